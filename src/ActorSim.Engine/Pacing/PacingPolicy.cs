@@ -1,0 +1,40 @@
+namespace ActorSim.Engine.Pacing;
+
+/// <summary>
+/// How simulated time follows the wall clock. <see cref="Factor"/> 0 runs as fast as the CPU allows;
+/// a factor f &gt; 0 makes one simulated second last f wall seconds (1.0 is real time).
+/// With <see cref="Strict"/>, a run that falls behind by more than <see cref="ToleranceSeconds"/> fails.
+/// </summary>
+public sealed record PacingPolicy
+{
+    /// <summary>Unpaced: factor 0.</summary>
+    public static PacingPolicy AsFastAsPossible { get; } = new();
+
+    /// <summary>Wall seconds per simulated second; 0 means unpaced.</summary>
+    public double Factor { get; init; }
+
+    /// <summary>Fail the run when it lags the wall clock by more than <see cref="ToleranceSeconds"/>.</summary>
+    public bool Strict { get; init; }
+
+    /// <summary>The lag, in wall seconds, that a strict run tolerates (default 1 s).</summary>
+    public double ToleranceSeconds { get; init; } = 1.0;
+
+    /// <summary>The clock followed (default: the machine's monotonic clock).</summary>
+    public IWallClock Clock { get; init; } = SystemWallClock.Instance;
+
+    /// <summary>A policy with the given factor; validates it.</summary>
+    public static PacingPolicy WithFactor(double factor, bool strict = false, double toleranceSeconds = 1.0)
+    {
+        if (!(factor >= 0) || double.IsInfinity(factor))
+        {
+            throw new ArgumentOutOfRangeException(nameof(factor), factor, "factor must be 0 (unpaced) or a positive number of wall seconds per simulated second.");
+        }
+
+        if (!(toleranceSeconds >= 0))
+        {
+            throw new ArgumentOutOfRangeException(nameof(toleranceSeconds), toleranceSeconds, "The strict tolerance must be zero or more seconds.");
+        }
+
+        return new PacingPolicy { Factor = factor, Strict = strict, ToleranceSeconds = toleranceSeconds };
+    }
+}

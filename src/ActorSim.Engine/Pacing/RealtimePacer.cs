@@ -1,0 +1,49 @@
+namespace ActorSim.Engine.Pacing;
+
+/// <summary>Holds back a simulation so that simulated time follows the wall clock at a given factor.</summary>
+internal sealed class RealtimePacer(PacingPolicy policy)
+{
+    private bool _anchored;
+    private double _wallAnchor;
+    private double _simAnchor;
+
+    /// <summary>
+    /// Waits until the wall clock reaches the instant of <paramref name="simulatedTime"/>; checks strictness.
+    /// The first call anchors simulated time <paramref name="currentTime"/> to the wall clock's present.
+    /// </summary>
+    public void WaitUntil(double simulatedTime, double currentTime)
+    {
+        if (!_anchored)
+        {
+            _anchored = true;
+            _wallAnchor = policy.Clock.ElapsedSeconds;
+            _simAnchor = currentTime;
+        }
+
+        var due = _wallAnchor + (simulatedTime - _simAnchor) * policy.Factor;
+        var now = policy.Clock.ElapsedSeconds;
+        if (due > now)
+        {
+            policy.Clock.Sleep(due - now);
+            return;
+        }
+
+        var lag = now - due;
+        if (policy.Strict && lag > policy.ToleranceSeconds)
+        {
+            throw new PacingLagException(simulatedTime, lag, policy.ToleranceSeconds);
+        }
+    }
+
+    /// <summary>The wall seconds by which the run is behind where <paramref name="simulatedTime"/> should be.</summary>
+    public double LagSeconds(double simulatedTime)
+    {
+        if (!_anchored)
+        {
+            return 0;
+        }
+
+        var due = _wallAnchor + (simulatedTime - _simAnchor) * policy.Factor;
+        return Math.Max(0, policy.Clock.ElapsedSeconds - due);
+    }
+}

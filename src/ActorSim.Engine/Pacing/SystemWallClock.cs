@@ -1,0 +1,24 @@
+using System.Diagnostics;
+
+namespace ActorSim.Engine.Pacing;
+
+/// <summary>The machine's monotonic clock (<see cref="Stopwatch"/>).</summary>
+public sealed class SystemWallClock : IWallClock
+{
+    private readonly long _origin = Stopwatch.GetTimestamp();
+
+    /// <summary>A clock shared by callers that need no origin of their own.</summary>
+    public static SystemWallClock Instance { get; } = new();
+
+    /// <inheritdoc />
+    public double ElapsedSeconds => Stopwatch.GetElapsedTime(_origin).TotalSeconds;
+
+    /// <inheritdoc />
+    public void Sleep(double seconds)
+    {
+        if (seconds > 0)
+        {
+            Thread.Sleep(TimeSpan.FromSeconds(seconds));
+        }
+    }
+}

@@ -1,0 +1,194 @@
+using ActorSim.Engine.Internal;
+
+namespace ActorSim.Engine;
+
+/// <summary>
+/// A process: a C# iterator that yields the events it waits for. It is itself an event that succeeds when
+/// the iterator ends (with the value of <see cref="Simulation.Exit"/>, or null) and fails when it throws.
+/// </summary>
+/// <remarks>
+/// When a process resumes after a failed event or an interrupt, <see cref="Fault"/> holds the exception.
+/// The process must acknowledge it with <see cref="HandleFault"/> before it next yields or ends; otherwise the
+/// process fails with that exception, as an uncaught exception would in SimPy.
+/// </remarks>
+public sealed class Process : Event, IEventCallback
+{
+    private readonly IEnumerator<Event> _steps;
+    private Event? _target;
+    private bool _faultHandled = true;
+
+    internal Process(Simulation simulation, IEnumerable<Event> steps, string? name)
+        : base(simulation)
+    {
+        ArgumentNullException.ThrowIfNull(steps);
+        _steps = steps.GetEnumerator();
+        Name = name ?? NameOf(steps);
+        var start = new Event(simulation);
+        start.MarkTriggered(null, null);
+        start.AddCallback(this);
+        simulation.Schedule(start, EventPriority.Urgent, 0);
+        _target = start;
+    }
+
+    /// <summary>The name used in errors and traces (given, or taken from the iterator method's name).</summary>
+    public string Name { get; }
+
+    /// <summary>The event the process waits for, or null when it is running or finished.</summary>
+    public Event? Target => _target;
+
+    /// <summary>True while the iterator has not ended.</summary>
+    public bool IsAlive => !IsTriggered;
+
+    /// <summary>The failure delivered at this resumption (a failed event or an interrupt), or null.</summary>
+    public Exception? Fault { get; private set; }
+
+    /// <summary>Acknowledges <see cref="Fault"/>, so the process goes on; returns false if there was none.</summary>
+    public bool HandleFault()
+    {
+        if (Fault is null)
+        {
+            return false;
+        }
+
+        _faultHandled = true;
+        return true;
+    }
+
+    /// <summary>
+    /// Interrupts the process: it resumes at once (urgently, at the current time) with a
+    /// <see cref="ProcessInterruptedException"/> carrying <paramref name="cause"/>, and stops waiting on its target.
+    /// </summary>
+    public void Interrupt(object? cause = null)
+    {
+        if (!IsAlive)
+        {
+            throw new InvalidOperationException($"Process '{Name}' has ended and cannot be interrupted.");
+        }
+
+        if (ReferenceEquals(Simulation.ActiveProcess, this))
+        {
+            throw new InvalidOperationException($"Process '{Name}' cannot interrupt itself.");
+        }
+
+        var interruption = new Interruption(this);
+        interruption.MarkTriggered(null, new ProcessInterruptedException(cause));
+        interruption.Defused = true;
+        interruption.AddCallback(interruption);
+        Simulation.Schedule(interruption, EventPriority.Urgent, 0);
+    }
+
+    void IEventCallback.OnEventProcessed(Event processed) => Resume(processed);
+
+    private protected override string Describe() => $"Process '{Name}'";
+
+    private void Resume(Event resumedBy)
+    {
+        var simulation = Simulation;
+        simulation.ActiveProcess = this;
+        var current = resumedBy;
+        while (true)
+        {
+            if (current.Exception is { } failure)
+            {
+                current.Defused = true;
+                Fault = failure;
+                _faultHandled = false;
+            }
+
+            bool moved;
+            try
+            {
+                moved = _steps.MoveNext();
+            }
+            catch (Exception thrown)
+            {
+                Finish(null, thrown);
+                break;
+            }
+
+            if (!_faultHandled)
+            {
+                Finish(null, Fault);
+                break;
+            }
+
+            Fault = null;
+            if (!moved)
+            {
+                Finish(null, null);
+                break;
+            }
+
+            var next = _steps.Current;
+            if (next is ProcessExit exit)
+            {
+                Finish(exit.ReturnValue, null);
+                break;
+            }
+
+            if (next is null || !ReferenceEquals(next.Simulation, simulation))
+            {
+                Finish(null, new InvalidOperationException(next is null
+                    ? $"Process '{Name}' yielded null; yield an event to wait for."
+                    : $"Process '{Name}' yielded {next}, which belongs to another simulation."));
+                break;
+            }
+
+            if (next.IsProcessed)
+            {
+                current = next;
+                continue;
+            }
+
+            next.AddCallback(this);
+            _target = next;
+            break;
+        }
+
+        simulation.ActiveProcess = null;
+    }
+
+    private void Finish(object? value, Exception? failure)
+    {
+        _target = null;
+        Fault = null;
+        _faultHandled = true;
+        _steps.Dispose();
+        if (failure is null)
+        {
+            Succeed(value);
+        }
+        else
+        {
+            Fail(failure);
+        }
+    }
+
+    private void OnInterrupted(Interruption interruption)
+    {
+        if (!IsAlive)
+        {
+            return;
+        }
+
+        _target?.RemoveCallback(this);
+        _target = null;
+        Resume(interruption);
+    }
+
+    private static string NameOf(IEnumerable<Event> steps)
+    {
+        var typeName = steps.GetType().Name;
+        var open = typeName.IndexOf('<', StringComparison.Ordinal);
+        var close = typeName.IndexOf('>', StringComparison.Ordinal);
+        return open >= 0 && close > open + 1 ? typeName[(open + 1)..close] : typeName;
+    }
+
+    /// <summary>The urgent event that delivers an interrupt.</summary>
+    private sealed class Interruption(Process process) : Event(process.Simulation), IEventCallback
+    {
+        public void OnEventProcessed(Event processed) => process.OnInterrupted(this);
+
+        private protected override string Describe() => $"Interruption of process '{process.Name}'";
+    }
+}

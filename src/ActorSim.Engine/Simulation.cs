@@ -1,0 +1,184 @@
+using ActorSim.Engine.Internal;
+using ActorSim.Engine.Pacing;
+
+namespace ActorSim.Engine;
+
+/// <summary>
+/// The discrete-event kernel: a logical clock and an event heap ordered by (time, priority, insertion
+/// sequence), as in SimPy. Single-threaded and deterministic; actors own one each.
+/// </summary>
+/// <remarks>
+/// Horizon rule: <see cref="RunUntil"/>(h) processes every event whose time is strictly less than h, never
+/// one at h, and leaves <see cref="Now"/> = h. <see cref="Run(double)"/> follows the same rule.
+/// </remarks>
+public sealed class Simulation
+{
+    private readonly EventQueue _queue = new();
+    private readonly RealtimePacer? _pacer;
+    private double _now;
+    private long _processedEvents;
+
+    /// <summary>Creates a simulation starting at simulated time <paramref name="initialTime"/>.</summary>
+    /// <param name="initialTime">The first value of <see cref="Now"/>, in seconds.</param>
+    /// <param name="logicalStart">The calendar instant of simulated time 0 (default: 2000-01-01 UTC).</param>
+    /// <param name="pacing">Wall-clock pacing; null or factor 0 runs as fast as the CPU allows.</param>
+    public Simulation(double initialTime = 0, DateTime? logicalStart = null, PacingPolicy? pacing = null)
+    {
+        if (!double.IsFinite(initialTime))
+        {
+            throw new ArgumentOutOfRangeException(nameof(initialTime), initialTime, "The initial time must be a finite number of seconds.");
+        }
+
+        _now = initialTime;
+        LogicalStart = logicalStart ?? new DateTime(2000, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+        Pacing = pacing ?? PacingPolicy.AsFastAsPossible;
+        if (Pacing.Factor > 0)
+        {
+            _pacer = new RealtimePacer(Pacing);
+        }
+    }
+
+    /// <summary>The current simulated time in seconds.</summary>
+    public double Now => _now;
+
+    /// <summary>The calendar instant that simulated time 0 stands for.</summary>
+    public DateTime LogicalStart { get; }
+
+    /// <summary>The calendar instant of the current simulated time.</summary>
+    public DateTime NowAsDateTime => ToDateTime(_now);
+
+    /// <summary>The pacing policy of this simulation.</summary>
+    public PacingPolicy Pacing { get; }
+
+    /// <summary>How many wall-clock seconds the run is behind its pacing target (0 when unpaced or on time).</summary>
+    public double LagSeconds => _pacer?.LagSeconds(_now) ?? 0;
+
+    /// <summary>The process whose code is running now, or null between events.</summary>
+    public Process? ActiveProcess { get; internal set; }
+
+    /// <summary>The number of events processed so far.</summary>
+    public long ProcessedEvents => _processedEvents;
+
+    /// <summary>The number of events scheduled and not yet processed.</summary>
+    public int ScheduledEvents => _queue.Count;
+
+    /// <summary>Converts a simulated time to the calendar instant it stands for.</summary>
+    public DateTime ToDateTime(double simulatedSeconds) =>
+        LogicalStart.AddTicks((long)Math.Round(simulatedSeconds * TimeSpan.TicksPerSecond));
+
+    /// <summary>A new pending event.</summary>
+    public Event Event() => new(this);
+
+    /// <summary>A timeout that succeeds <paramref name="delay"/> simulated seconds from now.</summary>
+    public Timeout Timeout(double delay, object? value = null) => new(this, delay, value);
+
+    /// <summary>Starts a process; it runs its first step at the current time, before normal events.</summary>
+    public Process Process(IEnumerable<Event> steps, string? name = null) => new(this, steps, name);
+
+    /// <summary>Yield this from a process to end it with <paramref name="returnValue"/>.</summary>
+    public ProcessExit Exit(object? returnValue = null) => new(this, returnValue);
+
+    /// <summary>An event that succeeds when all <paramref name="events"/> have succeeded, or fails with the first failure.</summary>
+    public AllOf AllOf(params IEnumerable<Event> events) => new(this, events);
+
+    /// <summary>An event that succeeds when any of <paramref name="events"/> has succeeded, or fails with the first failure.</summary>
+    public AnyOf AnyOf(params IEnumerable<Event> events) => new(this, events);
+
+    /// <summary>The time of the next scheduled event, or +∞ when none is scheduled.</summary>
+    public double Peek() => _queue.PeekTime;
+
+    /// <summary>Processes the next event; throws <see cref="InvalidOperationException"/> when none is scheduled.</summary>
+    public void Step()
+    {
+        if (_queue.Count == 0)
+        {
+            throw new InvalidOperationException("No events are scheduled; the simulation has nothing left to step.");
+        }
+
+        StepCore();
+    }
+
+    /// <summary>Runs until no event is left.</summary>
+    public void Run()
+    {
+        while (_queue.Count > 0)
+        {
+            StepCore();
+        }
+    }
+
+    /// <summary>Runs until simulated time <paramref name="until"/> (events at that time are not processed).</summary>
+    public void Run(double until)
+    {
+        if (!(until > _now))
+        {
+            throw new ArgumentOutOfRangeException(nameof(until), until,
+                $"Run(until) needs a time after the current time {_now}; {until} was given.");
+        }
+
+        RunUntil(until);
+    }
+
+    /// <summary>Runs until <paramref name="until"/> is processed and returns its value (throws its failure).</summary>
+    public object? Run(Event until)
+    {
+        ArgumentNullException.ThrowIfNull(until);
+        while (!until.IsProcessed)
+        {
+            if (_queue.Count == 0)
+            {
+                throw new InvalidOperationException($"No events are left but {until} was never triggered.");
+            }
+
+            StepCore();
+        }
+
+        if (until.Exception is { } failure)
+        {
+            until.Defused = true;
+            throw new SimulationException($"{until} failed at t={_now}: {failure.Message}", _now, failure);
+        }
+
+        return until.Value;
+    }
+
+    /// <summary>
+    /// Processes every event strictly before <paramref name="horizon"/>, then sets <see cref="Now"/> to it.
+    /// Events at the horizon itself stay scheduled, so a coordinator can deliver messages stamped at the horizon
+    /// before they run. A horizon at or before <see cref="Now"/> does nothing.
+    /// </summary>
+    public void RunUntil(double horizon)
+    {
+        if (double.IsNaN(horizon))
+        {
+            throw new ArgumentOutOfRangeException(nameof(horizon), "The horizon must be a number.");
+        }
+
+        while (_queue.Count > 0 && _queue.PeekTime < horizon)
+        {
+            StepCore();
+        }
+
+        if (horizon > _now && !double.IsPositiveInfinity(horizon))
+        {
+            _pacer?.WaitUntil(horizon, _now);
+            _now = horizon;
+        }
+    }
+
+    /// <summary>Schedules <paramref name="ev"/> to be processed <paramref name="delay"/> seconds from now.</summary>
+    internal void Schedule(Event ev, EventPriority priority, double delay) => _queue.Push(_now + delay, priority, ev);
+
+    private void StepCore()
+    {
+        var ev = _queue.Pop(out var time);
+        _pacer?.WaitUntil(time, _now);
+        _now = time;
+        _processedEvents++;
+        ev.Process();
+        if (ev.Exception is { } failure && !ev.Defused)
+        {
+            throw new SimulationException($"{ev} failed at t={time} and nothing handled it: {failure.Message}", time, failure);
+        }
+    }
+}
