@@ -1,1 +1,33 @@
-Console.WriteLine("benchmarks arrive with the engine benchmark harness");
+using System.Diagnostics;
+using ActorSim.Bench;
+
+// Usage: dotnet run -c Release --project bench/ActorSim.Bench -- [engine|reference|all]
+// Run one group per process when you want its peak memory: peak working set is process-wide.
+var group = args.Length > 0 ? args[0] : "all";
+var results = new List<BenchResult>();
+Console.WriteLine($"ActorSim benchmarks ({group}) on {Environment.ProcessorCount} cores, .NET {Environment.Version}");
+
+if (group is "reference" or "all")
+{
+    ReferenceModelBenchmarks.Builder(86400); // warm-up: one simulated day
+    results.Add(ReferenceModelBenchmarks.Builder(ReferenceModelBenchmarks.Week));
+    results.Add(ReferenceModelBenchmarks.Imperative(ReferenceModelBenchmarks.Week));
+}
+
+if (group is "engine" or "all")
+{
+    EngineBenchmarks.TimeoutLoops(100, 200_000); // warm-up
+    foreach (var processes in new[] { 1, 100, 10_000, 1_000_000 })
+    {
+        results.Add(EngineBenchmarks.TimeoutLoops(processes, 5_000_000));
+    }
+
+    results.Add(EngineBenchmarks.Contention(100_000, 4));
+}
+
+foreach (var result in results)
+{
+    Console.WriteLine(result);
+}
+
+Console.WriteLine($"peak working set: {Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:0} MB");

@@ -167,7 +167,7 @@ public class Event
     }
 
     /// <summary>Called by the simulation when the event is popped: runs the callbacks in the order they were added.</summary>
-    internal void Process()
+    internal virtual void Fire()
     {
         OnProcessing();
         _state = EventState.Processed;

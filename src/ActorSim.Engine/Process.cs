@@ -16,6 +16,8 @@ public sealed class Process : Event, IEventCallback
     private readonly IEnumerator<Event> _steps;
     private Event? _target;
     private bool _faultHandled = true;
+    private bool _starting;
+    private bool _skipStart;
 
     internal Process(Simulation simulation, IEnumerable<Event> steps, string? name)
         : base(simulation)
@@ -23,11 +25,10 @@ public sealed class Process : Event, IEventCallback
         ArgumentNullException.ThrowIfNull(steps);
         _steps = steps.GetEnumerator();
         Name = name ?? NameOf(steps);
-        var start = new Event(simulation);
-        start.MarkTriggered(null, null);
-        start.AddCallback(this);
-        simulation.Schedule(start, EventPriority.Urgent, 0);
-        _target = start;
+
+        // The process itself is scheduled (urgently) to take its first step, saving a start event per process.
+        _starting = true;
+        simulation.Schedule(this, EventPriority.Urgent, 0);
     }
 
     /// <summary>The name used in errors and traces (given, or taken from the iterator method's name).</summary>
@@ -78,6 +79,25 @@ public sealed class Process : Event, IEventCallback
     }
 
     void IEventCallback.OnEventProcessed(Event processed) => Resume(processed);
+
+    internal override void Fire()
+    {
+        if (_skipStart)
+        {
+            _skipStart = false;
+            return;
+        }
+
+        if (_starting)
+        {
+            _starting = false;
+            Resume(this);
+        }
+        else
+        {
+            base.Fire();
+        }
+    }
 
     private protected override string Describe() => $"Process '{Name}'";
 
@@ -169,6 +189,13 @@ public sealed class Process : Event, IEventCallback
         if (!IsAlive)
         {
             return;
+        }
+
+        if (_starting)
+        {
+            // Interrupted before its first step: the scheduled start must not resume it again.
+            _starting = false;
+            _skipStart = true;
         }
 
         _target?.RemoveCallback(this);

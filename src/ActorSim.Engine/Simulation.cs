@@ -175,8 +175,8 @@ public sealed class Simulation
         _pacer?.WaitUntil(time, _now);
         _now = time;
         _processedEvents++;
-        ev.Process();
-        if (ev.Exception is { } failure && !ev.Defused)
+        ev.Fire();
+        if (ev.Exception is { } failure && !ev.Defused && ev.IsProcessed)
         {
             throw new SimulationException($"{ev} failed at t={time} and nothing handled it: {failure.Message}", time, failure);
         }

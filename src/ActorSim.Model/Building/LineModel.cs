@@ -1,0 +1,169 @@
+using ActorSim.Engine;
+using ActorSim.Model.Parameters;
+using ActorSim.Model.Random;
+using ActorSim.Model.Records;
+using ActorSim.Model.Registry;
+using Microsoft.Extensions.Logging;
+
+namespace ActorSim.Model.Building;
+
+/// <summary>
+/// A checked, immutable description of a line, built by <see cref="LineBuilder"/> (or a blueprint).
+/// <see cref="Start"/> instantiates it in a simulation with fresh live parameters, so one model serves any
+/// number of runs and replications.
+/// </summary>
+public sealed class LineModel
+{
+    private readonly SimParameter _parameters;
+    private readonly IReadOnlyDictionary<string, double> _containerLevels;
+
+    private LineModel(
+        SimParameter parameters,
+        IReadOnlyList<TaskDefinition> tasks,
+        IReadOnlyList<ScenarioChange> scenario,
+        IReadOnlyList<CustomProcess> processes,
+        IReadOnlyDictionary<string, double> containerLevels,
+        double? telemetryInterval)
+    {
+        _parameters = parameters;
+        Tasks = tasks;
+        Scenario = scenario;
+        Processes = processes;
+        _containerLevels = containerLevels;
+        TelemetryInterval = telemetryInterval;
+    }
+
+    /// <summary>The line's id.</summary>
+    public string SimId => _parameters.SimId;
+
+    /// <summary>The kinds of task, in the order they were added.</summary>
+    public IReadOnlyList<TaskDefinition> Tasks { get; }
+
+    /// <summary>Registry changes at given times, in time order.</summary>
+    public IReadOnlyList<ScenarioChange> Scenario { get; }
+
+    /// <summary>Hand-written processes.</summary>
+    public IReadOnlyList<CustomProcess> Processes { get; }
+
+    /// <summary>The telemetry interval in seconds, or null for none.</summary>
+    public double? TelemetryInterval { get; }
+
+    /// <summary>The initial level of a container.</summary>
+    public double InitialLevel(string container) => _containerLevels.TryGetValue(container, out var level) ? level : 0;
+
+    /// <summary>A fresh copy of the line's parameters (live objects for one run).</summary>
+    public SimParameter CreateParameters()
+    {
+        var copy = new SimParameter(_parameters.SimId);
+        foreach (var (name, d) in _parameters.Arrival)
+        {
+            copy.Arrival[name] = d.Clone();
+        }
+
+        foreach (var (name, d) in _parameters.Service)
+        {
+            copy.Service[name] = d.Clone();
+        }
+
+        foreach (var (name, c) in _parameters.Resources)
+        {
+            copy.Resources[name] = new CapacityConfig(c.CurrentCap, c.MaxCap);
+        }
+
+        foreach (var (name, c) in _parameters.Containers)
+        {
+            copy.Containers[name] = new CapacityConfig(c.CurrentCap, c.MaxCap);
+        }
+
+        foreach (var (name, c) in _parameters.Stores)
+        {
+            copy.Stores[name] = new CapacityConfig(c.CurrentCap, c.MaxCap);
+        }
+
+        foreach (var (name, v) in _parameters.Variables)
+        {
+            copy.Variables[name] = v;
+        }
+
+        return copy;
+    }
+
+    /// <summary>
+    /// Instantiates the line in <paramref name="simulation"/>: registers its parameters in a new registry (or
+    /// <paramref name="registry"/>), creates its resources and starts its processes. Records go to <paramref name="sink"/>;
+    /// draws come from <paramref name="stream"/>.
+    /// </summary>
+    public Line Start(Simulation simulation, IRecordSink sink, RandomStream stream, ParameterRegistry? registry = null, ILogger? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(simulation);
+        ArgumentNullException.ThrowIfNull(sink);
+        ArgumentNullException.ThrowIfNull(stream);
+        registry ??= new ParameterRegistry(simulation, logger);
+        registry.Register(CreateParameters());
+        var line = new Line(this, simulation, registry, sink, stream);
+        line.StartProcesses();
+        return line;
+    }
+
+    internal static LineModel Create(
+        SimParameter parameters,
+        IReadOnlyList<TaskDefinition> tasks,
+        IReadOnlyList<ScenarioChange> scenario,
+        IReadOnlyList<CustomProcess> processes,
+        IReadOnlyDictionary<string, double> containerLevels,
+        double? telemetryInterval)
+    {
+        var sim = parameters.SimId;
+        foreach (var task in tasks)
+        {
+            Require(parameters.Arrival.ContainsKey(task.Arrival), $"Task '{task.Name}' of line '{sim}' uses the arrival '{task.Arrival}', which is not defined.", parameters.Arrival.Keys);
+            foreach (var step in task.Steps)
+            {
+                Require(parameters.Resources.ContainsKey(step.Resource), $"Task '{task.Name}' of line '{sim}' uses the resource '{step.Resource}', which is not defined.", parameters.Resources.Keys);
+                Require(parameters.Service.ContainsKey(step.Service), $"Task '{task.Name}' of line '{sim}' uses the service '{step.Service}', which is not defined.", parameters.Service.Keys);
+            }
+        }
+
+        var model = new LineModel(
+            parameters,
+            tasks.ToArray(),
+            scenario.OrderBy(c => c.At).ToArray(),
+            processes.ToArray(),
+            new Dictionary<string, double>(containerLevels, StringComparer.Ordinal),
+            telemetryInterval);
+        model.CheckScenario();
+        return model;
+    }
+
+    private void CheckScenario()
+    {
+        if (Scenario.Count == 0)
+        {
+            return;
+        }
+
+        // Apply every change, in time order, to a scratch registry: unknown paths and refused values fail here, before any run.
+        var scratch = new ParameterRegistry();
+        scratch.Register(CreateParameters());
+        foreach (var change in Scenario)
+        {
+            try
+            {
+                scratch.Update(change.Path, change.Value);
+            }
+            catch (RegistryException e)
+            {
+                throw new ArgumentException($"Scenario change at t={change.At} s: {e.Message}", e);
+            }
+        }
+    }
+
+    private static void Require(bool condition, string message, IEnumerable<string> known)
+    {
+        if (!condition)
+        {
+            var names = string.Join(", ", known.Order(StringComparer.Ordinal));
+            throw new ArgumentException($"{message} Defined: {(names.Length == 0 ? "none" : names)}.");
+        }
+    }
+}
