@@ -40,26 +40,31 @@ public sealed class ParameterRegistry
         var sim = parameters.SimId;
         foreach (var (name, config) in parameters.Arrival)
         {
+            PathNames.EnsureValid(name, "arrival name");
             RegisterDistribution($"{sim}.arrival.{name}", config);
         }
 
         foreach (var (name, config) in parameters.Service)
         {
+            PathNames.EnsureValid(name, "service name");
             RegisterDistribution($"{sim}.service.{name}", config);
         }
 
         foreach (var (name, config) in parameters.Resources)
         {
+            PathNames.EnsureValid(name, "resource name");
             RegisterCapacity($"{sim}.resources.{name}", config, ParameterType.Int);
         }
 
         foreach (var (name, config) in parameters.Containers)
         {
+            PathNames.EnsureValid(name, "container name");
             RegisterCapacity($"{sim}.containers.{name}", config, ParameterType.Double);
         }
 
         foreach (var (name, config) in parameters.Stores)
         {
+            PathNames.EnsureValid(name, "store name");
             RegisterCapacity($"{sim}.stores.{name}", config, ParameterType.Int);
         }
 
@@ -216,7 +221,7 @@ public sealed class ParameterRegistry
         }
 
         AddConfig(prefix, config);
-        object Box(double v) => type == ParameterType.Int ? (long)v : v;
+        object Box(double v) => type == ParameterType.Int ? (object)(long)v : v;
         double Unbox(object v) => Convert.ToDouble(v, CultureInfo.InvariantCulture);
         Add(new RegistryEntry(
             $"{prefix}.current_cap",

@@ -1,0 +1,6 @@
+namespace ActorSim.Blueprints;
+
+/// <summary>Marker for the blueprints assembly.</summary>
+internal static class BlueprintsAssembly
+{
+}
