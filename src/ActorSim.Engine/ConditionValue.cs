@@ -13,8 +13,8 @@ public sealed class ConditionValue
 
     internal ConditionValue(List<Event> events) => _events = events;
 
-    /// <summary>The events that had fired, in the condition's order.</summary>
-    public IReadOnlyList<Event> Events => _events ??= Collect();
+    /// <summary>The events that had fired, in the condition's order (so far, until the condition is processed).</summary>
+    public IReadOnlyList<Event> Events => _events ?? Collect();
 
     /// <summary>The values of <see cref="Events"/>, in the same order.</summary>
     public IEnumerable<object?> Values => Events.Select(e => e.Value);

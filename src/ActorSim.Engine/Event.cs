@@ -198,7 +198,7 @@ public class Event
     }
 
     /// <summary>A short description used in error messages.</summary>
-    private protected virtual string Describe() => $"{GetType().Name} event";
+    private protected virtual string Describe() => GetType().Name;
 
     private void EnsurePending()
     {

@@ -203,9 +203,23 @@ public sealed class Process : Event, IEventCallback
         Resume(interruption);
     }
 
+    /// <summary>
+    /// The iterator method's name from the compiler's type name: <c>&lt;Packer&gt;d__3</c> for a method,
+    /// <c>&lt;&lt;Outer&gt;g__Packer|3_0&gt;d</c> for a local function.
+    /// </summary>
     private static string NameOf(IEnumerable<Event> steps)
     {
         var typeName = steps.GetType().Name;
+        var local = typeName.IndexOf("g__", StringComparison.Ordinal);
+        if (local >= 0)
+        {
+            var end = typeName.IndexOf('|', local);
+            if (end > local + 3)
+            {
+                return typeName[(local + 3)..end];
+            }
+        }
+
         var open = typeName.IndexOf('<', StringComparison.Ordinal);
         var close = typeName.IndexOf('>', StringComparison.Ordinal);
         return open >= 0 && close > open + 1 ? typeName[(open + 1)..close] : typeName;

@@ -171,8 +171,10 @@ public sealed class Simulation
 
     private void StepCore()
     {
+        // Pace before popping: a strict run that lags throws with the event still scheduled, as SimPy's
+        // RealtimeEnvironment does, so the caller can inspect or resume the run without losing it.
+        _pacer?.WaitUntil(_queue.PeekTime, _now);
         var ev = _queue.Pop(out var time);
-        _pacer?.WaitUntil(time, _now);
         _now = time;
         _processedEvents++;
         ev.Fire();

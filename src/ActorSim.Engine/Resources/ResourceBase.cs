@@ -92,6 +92,24 @@ public abstract class ResourceBase<TPut, TGet>
         }
     }
 
+    /// <summary>
+    /// Tries the queued puts again after something outside the put/get cycle made room (a larger capacity).
+    /// Repeats while the head of the queue is carried out, because a <see cref="DoPut"/> that stops after one
+    /// put (as SimPy's Resource and Store do) would otherwise leave room unused until the next get.
+    /// </summary>
+    protected void RetryPuts()
+    {
+        while (_putQueue.Count > 0)
+        {
+            var head = _putQueue[0];
+            TriggerPut();
+            if (!head.IsTriggered)
+            {
+                break;
+            }
+        }
+    }
+
     /// <summary>Tries the queued gets in order until one asks to stop.</summary>
     protected void TriggerGet()
     {
