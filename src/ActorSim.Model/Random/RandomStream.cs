@@ -40,6 +40,17 @@ public sealed class RandomStream
         _s3 = SplitMix64(ref x);
     }
 
+    /// <summary>A stream with the given raw xoshiro256** state, for checking the generator against its reference.</summary>
+    internal static RandomStream FromState(ulong s0, ulong s1, ulong s2, ulong s3)
+    {
+        var stream = new RandomStream(0, 0, "state");
+        stream._s0 = s0;
+        stream._s1 = s1;
+        stream._s2 = s2;
+        stream._s3 = s3;
+        return stream;
+    }
+
     /// <summary>The seed of the root stream this stream descends from.</summary>
     public ulong Seed { get; }
 
@@ -118,7 +129,8 @@ public sealed class RandomStream
     public override string ToString() =>
         string.Create(CultureInfo.InvariantCulture, $"RandomStream(seed {Seed}, '{Name}')");
 
-    private static ulong SplitMix64(ref ulong state)
+    /// <summary>Advances a SplitMix64 state and returns its next output.</summary>
+    internal static ulong SplitMix64(ref ulong state)
     {
         state += Golden;
         return Mix(state);
