@@ -1,6 +1,8 @@
+using ActorSim.Model.Random;
+
 namespace ActorSim.Model.Distributions;
 
-/// <summary>Special functions for theoretical moments; not used when drawing, so platform maths is fine here.</summary>
+/// <summary>Special functions for theoretical moments (not used when drawing).</summary>
 internal static class SpecialFunctions
 {
     private const double LanczosG = 7.0;
@@ -22,7 +24,7 @@ internal static class SpecialFunctions
         }
 
         double t = x + LanczosG + 0.5;
-        double logGamma = 0.5 * Math.Log(2 * Math.PI) + (x + 0.5) * Math.Log(t) - t + Math.Log(sum);
-        return Math.Exp(logGamma);
+        double logGamma = 0.5 * DeterministicMath.Log(2 * Math.PI) + (x + 0.5) * DeterministicMath.Log(t) - t + DeterministicMath.Log(sum);
+        return DeterministicMath.Exp(logGamma);
     }
 }
