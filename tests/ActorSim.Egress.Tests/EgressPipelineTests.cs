@@ -68,8 +68,8 @@ public class EgressPipelineTests
         foreach (var run in new[] { "one", "two" })
         {
             await Pipelines.RunAsync(Records.Mixed(3000),
-                Pipelines.Sink(new LocalObjectStore(temp.Sub(run + "/pq")), Routers.ByStreamType("events.parquet", "telemetry.parquet").Flatten(), ChunkFormat.Parquet, 2000),
-                Pipelines.Sink(new LocalObjectStore(temp.Sub(run + "/jl")), Routers.History("events.jsonl"), ChunkFormat.Jsonl, 2000) with { Name = "jsonl" });
+                Pipelines.Sink(new LocalObjectStore(temp.Sub(run + "/pq")), Routers.ByStreamType("events.parquet", "telemetry.parquet").Flatten(), ChunkFormat.Parquet, 2000, 0),
+                Pipelines.Sink(new LocalObjectStore(temp.Sub(run + "/jl")), Routers.History("events.jsonl"), ChunkFormat.Jsonl, 2000, 0) with { Name = "jsonl" });
         }
 
         var one = Directory.GetFiles(temp.Sub("one"), "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
