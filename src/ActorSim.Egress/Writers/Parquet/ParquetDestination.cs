@@ -10,8 +10,9 @@ using Parquet.Schema;
 namespace ActorSim.Egress.Writers.Parquet;
 
 /// <summary>
-/// One destination's Parquet schema (fixed by its first batch) and reused column buffers. Unflattened event values are
-/// stored as JSON text in a string column <c>value</c>.
+/// One destination's Parquet schema (fixed by its first batch) and reused column buffers. <c>stream_type</c>,
+/// <c>sim_ts</c> and <c>timestamp</c> are required columns (every record has them); all others are nullable, null where a
+/// record lacks them. Unflattened event values are stored as JSON text in a string column <c>value</c>.
 /// </summary>
 internal sealed class ParquetDestination
 {
@@ -207,7 +208,15 @@ internal sealed class ParquetDestination
         return Encoding.UTF8.GetString(_jsonBuffer.WrittenSpan);
     }
 
-    private ColumnBuffer Create(string name, ColumnType type) => type switch
+    private ColumnBuffer Create(string name, ColumnType type) => (name, type) switch
+    {
+        (SchemaInference.StreamType, ColumnType.String) => new RequiredStringColumn(_destination, name),
+        (SchemaInference.SimTs, ColumnType.Double) => new RequiredDoubleColumn(_destination, name),
+        (SchemaInference.Timestamp, ColumnType.Timestamp) => new RequiredTimestampColumn(_destination, name),
+        _ => CreateNullable(name, type),
+    };
+
+    private ColumnBuffer CreateNullable(string name, ColumnType type) => type switch
     {
         ColumnType.String => new StringColumn(_destination, new DataField(name, typeof(string), true)),
         ColumnType.Int64 => new Int64Column(_destination, new DataField(name, typeof(long), true)),
