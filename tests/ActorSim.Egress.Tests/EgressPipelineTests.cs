@@ -112,9 +112,9 @@ public class EgressPipelineTests
         Assert.InRange(watch.Elapsed, TimeSpan.FromSeconds(0.9), TimeSpan.FromSeconds(10));
         Assert.Equal("stuck", error.SinkName);
         Assert.Contains("Sink 'stuck' stopped consuming", error.Message, StringComparison.Ordinal);
-        // One batch in the writer, two queued, the fourth waiting to be queued.
-        Assert.Equal(40, error.RecordsNotWritten);
-        Assert.Contains("40 records not written", error.Message, StringComparison.Ordinal);
+        // Two batches in the writer (one storing, the next encoded), two queued, the fifth waiting to be queued.
+        Assert.Equal(50, error.RecordsNotWritten);
+        Assert.Contains("50 records not written", error.Message, StringComparison.Ordinal);
         Assert.Throws<EgressException>(() => pipeline.Publish(Records.Lifecycles(1).First()));
         await pipeline.DisposeAsync();
     }

@@ -267,26 +267,56 @@ internal sealed class SinkRunner
     {
         var reader = _queue.Reader;
         var token = _cancel.Token;
+        Task? storing = null;
+        RecordBatch? stored = null;
+        string? storedPath = null;
+        var storedBytes = 0;
         try
         {
             while (await reader.WaitToReadAsync(token).ConfigureAwait(false))
             {
                 while (reader.TryRead(out var batch))
                 {
-                    _faultChunk = ChunkNaming.ChunkPath(batch.Destination, batch.ChunkIndex);
+                    // Encode this batch while the previous chunk is still being stored (encoders keep two buffers).
+                    var path = ChunkNaming.ChunkPath(batch.Destination, batch.ChunkIndex);
+                    _faultChunk = path;
                     var bytes = await _encoder.EncodeAsync(batch, token).ConfigureAwait(false);
-                    await _options.Store.PutAsync(_faultChunk, bytes, token).ConfigureAwait(false);
-                    batch.Stats.Written += batch.Count;
-                    batch.Stats.Chunks++;
-                    batch.Stats.Bytes += bytes.Length;
-                    Interlocked.Add(ref _written, batch.Count);
-                    Array.Clear(batch.Records, 0, batch.Count);
-                    _arrays.Add(batch.Records);
+                    if (storing is not null)
+                    {
+                        _faultChunk = storedPath;
+                        await storing.ConfigureAwait(false);
+                        storing = null;
+                        Stored(stored!, storedBytes);
+                    }
+
+                    _faultChunk = path;
+                    storing = _options.Store.PutAsync(path, bytes, token);
+                    stored = batch;
+                    storedPath = path;
+                    storedBytes = bytes.Length;
                 }
+            }
+
+            if (storing is not null)
+            {
+                _faultChunk = storedPath;
+                await storing.ConfigureAwait(false);
+                Stored(stored!, storedBytes);
             }
         }
         catch (Exception ex) when (!(ex is OperationCanceledException && token.IsCancellationRequested))
         {
+            // A chunk still being stored when the next one failed to encode counts if it lands (bounded wait).
+            if (storing is not null && !storing.IsCompleted)
+            {
+                await Task.WhenAny(storing, Task.Delay(_options.StallTimeout, CancellationToken.None)).ConfigureAwait(false);
+            }
+
+            if (storing is { IsCompletedSuccessfully: true })
+            {
+                Stored(stored!, storedBytes);
+            }
+
             _fault = ex;
             _cancel.Cancel();
             _queue.Writer.TryComplete(ex);
@@ -295,6 +325,16 @@ internal sealed class SinkRunner
         {
             // Aborted or stalled: the caller already has its exception.
         }
+    }
+
+    private void Stored(RecordBatch batch, int bytes)
+    {
+        batch.Stats.Written += batch.Count;
+        batch.Stats.Chunks++;
+        batch.Stats.Bytes += bytes;
+        Interlocked.Add(ref _written, batch.Count);
+        Array.Clear(batch.Records, 0, batch.Count);
+        _arrays.Add(batch.Records);
     }
 
     private SimRecord[] RentArray() => _arrays.TryTake(out var array) ? array : new SimRecord[_batchSize];

@@ -8,6 +8,8 @@ namespace ActorSim.Egress.Storage;
 /// </summary>
 public sealed class LocalObjectStore : IObjectStore
 {
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _folders = new(StringComparer.Ordinal);
+
     /// <summary>Stores under <paramref name="rootDirectory"/> (created on first write).</summary>
     public LocalObjectStore(string rootDirectory)
     {
@@ -33,10 +35,15 @@ public sealed class LocalObjectStore : IObjectStore
         var temporary = Path.Combine(folder, "." + Path.GetFileName(target) + "." + Environment.ProcessId + ".tmp");
         try
         {
-            Directory.CreateDirectory(folder);
-            await using (var file = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16, FileOptions.Asynchronous))
+            if (!_folders.ContainsKey(folder))
             {
-                await file.WriteAsync(content, cancellationToken).ConfigureAwait(false);
+                Directory.CreateDirectory(folder);
+                _folders[folder] = true;
+            }
+
+            using (var file = File.OpenHandle(temporary, FileMode.Create, FileAccess.Write, FileShare.None, FileOptions.None, content.Length))
+            {
+                await RandomAccess.WriteAsync(file, content, 0, cancellationToken).ConfigureAwait(false);
             }
 
             File.Move(temporary, target, overwrite: true);

@@ -23,33 +23,36 @@ internal sealed class JsonlChunkEncoder : IChunkEncoder
     private static readonly JsonEncodedText EventText = JsonEncodedText.Encode("event");
     private static readonly JsonEncodedText TelemetryText = JsonEncodedText.Encode("telemetry");
 
-    private readonly ArrayBufferWriter<byte> _buffer = new(1 << 16);
+    private readonly ArrayBufferWriter<byte>[] _buffers = [new(1 << 16), new(1 << 16)];
     private readonly Utf8JsonWriter _json;
     private readonly TimestampFormatter _timestamps;
     private readonly EncodedTextCache _texts;
     private readonly char[] _key = new char[256];
+    private int _turn;
 
     public JsonlChunkEncoder(DateTime logicalStart)
     {
         var encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
-        _json = new Utf8JsonWriter(_buffer, new JsonWriterOptions { Encoder = encoder, Indented = false, SkipValidation = true });
+        _json = new Utf8JsonWriter(_buffers[0], new JsonWriterOptions { Encoder = encoder, Indented = false, SkipValidation = true });
         _timestamps = new TimestampFormatter(logicalStart);
         _texts = new EncodedTextCache(encoder);
     }
 
     public ValueTask<ReadOnlyMemory<byte>> EncodeAsync(RecordBatch batch, CancellationToken cancellationToken)
     {
-        _buffer.ResetWrittenCount();
+        var buffer = _buffers[_turn ^= 1];
+        buffer.ResetWrittenCount();
+        _json.Reset(buffer);
         var flatten = batch.Flatten;
         foreach (ref readonly var record in batch.Span)
         {
             WriteRecord(in record, flatten);
             _json.Flush();
-            _buffer.Write("\n"u8);
+            buffer.Write("\n"u8);
             _json.Reset();
         }
 
-        return ValueTask.FromResult(_buffer.WrittenMemory);
+        return ValueTask.FromResult(buffer.WrittenMemory);
     }
 
     private void WriteRecord(in SimRecord r, bool flatten)
@@ -58,7 +61,9 @@ internal sealed class JsonlChunkEncoder : IChunkEncoder
         json.WriteStartObject();
         var isEvent = r.Kind == RecordKind.Event;
         json.WriteString(StreamType, isEvent ? EventText : TelemetryText);
-        json.WriteNumber(SimTs, RecordTime.SimTs(r.SimTime));
+        json.WritePropertyName(SimTs);
+        Span<byte> number = stackalloc byte[24];
+        json.WriteRawValue(number[..SimTsFormatter.Format(RecordTime.SimMilliseconds(r.SimTime), number)], skipInputValidation: true);
         json.WriteString(Timestamp, _timestamps.Format(r.SimTime));
         if (isEvent)
         {

@@ -14,7 +14,8 @@ internal sealed class ParquetChunkEncoder : IChunkEncoder
     private readonly int _rowGroupSize;
     private readonly ParquetOptions _options;
     private readonly Dictionary<string, ParquetDestination> _destinations = new(StringComparer.Ordinal);
-    private readonly MemoryStream _stream = new(1 << 20);
+    private readonly MemoryStream[] _streams = [new(1 << 20), new(1 << 20)];
+    private int _turn;
 
     public ParquetChunkEncoder(DateTime logicalStart, ParquetCompression compression, int rowGroupSize)
     {
@@ -45,8 +46,9 @@ internal sealed class ParquetChunkEncoder : IChunkEncoder
             _destinations[batch.Destination] = destination;
         }
 
-        _stream.SetLength(0);
-        await destination.WriteAsync(batch, _stream, cancellationToken).ConfigureAwait(false);
-        return _stream.GetBuffer().AsMemory(0, (int)_stream.Length);
+        var stream = _streams[_turn ^= 1];
+        stream.SetLength(0);
+        await destination.WriteAsync(batch, stream, cancellationToken).ConfigureAwait(false);
+        return stream.GetBuffer().AsMemory(0, (int)stream.Length);
     }
 }
