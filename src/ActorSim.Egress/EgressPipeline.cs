@@ -58,6 +58,11 @@ public sealed class EgressPipeline : IRecordSink, IAsyncDisposable
             throw new EgressException("The egress pipeline is complete; no record can be published after teardown.");
         }
 
+        if (_failed)
+        {
+            throw new EgressException("The egress pipeline failed earlier (see the first error); no record can be published.");
+        }
+
         try
         {
             var sinks = _sinks;

@@ -81,13 +81,16 @@ public class S3ObjectStoreTests(MotoServerFixture moto) : IClassFixture<MotoServ
     public async Task Unreachable_endpoint_should_fail_after_retries_with_the_endpoint_named()
     {
         var closed = $"127.0.0.1:{MotoServerFixture.FreePort()}";
-        using var store = new S3ObjectStore(Options("any") with { Endpoint = closed, CreateBucketIfMissing = false, MaxAttempts = 3 });
+        var log = new ListLogger();
+        using var store = new S3ObjectStore(Options("any") with { Endpoint = closed, CreateBucketIfMissing = false, MaxAttempts = 3, Logger = log });
 
         var error = await Assert.ThrowsAsync<EgressException>(() =>
             Pipelines.RunAsync(Records.Lifecycles(10), Pipelines.Sink(store, Routers.History(), ChunkFormat.Jsonl)));
 
         Assert.Contains($"S3 endpoint http://{closed} (bucket 'any') failed after 3 attempts", error.Message, StringComparison.Ordinal);
         Assert.Equal(30, error.RecordsNotWritten);
+        Assert.Equal(2, log.Lines.Count(l => l.StartsWith("Warning 3101", StringComparison.Ordinal) && l.Contains("bucket 'any'", StringComparison.Ordinal)));
+        Assert.DoesNotContain(log.Lines, l => l.Contains("test-secret", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -27,6 +27,12 @@ internal sealed class S3Retry(S3StoreOptions options, string location)
                 {
                     throw Describe(path, ex, attempt);
                 }
+
+                if (options.Logger is { } logger)
+                {
+                    S3Log.Retrying(logger, options.Bucket, Endpoint, path, attempt, options.MaxAttempts, delay.TotalMilliseconds,
+                        (ex as AmazonServiceException)?.ErrorCode ?? ex.GetType().Name);
+                }
             }
 
             await Task.Delay(delay, cancellationToken).ConfigureAwait(false);

@@ -56,6 +56,9 @@ public sealed record S3StoreOptions
     /// <summary>Part size of multipart uploads (default 16 MiB; S3's minimum is 5 MiB).</summary>
     public int PartSize { get; init; } = 16 << 20;
 
+    /// <summary>Where retries are logged (bucket, endpoint, attempt and error code; never credentials); null for none.</summary>
+    public Microsoft.Extensions.Logging.ILogger? Logger { get; init; }
+
     /// <summary>The endpoint as a URL (http assumed when no scheme is given), or null.</summary>
     public string? EndpointUrl => Endpoint is null or "" ? null
         : Endpoint.Contains("://", StringComparison.Ordinal) ? Endpoint : "http://" + Endpoint;
