@@ -41,7 +41,7 @@ public sealed class LocalObjectStore : IObjectStore
                 _folders[folder] = true;
             }
 
-            using (var file = File.OpenHandle(temporary, FileMode.Create, FileAccess.Write, FileShare.None, FileOptions.None, content.Length))
+            using (var file = File.OpenHandle(temporary, FileMode.Create, FileAccess.Write, FileShare.None, FileOptions.None))
             {
                 await RandomAccess.WriteAsync(file, content, 0, cancellationToken).ConfigureAwait(false);
             }

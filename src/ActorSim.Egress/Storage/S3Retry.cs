@@ -64,7 +64,7 @@ internal sealed class S3Retry(S3StoreOptions options, string location)
             message = $"S3 request to bucket '{options.Bucket}' at {Endpoint} failed ({code ?? ex.GetType().Name}): {ex.Message}";
         }
 
-        return new ObjectStoreException(location, path, $"{message} Object '{path}'.", transient, ex);
+        return new ObjectStoreException(location, path, path.Length == 0 ? message : $"{message} Object '{path}'.", transient, ex);
     }
 
     private string Endpoint => options.EndpointUrl ?? "AWS " + options.Region;
