@@ -44,7 +44,8 @@ public sealed class EgressPipeline : IRecordSink, IAsyncDisposable
         }
 
         LogicalStart = logicalStart;
-        _sinks = list.Select(s => new SinkRunner(s, logicalStart)).ToArray();
+        var registry = new DestinationRegistry();
+        _sinks = list.Select(s => new SinkRunner(s, logicalStart, registry)).ToArray();
     }
 
     /// <summary>The logical start the timestamps count from.</summary>

@@ -207,4 +207,19 @@ public class EgressPipelineTests
 
         Assert.Contains("'e.jsonl'", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Two_sinks_writing_one_destination_of_one_store_should_be_refused()
+    {
+        using var temp = new TempDirectory();
+        await using var pipeline = new EgressPipeline(Records.Start,
+        [
+            Pipelines.Sink(new LocalObjectStore(temp.Path), Routers.History("e.jsonl")) with { Name = "a" },
+            Pipelines.Sink(new LocalObjectStore(temp.Path), Routers.History("e.jsonl")) with { Name = "b" },
+        ]);
+
+        var error = Assert.Throws<EgressException>(() => pipeline.PublishAll(Records.Lifecycles(1)));
+
+        Assert.Contains("Sinks 'a' and 'b' both write destination 'e.jsonl'", error.Message, StringComparison.Ordinal);
+    }
 }

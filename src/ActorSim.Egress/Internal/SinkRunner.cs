@@ -36,8 +36,11 @@ internal sealed class SinkRunner
     private volatile Exception? _fault;
     private string? _faultChunk;
 
-    public SinkRunner(SinkOptions options, DateTime logicalStart)
+    private readonly DestinationRegistry _registry;
+
+    public SinkRunner(SinkOptions options, DateTime logicalStart, DestinationRegistry registry)
     {
+        _registry = registry;
         _options = options;
         _logicalStart = logicalStart;
         _router = options.Router;
@@ -180,6 +183,7 @@ internal sealed class SinkRunner
         if (!_buffers.TryGetValue(destination, out var buffer))
         {
             ChunkNaming.Validate(destination, "destination");
+            _registry.Claim(_options.Store.Location, destination, Name);
             buffer = new DestinationBuffer(destination, flatten);
             _buffers[destination] = buffer;
             _order.Add(buffer);
