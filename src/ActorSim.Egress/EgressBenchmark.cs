@@ -1,0 +1,45 @@
+using System.Diagnostics;
+using ActorSim.Egress.Reports;
+using ActorSim.Egress.Routing;
+using ActorSim.Egress.Storage;
+using ActorSim.Model.Records;
+
+namespace ActorSim.Egress;
+
+/// <summary>
+/// A hook for benchmarks: publishes flattened task lifecycle records shaped like the reference history week
+/// (keys <c>task-N</c>, queued/started/finished, six records per simulated second) through a one-sink pipeline.
+/// </summary>
+public static class EgressBenchmark
+{
+    private static readonly string[] Statuses = ["queued", "started", "finished"];
+
+    /// <summary>Publishes <paramref name="records"/> records to <paramref name="store"/> and times publishing plus teardown.</summary>
+    public static async Task<EgressBenchmarkResult> RunAsync(IObjectStore store, ChunkFormat format, long records, int batchSize = 5000)
+    {
+        var extension = format == ChunkFormat.Parquet ? "parquet" : "jsonl";
+        var start = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Unspecified);
+        var watch = Stopwatch.StartNew();
+        var pipeline = new EgressPipeline(start,
+        [
+            new SinkOptions
+            {
+                Name = "bench",
+                Store = store,
+                Format = format,
+                Router = Routers.History("events." + extension),
+                BatchSize = batchSize,
+                FlushInterval = 86_400,
+            },
+        ]);
+        const string pathId = "Line_A.service.milling";
+        for (long i = 0; i < records; i++)
+        {
+            var record = SimRecord.Lifecycle(1.202 + (i / 6.0), new RecordKey("task-", i / 3), pathId, Statuses[i % 3]);
+            pipeline.Publish(in record);
+        }
+
+        var report = await pipeline.CompleteAsync().ConfigureAwait(false);
+        return new EgressBenchmarkResult(report, watch.Elapsed);
+    }
+}

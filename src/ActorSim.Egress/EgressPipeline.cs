@@ -1,0 +1,147 @@
+using ActorSim.Egress.Internal;
+using ActorSim.Egress.Reports;
+using ActorSim.Model.Records;
+
+namespace ActorSim.Egress;
+
+/// <summary>
+/// The way out for a run's records: an <see cref="IRecordSink"/> that fans every record out to its sinks, each with its
+/// own router, per-destination batching, bounded queue and background chunk writer. <see cref="Publish"/> is called on the
+/// engine thread and blocks while a sink's queue is full (backpressure, never loss). Teardown with
+/// <see cref="CompleteAsync"/> (or <see cref="Complete"/>) drains every queue and returns the accounting.
+/// </summary>
+public sealed class EgressPipeline : IRecordSink, IAsyncDisposable
+{
+    private readonly SinkRunner[] _sinks;
+    private EgressReport? _report;
+    private bool _failed;
+
+    /// <summary>Starts a pipeline whose timestamps count from <paramref name="logicalStart"/>, with one writer per sink.</summary>
+    /// <param name="logicalStart">
+    /// The run's logical start. JSON timestamps keep its kind (no zone for Unspecified, <c>Z</c> for UTC, an offset for
+    /// Local); Parquet timestamps are UTC-adjusted, reading an Unspecified start as UTC.
+    /// </param>
+    /// <param name="sinks">The sinks; names must be unique.</param>
+    public EgressPipeline(DateTime logicalStart, IEnumerable<SinkOptions> sinks)
+    {
+        ArgumentNullException.ThrowIfNull(sinks);
+        var list = sinks.ToList();
+        if (list.Count == 0)
+        {
+            throw new ArgumentException("An egress pipeline needs at least one sink.", nameof(sinks));
+        }
+
+        foreach (var sink in list)
+        {
+            ArgumentNullException.ThrowIfNull(sink, nameof(sinks));
+            sink.Validate();
+        }
+
+        var duplicate = list.GroupBy(s => s.Name, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+        {
+            throw new ArgumentException($"Two sinks are named '{duplicate.Key}'; sink names must be unique.", nameof(sinks));
+        }
+
+        LogicalStart = logicalStart;
+        var registry = new DestinationRegistry();
+        _sinks = list.Select(s => new SinkRunner(s, logicalStart, registry)).ToArray();
+    }
+
+    /// <summary>The logical start the timestamps count from.</summary>
+    public DateTime LogicalStart { get; }
+
+    /// <summary>Gives the record to every sink; throws an <see cref="EgressException"/> when a sink failed or stalled.</summary>
+    public void Publish(in SimRecord record)
+    {
+        if (_report is not null)
+        {
+            throw new EgressException("The egress pipeline is complete; no record can be published after teardown.");
+        }
+
+        if (_failed)
+        {
+            throw new EgressException("The egress pipeline failed earlier (see the first error); no record can be published.");
+        }
+
+        try
+        {
+            var sinks = _sinks;
+            for (var i = 0; i < sinks.Length; i++)
+            {
+                sinks[i].Publish(in record);
+            }
+        }
+        catch (EgressException)
+        {
+            Fail();
+            throw;
+        }
+    }
+
+    /// <summary>Drains every sink and returns the accounting; throws if any record was not written or dropped.</summary>
+    public async Task<EgressReport> CompleteAsync()
+    {
+        if (_report is not null)
+        {
+            return _report;
+        }
+
+        var reports = new List<SinkReport>(_sinks.Length);
+        var failures = new List<EgressException>();
+        foreach (var sink in _sinks)
+        {
+            try
+            {
+                reports.Add(await sink.CompleteAsync().ConfigureAwait(false));
+            }
+            catch (EgressException ex)
+            {
+                failures.Add(ex);
+            }
+        }
+
+        if (failures.Count == 1)
+        {
+            Fail();
+            throw failures[0];
+        }
+
+        if (failures.Count > 1)
+        {
+            Fail();
+            throw new EgressException(string.Join(Environment.NewLine, failures.Select(f => f.Message)), failures[0])
+            {
+                SinkName = failures[0].SinkName,
+                RecordsNotWritten = failures.Sum(f => Math.Max(0, f.RecordsNotWritten)),
+            };
+        }
+
+        _report = new EgressReport(reports);
+        return _report;
+    }
+
+    /// <summary>Synchronous <see cref="CompleteAsync"/>, for the engine thread.</summary>
+    public EgressReport Complete() => Task.Run(CompleteAsync).GetAwaiter().GetResult();
+
+    /// <summary>
+    /// Completes the pipeline if nobody did (so records are never silently lost; a failure then throws here);
+    /// after a failure already reported, only stops the writers.
+    /// </summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (_report is null && !_failed)
+        {
+            await CompleteAsync().ConfigureAwait(false);
+        }
+    }
+
+    private void Fail()
+    {
+        _failed = true;
+        foreach (var sink in _sinks)
+        {
+            sink.Abort();
+        }
+    }
+}

@@ -1,0 +1,20 @@
+namespace ActorSim.Egress.Formatting;
+
+/// <summary>
+/// How a record's times are written: <c>sim_ts</c> is the simulated time rounded to milliseconds
+/// (<see cref="Math.Round(double, int, MidpointRounding)"/> with <see cref="MidpointRounding.ToEven"/>, which agrees with
+/// Python's <c>round(now, 3)</c> except on rare binary-representation ties), and <c>timestamp</c> is the logical start
+/// plus <c>sim_ts</c>, exact to the millisecond.
+/// </summary>
+public static class RecordTime
+{
+    /// <summary>The record's <c>sim_ts</c>: simulated seconds rounded to milliseconds.</summary>
+    public static double SimTs(double simTime) => Math.Round(simTime, 3, MidpointRounding.ToEven);
+
+    /// <summary><c>sim_ts</c> in whole milliseconds.</summary>
+    public static long SimMilliseconds(double simTime) => (long)Math.Round(SimTs(simTime) * 1000.0, MidpointRounding.ToEven);
+
+    /// <summary>The record's <c>timestamp</c>: <paramref name="logicalStart"/> + <c>sim_ts</c>, keeping the start's kind.</summary>
+    public static DateTime Timestamp(DateTime logicalStart, double simTime) =>
+        logicalStart.AddTicks(SimMilliseconds(simTime) * TimeSpan.TicksPerMillisecond);
+}

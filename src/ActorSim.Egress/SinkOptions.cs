@@ -1,0 +1,69 @@
+using ActorSim.Egress.Routing;
+using ActorSim.Egress.Storage;
+
+namespace ActorSim.Egress;
+
+/// <summary>
+/// One sink of an <see cref="EgressPipeline"/>: its store, format, router, batching and backpressure. Every sink gets
+/// every record (fan-out); batches are per destination and cut by size or by simulated time, never by a wall clock.
+/// </summary>
+public sealed record SinkOptions
+{
+    /// <summary>The sink's name, used in reports and error messages.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>Where chunk files go; destination paths are relative to it.</summary>
+    public required IObjectStore Store { get; init; }
+
+    /// <summary>Maps each record to a destination path, or drops it.</summary>
+    public required RecordRouter Router { get; init; }
+
+    /// <summary>Chunk file format (default Parquet).</summary>
+    public ChunkFormat Format { get; init; } = ChunkFormat.Parquet;
+
+    /// <summary><c>batch_size</c>: records per chunk file at most (default 500).</summary>
+    public int BatchSize { get; init; } = 500;
+
+    /// <summary>
+    /// <c>flush_interval</c> in simulated seconds (default 1.0): a destination's batch is flushed once a record arrives
+    /// whose sim time is at least this much after the batch's first record. Zero or infinity: flush by size only.
+    /// </summary>
+    public double FlushInterval { get; init; } = 1.0;
+
+    /// <summary>Batches that may wait for the writer before <c>Publish</c> blocks (default 64).</summary>
+    public int MaxQueuedBatches { get; init; } = 64;
+
+    /// <summary>How long <c>Publish</c> or teardown may wait on a sink that makes no progress before failing (default 30 s).</summary>
+    public TimeSpan StallTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Parquet codec (default Snappy).</summary>
+    public ParquetCompression Compression { get; init; } = ParquetCompression.Snappy;
+
+    /// <summary>Rows per Parquet row group at most (default 100,000).</summary>
+    public int RowGroupSize { get; init; } = 100_000;
+
+    /// <summary>Throws an <see cref="ArgumentException"/> naming the first invalid setting and what to use instead.</summary>
+    public void Validate()
+    {
+        if (string.IsNullOrWhiteSpace(Name))
+        {
+            throw new ArgumentException("A sink needs a name (SinkOptions.Name), e.g. 'history'.", nameof(Name));
+        }
+
+        ArgumentNullException.ThrowIfNull(Store, nameof(Store));
+        ArgumentNullException.ThrowIfNull(Router, nameof(Router));
+        Check(BatchSize > 0, nameof(BatchSize), $"batch_size must be at least 1 (got {BatchSize}).");
+        Check(!double.IsNaN(FlushInterval) && FlushInterval >= 0, nameof(FlushInterval), $"flush_interval must be >= 0 simulated seconds, or infinity (got {FlushInterval}).");
+        Check(MaxQueuedBatches > 0, nameof(MaxQueuedBatches), $"MaxQueuedBatches must be at least 1 (got {MaxQueuedBatches}).");
+        Check(StallTimeout > TimeSpan.Zero, nameof(StallTimeout), $"StallTimeout must be positive (got {StallTimeout}).");
+        Check(RowGroupSize > 0, nameof(RowGroupSize), $"RowGroupSize must be at least 1 (got {RowGroupSize}).");
+
+        void Check(bool ok, string key, string message)
+        {
+            if (!ok)
+            {
+                throw new ArgumentException($"Sink '{Name}': {message}", key);
+            }
+        }
+    }
+}

@@ -1,0 +1,99 @@
+using ActorSim.Egress.Internal;
+
+namespace ActorSim.Egress.Storage;
+
+/// <summary>
+/// Chunk files in a local folder: each is written under a temporary name in its target folder, then renamed, so a
+/// crash never leaves a half file under a final name. Folders are created as needed.
+/// </summary>
+public sealed class LocalObjectStore : IObjectStore
+{
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _folders = new(StringComparer.Ordinal);
+
+    /// <summary>Stores under <paramref name="rootDirectory"/> (created on first write).</summary>
+    public LocalObjectStore(string rootDirectory)
+    {
+        if (string.IsNullOrWhiteSpace(rootDirectory))
+        {
+            throw new ArgumentException("A local store needs a folder, e.g. 'data'.", nameof(rootDirectory));
+        }
+
+        Root = Path.GetFullPath(rootDirectory);
+    }
+
+    /// <summary>The absolute root folder.</summary>
+    public string Root { get; }
+
+    /// <inheritdoc />
+    public string Location => Root;
+
+    /// <inheritdoc />
+    public async Task PutAsync(string path, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
+    {
+        var target = FullPath(path);
+        var folder = Path.GetDirectoryName(target)!;
+        var temporary = Path.Combine(folder, "." + Path.GetFileName(target) + "." + Environment.ProcessId + ".tmp");
+        try
+        {
+            if (!_folders.ContainsKey(folder))
+            {
+                Directory.CreateDirectory(folder);
+                _folders[folder] = true;
+            }
+
+            using (var file = File.OpenHandle(temporary, FileMode.Create, FileAccess.Write, FileShare.None, FileOptions.None))
+            {
+                await RandomAccess.WriteAsync(file, content, 0, cancellationToken).ConfigureAwait(false);
+            }
+
+            File.Move(temporary, target, overwrite: true);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            TryDelete(temporary);
+            throw new ObjectStoreException(Root, path, $"Cannot write '{target}': {ex.Message}", isTransient: false, ex);
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<string>> ListAsync(string prefix, CancellationToken cancellationToken)
+    {
+        if (!Directory.Exists(Root))
+        {
+            return Task.FromResult<IReadOnlyList<string>>([]);
+        }
+
+        var paths = Directory.EnumerateFiles(Root, "*", SearchOption.AllDirectories)
+            .Where(f => !Path.GetFileName(f).StartsWith('.'))
+            .Select(f => Path.GetRelativePath(Root, f).Replace(Path.DirectorySeparatorChar, '/'))
+            .Where(p => p.StartsWith(prefix ?? string.Empty, StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        return Task.FromResult<IReadOnlyList<string>>(paths);
+    }
+
+    /// <inheritdoc />
+    public Task<byte[]> ReadAsync(string path, CancellationToken cancellationToken) => File.ReadAllBytesAsync(FullPath(path), cancellationToken);
+
+    private string FullPath(string path)
+    {
+        ChunkNaming.Validate(path, nameof(path));
+        return Path.Combine(Root, path.Replace('/', Path.DirectorySeparatorChar));
+    }
+
+    private static void TryDelete(string file)
+    {
+        try
+        {
+            File.Delete(file);
+        }
+        catch (IOException)
+        {
+            // Best effort: a stray temporary file is hidden (dot name) and never read as a chunk.
+        }
+        catch (UnauthorizedAccessException)
+        {
+            // As above.
+        }
+    }
+}

@@ -1,0 +1,225 @@
+using System.Diagnostics;
+using ActorSim.Egress.Routing;
+using ActorSim.Egress.Storage;
+using ActorSim.Egress.Tests.Support;
+using ActorSim.Model.Records;
+
+namespace ActorSim.Egress.Tests;
+
+public class EgressPipelineTests
+{
+    [Fact]
+    public async Task Batch_size_should_cut_chunks_with_deterministic_names()
+    {
+        var store = new MemoryStore();
+        var report = await Pipelines.RunAsync(Records.Lifecycles(100), Pipelines.Sink(store, Routers.History("out/events.jsonl"), batchSize: 120, flushInterval: 0));
+
+        Assert.Equal(["out/events_000001.jsonl", "out/events_000002.jsonl", "out/events_000003.jsonl"], await store.ListAsync("", default));
+        Assert.Equal([120, 120, 60], store.Objects.OrderBy(o => o.Key).Select(o => Pipelines.JsonLines(store, o.Key).Count));
+        Assert.Equal(new Reports.DestinationReport("out/events.jsonl", 300, 300, 3, store.Objects.Values.Sum(v => v.Length)), report["test"].Destinations.Single());
+    }
+
+    [Fact]
+    public async Task Flush_interval_should_cut_batches_on_sim_time_not_wall_time()
+    {
+        var store = new MemoryStore();
+        // 100 tasks 0.5 s apart = ~50 sim-seconds; flush every 10 sim-seconds, batches never full.
+        var report = await Pipelines.RunAsync(Records.Lifecycles(100), Pipelines.Sink(store, Routers.History("e.jsonl"), batchSize: 10_000, flushInterval: 10));
+
+        var chunks = store.Objects.OrderBy(o => o.Key).Select(o => Pipelines.JsonLines(store, o.Key)).ToList();
+        Assert.Equal(5, chunks.Count);
+        Assert.All(chunks, c => Assert.True(c[^1].GetProperty("sim_ts").GetDouble() - c[0].GetProperty("sim_ts").GetDouble() < 10));
+        Assert.Equal(300, report["test"].Written);
+    }
+
+    [Fact]
+    public async Task Flush_interval_should_also_flush_quiet_destinations()
+    {
+        var store = new MemoryStore();
+        SimRecord[] records = [SimRecord.Telemetry(0, "a", 1.0), SimRecord.Lifecycle(0.5, RecordKey.Of("t"), "s", "queued"), SimRecord.Lifecycle(5, RecordKey.Of("t"), "s", "started")];
+        await using var pipeline = new EgressPipeline(Records.Start, [Pipelines.Sink(store, Routers.ByStreamType("e.jsonl", "t.jsonl"), batchSize: 100, flushInterval: 1)]);
+
+        pipeline.PublishAll(records);
+        await Probe.UntilAsync(() => Task.FromResult(store.Objects.ContainsKey("t_000001.jsonl")), TimeSpan.FromSeconds(10), () => "telemetry batch not flushed by sim time");
+
+        Assert.True(store.Objects.ContainsKey("e_000001.jsonl"));
+        Assert.Equal(3, (await pipeline.CompleteAsync())["test"].Written);
+    }
+
+    [Fact]
+    public async Task Every_sink_should_get_every_record_with_its_own_router()
+    {
+        var a = new MemoryStore();
+        var b = new MemoryStore();
+        var report = await Pipelines.RunAsync(Records.Mixed(50),
+            Pipelines.Sink(a, Routers.History("events.jsonl")) with { Name = "history" },
+            Pipelines.Sink(b, Routers.ByStreamType("events.parquet", "telemetry.parquet").DropLagMetric(), ChunkFormat.Parquet, batchSize: 1000) with { Name = "all" });
+
+        Assert.Equal((250L, 150L, 100L), (report["history"].Published, report["history"].Written, report["history"].Dropped));
+        Assert.Equal((250L, 200L, 50L), (report["all"].Published, report["all"].Written, report["all"].Dropped));
+        Assert.Equal(["events.parquet", "telemetry.parquet"], report["all"].Destinations.Select(d => d.Destination));
+        Assert.Equal(150, Pipelines.JsonLines(a).Count);
+    }
+
+    [Fact]
+    public async Task Same_records_should_give_byte_identical_files()
+    {
+        using var temp = new TempDirectory();
+        foreach (var run in new[] { "one", "two" })
+        {
+            await Pipelines.RunAsync(Records.Mixed(3000),
+                Pipelines.Sink(new LocalObjectStore(temp.Sub(run + "/pq")), Routers.ByStreamType("events.parquet", "telemetry.parquet").Flatten(), ChunkFormat.Parquet, 2000, 0),
+                Pipelines.Sink(new LocalObjectStore(temp.Sub(run + "/jl")), Routers.History("events.jsonl"), ChunkFormat.Jsonl, 2000, 0) with { Name = "jsonl" });
+        }
+
+        var one = Directory.GetFiles(temp.Sub("one"), "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
+        var two = Directory.GetFiles(temp.Sub("two"), "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(one.Select(f => Path.GetRelativePath(temp.Sub("one"), f)), two.Select(f => Path.GetRelativePath(temp.Sub("two"), f)));
+        Assert.True(one.Count > 6);
+        Assert.All(one.Zip(two), p => Assert.Equal(File.ReadAllBytes(p.First), File.ReadAllBytes(p.Second)));
+    }
+
+    [Fact]
+    public async Task Slow_sink_should_lose_nothing_and_slow_the_publisher()
+    {
+        var store = new SlowStore(TimeSpan.FromMilliseconds(15));
+        var sink = Pipelines.Sink(store, Routers.History("e.jsonl"), batchSize: 10, flushInterval: 0) with { MaxQueuedBatches = 2 };
+        await using var pipeline = new EgressPipeline(Records.Start, [sink]);
+
+        var watch = Stopwatch.StartNew();
+        pipeline.PublishAll(Records.Lifecycles(100));
+        var publishing = watch.Elapsed;
+        var report = await pipeline.CompleteAsync();
+
+        Assert.True(publishing >= TimeSpan.FromMilliseconds(15 * 20), $"publisher was not held back ({publishing.TotalMilliseconds} ms)");
+        Assert.Equal((300L, 300L, 0L, 30), (report["test"].Published, report["test"].Written, report["test"].NotWritten, report["test"].Chunks));
+        Assert.Equal(300, Pipelines.JsonLines(store).Count);
+    }
+
+    [Fact]
+    public async Task Stalled_sink_should_fail_publish_within_the_timeout_with_counts()
+    {
+        var store = new StalledStore();
+        var sink = Pipelines.Sink(store, Routers.History("e.jsonl"), batchSize: 10, flushInterval: 0) with
+        {
+            Name = "stuck", MaxQueuedBatches = 2, StallTimeout = TimeSpan.FromSeconds(1),
+        };
+        var pipeline = new EgressPipeline(Records.Start, [sink]);
+
+        var watch = Stopwatch.StartNew();
+        var error = Assert.Throws<EgressStalledException>(() => pipeline.PublishAll(Records.Lifecycles(100)));
+
+        Assert.InRange(watch.Elapsed, TimeSpan.FromSeconds(0.9), TimeSpan.FromSeconds(10));
+        Assert.Equal("stuck", error.SinkName);
+        Assert.Contains("Sink 'stuck' stopped consuming", error.Message, StringComparison.Ordinal);
+        // Two batches in the writer (one storing, the next encoded), two queued, the fifth waiting to be queued.
+        Assert.Equal(50, error.RecordsNotWritten);
+        Assert.Contains("50 records not written", error.Message, StringComparison.Ordinal);
+        Assert.Throws<EgressException>(() => pipeline.Publish(Records.Lifecycles(1).First()));
+        await pipeline.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Stalled_sink_should_fail_teardown_within_the_timeout()
+    {
+        var store = new StalledStore();
+        var sink = Pipelines.Sink(store, Routers.History("e.jsonl"), batchSize: 1000) with { StallTimeout = TimeSpan.FromSeconds(1) };
+        var pipeline = new EgressPipeline(Records.Start, [sink]);
+        pipeline.PublishAll(Records.Lifecycles(10));
+
+        var watch = Stopwatch.StartNew();
+        var error = await Assert.ThrowsAsync<EgressStalledException>(pipeline.CompleteAsync);
+
+        Assert.InRange(watch.Elapsed, TimeSpan.FromSeconds(0.9), TimeSpan.FromSeconds(10));
+        Assert.Equal(30, error.RecordsNotWritten);
+        Assert.Contains("draining its queue at teardown", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Failing_store_should_fail_the_next_publish_or_teardown_with_the_cause_and_count()
+    {
+        var store = new FailingStore(succeed: 2);
+        var sink = Pipelines.Sink(store, Routers.History("e.jsonl"), batchSize: 10, flushInterval: 0) with { Name = "disk" };
+        var pipeline = new EgressPipeline(Records.Start, [sink]);
+
+        EgressException? error = null;
+        try
+        {
+            pipeline.PublishAll(Records.Lifecycles(100));
+            await pipeline.CompleteAsync();
+        }
+        catch (EgressException ex)
+        {
+            error = ex;
+        }
+
+        Assert.NotNull(error);
+        Assert.Equal("disk", error.SinkName);
+        Assert.Contains("disk on fire", error.Message, StringComparison.Ordinal);
+        Assert.Contains("e_000003.jsonl", error.Message, StringComparison.Ordinal);
+        Assert.IsType<ObjectStoreException>(error.InnerException);
+        Assert.True(error.RecordsNotWritten > 0);
+        Assert.Equal(20, Pipelines.JsonLines(store).Count);
+        await pipeline.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Dispose_without_teardown_should_still_write_everything()
+    {
+        var store = new MemoryStore();
+        await using (var pipeline = new EgressPipeline(Records.Start, [Pipelines.Sink(store, Routers.History("e.jsonl"))]))
+        {
+            pipeline.PublishAll(Records.Lifecycles(10));
+        }
+
+        Assert.Equal(30, Pipelines.JsonLines(store).Count);
+    }
+
+    [Fact]
+    public async Task Publish_after_teardown_should_fail()
+    {
+        await using var pipeline = new EgressPipeline(Records.Start, [Pipelines.Sink(new MemoryStore(), Routers.History("e.jsonl"))]);
+        var report = pipeline.Complete();
+
+        Assert.Equal(0, report["test"].Published);
+        Assert.Throws<EgressException>(() => pipeline.Publish(Records.Lifecycles(1).First()));
+    }
+
+    [Fact]
+    public void Invalid_sink_options_should_name_the_setting()
+    {
+        var sink = Pipelines.Sink(new MemoryStore(), Routers.History()) with { BatchSize = 0 };
+
+        var error = Assert.Throws<ArgumentException>(() => new EgressPipeline(Records.Start, [sink]));
+
+        Assert.Equal("BatchSize", error.ParamName);
+        Assert.Contains("batch_size", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Flattened_and_unflattened_records_for_one_destination_should_be_refused()
+    {
+        var router = Routers.All("e.jsonl");
+        RecordRouter mixed = (in SimRecord r, DateTime s) => router(in r, s) with { Flatten = r.Status == "queued" };
+        await using var pipeline = new EgressPipeline(Records.Start, [Pipelines.Sink(new MemoryStore(), mixed)]);
+
+        var error = Assert.Throws<EgressException>(() => pipeline.PublishAll(Records.Lifecycles(1)));
+
+        Assert.Contains("'e.jsonl'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Two_sinks_writing_one_destination_of_one_store_should_be_refused()
+    {
+        using var temp = new TempDirectory();
+        await using var pipeline = new EgressPipeline(Records.Start,
+        [
+            Pipelines.Sink(new LocalObjectStore(temp.Path), Routers.History("e.jsonl")) with { Name = "a" },
+            Pipelines.Sink(new LocalObjectStore(temp.Path), Routers.History("e.jsonl")) with { Name = "b" },
+        ]);
+
+        var error = Assert.Throws<EgressException>(() => pipeline.PublishAll(Records.Lifecycles(1)));
+
+        Assert.Contains("Sinks 'a' and 'b' both write destination 'e.jsonl'", error.Message, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,43 @@
+using ActorSim.Egress.Storage;
+using ActorSim.Egress.Tests.Support;
+
+namespace ActorSim.Egress.Tests;
+
+public class LocalObjectStoreTests
+{
+    [Fact]
+    public async Task Put_should_create_folders_replace_atomically_and_leave_no_temporary_files()
+    {
+        using var temp = new TempDirectory();
+        var store = new LocalObjectStore(temp.Sub("root"));
+
+        await store.PutAsync("date=2026-01-01/a_000001.parquet", new byte[] { 1, 2 }, default);
+        await store.PutAsync("date=2026-01-01/a_000001.parquet", new byte[] { 3 }, default);
+
+        Assert.Equal(["date=2026-01-01/a_000001.parquet"], await store.ListAsync("", default));
+        Assert.Equal([3], await store.ReadAsync("date=2026-01-01/a_000001.parquet", default));
+        Assert.Single(Directory.GetFiles(temp.Sub("root"), "*", SearchOption.AllDirectories));
+    }
+
+    [Fact]
+    public async Task Path_escaping_the_root_should_be_refused()
+    {
+        using var temp = new TempDirectory();
+        var store = new LocalObjectStore(temp.Path);
+
+        await Assert.ThrowsAsync<ArgumentException>(() => store.PutAsync("../outside.parquet", new byte[] { 1 }, default));
+    }
+
+    [Fact]
+    public async Task Unwritable_folder_should_fail_with_the_path()
+    {
+        using var temp = new TempDirectory();
+        await File.WriteAllTextAsync(temp.Sub("file"), "not a folder");
+        var store = new LocalObjectStore(temp.Sub("file"));
+
+        var error = await Assert.ThrowsAsync<ObjectStoreException>(() => store.PutAsync("x/a.parquet", new byte[] { 1 }, default));
+
+        Assert.Equal("x/a.parquet", error.Path);
+        Assert.Contains(temp.Sub("file"), error.Message, StringComparison.Ordinal);
+    }
+}
