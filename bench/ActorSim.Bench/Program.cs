@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using ActorSim.Bench;
 
-// Usage: dotnet run -c Release --project bench/ActorSim.Bench -- [engine|reference|all]
+// Usage: dotnet run -c Release --project bench/ActorSim.Bench -- [engine|reference|sampler|all]
 // Run one group per process when you want its peak memory: peak working set is process-wide.
 var group = args.Length > 0 ? args[0] : "all";
 var results = new List<BenchResult>();
@@ -12,6 +12,13 @@ if (group is "reference" or "all")
     ReferenceModelBenchmarks.Builder(86400); // warm-up: one simulated day
     results.Add(ReferenceModelBenchmarks.Builder(ReferenceModelBenchmarks.Week));
     results.Add(ReferenceModelBenchmarks.Imperative(ReferenceModelBenchmarks.Week));
+}
+
+if (group is "sampler" or "all")
+{
+    SamplerBenchmarks.Draws("warm-up", ActorSim.Model.Distributions.DistributionConfig.Exponential(2), 1_000_000);
+    results.Add(SamplerBenchmarks.Draws("exponential", ActorSim.Model.Distributions.DistributionConfig.Exponential(2), 10_000_000));
+    results.Add(SamplerBenchmarks.Draws("normal", ActorSim.Model.Distributions.DistributionConfig.Normal(2, 0.2), 10_000_000));
 }
 
 if (group is "engine" or "all")

@@ -1,0 +1,85 @@
+using System.Reflection;
+using ActorSim.Cli.CommandLine;
+using ActorSim.Cli.History;
+using ActorSim.Cli.Progress;
+
+namespace ActorSim.Cli;
+
+/// <summary>Dispatches the verbs and turns failures into messages and exit codes.</summary>
+internal static class CliApplication
+{
+    public const int Ok = 0;
+    public const int RunFailed = 1;
+    public const int BadUsage = 2;
+
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, System.Collections.IDictionary environment, CancellationToken cancellation = default)
+    {
+        try
+        {
+            switch (args.FirstOrDefault())
+            {
+                case null or "--help" or "-h" or "help":
+                    output.WriteLine(HelpText.Main);
+                    return Ok;
+                case "--version":
+                    output.WriteLine(typeof(CliApplication).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown");
+                    return Ok;
+                case "history":
+                    return await HistoryAsync(args[1..], output, error, environment, cancellation).ConfigureAwait(false);
+                default:
+                    throw new UsageException($"Unknown command '{args[0]}'. Commands: history. See --help.");
+            }
+        }
+        catch (UsageException e)
+        {
+            await error.WriteLineAsync($"actorsim: {e.Message}").ConfigureAwait(false);
+            return BadUsage;
+        }
+    }
+
+    private static async Task<int> HistoryAsync(string[] args, TextWriter output, TextWriter error, System.Collections.IDictionary environment, CancellationToken cancellation)
+    {
+        if (args.Contains("--help") || args.Contains("-h"))
+        {
+            output.WriteLine(HelpText.History);
+            return Ok;
+        }
+
+        var options = HistoryOptionsParser.Parse(args, environment);
+        var plan = HistoryPlanner.Plan(options);
+        output.WriteLine($"actorsim history: {plan.Model.SimId}, seed {plan.Seed}, {ProgressText.SimulatedTime(plan.DurationSeconds)} from {plan.Start:yyyy-MM-ddTHH:mm:ss.fff}, to {string.Join(", ", plan.Destinations)}");
+        try
+        {
+            var result = await HistoryJob.RunAsync(plan, Reporter(options.Progress, error), cancellation).ConfigureAwait(false);
+            HistorySummary.Write(output, result);
+            return Ok;
+        }
+        catch (Exception e) when (e is not OperationCanceledException and not UsageException)
+        {
+            await error.WriteLineAsync($"actorsim: the history run failed: {Describe(e)}").ConfigureAwait(false);
+            return RunFailed;
+        }
+    }
+
+    private static IProgressReporter Reporter(ProgressMode mode, TextWriter error) => mode switch
+    {
+        ProgressMode.None => NoProgress.Instance,
+        ProgressMode.Auto when !Console.IsErrorRedirected => new TerminalProgress(error),
+        _ => new LogProgress(error, TimeSpan.FromSeconds(5)),
+    };
+
+    /// <summary>The chain of messages down to the root cause, without repeats.</summary>
+    private static string Describe(Exception e)
+    {
+        var messages = new List<string>();
+        for (var current = e; current is not null; current = current.InnerException)
+        {
+            if (!messages.Exists(m => m.Contains(current.Message, StringComparison.Ordinal)))
+            {
+                messages.Add(current.Message);
+            }
+        }
+
+        return string.Join(" <- ", messages);
+    }
+}

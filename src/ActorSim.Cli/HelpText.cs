@@ -1,0 +1,46 @@
+namespace ActorSim.Cli;
+
+/// <summary>The text of <c>actorsim --help</c>; keep it true to the parser.</summary>
+internal static class HelpText
+{
+    public const string Main = """
+        actorsim — discrete-event simulation of production lines, into data.
+
+        Usage:
+          actorsim history [options]     generate history at full speed (factor 0) into Parquet or JSONL chunks
+          actorsim --version
+          actorsim --help | history --help
+
+        Run 'actorsim history --help' for the history job's options.
+        """;
+
+    public const string History = """
+        actorsim history — run a model as fast as the CPU allows and write every record.
+
+        With no options it runs the reference model (Line_A: exponential arrivals 2/s, normal(2 s, 0.2 s) milling on
+        4 of 10 lathes) for 1 week from now − 7 days, seed 42, drops telemetry and the lag metric, flattens each event's
+        value into columns, and writes data/events_000001.parquet, … (batch 5000, flush every simulated day).
+
+        Options:
+          --duration D          simulated time to run: '1 week', '2.5 hours', '30 mins', '86400', 'PT8H' (default 1 week)
+          --start T             logical start, ISO-8601 ('2026-01-01T00:00:00', with Z for UTC) or 'now' (default now − 7 days)
+          --seed N              random seed (default 42)
+          --format F            parquet | jsonl (default parquet)
+          --dest D              a local folder, or s3://bucket/prefix (default data, or $DEST_PATH)
+          --batch-size N        records per chunk file (default 5000)
+          --flush-interval D    cut a chunk after this much simulated time (default 1 day)
+          --keep-telemetry      write telemetry to telemetry.* instead of dropping it
+          --partition-by-date   write into Hive-style date=YYYY-MM-DD/ folders
+          --model FILE.yaml     run a YAML blueprint; the flags above override its values
+          --no-create-bucket    fail instead of creating a missing S3 bucket
+          --progress P          auto | plain | none (default auto: a live line on a terminal, log lines otherwise)
+
+        Environment (as the seed's history example):
+          USE_S3=true           write to S3: bucket/prefix from DEST_PATH (default dml-dev/history)
+          S3_ENDPOINT           host:port of an S3-compatible server, http (default localhost:8333 with USE_S3)
+          S3_ACCESS_KEY, S3_SECRET_KEY   credentials (default user/password with USE_S3; else the AWS chain)
+          DEST_PATH             the destination when --dest is not given
+
+        Exit codes: 0 done and every record accounted for; 1 the run failed; 2 bad command line.
+        """;
+}

@@ -1,0 +1,41 @@
+using ActorSim.Egress;
+using ActorSim.Egress.Storage;
+
+namespace ActorSim.Cli.History;
+
+/// <summary>
+/// Everything <c>actorsim history</c> needs, after command line and environment are read. Values left null were
+/// not given: a blueprint's value applies, else the reference job's default.
+/// </summary>
+internal sealed record HistoryOptions
+{
+    /// <summary>The reference job's duration: one week.</summary>
+    public const double DefaultDurationSeconds = 7 * 86400;
+
+    public double? DurationSeconds { get; init; }
+
+    public DateTime? Start { get; init; }
+
+    public ulong? Seed { get; init; }
+
+    public ChunkFormat? Format { get; init; }
+
+    public string? Destination { get; init; }
+
+    public int BatchSize { get; init; } = 5000;
+
+    public double FlushInterval { get; init; } = 86400;
+
+    public bool KeepTelemetry { get; init; }
+
+    public bool PartitionByDate { get; init; }
+
+    public string? ModelPath { get; init; }
+
+    /// <summary>Endpoint and credentials for s3:// destinations (from the environment or defaults).</summary>
+    public S3StoreOptions? S3 { get; init; }
+
+    public bool CreateBucket { get; init; } = true;
+
+    public ProgressMode Progress { get; init; } = ProgressMode.Auto;
+}

@@ -1,0 +1,127 @@
+using System.Collections;
+using System.Globalization;
+using ActorSim.Cli.CommandLine;
+using ActorSim.Egress;
+using ActorSim.Egress.Storage;
+using ActorSim.Model.Time;
+
+namespace ActorSim.Cli.History;
+
+/// <summary>Reads <c>actorsim history</c>'s flags and the seed example's environment variables.</summary>
+internal static class HistoryOptionsParser
+{
+    private static readonly HashSet<string> ValueOptions =
+        ["duration", "start", "seed", "format", "dest", "batch-size", "flush-interval", "model", "progress"];
+
+    private static readonly HashSet<string> Flags = ["keep-telemetry", "partition-by-date", "no-create-bucket"];
+
+    /// <summary>Parses <paramref name="args"/> (after the verb) with <paramref name="environment"/> variables.</summary>
+    public static HistoryOptions Parse(IReadOnlyList<string> args, IDictionary environment)
+    {
+        var reader = new ArgumentReader(args, ValueOptions, Flags);
+        var useS3 = string.Equals(Env(environment, "USE_S3"), "true", StringComparison.OrdinalIgnoreCase);
+        var destination = reader.Value("dest") ?? DestinationFromEnvironment(environment, useS3);
+        return new HistoryOptions
+        {
+            DurationSeconds = reader.Value("duration") is { } d ? Duration("--duration", d) : null,
+            Start = reader.Value("start") is { } s ? ParseStart(s) : null,
+            Seed = reader.Value("seed") is { } seed ? ParseSeed(seed) : null,
+            Format = reader.Value("format") is { } f ? ParseFormat(f) : null,
+            Destination = destination,
+            BatchSize = reader.Value("batch-size") is { } b ? ParseBatchSize(b) : 5000,
+            FlushInterval = reader.Value("flush-interval") is { } fi ? Duration("--flush-interval", fi) : 86400,
+            KeepTelemetry = reader.Has("keep-telemetry"),
+            PartitionByDate = reader.Has("partition-by-date"),
+            ModelPath = reader.Value("model"),
+            S3 = S3Options(environment, useS3),
+            CreateBucket = !reader.Has("no-create-bucket"),
+            Progress = reader.Value("progress") is { } p ? ParseProgress(p) : ProgressMode.Auto,
+        };
+    }
+
+    /// <summary>Parses a start instant: ISO-8601 (a zone or Z makes it UTC; none keeps it as given) or <c>now</c>.</summary>
+    public static DateTime ParseStart(string text)
+    {
+        if (string.Equals(text.Trim(), "now", StringComparison.OrdinalIgnoreCase))
+        {
+            return TruncateToMilliseconds(DateTime.Now);
+        }
+
+        if (DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var start))
+        {
+            return start.Kind == DateTimeKind.Local ? start.ToUniversalTime() : start;
+        }
+
+        throw new UsageException($"--start '{text}' is not an ISO-8601 instant such as 2026-01-01T00:00:00 (or 'now').");
+    }
+
+    /// <summary>The default start of the reference job: now − 7 days, to the millisecond, without a zone (as dynamic-des).</summary>
+    public static DateTime DefaultStart() => DateTime.SpecifyKind(TruncateToMilliseconds(DateTime.Now.AddDays(-7)), DateTimeKind.Unspecified);
+
+    private static DateTime TruncateToMilliseconds(DateTime t) => new(t.Ticks - t.Ticks % TimeSpan.TicksPerMillisecond, t.Kind);
+
+    private static string? DestinationFromEnvironment(IDictionary environment, bool useS3)
+    {
+        var destPath = Env(environment, "DEST_PATH");
+        if (!useS3)
+        {
+            return destPath;
+        }
+
+        var bucketAndPrefix = (destPath ?? "dml-dev/history").Trim('/');
+        return bucketAndPrefix.StartsWith("s3://", StringComparison.OrdinalIgnoreCase) ? bucketAndPrefix : "s3://" + bucketAndPrefix;
+    }
+
+    private static S3StoreOptions S3Options(IDictionary environment, bool useS3) => new()
+    {
+        // The bucket is replaced by the destination's; this record carries endpoint and credentials.
+        Bucket = "unset",
+        Endpoint = Env(environment, "S3_ENDPOINT") ?? (useS3 ? "localhost:8333" : null),
+        AccessKey = Env(environment, "S3_ACCESS_KEY") ?? (useS3 ? "user" : null),
+        SecretKey = Env(environment, "S3_SECRET_KEY") ?? (useS3 ? "password" : null),
+    };
+
+    private static string? Env(IDictionary environment, string name) =>
+        environment[name] is string value && value.Length > 0 ? value : null;
+
+    private static double Duration(string option, string text)
+    {
+        if (!Durations.TryParseSeconds(text, out var seconds))
+        {
+            throw new UsageException($"{option} '{text}' is not a duration: use e.g. '1 week', '2.5 hours', '30 mins', '86400' or ISO-8601 'PT8H'.");
+        }
+
+        if (!(seconds > 0))
+        {
+            throw new UsageException($"{option} '{text}' must be longer than zero.");
+        }
+
+        return seconds;
+    }
+
+    private static ulong ParseSeed(string text) =>
+        ulong.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var seed)
+            ? seed
+            : throw new UsageException($"--seed '{text}' is not a whole number from 0 to {ulong.MaxValue}.");
+
+    /// <summary>Parses <c>parquet</c> or <c>jsonl</c>.</summary>
+    public static ChunkFormat ParseFormat(string text) => text.Trim().ToLowerInvariant() switch
+    {
+        "parquet" => ChunkFormat.Parquet,
+        "jsonl" => ChunkFormat.Jsonl,
+        _ => throw new UsageException($"--format '{text}' is not known: use parquet or jsonl."),
+    };
+
+    private static int ParseBatchSize(string text) =>
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var size) && size > 0
+            ? size
+            : throw new UsageException($"--batch-size '{text}' must be a whole number of records, at least 1.");
+
+    private static ProgressMode ParseProgress(string text) => text.Trim().ToLowerInvariant() switch
+    {
+        "auto" => ProgressMode.Auto,
+        "plain" => ProgressMode.Plain,
+        "none" => ProgressMode.None,
+        _ => throw new UsageException($"--progress '{text}' is not known: use auto, plain or none."),
+    };
+}

@@ -1,0 +1,6 @@
+using ActorSim.Egress.Reports;
+
+namespace ActorSim.Cli.History;
+
+/// <summary>What a finished history run did.</summary>
+internal sealed record HistoryResult(EgressReport Egress, long Tasks, long EngineEvents, long Records, TimeSpan Elapsed, DateTime Start, double DurationSeconds);

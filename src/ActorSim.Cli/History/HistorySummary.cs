@@ -1,0 +1,27 @@
+using System.Globalization;
+using ActorSim.Cli.Progress;
+
+namespace ActorSim.Cli.History;
+
+/// <summary>The end-of-run summary: what was simulated, and per sink and destination what was published, written and dropped.</summary>
+internal static class HistorySummary
+{
+    public static void Write(TextWriter output, HistoryResult result)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        var seconds = result.Elapsed.TotalSeconds;
+        output.WriteLine(string.Create(inv,
+            $"Simulated {ProgressText.SimulatedTime(result.DurationSeconds)} from {result.Start:yyyy-MM-ddTHH:mm:ss.fff} in {seconds:0.000} s: " +
+            $"{result.Tasks:N0} tasks, {result.EngineEvents:N0} engine events, {result.Records:N0} records ({result.Records / Math.Max(seconds, 1e-9) / 1e6:0.00} M records/s)."));
+        foreach (var sink in result.Egress.Sinks)
+        {
+            output.WriteLine(string.Create(inv,
+                $"sink {sink.Sink}: published {sink.Published:N0}, written {sink.Written:N0}, dropped {sink.Dropped:N0}, {sink.Chunks:N0} chunks, {sink.Bytes / 1e6:0.0} MB"));
+            foreach (var destination in sink.Destinations)
+            {
+                output.WriteLine(string.Create(inv,
+                    $"  {destination.Destination}: {destination.Written:N0} of {destination.Published:N0} written in {destination.Chunks:N0} chunks ({destination.Bytes / 1e6:0.0} MB)"));
+            }
+        }
+    }
+}
