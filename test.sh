@@ -1,10 +1,18 @@
 #!/usr/bin/env bash
-# Runs every test of the solution. Needs the .NET 10 SDK; the S3 tests start moto_server themselves
-# (pip install 'moto[server]' if it is missing).
-set -euo pipefail
+# Runs every test of the solution and ends with one line "N passed, N failed[, N skipped]".
+# Needs the .NET 10 SDK; the S3 tests start moto_server themselves (installed here with pip when missing).
+set -uo pipefail
 cd "$(dirname "$0")"
 if ! command -v moto_server >/dev/null 2>&1; then
-  python3 -m pip install --quiet 'moto[server]' || echo "warning: moto_server could not be installed; S3 tests will fail" >&2
+  python3 -m pip install --quiet 'moto[server]' || echo "warning: moto_server could not be installed; the S3 tests will fail" >&2
 fi
-dotnet build ActorSim.sln -c Release
-dotnet test ActorSim.sln -c Release --no-build --logger "console;verbosity=normal"
+dotnet build ActorSim.sln -c Release || exit 1
+log=$(mktemp)
+dotnet test ActorSim.sln -c Release --no-build --logger "console;verbosity=normal" 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+sum() { grep -E "^ +$1: +[0-9]+" "$log" | awk '{ s += $2 } END { print s + 0 }'; }
+passed=$(sum Passed); failed=$(sum Failed); skipped=$(sum Skipped)
+rm -f "$log"
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
+echo "tests: $passed passed, $failed failed, $skipped skipped"
+exit "$status"
