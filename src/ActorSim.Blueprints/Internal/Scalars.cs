@@ -45,7 +45,7 @@ internal static class Scalars
         var trimmed = text.Trim();
         if (long.TryParse(trimmed, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var l))
         {
-            return l is >= int.MinValue and <= int.MaxValue ? (int)l : l;
+            return l is >= int.MinValue and <= int.MaxValue ? (object)(int)l : l;
         }
 
         return TryNumber(trimmed, out var d) ? d : text;
