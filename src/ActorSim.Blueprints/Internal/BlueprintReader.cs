@@ -25,17 +25,24 @@ internal static class BlueprintReader
     private static YamlNode Parse(string yaml, string sourceName)
     {
         var stream = new YamlStream();
+        var parser = new TrackingParser(new Parser(new StringReader(yaml)));
         try
         {
-            stream.Load(new StringReader(yaml));
+            stream.Load(parser);
         }
         catch (YamlException e)
         {
             // YamlDotNet prefixes its messages with "(Line: 3, Col: 5, Idx: 40) - (...): "; the location is ours to give.
-            var problem = e.InnerException is ArgumentException && e.Message.Contains("Duplicate key", StringComparison.Ordinal)
+            var problem = e.Message.Contains("Duplicate key", StringComparison.Ordinal)
                 ? "this key is given twice in the same mapping."
                 : StripLocation(e.Message);
             throw new BlueprintException(sourceName, e.Start.Line, e.Start.Column, "", $"not valid YAML: {problem}", e);
+        }
+        catch (InvalidOperationException e)
+        {
+            // The scanner throws this when the text ends inside an open flow collection.
+            throw new BlueprintException(sourceName, parser.LastEnd.Line, parser.LastEnd.Column, "",
+                "not valid YAML: the text ends in the middle of a value; is a closing '}', ']' or quote missing after here?", e);
         }
 
         return stream.Documents.Count switch
