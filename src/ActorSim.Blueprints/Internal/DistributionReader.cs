@@ -56,13 +56,29 @@ internal static class DistributionReader
     /// <summary>Puts the engine's refusal on the node it concerns: the family, a parameter, or the whole mapping.</summary>
     private static BlueprintException Locate(Reader reader, MapNode map, ArgumentException e)
     {
-        // A refused value names its parameter; an unknown parameter is quoted in the message; a missing one is not in the map.
-        var key = map.Entries.FirstOrDefault(entry => entry.Name == e.ParamName && entry.Name != "dist").Name
-            ?? (e.ParamName == "dist" ? "dist" : null)
-            ?? map.Entries.FirstOrDefault(entry => entry.Name != "dist" && e.Message.Contains($"'{entry.Name}'", StringComparison.Ordinal)).Name;
+        // A refused value names its parameter (ParamName); an unknown parameter is quoted in the message; a missing one is neither.
         var problem = e.Message.Replace($" (Parameter '{e.ParamName}')", "", StringComparison.Ordinal);
-        return key is null
-            ? reader.Error(map.Node, map.Path, problem, e)
-            : reader.Error(map.Get(key)!, map.PathOf(key), problem, e);
+        if (e.ParamName == "dist")
+        {
+            return reader.Error(map.Require("dist"), map.PathOf("dist"), problem, e);
+        }
+
+        foreach (var (name, _, value) in map.Entries)
+        {
+            if (name == e.ParamName)
+            {
+                return reader.Error(value, map.PathOf(name), problem, e);
+            }
+        }
+
+        foreach (var (name, key, _) in map.Entries)
+        {
+            if (name != "dist" && e.Message.Contains($"'{name}'", StringComparison.Ordinal))
+            {
+                return reader.Error(key, map.PathOf(name), problem, e);
+            }
+        }
+
+        return reader.Error(map.Node, map.Path, problem, e);
     }
 }
