@@ -84,4 +84,28 @@ public class FullLineTests
             [new TaskStep("saw", "cut"), new TaskStep("welder", "weld", HandOff: true, Priority: 0), new TaskStep("bench", "inspect", Priority: 2)],
             frame.Steps);
     }
+
+    [Fact]
+    public void Anchors_and_aliases_should_share_definitions()
+    {
+        var parameters = Yaml.Load("""
+            simulation: {sim_id: L}
+            services:
+              cut: &quick {dist: uniform, min: 1, max: 2}
+              drill: *quick
+            """).Model.CreateParameters();
+
+        Assert.Equal(parameters.Service["cut"].ToString(), parameters.Service["drill"].ToString());
+        Assert.NotSame(parameters.Service["cut"], parameters.Service["drill"]);
+    }
+
+    [Fact]
+    public void Empty_sections_should_define_nothing()
+    {
+        var model = Yaml.Load("simulation: {sim_id: L}\ncontainers: {}\nscenario: []\negress: []\ntasks: {}").Model;
+
+        Assert.Empty(model.Tasks);
+        Assert.Empty(model.Scenario);
+        Assert.Null(model.TelemetryInterval);
+    }
 }

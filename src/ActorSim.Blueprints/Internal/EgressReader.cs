@@ -97,9 +97,10 @@ internal static class EgressReader
 
     private static string Choose(Reader reader, YamlNode node, string path, IReadOnlyList<string> allowed)
     {
-        var text = reader.Text(node, path).Trim().ToLowerInvariant();
-        return allowed.Contains(text)
-            ? text
-            : throw reader.Error(node, path, $"'{reader.Text(node, path)}' is not accepted here; use one of {string.Join(", ", allowed)}.");
+        var text = reader.Text(node, path);
+        var choice = text.Trim().ToLowerInvariant();
+        return allowed.Contains(choice)
+            ? choice
+            : throw reader.Error(node, path, $"'{text}' is not accepted here; use one of {string.Join(", ", allowed)}.");
     }
 }

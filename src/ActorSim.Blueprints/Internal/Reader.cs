@@ -72,14 +72,23 @@ internal sealed class Reader
         return Substitute(scalar, path);
     }
 
-    public double Number(YamlNode node, string path) =>
-        Scalars.TryNumber(Text(node, path), out var value) ? value : throw Error(node, path, $"expected a finite number, got '{Text(node, path)}'.");
+    public double Number(YamlNode node, string path)
+    {
+        var text = Text(node, path);
+        return Scalars.TryNumber(text, out var value) ? value : throw Error(node, path, $"expected a finite number, got '{text}'.");
+    }
 
-    public int WholeNumber(YamlNode node, string path) =>
-        Scalars.TryInt(Text(node, path), out var value) ? value : throw Error(node, path, $"expected a whole number, got '{Text(node, path)}'.");
+    public int WholeNumber(YamlNode node, string path)
+    {
+        var text = Text(node, path);
+        return Scalars.TryInt(text, out var value) ? value : throw Error(node, path, $"expected a whole number, got '{text}'.");
+    }
 
-    public bool Flag(YamlNode node, string path) =>
-        Scalars.TryBool(Text(node, path), out var value) ? value : throw Error(node, path, $"expected true or false, got '{Text(node, path)}'.");
+    public bool Flag(YamlNode node, string path)
+    {
+        var text = Text(node, path);
+        return Scalars.TryBool(text, out var value) ? value : throw Error(node, path, $"expected true or false, got '{text}'.");
+    }
 
     public double Duration(YamlNode node, string path)
     {
