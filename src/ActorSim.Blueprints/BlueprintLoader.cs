@@ -1,0 +1,33 @@
+using ActorSim.Blueprints.Internal;
+
+namespace ActorSim.Blueprints;
+
+/// <summary>
+/// Loads YAML blueprints (models without C#). Everything is checked before a run: keys, types, distributions,
+/// references, durations, scenario paths and values; failures are <see cref="BlueprintException"/>s whose messages start
+/// with <c>file:line:column:</c>.
+/// </summary>
+/// <example><code>
+/// var blueprint = BlueprintLoader.Load("examples/line.yaml");
+/// var line = blueprint.Model.Start(simulation, sink, RandomStream.Create(blueprint.Simulation.Seed));
+/// </code></example>
+public static class BlueprintLoader
+{
+    /// <summary>Reads and checks the blueprint in the file <paramref name="path"/>; errors name the path as given.</summary>
+    /// <exception cref="BlueprintException">The blueprint is invalid.</exception>
+    /// <exception cref="IOException">The file cannot be read.</exception>
+    public static Blueprint Load(string path, BlueprintOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        return LoadFromText(File.ReadAllText(path), path, options);
+    }
+
+    /// <summary>Reads and checks the blueprint <paramref name="yaml"/>; <paramref name="sourceName"/> prefixes error messages.</summary>
+    /// <exception cref="BlueprintException">The blueprint is invalid.</exception>
+    public static Blueprint LoadFromText(string yaml, string sourceName, BlueprintOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(yaml);
+        ArgumentNullException.ThrowIfNull(sourceName);
+        return BlueprintReader.Read(yaml, sourceName, options ?? BlueprintOptions.Default);
+    }
+}

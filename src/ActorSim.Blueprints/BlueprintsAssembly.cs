@@ -1,6 +1,0 @@
-namespace ActorSim.Blueprints;
-
-/// <summary>Marker for the blueprints assembly.</summary>
-internal static class BlueprintsAssembly
-{
-}

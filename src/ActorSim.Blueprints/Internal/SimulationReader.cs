@@ -1,0 +1,57 @@
+using ActorSim.Model.Parameters;
+using YamlDotNet.RepresentationModel;
+
+namespace ActorSim.Blueprints.Internal;
+
+/// <summary>Reads the <c>simulation</c> section into <see cref="SimulationSettings"/>.</summary>
+internal static class SimulationReader
+{
+    public static readonly string[] Keys = ["sim_id", "seed", "start", "duration", "factor"];
+
+    public static SimulationSettings Read(Reader reader, YamlNode node)
+    {
+        var map = reader.Map(node, "simulation", Keys);
+        var simId = map.RequireText("sim_id");
+        reader.Guard(map.Require("sim_id"), map.PathOf("sim_id"), () => new SimParameter(simId));
+        return new SimulationSettings(
+            simId,
+            Seed(reader, map),
+            Start(reader, map),
+            map.Duration("duration"),
+            Factor(reader, map));
+    }
+
+    private static ulong Seed(Reader reader, MapNode map)
+    {
+        if (map.Get("seed") is not { } node)
+        {
+            return SimulationSettings.DefaultSeed;
+        }
+
+        var text = reader.Text(node, map.PathOf("seed"));
+        return Scalars.TryULong(text, out var seed)
+            ? seed
+            : throw reader.Error(node, map.PathOf("seed"), $"expected a whole number from 0 to {ulong.MaxValue}, got '{text}'.");
+    }
+
+    private static DateTime? Start(Reader reader, MapNode map)
+    {
+        if (map.Get("start") is not { } node)
+        {
+            return null;
+        }
+
+        var text = reader.Text(node, map.PathOf("start"));
+        return StartTime.TryParse(text, reader.Options.Clock.GetUtcNow(), out var start)
+            ? start
+            : throw reader.Error(node, map.PathOf("start"), $"'{text}' is not a start time; {StartTime.AcceptedForms}.");
+    }
+
+    private static double Factor(Reader reader, MapNode map)
+    {
+        var factor = map.Number("factor") ?? 0;
+        return factor >= 0
+            ? factor
+            : throw reader.Error(map.Require("factor"), map.PathOf("factor"), $"expected 0 (as fast as possible) or a positive speed-up, got {factor}.");
+    }
+}

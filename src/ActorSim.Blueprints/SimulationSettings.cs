@@ -1,0 +1,21 @@
+namespace ActorSim.Blueprints;
+
+/// <summary>The <c>simulation</c> section of a blueprint: how a run of the model is set up.</summary>
+/// <param name="SimId">The line's id, the first segment of its registry paths (<c>sim_id</c>).</param>
+/// <param name="Seed">The run seed (<c>seed</c>, default 42).</param>
+/// <param name="Start">
+/// The logical start (<c>start</c>): Unspecified kind for an ISO-8601 time without zone, UTC for one with <c>Z</c> or an
+/// offset and for <c>now</c>-relative forms; null when absent (the runner chooses).
+/// </param>
+/// <param name="DurationSeconds">The simulated duration in seconds (<c>duration</c>), or null when absent (the runner chooses).</param>
+/// <param name="Factor">Simulated seconds per wall second; 0 runs as fast as possible (<c>factor</c>, default 0).</param>
+public sealed record SimulationSettings(
+    string SimId,
+    ulong Seed = SimulationSettings.DefaultSeed,
+    DateTime? Start = null,
+    double? DurationSeconds = null,
+    double Factor = 0)
+{
+    /// <summary>The seed used when a blueprint gives none.</summary>
+    public const ulong DefaultSeed = 42;
+}
