@@ -10,6 +10,7 @@ Console.WriteLine($"ActorSim benchmarks ({group}) on {Environment.ProcessorCount
 if (group is "reference" or "all")
 {
     ReferenceModelBenchmarks.Builder(86400); // warm-up: one simulated day
+    ReferenceModelBenchmarks.Imperative(86400);
     results.Add(ReferenceModelBenchmarks.Builder(ReferenceModelBenchmarks.Week));
     results.Add(ReferenceModelBenchmarks.Imperative(ReferenceModelBenchmarks.Week));
 }

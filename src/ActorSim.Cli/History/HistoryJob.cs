@@ -2,6 +2,7 @@ using System.Diagnostics;
 using ActorSim.Cli.Progress;
 using ActorSim.Egress;
 using ActorSim.Engine;
+using ActorSim.Engine.Pacing;
 using ActorSim.Model.Random;
 
 namespace ActorSim.Cli.History;
@@ -18,7 +19,7 @@ internal static class HistoryJob
     public static async Task<HistoryResult> RunAsync(HistoryPlan plan, IProgressReporter progress, CancellationToken cancellation = default)
     {
         var stopwatch = Stopwatch.StartNew();
-        var simulation = new Simulation(0, plan.Start);
+        var simulation = new Simulation(0, plan.Start, plan.Factor > 0 ? PacingPolicy.WithFactor(plan.Factor) : null);
         var pipeline = new EgressPipeline(plan.Start, plan.Sinks);
         try
         {

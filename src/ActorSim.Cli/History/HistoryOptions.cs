@@ -12,6 +12,12 @@ internal sealed record HistoryOptions
     /// <summary>The reference job's duration: one week.</summary>
     public const double DefaultDurationSeconds = 7 * 86400;
 
+    /// <summary>The reference job's batch size.</summary>
+    public const int DefaultBatchSize = 5000;
+
+    /// <summary>The reference job's flush interval: one simulated day.</summary>
+    public const double DefaultFlushInterval = 86400;
+
     public double? DurationSeconds { get; init; }
 
     public DateTime? Start { get; init; }
@@ -22,9 +28,11 @@ internal sealed record HistoryOptions
 
     public string? Destination { get; init; }
 
-    public int BatchSize { get; init; } = 5000;
+    /// <summary>Records per chunk; null: the blueprint's, else 5000.</summary>
+    public int? BatchSize { get; init; }
 
-    public double FlushInterval { get; init; } = 86400;
+    /// <summary>Simulated seconds per chunk at most; null: the blueprint's, else one day.</summary>
+    public double? FlushInterval { get; init; }
 
     public bool KeepTelemetry { get; init; }
 

@@ -10,4 +10,5 @@ internal sealed record HistoryPlan(
     double DurationSeconds,
     ulong Seed,
     IReadOnlyList<SinkOptions> Sinks,
-    IReadOnlyList<string> Destinations);
+    IReadOnlyList<string> Destinations,
+    double Factor);

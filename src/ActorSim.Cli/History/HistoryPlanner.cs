@@ -25,7 +25,8 @@ internal static class HistoryPlanner
             options.DurationSeconds ?? HistoryOptions.DefaultDurationSeconds,
             options.Seed ?? 42,
             [sink],
-            [destination]);
+            [destination],
+            Factor: 0);
     }
 
     /// <summary>The seed's history router: events flattened into <c>events.*</c>; telemetry and the lag metric dropped, or telemetry kept in <c>telemetry.*</c>.</summary>
@@ -46,8 +47,8 @@ internal static class HistoryPlanner
             Store = CreateStore(destination, options),
             Router = router,
             Format = format,
-            BatchSize = options.BatchSize,
-            FlushInterval = options.FlushInterval,
+            BatchSize = options.BatchSize ?? HistoryOptions.DefaultBatchSize,
+            FlushInterval = options.FlushInterval ?? HistoryOptions.DefaultFlushInterval,
         };
     }
 
