@@ -14,21 +14,12 @@ internal static class ReferenceModelBenchmarks
 {
     public const double Week = 7 * 86400;
 
-    /// <summary>The model written with the declarative builder.</summary>
-    public static LineModel Model() => new LineBuilder("Line_A")
-        .AddArrival("standard", DistributionConfig.Exponential(2.0))
-        .AddService("milling", DistributionConfig.Normal(2.0, 0.2))
-        .AddResource("lathe", currentCap: 4, maxCap: 10)
-        .AddTask("part", arrival: "standard", steps => steps.Step("lathe", "milling"))
-        .AddTelemetry(60)
-        .Build();
-
     /// <summary>The builder's model for <paramref name="seconds"/>.</summary>
     public static BenchResult Builder(double seconds) => Measure.Run("reference model (builder)", () =>
     {
         var sim = new Simulation();
         var sink = new CountingRecordSink();
-        Model().Start(sim, sink, RandomStream.Create(42, "Line_A"));
+        ReferenceModels.LineA().Start(sim, sink, RandomStream.Create(42, "Line_A"));
         sim.Run(seconds);
         return (sim.ProcessedEvents, $"{sink.Events:N0} event records, {sink.Telemetry:N0} telemetry");
     });
