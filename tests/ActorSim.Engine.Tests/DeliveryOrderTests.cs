@@ -132,4 +132,31 @@ public class DeliveryOrderTests
 
         Assert.Equal(["0/0", $"0/{(1L << 40) - 1}", "65535/0", $"65535/{(1L << 40) - 1}", "normal"], order);
     }
+
+    [Fact]
+    public void Scheduling_and_processing_deliveries_should_allocate_nothing_once_the_heap_has_grown()
+    {
+        var sim = new Simulation();
+        Deliver(sim, Events(sim, 1000));
+        sim.Run();
+        var events = Events(sim, 1000);
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        Deliver(sim, events);
+        sim.Run();
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Equal(0, allocated);
+        Assert.Equal(2000, sim.ProcessedEvents);
+    }
+
+    private static Event[] Events(Simulation sim, int count) => Enumerable.Range(0, count).Select(_ => sim.Event()).ToArray();
+
+    private static void Deliver(Simulation sim, Event[] events)
+    {
+        for (var i = events.Length - 1; i >= 0; i--)
+        {
+            sim.ScheduleDelivery(events[i], sim.Now + 1 + i % 7, i % 5, i);
+        }
+    }
 }
