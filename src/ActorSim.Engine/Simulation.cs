@@ -5,7 +5,9 @@ namespace ActorSim.Engine;
 
 /// <summary>
 /// The discrete-event kernel: a logical clock and an event heap ordered by (time, priority, insertion
-/// sequence), as in SimPy. Single-threaded and deterministic; actors own one each.
+/// sequence), as in SimPy, plus deliveries from outside (<see cref="ScheduleDelivery"/>), which run between the
+/// urgent and the normal events of their time in (source, sequence) order. Single-threaded and deterministic;
+/// actors own one each.
 /// </summary>
 /// <remarks>
 /// Horizon rule: <see cref="RunUntil"/>(h) processes every event whose time is strictly less than h, never
@@ -164,6 +166,47 @@ public sealed class Simulation
             _pacer?.WaitUntil(horizon, _now);
             _now = horizon;
         }
+    }
+
+    /// <summary>
+    /// Succeeds the pending event <paramref name="ev"/> with <paramref name="value"/> at the absolute time
+    /// <paramref name="time"/> (at or after <see cref="Now"/>) as a delivery from outside: at that time it runs after
+    /// urgent events and before normal ones, and deliveries among themselves run in
+    /// (<paramref name="sourceIndex"/>, <paramref name="sequence"/>) order, whatever order they were scheduled in.
+    /// </summary>
+    /// <param name="ev">A pending event of this simulation.</param>
+    /// <param name="time">When the event is processed, in simulated seconds (finite, not before <see cref="Now"/>).</param>
+    /// <param name="sourceIndex">The sender's index, 0 to 65535.</param>
+    /// <param name="sequence">The sender's sequence number for this delivery, 0 to 2^40 - 1.</param>
+    /// <param name="value">The value the event succeeds with.</param>
+    public void ScheduleDelivery(Event ev, double time, int sourceIndex, long sequence, object? value = null)
+    {
+        ArgumentNullException.ThrowIfNull(ev);
+        if (!ReferenceEquals(ev.Simulation, this))
+        {
+            throw new ArgumentException($"{ev} belongs to another simulation; deliver it there.", nameof(ev));
+        }
+
+        if (!double.IsFinite(time) || time < _now)
+        {
+            throw new ArgumentOutOfRangeException(nameof(time), time,
+                $"A delivery needs a finite time at or after the current time {_now}; {time} is in this simulation's past.");
+        }
+
+        if ((uint)sourceIndex > EventQueue.MaxSourceIndex)
+        {
+            throw new ArgumentOutOfRangeException(nameof(sourceIndex), sourceIndex,
+                $"A delivery's source index must be in [0, {EventQueue.MaxSourceIndex}].");
+        }
+
+        if ((ulong)sequence > EventQueue.MaxDeliverySequence)
+        {
+            throw new ArgumentOutOfRangeException(nameof(sequence), sequence,
+                $"A delivery's sequence number must be in [0, {EventQueue.MaxDeliverySequence}].");
+        }
+
+        ev.MarkTriggered(value, null);
+        _queue.PushDelivery(time, sourceIndex, sequence, ev);
     }
 
     /// <summary>Schedules <paramref name="ev"/> to be processed <paramref name="delay"/> seconds from now.</summary>

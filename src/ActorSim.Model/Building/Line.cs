@@ -1,5 +1,7 @@
 using ActorSim.Engine;
 using ActorSim.Model.Distributions;
+using ActorSim.Model.Plants;
+using ActorSim.Model.Plants.Internal;
 using ActorSim.Model.Random;
 using ActorSim.Model.Records;
 using ActorSim.Model.Registry;
@@ -18,10 +20,17 @@ public sealed class Line
     private const string Finished = "finished";
 
     private readonly Dictionary<string, DynamicResource> _resources = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, LinkTask> _linkTasks = new(StringComparer.Ordinal);
+    private readonly LinkSender? _sender;
+    private readonly PlantLineContext? _plant;
+    private readonly Action<Event> _onArrival;
     private long _nextTaskNumber;
 
-    internal Line(LineModel model, Simulation simulation, ParameterRegistry registry, IRecordSink sink, RandomStream stream)
+    internal Line(LineModel model, Simulation simulation, ParameterRegistry registry, IRecordSink sink, RandomStream stream, PlantLineContext? plant = null)
     {
+        _plant = plant;
+        _sender = plant is null ? null : new LinkSender(this, plant);
+        _onArrival = OnArrival;
         Model = model;
         Simulation = simulation;
         Registry = registry;
@@ -59,8 +68,14 @@ public sealed class Line
     /// <summary>The line's dynamic resources by name.</summary>
     public IReadOnlyDictionary<string, DynamicResource> Resources => _resources;
 
-    /// <summary>Tasks created so far.</summary>
+    /// <summary>Tasks created so far by arrivals (tasks started by items from links are not counted).</summary>
     public long TasksCreated => _nextTaskNumber;
+
+    /// <summary>The line's index in its plant, or -1 for a line started on its own.</summary>
+    public int PlantIndex => _plant?.LineIndex ?? -1;
+
+    /// <summary>Items sent over links so far; the next item sent gets this number as its sequence.</summary>
+    public long ItemsSent => _sender?.ItemsSent ?? 0;
 
     /// <summary>The resource <paramref name="name"/>; throws naming the known ones if it does not exist.</summary>
     public DynamicResource Resource(string name) => _resources.TryGetValue(name, out var resource)
@@ -77,14 +92,52 @@ public sealed class Line
     public Process StartTask(TaskDefinition task)
     {
         ArgumentNullException.ThrowIfNull(task);
-        return Simulation.Process(RunTask(new RecordKey(task.KeyPrefix, _nextTaskNumber++), CompileSteps(task)), task.Name);
+        return Simulation.Process(RunTask(new RecordKey(task.KeyPrefix, _nextTaskNumber++), null, CompileSteps(task), CompileSend(task)), task.Name);
+    }
+
+    /// <summary>
+    /// Schedules the arrival of <paramref name="shipment"/> (for this line, over a link one of its tasks starts from) at
+    /// its arrival time, which must not be in this line's past; then it starts a task that keeps the item's key.
+    /// Arrivals at one time start in (source line, sequence) order, whatever order they were delivered in.
+    /// </summary>
+    public void Deliver(ItemShipment shipment)
+    {
+        ArgumentNullException.ThrowIfNull(shipment);
+        if (_plant is null || shipment.DestinationLine != _plant.LineIndex)
+        {
+            throw new ArgumentException(
+                $"Item {shipment.Item.Key} over link '{shipment.Link}' is for line {shipment.DestinationLine}; this is line '{SimId}' (index {PlantIndex}).",
+                nameof(shipment));
+        }
+
+        if (!_linkTasks.ContainsKey(shipment.Link))
+        {
+            throw new ArgumentException(
+                $"Line '{SimId}' has no task started by link '{shipment.Link}'. Links it receives from: {string.Join(", ", _linkTasks.Keys)}.",
+                nameof(shipment));
+        }
+
+        var arrival = Simulation.Event();
+        arrival.AddCallback(_onArrival);
+        Simulation.ScheduleDelivery(arrival, shipment.ArrivalTime, shipment.SourceLine, shipment.Sequence, shipment);
     }
 
     internal void StartProcesses()
     {
         foreach (var task in Model.Tasks)
         {
-            Simulation.Process(Arrivals(task), $"{SimId}.{task.Name}.arrivals");
+            if (task.FromLink is { } link)
+            {
+                _linkTasks.Add(link, new LinkTask(task.Name, CompileSteps(task), CompileSend(task)));
+            }
+        }
+
+        foreach (var task in Model.Tasks)
+        {
+            if (task.Arrival is not null)
+            {
+                Simulation.Process(Arrivals(task), $"{SimId}.{task.Name}.arrivals");
+            }
         }
 
         if (Model.TelemetryInterval is { } interval)
@@ -108,6 +161,7 @@ public sealed class Line
         var arrivalPath = $"{SimId}.arrival.{task.Arrival}";
         var arrival = Registry.GetDistribution(arrivalPath);
         var steps = CompileSteps(task);
+        var send = CompileSend(task);
 
         var wakePath = arrival.ParameterNames.Count > 0 ? $"{arrivalPath}.{arrival.ParameterNames[0]}" : null;
         while (true)
@@ -126,7 +180,7 @@ public sealed class Line
             }
 
             yield return Simulation.Timeout(delay);
-            Simulation.Process(RunTask(new RecordKey(task.KeyPrefix, _nextTaskNumber++), steps), task.Name);
+            Simulation.Process(RunTask(new RecordKey(task.KeyPrefix, _nextTaskNumber++), null, steps, send), task.Name);
         }
     }
 
@@ -143,7 +197,26 @@ public sealed class Line
         return steps;
     }
 
-    private IEnumerable<Event> RunTask(RecordKey key, CompiledStep[] steps)
+    private CompiledSend? CompileSend(TaskDefinition task)
+    {
+        if (task.Sends.Count == 0)
+        {
+            return null;
+        }
+
+        return _plant is null
+            ? throw new InvalidOperationException($"Task '{task.Name}' of line '{SimId}' sends over link '{task.Sends[0].Link}', so the line must run in a plant (PlantModel.StartLine).")
+            : new CompiledSend(task.Sends, _plant);
+    }
+
+    private void OnArrival(Event ev)
+    {
+        var shipment = (ItemShipment)ev.Value!;
+        var task = _linkTasks[shipment.Link];
+        Simulation.Process(RunTask(shipment.Item.Key, shipment.Item.Attributes, task.Steps, task.Send), task.Name);
+    }
+
+    private IEnumerable<Event> RunTask(RecordKey key, IReadOnlyDictionary<string, object>? attributes, CompiledStep[] steps, CompiledSend? send)
     {
         DynamicRequest? held = null;
         try
@@ -167,6 +240,11 @@ public sealed class Line
                     held.Dispose();
                     held = null;
                 }
+            }
+
+            if (send is not null)
+            {
+                _sender!.Send(key, attributes, send);
             }
         }
         finally
@@ -206,6 +284,8 @@ public sealed class Line
             Registry.Update(change.Path, change.Value);
         }
     }
+
+    private sealed record LinkTask(string Name, CompiledStep[] Steps, CompiledSend? Send);
 
     private sealed record CompiledStep(DynamicResource Resource, DistributionConfig Service, string ServicePath, bool HandOff, int Priority);
 

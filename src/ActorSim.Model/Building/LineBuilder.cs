@@ -66,26 +66,26 @@ public sealed class LineBuilder
     /// <summary>
     /// Adds a kind of task created by the arrival stream <paramref name="arrival"/>; each task emits
     /// <c>queued</c>, acquires the step's resource, emits <c>started</c>, holds it for a service draw, emits
-    /// <c>finished</c> and releases it, for every step, under the key <c>task-&lt;n&gt;</c>.
+    /// <c>finished</c> and releases it, for every step, under the key <c>task-&lt;n&gt;</c>; then it may send its
+    /// item over a link (<see cref="TaskStepsBuilder.SendTo"/>).
     /// </summary>
-    public LineBuilder AddTask(string name, string arrival, Action<TaskStepsBuilder> steps, string keyPrefix = "task-")
+    public LineBuilder AddTask(string name, string arrival, Action<TaskStepsBuilder> steps, string keyPrefix = "task-") =>
+        AddTaskCore(name, arrival, fromLink: null, steps, keyPrefix);
+
+    /// <summary>
+    /// Adds a kind of task started by each item arriving over <paramref name="link"/> (a link of the plant that
+    /// targets this line): the task keeps the item's key and goes through its steps as an arrival's task does.
+    /// </summary>
+    public LineBuilder AddTaskFromLink(string name, string link, Action<TaskStepsBuilder> steps)
     {
-        PathNames.EnsureValid(name, "task name");
-        ArgumentNullException.ThrowIfNull(steps);
-        var builder = new TaskStepsBuilder();
-        steps(builder);
-        if (builder.Steps.Count == 0)
+        PathNames.EnsureValid(link, "link name");
+        var other = _tasks.Find(t => t.FromLink == link);
+        if (other is not null)
         {
-            throw new ArgumentException($"Task '{name}' needs at least one step.");
+            throw new ArgumentException($"Tasks '{other.Name}' and '{name}' of line '{_parameters.SimId}' both start from link '{link}'; one task kind per link.");
         }
 
-        if (_tasks.Exists(t => t.Name == name))
-        {
-            throw new ArgumentException($"Task '{name}' is defined twice in line '{_parameters.SimId}'.");
-        }
-
-        _tasks.Add(new TaskDefinition(name, arrival, builder.Steps.ToArray(), keyPrefix));
-        return this;
+        return AddTaskCore(name, arrival: null, link, steps, keyPrefix: string.Empty);
     }
 
     /// <summary>Publishes capacity, in_use, queue_length and utilization (%) of every resource each interval, from time 0.</summary>
@@ -126,6 +126,26 @@ public sealed class LineBuilder
 
     /// <summary>Checks every reference (arrivals, services, resources, scenario paths and values) and freezes the model.</summary>
     public LineModel Build() => LineModel.Create(_parameters, _tasks, _scenario, _processes, _containerLevels, _telemetryInterval);
+
+    private LineBuilder AddTaskCore(string name, string? arrival, string? fromLink, Action<TaskStepsBuilder> steps, string keyPrefix)
+    {
+        PathNames.EnsureValid(name, "task name");
+        ArgumentNullException.ThrowIfNull(steps);
+        var builder = new TaskStepsBuilder();
+        steps(builder);
+        if (builder.Steps.Count == 0)
+        {
+            throw new ArgumentException($"Task '{name}' needs at least one step.");
+        }
+
+        if (_tasks.Exists(t => t.Name == name))
+        {
+            throw new ArgumentException($"Task '{name}' is defined twice in line '{_parameters.SimId}'.");
+        }
+
+        _tasks.Add(new TaskDefinition(name, arrival, builder.Steps.ToArray(), keyPrefix) { FromLink = fromLink, Sends = builder.Sends });
+        return this;
+    }
 
     private LineBuilder Add<T>(Dictionary<string, T> section, string name, T value, string what)
     {

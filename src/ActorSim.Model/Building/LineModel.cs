@@ -1,5 +1,6 @@
 using ActorSim.Engine;
 using ActorSim.Model.Parameters;
+using ActorSim.Model.Plants.Internal;
 using ActorSim.Model.Random;
 using ActorSim.Model.Records;
 using ActorSim.Model.Registry;
@@ -47,6 +48,12 @@ public sealed class LineModel
 
     /// <summary>The telemetry interval in seconds, or null for none.</summary>
     public double? TelemetryInterval { get; }
+
+    /// <summary>The links the line's tasks send items over, in first-use order.</summary>
+    public IReadOnlyList<string> OutboundLinks => Tasks.SelectMany(t => t.Sends).Select(c => c.Link).Distinct(StringComparer.Ordinal).ToArray();
+
+    /// <summary>The links whose arriving items start the line's tasks, in task order.</summary>
+    public IReadOnlyList<string> InboundLinks => Tasks.Where(t => t.FromLink is not null).Select(t => t.FromLink!).ToArray();
 
     /// <summary>The initial level of a container.</summary>
     public double InitialLevel(string container) => _containerLevels.TryGetValue(container, out var level) ? level : 0;
@@ -98,9 +105,23 @@ public sealed class LineModel
         ArgumentNullException.ThrowIfNull(simulation);
         ArgumentNullException.ThrowIfNull(sink);
         ArgumentNullException.ThrowIfNull(stream);
+        if (OutboundLinks.Count > 0)
+        {
+            throw new InvalidOperationException(
+                $"Line '{SimId}' sends items over links ({string.Join(", ", OutboundLinks)}); start it in a plant (PlantModel.StartLine).");
+        }
+
         registry ??= new ParameterRegistry(simulation, logger);
         registry.Register(CreateParameters());
         var line = new Line(this, simulation, registry, sink, stream);
+        line.StartProcesses();
+        return line;
+    }
+
+    /// <summary>Instantiates the line in a plant: <paramref name="registry"/> already holds its parameters and link delays.</summary>
+    internal Line StartInPlant(Simulation simulation, IRecordSink sink, RandomStream stream, ParameterRegistry registry, PlantLineContext plant)
+    {
+        var line = new Line(this, simulation, registry, sink, stream, plant);
         line.StartProcesses();
         return line;
     }
@@ -116,7 +137,11 @@ public sealed class LineModel
         var sim = parameters.SimId;
         foreach (var task in tasks)
         {
-            Require(parameters.Arrival.ContainsKey(task.Arrival), $"Task '{task.Name}' of line '{sim}' uses the arrival '{task.Arrival}', which is not defined.", parameters.Arrival.Keys);
+            if (task.FromLink is null)
+            {
+                Require(task.Arrival is not null && parameters.Arrival.ContainsKey(task.Arrival), $"Task '{task.Name}' of line '{sim}' uses the arrival '{task.Arrival}', which is not defined.", parameters.Arrival.Keys);
+            }
+
             foreach (var step in task.Steps)
             {
                 Require(parameters.Resources.ContainsKey(step.Resource), $"Task '{task.Name}' of line '{sim}' uses the resource '{step.Resource}', which is not defined.", parameters.Resources.Keys);

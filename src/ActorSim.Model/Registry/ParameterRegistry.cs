@@ -9,7 +9,8 @@ namespace ActorSim.Model.Registry;
 
 /// <summary>
 /// Live parameters under dot paths: <c>&lt;sim_id&gt;.arrival|service.&lt;name&gt;.&lt;parameter&gt;</c>,
-/// <c>&lt;sim_id&gt;.resources|containers|stores.&lt;name&gt;.current_cap|max_cap</c>, <c>&lt;sim_id&gt;.variables.&lt;name&gt;</c>.
+/// <c>&lt;sim_id&gt;.resources|containers|stores.&lt;name&gt;.current_cap|max_cap</c>, <c>&lt;sim_id&gt;.variables.&lt;name&gt;</c>,
+/// and in a plant <c>&lt;sim_id&gt;.links.&lt;link&gt;.&lt;parameter&gt;</c> for the delays of the links a line sends over.
 /// Updates are converted to the path's type when safe and checked against its rule. Model code uses
 /// <see cref="Update"/>, which throws on refusal; updates from outside use <see cref="ApplyExternal"/>, which logs
 /// and ignores. Updating to an equal value does nothing. Processes wait for changes with <see cref="WaitForChange"/>.
@@ -197,7 +198,8 @@ public sealed class ParameterRegistry
         return true;
     }
 
-    private void RegisterDistribution(string prefix, DistributionConfig config)
+    /// <summary>Registers a live distribution under <paramref name="prefix"/> (e.g. a link's delay, <c>&lt;sim&gt;.links.&lt;link&gt;</c>).</summary>
+    internal void RegisterDistribution(string prefix, DistributionConfig config)
     {
         ArgumentNullException.ThrowIfNull(config, prefix);
         AddConfig(prefix, config);

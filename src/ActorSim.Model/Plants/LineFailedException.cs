@@ -1,0 +1,21 @@
+using System.Globalization;
+
+namespace ActorSim.Model.Plants;
+
+/// <summary>A line of a plant failed: names the line and the simulated time, with the cause as inner exception.</summary>
+public sealed class LineFailedException : Exception
+{
+    /// <summary>Creates the exception for line <paramref name="simId"/> failing at <paramref name="simulatedTime"/>.</summary>
+    public LineFailedException(string simId, double simulatedTime, Exception innerException)
+        : base(string.Create(CultureInfo.InvariantCulture, $"Line '{simId}' failed at t={simulatedTime}: {innerException?.Message}"), innerException)
+    {
+        SimId = simId;
+        SimulatedTime = simulatedTime;
+    }
+
+    /// <summary>The failed line's sim_id.</summary>
+    public string SimId { get; }
+
+    /// <summary>The simulated time of the failure.</summary>
+    public double SimulatedTime { get; }
+}

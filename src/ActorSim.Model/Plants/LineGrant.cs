@@ -1,0 +1,7 @@
+namespace ActorSim.Model.Plants;
+
+/// <summary>The coordinator's word to a line for one round: deliver these items, then run every event strictly before <see cref="Horizon"/>.</summary>
+/// <param name="Line">The line's index.</param>
+/// <param name="Horizon">The safe horizon: the line runs <c>RunUntil(Horizon)</c>.</param>
+/// <param name="Deliveries">Items for the line, in (arrival time, source line, sequence) order; none arrives before the line's current time.</param>
+public sealed record LineGrant(int Line, double Horizon, IReadOnlyList<ItemShipment> Deliveries);

@@ -1,0 +1,84 @@
+using ActorSim.Engine;
+using ActorSim.Model.Building;
+using ActorSim.Model.Plants.Internal;
+using ActorSim.Model.Random;
+using ActorSim.Model.Records;
+using ActorSim.Model.Registry;
+using Microsoft.Extensions.Logging;
+
+namespace ActorSim.Model.Plants;
+
+/// <summary>
+/// A checked, immutable plant built by <see cref="PlantBuilder"/>: lines, indexed in the order they were added,
+/// and the links between them. <see cref="StartLine"/> instantiates one line in a simulation, which is what every
+/// runner (sequential, windowed, actors) does for each line.
+/// </summary>
+public sealed class PlantModel
+{
+    private readonly Dictionary<string, int> _indexes;
+    private readonly Dictionary<string, LinkDefinition> _links;
+
+    private PlantModel(IReadOnlyList<LineModel> lines, IReadOnlyList<LinkDefinition> links)
+    {
+        Lines = lines;
+        Links = links;
+        _indexes = lines.Select((l, i) => (l.SimId, i)).ToDictionary(p => p.SimId, p => p.i, StringComparer.Ordinal);
+        _links = links.ToDictionary(l => l.Name, StringComparer.Ordinal);
+    }
+
+    /// <summary>The lines; a line's index is its position here.</summary>
+    public IReadOnlyList<LineModel> Lines { get; }
+
+    /// <summary>The links, in the order they were added.</summary>
+    public IReadOnlyList<LinkDefinition> Links { get; }
+
+    /// <summary>The index of the line <paramref name="simId"/>; throws naming the known lines if there is none.</summary>
+    public int IndexOf(string simId) => _indexes.TryGetValue(simId, out var index)
+        ? index
+        : throw new KeyNotFoundException($"The plant has no line '{simId}'. Lines: {string.Join(", ", _indexes.Keys)}.");
+
+    /// <summary>The link <paramref name="name"/>; throws naming the known links if there is none.</summary>
+    public LinkDefinition Link(string name) => _links.TryGetValue(name, out var link)
+        ? link
+        : throw new KeyNotFoundException($"The plant has no link '{name}'. Links: {string.Join(", ", _links.Keys)}.");
+
+    /// <summary>The link graph with lookaheads, for a run that ends at <paramref name="endTime"/>.</summary>
+    public ConservativeSchedule CreateSchedule(double endTime) =>
+        new(Lines.Count, Links.Select(l => new ScheduleLink(l.Name, IndexOf(l.From), IndexOf(l.To), l.Lookahead)), endTime);
+
+    /// <summary>
+    /// Starts line <paramref name="lineIndex"/> in <paramref name="simulation"/>: a new registry with its parameters
+    /// and the delays of the links it sends over (<c>&lt;sim_id&gt;.links.&lt;link&gt;</c>), its random stream
+    /// <c>RandomStream.Create(runSeed, sim_id)</c>, records to <paramref name="sink"/>, sent items to <paramref name="outbox"/>.
+    /// </summary>
+    public Line StartLine(int lineIndex, Simulation simulation, IRecordSink sink, ulong runSeed, IItemOutbox outbox, ILogger? logger = null)
+    {
+        if ((uint)lineIndex >= (uint)Lines.Count)
+        {
+            throw new ArgumentOutOfRangeException(nameof(lineIndex), lineIndex, $"The plant's lines are numbered 0 to {Lines.Count - 1}.");
+        }
+
+        ArgumentNullException.ThrowIfNull(simulation);
+        ArgumentNullException.ThrowIfNull(sink);
+        ArgumentNullException.ThrowIfNull(outbox);
+        var model = Lines[lineIndex];
+        var registry = new ParameterRegistry(simulation, logger);
+        registry.Register(model.CreateParameters());
+        var outbound = new Dictionary<string, OutboundLink>(StringComparer.Ordinal);
+        foreach (var link in Links.Where(l => l.From == model.SimId))
+        {
+            var delay = link.Delay.Clone();
+            registry.RegisterDistribution(link.Path, delay);
+            outbound.Add(link.Name, new OutboundLink(link, IndexOf(link.To), delay));
+        }
+
+        var context = new PlantLineContext(lineIndex, outbox, outbound);
+        return model.StartInPlant(simulation, sink, RandomStream.Create(runSeed, model.SimId), registry, context);
+    }
+
+    internal static PlantModel Create(IReadOnlyList<LineModel> lines, IReadOnlyList<LinkDefinition> links)
+    {
+        PlantValidation.Check(lines, links);
+        return new PlantModel(lines.ToArray(), links.Select(l => l with { Delay = l.Delay.Clone() }).ToArray());
+    }
+}

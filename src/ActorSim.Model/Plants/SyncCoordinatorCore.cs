@@ -1,0 +1,223 @@
+using System.Globalization;
+
+namespace ActorSim.Model.Plants;
+
+/// <summary>
+/// The coordinator of conservative synchronization as a state machine, free of threads and actors: lines say they
+/// are <see cref="Ready"/>; each <see cref="NextRound"/> grants every line that can advance its safe horizon (see
+/// <see cref="ConservativeSchedule"/>) with the items due to it, sorted by (arrival time, source line, sequence);
+/// lines run and <see cref="Report"/> their next event time and the items they sent, which the core checks and
+/// holds for their destinations. The run is over when every line has reached the end time. The actor layer wraps
+/// this class in its coordinator; <see cref="WindowedPlantRunner"/> drives it in a loop.
+/// </summary>
+public sealed class SyncCoordinatorCore
+{
+    private static readonly Comparison<ItemShipment> DeliveryOrder = (a, b) =>
+    {
+        var byTime = a.ArrivalTime.CompareTo(b.ArrivalTime);
+        if (byTime != 0)
+        {
+            return byTime;
+        }
+
+        var bySource = a.SourceLine.CompareTo(b.SourceLine);
+        return bySource != 0 ? bySource : a.Sequence.CompareTo(b.Sequence);
+    };
+
+    private readonly Dictionary<string, ScheduleLink> _links;
+    private readonly double[] _now;
+    private readonly double[] _next;
+    private readonly double[] _granted;
+    private readonly bool[] _ready;
+    private readonly List<ItemShipment>[] _pending;
+    private readonly double[] _scratchNext;
+    private readonly double[] _scratchHorizons;
+    private int _readyCount;
+    private int _awaiting;
+
+    /// <summary>Creates a coordinator for the lines and links of <paramref name="schedule"/>.</summary>
+    public SyncCoordinatorCore(ConservativeSchedule schedule)
+    {
+        ArgumentNullException.ThrowIfNull(schedule);
+        Schedule = schedule;
+        var n = schedule.LineCount;
+        _links = schedule.Links.ToDictionary(l => l.Name, StringComparer.Ordinal);
+        _now = new double[n];
+        _next = new double[n];
+        _granted = new double[n];
+        _ready = new bool[n];
+        _pending = Enumerable.Range(0, n).Select(_ => new List<ItemShipment>()).ToArray();
+        _scratchNext = new double[n];
+        _scratchHorizons = new double[n];
+        Array.Fill(_granted, double.NaN);
+    }
+
+    /// <summary>The link graph, lookaheads and end time.</summary>
+    public ConservativeSchedule Schedule { get; }
+
+    /// <summary>Rounds granted so far.</summary>
+    public long Rounds { get; private set; }
+
+    /// <summary>Grants handed out so far (a round grants only the lines that can advance).</summary>
+    public long Grants { get; private set; }
+
+    /// <summary>Items handed to their destination lines so far.</summary>
+    public long ItemsDelivered { get; private set; }
+
+    /// <summary>Lines granted in the current round that have not reported yet.</summary>
+    public int AwaitingReports => _awaiting;
+
+    /// <summary>True once every line is ready, has reported, and has reached the end time.</summary>
+    public bool IsFinished => _readyCount == Schedule.LineCount && _awaiting == 0 && _now.All(t => t >= Schedule.EndTime);
+
+    /// <summary>The simulated time line <paramref name="line"/> has reached (its last granted horizon).</summary>
+    public double ReachedTime(int line) => _now[line];
+
+    /// <summary>Registers a started line: its current time and the time of its first scheduled event (+∞ for none).</summary>
+    public void Ready(int line, double now, double nextEventTime)
+    {
+        CheckLine(line);
+        if (_ready[line])
+        {
+            throw new InvalidOperationException($"Line {line} said it was ready twice.");
+        }
+
+        if (!double.IsFinite(now) || double.IsNaN(nextEventTime) || nextEventTime < now)
+        {
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
+                $"Line {line} is ready at t={now} with its next event at t={nextEventTime}; both must be numbers and the event not in the past."));
+        }
+
+        _ready[line] = true;
+        _readyCount++;
+        _now[line] = now;
+        _next[line] = nextEventTime;
+    }
+
+    /// <summary>
+    /// Opens the next round: computes every line's safe horizon and grants those that can advance, handing them the
+    /// items due. Returns no grant once <see cref="IsFinished"/>. Every grant must be reported before the next round.
+    /// </summary>
+    public IReadOnlyList<LineGrant> NextRound()
+    {
+        if (_readyCount < Schedule.LineCount)
+        {
+            throw new InvalidOperationException($"{Schedule.LineCount - _readyCount} line(s) have not said they are ready.");
+        }
+
+        if (_awaiting > 0)
+        {
+            throw new InvalidOperationException($"{_awaiting} line(s) have not reported on round {Rounds}.");
+        }
+
+        if (IsFinished)
+        {
+            return [];
+        }
+
+        for (var j = 0; j < _next.Length; j++)
+        {
+            var earliest = _next[j];
+            foreach (var shipment in _pending[j])
+            {
+                earliest = Math.Min(earliest, shipment.ArrivalTime);
+            }
+
+            _scratchNext[j] = earliest;
+        }
+
+        Schedule.SafeHorizons(_scratchNext, _scratchHorizons);
+        var grants = new List<LineGrant>();
+        for (var j = 0; j < _next.Length; j++)
+        {
+            var horizon = _scratchHorizons[j];
+            if (!(horizon > _now[j]))
+            {
+                continue;
+            }
+
+            var deliveries = _pending[j];
+            if (deliveries.Count > 0)
+            {
+                deliveries.Sort(DeliveryOrder);
+                _pending[j] = [];
+                ItemsDelivered += deliveries.Count;
+            }
+
+            _granted[j] = horizon;
+            grants.Add(new LineGrant(j, horizon, deliveries.Count > 0 ? deliveries : []));
+        }
+
+        if (grants.Count == 0)
+        {
+            // Cannot happen with positive lookaheads: the line with the earliest next event can always advance.
+            throw new InvalidOperationException("No line can advance its horizon; the link graph has a cycle without lookahead.");
+        }
+
+        _awaiting = grants.Count;
+        Grants += grants.Count;
+        Rounds++;
+        return grants;
+    }
+
+    /// <summary>Takes a granted line's report: it reached its horizon; checks and holds the items it sent.</summary>
+    public void Report(LineReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var line = report.Line;
+        CheckLine(line);
+        var horizon = _granted[line];
+        if (double.IsNaN(horizon))
+        {
+            throw new InvalidOperationException($"Line {line} reported without a grant in round {Rounds}.");
+        }
+
+        if (double.IsNaN(report.NextEventTime) || report.NextEventTime < horizon)
+        {
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
+                $"Line {line} reports its next event at t={report.NextEventTime}, before its horizon t={horizon}: it did not run to the horizon."));
+        }
+
+        foreach (var shipment in report.Sent)
+        {
+            Accept(line, shipment);
+        }
+
+        _now[line] = horizon;
+        _next[line] = report.NextEventTime;
+        _granted[line] = double.NaN;
+        _awaiting--;
+    }
+
+    private void Accept(int line, ItemShipment shipment)
+    {
+        if (!_links.TryGetValue(shipment.Link, out var link) || link.From != line || link.To != shipment.DestinationLine || shipment.SourceLine != line)
+        {
+            throw new InvalidOperationException(
+                $"Line {line} sent item {shipment.Item.Key} over link '{shipment.Link}' from line {shipment.SourceLine} to line {shipment.DestinationLine}, which is not a link of the plant from line {line}.");
+        }
+
+        // The destination may already have run to its horizon in this round (or an earlier one): an item due before
+        // that would land in its past. The lookahead rules this out; this check catches a line that broke it.
+        var destination = shipment.DestinationLine;
+        var committed = double.IsNaN(_granted[destination]) ? _now[destination] : Math.Max(_now[destination], _granted[destination]);
+        if (shipment.ArrivalTime < shipment.SentAt + link.Lookahead || shipment.ArrivalTime < committed)
+        {
+            throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture,
+                $"Link '{link.Name}': item {shipment.Item.Key} sent at t={shipment.SentAt} arrives at t={shipment.ArrivalTime}, sooner than the lookahead of {link.Lookahead} s allows (line {destination} may already have run to t={committed})."));
+        }
+
+        if (shipment.ArrivalTime < Schedule.EndTime)
+        {
+            _pending[destination].Add(shipment);
+        }
+    }
+
+    private void CheckLine(int line)
+    {
+        if ((uint)line >= (uint)Schedule.LineCount)
+        {
+            throw new ArgumentOutOfRangeException(nameof(line), line, $"Lines are numbered 0 to {Schedule.LineCount - 1}.");
+        }
+    }
+}
