@@ -9,7 +9,7 @@ internal static class EngineBenchmarks
     /// <summary><paramref name="processes"/> processes each looping on timeouts until about <paramref name="totalEvents"/> events ran.</summary>
     public static BenchResult TimeoutLoops(int processes, long totalEvents)
     {
-        return Measure.Run($"timeouts x {processes:N0} processes", () =>
+        return Measure.Repeat($"timeouts x {processes:N0} processes", () =>
         {
             var sim = new Simulation();
             var perProcess = Math.Max(1, totalEvents / processes);
@@ -34,7 +34,7 @@ internal static class EngineBenchmarks
     /// <summary>Many customers contending for a 4-unit SimPy-style resource.</summary>
     public static BenchResult Contention(int customers, int capacity)
     {
-        return Measure.Run($"contention {customers:N0} on {capacity}", () =>
+        return Measure.Repeat($"contention {customers:N0} on {capacity}", () =>
         {
             var sim = new Simulation();
             var resource = new Resource(sim, capacity);

@@ -9,22 +9,18 @@ Console.WriteLine($"ActorSim benchmarks ({group}) on {Environment.ProcessorCount
 
 if (group is "reference" or "all")
 {
-    ReferenceModelBenchmarks.Builder(86400); // warm-up: one simulated day
-    ReferenceModelBenchmarks.Imperative(86400);
     results.Add(ReferenceModelBenchmarks.Builder(ReferenceModelBenchmarks.Week));
     results.Add(ReferenceModelBenchmarks.Imperative(ReferenceModelBenchmarks.Week));
 }
 
 if (group is "sampler" or "all")
 {
-    SamplerBenchmarks.Draws("warm-up", ActorSim.Model.Distributions.DistributionConfig.Exponential(2), 1_000_000);
     results.Add(SamplerBenchmarks.Draws("exponential", ActorSim.Model.Distributions.DistributionConfig.Exponential(2), 10_000_000));
     results.Add(SamplerBenchmarks.Draws("normal", ActorSim.Model.Distributions.DistributionConfig.Normal(2, 0.2), 10_000_000));
 }
 
 if (group is "engine" or "all")
 {
-    EngineBenchmarks.TimeoutLoops(100, 200_000); // warm-up
     foreach (var processes in new[] { 1, 100, 10_000, 1_000_000 })
     {
         results.Add(EngineBenchmarks.TimeoutLoops(processes, 5_000_000));

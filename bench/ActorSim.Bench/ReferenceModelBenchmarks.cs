@@ -15,7 +15,7 @@ internal static class ReferenceModelBenchmarks
     public const double Week = 7 * 86400;
 
     /// <summary>The builder's model for <paramref name="seconds"/>.</summary>
-    public static BenchResult Builder(double seconds) => Measure.Run("reference model (builder)", () =>
+    public static BenchResult Builder(double seconds) => Measure.Repeat("reference model (builder)", () =>
     {
         var sim = new Simulation();
         var sink = new CountingRecordSink();
@@ -25,7 +25,7 @@ internal static class ReferenceModelBenchmarks
     });
 
     /// <summary>The seed's imperative history example: a registry lookup per draw, as dynamic-des does.</summary>
-    public static BenchResult Imperative(double seconds) => Measure.Run("reference model (imperative)", () =>
+    public static BenchResult Imperative(double seconds) => Measure.Repeat("reference model (imperative)", () =>
     {
         var sim = new Simulation();
         var sink = new CountingRecordSink();

@@ -6,7 +6,7 @@ namespace ActorSim.Bench;
 /// <summary>Draws per second of the sampler, per distribution.</summary>
 internal static class SamplerBenchmarks
 {
-    public static BenchResult Draws(string name, DistributionConfig config, int draws) => Measure.Run($"sampler {name}", () =>
+    public static BenchResult Draws(string name, DistributionConfig config, int draws) => Measure.Repeat($"sampler {name}", () =>
     {
         var sampler = new Sampler(RandomStream.Create(42, "bench"));
         var sum = 0.0;

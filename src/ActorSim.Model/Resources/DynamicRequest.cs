@@ -8,12 +8,11 @@ namespace ActorSim.Model.Resources;
 /// </summary>
 public sealed class DynamicRequest : Event, IDisposable
 {
-    internal DynamicRequest(DynamicResource resource, int priority, long sequence)
+    internal DynamicRequest(DynamicResource resource, int priority)
         : base(resource.Simulation)
     {
         Resource = resource;
         Priority = priority;
-        Sequence = sequence;
         RequestedAt = resource.Simulation.Now;
     }
 
@@ -28,8 +27,6 @@ public sealed class DynamicRequest : Event, IDisposable
 
     /// <summary>The simulated time the unit was granted, or NaN while waiting.</summary>
     public double GrantedAt { get; internal set; } = double.NaN;
-
-    internal long Sequence { get; }
 
     internal RequestState State { get; set; }
 

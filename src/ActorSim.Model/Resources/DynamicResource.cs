@@ -15,9 +15,8 @@ namespace ActorSim.Model.Resources;
 public sealed class DynamicResource : IDisposable
 {
     private readonly CapacityConfig _capacity;
-    private readonly RequestHeap _queue = new();
+    private readonly RequestQueue _queue = new();
     private readonly IDisposable _subscription;
-    private long _sequence;
     private int _inUse;
 
     /// <summary>Binds a resource to the capacity registered under <c>&lt;simId&gt;.resources.&lt;name&gt;</c>.</summary>
@@ -62,7 +61,7 @@ public sealed class DynamicResource : IDisposable
     /// <summary>Requests a unit with a priority (lower first; dynamic-des's default is 1). Yield it to wait.</summary>
     public DynamicRequest Request(int priority = 1)
     {
-        var request = new DynamicRequest(this, priority, _sequence++);
+        var request = new DynamicRequest(this, priority);
         _queue.Push(request);
         GrantWhilePossible();
         return request;
