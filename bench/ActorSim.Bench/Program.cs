@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using ActorSim.Bench;
 
-// Usage: dotnet run -c Release --project bench/ActorSim.Bench -- [engine|reference|sampler|all]
+// Usage: dotnet run -c Release --project bench/ActorSim.Bench -- [engine|reference|sampler|history|all]
 // Run one group per process when you want its peak memory: peak working set is process-wide.
 var group = args.Length > 0 ? args[0] : "all";
 var results = new List<BenchResult>();
@@ -11,6 +11,15 @@ if (group is "reference" or "all")
 {
     results.Add(ReferenceModelBenchmarks.Builder(ReferenceModelBenchmarks.Week));
     results.Add(ReferenceModelBenchmarks.Imperative(ReferenceModelBenchmarks.Week));
+}
+
+if (group is "history" or "all")
+{
+    results.Add(HistoryBenchmarks.Week("history week -> discard (parquet)", ActorSim.Egress.ChunkFormat.Parquet, () => new DiscardingStore()));
+    results.Add(HistoryBenchmarks.Week("history week -> discard (jsonl)", ActorSim.Egress.ChunkFormat.Jsonl, () => new DiscardingStore()));
+    var dir = Path.Combine(Path.GetTempPath(), "actorsim-bench-" + Environment.ProcessId);
+    results.Add(HistoryBenchmarks.Week("history week -> local parquet", ActorSim.Egress.ChunkFormat.Parquet, () => new ActorSim.Egress.Storage.LocalObjectStore(Path.Combine(dir, Guid.NewGuid().ToString("N")))));
+    Directory.Delete(dir, recursive: true);
 }
 
 if (group is "sampler" or "all")

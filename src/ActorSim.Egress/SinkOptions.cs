@@ -33,6 +33,12 @@ public sealed record SinkOptions
     /// <summary>Batches that may wait for the writer before <c>Publish</c> blocks (default 64).</summary>
     public int MaxQueuedBatches { get; init; } = 64;
 
+    /// <summary>
+    /// Chunks being stored at once while the next one is encoded (default 4): stores wait on the disk or the network,
+    /// so a few in flight hide their latency. Each holds one encoded chunk in memory.
+    /// </summary>
+    public int MaxStoresInFlight { get; init; } = 4;
+
     /// <summary>How long <c>Publish</c> or teardown may wait on a sink that makes no progress before failing (default 30 s).</summary>
     public TimeSpan StallTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
@@ -55,6 +61,7 @@ public sealed record SinkOptions
         Check(BatchSize > 0, nameof(BatchSize), $"batch_size must be at least 1 (got {BatchSize}).");
         Check(!double.IsNaN(FlushInterval) && FlushInterval >= 0, nameof(FlushInterval), $"flush_interval must be >= 0 simulated seconds, or infinity (got {FlushInterval}).");
         Check(MaxQueuedBatches > 0, nameof(MaxQueuedBatches), $"MaxQueuedBatches must be at least 1 (got {MaxQueuedBatches}).");
+        Check(MaxStoresInFlight > 0, nameof(MaxStoresInFlight), $"MaxStoresInFlight must be at least 1 (got {MaxStoresInFlight}).");
         Check(StallTimeout > TimeSpan.Zero, nameof(StallTimeout), $"StallTimeout must be positive (got {StallTimeout}).");
         Check(RowGroupSize > 0, nameof(RowGroupSize), $"RowGroupSize must be at least 1 (got {RowGroupSize}).");
 

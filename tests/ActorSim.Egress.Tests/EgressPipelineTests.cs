@@ -83,7 +83,7 @@ public class EgressPipelineTests
     public async Task Slow_sink_should_lose_nothing_and_slow_the_publisher()
     {
         var store = new SlowStore(TimeSpan.FromMilliseconds(15));
-        var sink = Pipelines.Sink(store, Routers.History("e.jsonl"), batchSize: 10, flushInterval: 0) with { MaxQueuedBatches = 2 };
+        var sink = Pipelines.Sink(store, Routers.History("e.jsonl"), batchSize: 10, flushInterval: 0) with { MaxQueuedBatches = 2, MaxStoresInFlight = 1 };
         await using var pipeline = new EgressPipeline(Records.Start, [sink]);
 
         var watch = Stopwatch.StartNew();
@@ -102,7 +102,7 @@ public class EgressPipelineTests
         var store = new StalledStore();
         var sink = Pipelines.Sink(store, Routers.History("e.jsonl"), batchSize: 10, flushInterval: 0) with
         {
-            Name = "stuck", MaxQueuedBatches = 2, StallTimeout = TimeSpan.FromSeconds(1),
+            Name = "stuck", MaxQueuedBatches = 2, StallTimeout = TimeSpan.FromSeconds(1), MaxStoresInFlight = 1,
         };
         var pipeline = new EgressPipeline(Records.Start, [sink]);
 
@@ -112,10 +112,28 @@ public class EgressPipelineTests
         Assert.InRange(watch.Elapsed, TimeSpan.FromSeconds(0.9), TimeSpan.FromSeconds(10));
         Assert.Equal("stuck", error.SinkName);
         Assert.Contains("Sink 'stuck' stopped consuming", error.Message, StringComparison.Ordinal);
-        // Two batches in the writer (one storing, the next encoded), two queued, the fifth waiting to be queued.
+        // With one store in flight: two batches in the writer (one storing, the next encoded), two queued, the fifth
+        // waiting to be queued.
         Assert.Equal(50, error.RecordsNotWritten);
         Assert.Contains("50 records not written", error.Message, StringComparison.Ordinal);
         Assert.Throws<EgressException>(() => pipeline.Publish(Records.Lifecycles(1).First()));
+        await pipeline.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Stalled_sink_with_four_stores_in_flight_should_count_every_batch_it_holds()
+    {
+        var store = new StalledStore();
+        var sink = Pipelines.Sink(store, Routers.History("e.jsonl"), batchSize: 10, flushInterval: 0) with
+        {
+            Name = "stuck", MaxQueuedBatches = 2, StallTimeout = TimeSpan.FromSeconds(1), MaxStoresInFlight = 4,
+        };
+        var pipeline = new EgressPipeline(Records.Start, [sink]);
+
+        var error = Assert.Throws<EgressStalledException>(() => pipeline.PublishAll(Records.Lifecycles(100)));
+
+        // Four batches storing, a fifth encoded and waiting for a slot, two queued, the eighth waiting to be queued.
+        Assert.Equal(80, error.RecordsNotWritten);
         await pipeline.DisposeAsync();
     }
 

@@ -69,7 +69,7 @@ public class S3ObjectStoreTests(MotoServerFixture moto) : IClassFixture<MotoServ
         using var store = new S3ObjectStore(Options("no-such-bucket") with { CreateBucketIfMissing = false });
 
         var error = await Assert.ThrowsAsync<EgressException>(() =>
-            Pipelines.RunAsync(Records.Lifecycles(10), Pipelines.Sink(store, Routers.History(), ChunkFormat.Jsonl)));
+            Pipelines.RunAsync(Records.Lifecycles(10), Pipelines.Sink(store, Routers.History(), ChunkFormat.Jsonl) with { MaxStoresInFlight = 1 }));
 
         Assert.Contains("Bucket 'no-such-bucket' does not exist", error.Message, StringComparison.Ordinal);
         Assert.Contains(moto.Endpoint, error.Message, StringComparison.Ordinal);
@@ -85,7 +85,7 @@ public class S3ObjectStoreTests(MotoServerFixture moto) : IClassFixture<MotoServ
         using var store = new S3ObjectStore(Options("any") with { Endpoint = closed, CreateBucketIfMissing = false, MaxAttempts = 3, Logger = log });
 
         var error = await Assert.ThrowsAsync<EgressException>(() =>
-            Pipelines.RunAsync(Records.Lifecycles(10), Pipelines.Sink(store, Routers.History(), ChunkFormat.Jsonl)));
+            Pipelines.RunAsync(Records.Lifecycles(10), Pipelines.Sink(store, Routers.History(), ChunkFormat.Jsonl) with { MaxStoresInFlight = 1 }));
 
         Assert.Contains($"S3 endpoint http://{closed} (bucket 'any') failed after 3 attempts", error.Message, StringComparison.Ordinal);
         Assert.Equal(30, error.RecordsNotWritten);

@@ -47,8 +47,8 @@ internal sealed class SinkRunner
         _batchSize = options.BatchSize;
         _interval = options.FlushInterval > 0 ? options.FlushInterval : double.PositiveInfinity;
         _encoder = options.Format == ChunkFormat.Jsonl
-            ? new JsonlChunkEncoder(logicalStart)
-            : new Writers.Parquet.ParquetChunkEncoder(logicalStart, options.Compression, options.RowGroupSize);
+            ? new JsonlChunkEncoder(logicalStart, options.MaxStoresInFlight + 1)
+            : new Writers.Parquet.ParquetChunkEncoder(logicalStart, options.Compression, options.RowGroupSize, options.MaxStoresInFlight + 1);
         _queue = Channel.CreateBounded<RecordBatch>(new BoundedChannelOptions(options.MaxQueuedBatches)
         {
             SingleReader = true,
@@ -271,54 +271,47 @@ internal sealed class SinkRunner
     {
         var reader = _queue.Reader;
         var token = _cancel.Token;
-        Task? storing = null;
-        RecordBatch? stored = null;
-        string? storedPath = null;
-        var storedBytes = 0;
+        var inFlight = new Queue<StoreInFlight>(_options.MaxStoresInFlight);
         try
         {
             while (await reader.WaitToReadAsync(token).ConfigureAwait(false))
             {
                 while (reader.TryRead(out var batch))
                 {
-                    // Encode this batch while the previous chunk is still being stored (encoders keep two buffers).
+                    // Encode this batch while earlier chunks are still being stored: stores wait on the disk or the
+                    // network, not the CPU, so several in flight hide their latency (encoders rotate enough buffers).
                     var path = ChunkNaming.ChunkPath(batch.Destination, batch.ChunkIndex);
                     _faultChunk = path;
                     var bytes = await _encoder.EncodeAsync(batch, token).ConfigureAwait(false);
-                    if (storing is not null)
+                    while (inFlight.Count >= _options.MaxStoresInFlight)
                     {
-                        _faultChunk = storedPath;
-                        await storing.ConfigureAwait(false);
-                        storing = null;
-                        Stored(stored!, storedBytes);
+                        await CompleteOldestAsync(inFlight).ConfigureAwait(false);
                     }
 
                     _faultChunk = path;
-                    storing = _options.Store.PutAsync(path, bytes, token);
-                    stored = batch;
-                    storedPath = path;
-                    storedBytes = bytes.Length;
+                    inFlight.Enqueue(new StoreInFlight(_options.Store.PutAsync(path, bytes, token), batch, path, bytes.Length));
                 }
             }
 
-            if (storing is not null)
+            while (inFlight.Count > 0)
             {
-                _faultChunk = storedPath;
-                await storing.ConfigureAwait(false);
-                Stored(stored!, storedBytes);
+                await CompleteOldestAsync(inFlight).ConfigureAwait(false);
             }
         }
         catch (Exception ex) when (!(ex is OperationCanceledException && token.IsCancellationRequested))
         {
-            // A chunk still being stored when the next one failed to encode counts if it lands (bounded wait).
-            if (storing is not null && !storing.IsCompleted)
+            // Chunks still being stored when another one failed count if they land (bounded wait).
+            foreach (var store in inFlight)
             {
-                await Task.WhenAny(storing, Task.Delay(_options.StallTimeout, CancellationToken.None)).ConfigureAwait(false);
-            }
+                if (!store.Task.IsCompleted)
+                {
+                    await Task.WhenAny(store.Task, Task.Delay(_options.StallTimeout, CancellationToken.None)).ConfigureAwait(false);
+                }
 
-            if (storing is { IsCompletedSuccessfully: true })
-            {
-                Stored(stored!, storedBytes);
+                if (store.Task.IsCompletedSuccessfully)
+                {
+                    Stored(store.Batch, store.Bytes);
+                }
             }
 
             _fault = ex;
@@ -329,6 +322,15 @@ internal sealed class SinkRunner
         {
             // Aborted or stalled: the caller already has its exception.
         }
+    }
+
+    private async Task CompleteOldestAsync(Queue<StoreInFlight> inFlight)
+    {
+        var oldest = inFlight.Peek();
+        _faultChunk = oldest.Path;
+        await oldest.Task.ConfigureAwait(false);
+        inFlight.Dequeue();
+        Stored(oldest.Batch, oldest.Bytes);
     }
 
     private void Stored(RecordBatch batch, int bytes)

@@ -28,7 +28,12 @@ public sealed class LocalObjectStore : IObjectStore
     public string Location => Root;
 
     /// <inheritdoc />
-    public async Task PutAsync(string path, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
+    public Task PutAsync(string path, ReadOnlyMemory<byte> content, CancellationToken cancellationToken) =>
+        // Opening, writing and renaming block on the file system: run them off the caller's thread so a sink can
+        // keep several chunks in flight while it encodes the next.
+        Task.Run(() => PutCoreAsync(path, content, cancellationToken), cancellationToken);
+
+    private async Task PutCoreAsync(string path, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
     {
         var target = FullPath(path);
         var folder = Path.GetDirectoryName(target)!;

@@ -23,15 +23,16 @@ internal sealed class JsonlChunkEncoder : IChunkEncoder
     private static readonly JsonEncodedText EventText = JsonEncodedText.Encode("event");
     private static readonly JsonEncodedText TelemetryText = JsonEncodedText.Encode("telemetry");
 
-    private readonly ArrayBufferWriter<byte>[] _buffers = [new(1 << 16), new(1 << 16)];
+    private readonly ArrayBufferWriter<byte>[] _buffers;
     private readonly Utf8JsonWriter _json;
     private readonly TimestampFormatter _timestamps;
     private readonly EncodedTextCache _texts;
     private readonly char[] _key = new char[256];
     private int _turn;
 
-    public JsonlChunkEncoder(DateTime logicalStart)
+    public JsonlChunkEncoder(DateTime logicalStart, int buffers = 2)
     {
+        _buffers = Enumerable.Range(0, buffers).Select(_ => new ArrayBufferWriter<byte>(1 << 16)).ToArray();
         var encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
         _json = new Utf8JsonWriter(_buffers[0], new JsonWriterOptions { Encoder = encoder, Indented = false, SkipValidation = true });
         _timestamps = new TimestampFormatter(logicalStart);
@@ -40,7 +41,8 @@ internal sealed class JsonlChunkEncoder : IChunkEncoder
 
     public ValueTask<ReadOnlyMemory<byte>> EncodeAsync(RecordBatch batch, CancellationToken cancellationToken)
     {
-        var buffer = _buffers[_turn ^= 1];
+        _turn = (_turn + 1) % _buffers.Length;
+        var buffer = _buffers[_turn];
         buffer.ResetWrittenCount();
         _json.Reset(buffer);
         var flatten = batch.Flatten;

@@ -14,11 +14,12 @@ internal sealed class ParquetChunkEncoder : IChunkEncoder
     private readonly int _rowGroupSize;
     private readonly ParquetOptions _options;
     private readonly Dictionary<string, ParquetDestination> _destinations = new(StringComparer.Ordinal);
-    private readonly MemoryStream[] _streams = [new(1 << 20), new(1 << 20)];
+    private readonly MemoryStream[] _streams;
     private int _turn;
 
-    public ParquetChunkEncoder(DateTime logicalStart, ParquetCompression compression, int rowGroupSize)
+    public ParquetChunkEncoder(DateTime logicalStart, ParquetCompression compression, int rowGroupSize, int buffers = 2)
     {
+        _streams = Enumerable.Range(0, buffers).Select(_ => new MemoryStream(1 << 20)).ToArray();
         _startUtc = logicalStart.Kind switch
         {
             DateTimeKind.Local => logicalStart.ToUniversalTime(),
@@ -46,7 +47,8 @@ internal sealed class ParquetChunkEncoder : IChunkEncoder
             _destinations[batch.Destination] = destination;
         }
 
-        var stream = _streams[_turn ^= 1];
+        _turn = (_turn + 1) % _streams.Length;
+        var stream = _streams[_turn];
         stream.SetLength(0);
         await destination.WriteAsync(batch, stream, cancellationToken).ConfigureAwait(false);
         return stream.GetBuffer().AsMemory(0, (int)stream.Length);

@@ -1,0 +1,33 @@
+using ActorSim.Egress;
+using ActorSim.Egress.Routing;
+using ActorSim.Egress.Storage;
+using ActorSim.Engine;
+using ActorSim.Model.Building;
+using ActorSim.Model.Random;
+
+namespace ActorSim.Bench;
+
+/// <summary>The history job's core in-process: the reference week through the egress pipeline (the seed's router, batch 5000, flush 1 day).</summary>
+internal static class HistoryBenchmarks
+{
+    public static BenchResult Week(string name, ChunkFormat format, Func<IObjectStore> store) => Measure.Repeat(name, () =>
+    {
+        var start = new DateTime(2026, 1, 1);
+        var sim = new Simulation(0, start);
+        var extension = format == ChunkFormat.Parquet ? "parquet" : "jsonl";
+        var pipeline = new EgressPipeline(start,
+        [
+            new SinkOptions
+            {
+                Name = "history", Store = store(), Format = format, BatchSize = 5000, FlushInterval = 86400,
+                Router = Routers.All($"events.{extension}").DropTelemetry().DropLagMetric().Flatten(),
+            },
+        ]);
+        ReferenceModels.LineA().Start(sim, pipeline, RandomStream.Create(42, "Line_A"));
+        sim.Run(ReferenceModelBenchmarks.Week);
+        var engineDone = System.Diagnostics.Stopwatch.GetTimestamp();
+        var report = pipeline.Complete();
+        var drain = System.Diagnostics.Stopwatch.GetElapsedTime(engineDone).TotalSeconds;
+        return (sim.ProcessedEvents, $"{report.Sinks[0].Written:N0} rows, {report.Sinks[0].Chunks} chunks, drain after engine {drain:0.000} s");
+    });
+}
