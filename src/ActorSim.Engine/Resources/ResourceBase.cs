@@ -12,8 +12,8 @@ public abstract class ResourceBase<TPut, TGet>
     where TPut : Event
     where TGet : Event
 {
-    private readonly List<TPut> _putQueue = [];
-    private readonly List<TGet> _getQueue = [];
+    private readonly Deque<TPut> _putQueue = new();
+    private readonly Deque<TGet> _getQueue = new();
 
     /// <summary>Creates the resource in <paramref name="simulation"/>.</summary>
     protected ResourceBase(Simulation simulation)

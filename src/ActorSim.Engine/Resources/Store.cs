@@ -1,3 +1,5 @@
+using ActorSim.Engine.Internal;
+
 namespace ActorSim.Engine.Resources;
 
 /// <summary>
@@ -7,7 +9,7 @@ namespace ActorSim.Engine.Resources;
 /// <typeparam name="T">The type of the items.</typeparam>
 public class Store<T> : ResourceBase<StorePut<T>, StoreGet<T>>
 {
-    private readonly List<T> _items = [];
+    private readonly Deque<T> _items = new();
 
     /// <summary>Creates a store of at most <paramref name="capacity"/> items.</summary>
     /// <param name="simulation">The simulation the store lives in.</param>
