@@ -58,7 +58,12 @@ public class Container : ResourceBase<ContainerPut, ContainerGet>
     /// </summary>
     protected void SetCapacity(double capacity)
     {
-        ValidateCapacity(capacity);
+        // A capacity may drop to 0 at run time (closed: puts wait); only a new container needs room.
+        if (!(capacity >= 0))
+        {
+            throw new ArgumentOutOfRangeException(nameof(capacity), capacity, $"Container '{Name}' needs a capacity of 0 or more; {capacity} was given.");
+        }
+
         Capacity = capacity;
         RetryPuts();
     }

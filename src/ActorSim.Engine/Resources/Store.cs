@@ -54,7 +54,12 @@ public class Store<T> : ResourceBase<StorePut<T>, StoreGet<T>>
     /// </summary>
     protected void SetCapacity(int capacity)
     {
-        ValidateCapacity(capacity);
+        // A capacity may drop to 0 at run time (closed: puts wait); only a new store needs room.
+        if (!(capacity >= 0))
+        {
+            throw new ArgumentOutOfRangeException(nameof(capacity), capacity, $"Store '{Name}' needs a capacity of 0 or more; {capacity} was given.");
+        }
+
         Capacity = capacity;
         RetryPuts();
     }
