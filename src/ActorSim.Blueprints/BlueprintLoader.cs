@@ -10,6 +10,8 @@ namespace ActorSim.Blueprints;
 /// <example><code>
 /// var blueprint = BlueprintLoader.Load("examples/line.yaml");
 /// var line = blueprint.Model.Start(simulation, sink, RandomStream.Create(blueprint.Simulation.Seed));
+/// var plant = BlueprintLoader.LoadPlant("examples/two-stage-plant.yaml");
+/// new SequentialPlantRunner(plant.Plant).Run(plant.Simulation.Seed, 3600, line => sinks[line.SimId]);
 /// </code></example>
 public static class BlueprintLoader
 {
@@ -29,5 +31,26 @@ public static class BlueprintLoader
         ArgumentNullException.ThrowIfNull(yaml);
         ArgumentNullException.ThrowIfNull(sourceName);
         return BlueprintReader.Read(yaml, sourceName, options ?? BlueprintOptions.Default);
+    }
+
+    /// <summary>
+    /// Reads and checks the plant blueprint (<c>lines:</c> and <c>links:</c>) in the file <paramref name="path"/>; a
+    /// single-line blueprint is read as a plant of that one line.
+    /// </summary>
+    /// <exception cref="BlueprintException">The blueprint is invalid.</exception>
+    /// <exception cref="IOException">The file cannot be read.</exception>
+    public static PlantBlueprint LoadPlant(string path, BlueprintOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        return LoadPlantFromText(File.ReadAllText(path), path, options);
+    }
+
+    /// <summary>Reads and checks the plant blueprint <paramref name="yaml"/> (or a single line, as a plant of one line).</summary>
+    /// <exception cref="BlueprintException">The blueprint is invalid.</exception>
+    public static PlantBlueprint LoadPlantFromText(string yaml, string sourceName, BlueprintOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(yaml);
+        ArgumentNullException.ThrowIfNull(sourceName);
+        return BlueprintReader.ReadPlant(yaml, sourceName, options ?? BlueprintOptions.Default);
     }
 }

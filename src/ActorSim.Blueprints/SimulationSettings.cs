@@ -1,7 +1,10 @@
 namespace ActorSim.Blueprints;
 
 /// <summary>The <c>simulation</c> section of a blueprint: how a run of the model is set up.</summary>
-/// <param name="SimId">The line's id, the first segment of its registry paths (<c>sim_id</c>).</param>
+/// <param name="SimId">
+/// The line's id, the first segment of its registry paths (<c>sim_id</c>); in a plant blueprint, where each line is
+/// named by its key under <c>lines</c>, an optional name for the plant.
+/// </param>
 /// <param name="Seed">The run seed (<c>seed</c>, default 42).</param>
 /// <param name="Start">
 /// The logical start (<c>start</c>): Unspecified kind for an ISO-8601 time without zone, UTC for one with <c>Z</c> or an

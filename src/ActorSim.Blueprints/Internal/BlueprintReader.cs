@@ -5,22 +5,60 @@ namespace ActorSim.Blueprints.Internal;
 
 /// <summary>
 /// Parses the text with YamlDotNet's representation model (so every node keeps its line and column) and reads the
-/// top level: <c>simulation</c>, the line sections and <c>egress</c>.
+/// top level: <c>simulation</c>, the line sections and <c>egress</c> of a line, or hands a plant (<c>lines:</c>) to
+/// <see cref="PlantReader"/>.
 /// </summary>
 internal static class BlueprintReader
 {
     private static readonly string[] Keys = ["simulation", .. LineReader.Keys, "egress"];
 
+    /// <summary>Reads a single-line blueprint; a plant is refused at its <c>lines</c> key.</summary>
     public static Blueprint Read(string yaml, string sourceName, BlueprintOptions options)
     {
         var reader = new Reader(sourceName, options);
         var root = Parse(yaml, sourceName);
+        if (TopKey(root, "lines") is { } lines)
+        {
+            throw reader.Error(lines, "lines",
+                "this blueprint describes a plant (lines: and links:); load it with BlueprintLoader.LoadPlant, or describe one line with its sections at the top level.");
+        }
+
+        return ReadLine(reader, root);
+    }
+
+    /// <summary>Reads a plant blueprint; a single-line blueprint becomes a plant of that one line, without links.</summary>
+    public static PlantBlueprint ReadPlant(string yaml, string sourceName, BlueprintOptions options)
+    {
+        var reader = new Reader(sourceName, options);
+        var root = Parse(yaml, sourceName);
+        if (TopKey(root, "lines") is not null)
+        {
+            return PlantReader.Read(reader, root);
+        }
+
+        var line = ReadLine(reader, root);
+        var plant = reader.Guard(root, "", () => new Model.Plants.PlantBuilder().AddLine(line.Model).Build());
+        return new PlantBlueprint(sourceName, line.Simulation, plant, line.Egress);
+    }
+
+    private static Blueprint ReadLine(Reader reader, YamlNode root)
+    {
+        if (TopKey(root, "links") is { } links)
+        {
+            throw reader.Error(links, "links",
+                "links join the lines of a plant; describe the lines under 'lines: {<sim_id>: {...}}' next to 'links:'.");
+        }
+
         var map = reader.Map(root, "", Keys);
         var simulation = SimulationReader.Read(reader, map.Require("simulation"));
         var model = LineReader.Read(reader, map, simulation.SimId);
         var egress = map.Get("egress") is { } node ? EgressReader.Read(reader, node, "egress") : [];
-        return new Blueprint(sourceName, simulation, model, egress);
+        return new Blueprint(reader.SourceName, simulation, model, egress);
     }
+
+    /// <summary>The key node <paramref name="key"/> of the document's top-level mapping, if it is one and has it.</summary>
+    private static YamlNode? TopKey(YamlNode root, string key) =>
+        root is YamlMappingNode mapping ? mapping.Children.Keys.FirstOrDefault(k => k is YamlScalarNode { Value: var v } && v == key) : null;
 
     private static YamlNode Parse(string yaml, string sourceName)
     {

@@ -6,7 +6,7 @@ namespace ActorSim.Blueprints.Internal;
 /// <summary>
 /// Reads the sections that describe one line (arrivals, services, resources, containers, stores, variables, tasks,
 /// telemetry, scenario) from a mapping into a checked <see cref="LineModel"/>. A single-line blueprint has them at the
-/// top level; a plant will have them under each entry of <c>lines:</c>.
+/// top level; a plant has them under each entry of <c>lines:</c>, and its tasks may then use the plant's links.
 /// </summary>
 internal static class LineReader
 {
@@ -17,7 +17,7 @@ internal static class LineReader
     private static readonly string[] ContainerKeys = ["current_cap", "max_cap", "level"];
     private static readonly string[] TelemetryKeys = ["interval"];
 
-    public static LineModel Read(Reader reader, MapNode map, string simId)
+    public static LineModel Read(Reader reader, MapNode map, string simId, PlantLinks? links = null)
     {
         var builder = new LineBuilder(simId);
         var defined = new DefinedNames(
@@ -29,7 +29,7 @@ internal static class LineReader
         Each(reader, map, "variables", "variables", (name, node, path) => builder.AddVariable(name, reader.Typed(node, path)));
         if (map.Get("tasks") is { } tasks)
         {
-            TaskReader.Read(reader, tasks, map.PathOf("tasks"), builder, defined);
+            TaskReader.Read(reader, tasks, map.PathOf("tasks"), builder, defined, simId, links);
         }
 
         if (map.Get("telemetry") is { } telemetry)
@@ -84,11 +84,7 @@ internal static class LineReader
         foreach (var (name, keyNode, value) in section.Entries)
         {
             var path = section.PathOf(name);
-            if (name.Any(c => c == '.' || char.IsWhiteSpace(c)))
-            {
-                throw reader.Error(keyNode, path, $"the name '{name}' must not contain dots or spaces: dots separate registry path segments.");
-            }
-
+            reader.EnsureName(keyNode, path, name);
             reader.Guard(keyNode, path, () => add(name, value, path));
         }
 

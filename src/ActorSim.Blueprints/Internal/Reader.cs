@@ -121,7 +121,23 @@ internal sealed class Reader
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException or FormatException)
         {
-            throw Error(node, path, e.Message, e);
+            throw Error(node, path, Problem(e), e);
+        }
+    }
+
+    /// <summary>A builder's message without the <c>(Parameter 'x')</c> and <c>Actual value was</c> suffixes .NET adds.</summary>
+    public static string Problem(Exception e)
+    {
+        var end = e is ArgumentException { ParamName: { } name } ? e.Message.IndexOf($" (Parameter '{name}')", StringComparison.Ordinal) : -1;
+        return end >= 0 ? e.Message[..end] : e.Message;
+    }
+
+    /// <summary>Throws at <paramref name="key"/> unless <paramref name="name"/> can be a registry path segment.</summary>
+    public void EnsureName(YamlNode key, string path, string name)
+    {
+        if (name.Any(c => c == '.' || char.IsWhiteSpace(c)))
+        {
+            throw Error(key, path, $"the name '{name}' must not contain dots or spaces: dots separate registry path segments.");
         }
     }
 

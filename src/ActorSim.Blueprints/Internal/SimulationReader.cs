@@ -8,11 +8,16 @@ internal static class SimulationReader
 {
     public static readonly string[] Keys = ["sim_id", "seed", "start", "duration", "factor"];
 
-    public static SimulationSettings Read(Reader reader, YamlNode node)
+    /// <summary>Reads the section; <c>sim_id</c> is required unless <paramref name="defaultSimId"/> is given (a plant's name).</summary>
+    public static SimulationSettings Read(Reader reader, YamlNode node, string? defaultSimId = null)
     {
         var map = reader.Map(node, "simulation", Keys);
-        var simId = map.RequireText("sim_id");
-        reader.Guard(map.Require("sim_id"), map.PathOf("sim_id"), () => new SimParameter(simId));
+        var simId = defaultSimId is null ? map.RequireText("sim_id") : map.Text("sim_id") ?? defaultSimId;
+        if (map.Get("sim_id") is { } simIdNode)
+        {
+            reader.Guard(simIdNode, map.PathOf("sim_id"), () => new SimParameter(simId));
+        }
+
         return new SimulationSettings(
             simId,
             Seed(reader, map),

@@ -25,8 +25,11 @@ internal static class Models
         var sink = new InMemoryRecordSink();
         model.Start(simulation, sink, RandomStream.Create(seed, model.SimId));
         simulation.Run(seconds);
-        return sink.Records.Select(r => $"{r.Kind} {r.SimTime:R} {r.Key} {r.PathId} {r.Status} {r.Number:R} {r.Value}").ToArray();
+        return sink.Records.Select(Format).ToArray();
     }
+
+    /// <summary>A record as one comparable line: kind, time, key, path, status, number and value.</summary>
+    public static string Format(SimRecord r) => $"{r.Kind} {r.SimTime:R} {r.Key} {r.PathId} {r.Status} {r.Number:R} {r.Value}";
 
     private static string Describe(TaskDefinition task) =>
         $"{task.Name} {task.Arrival} {task.KeyPrefix} [{string.Join("; ", task.Steps)}]";

@@ -25,6 +25,29 @@ internal static class Yaml
         resources: {r: {current_cap: 1}}
         """;
 
+    /// <summary>
+    /// A minimal valid plant: line A (lines 3-7) sends every item over link ab (line 13) to line B (lines 8-11).
+    /// </summary>
+    public const string MinimalPlant = """
+        simulation: {seed: 7}
+        lines:
+          A:
+            arrivals: {a: {dist: exponential, rate: 1}}
+            services: {s: {dist: constant, value: 1}}
+            resources: {r: {current_cap: 1}}
+            tasks: {t: {arrival: a, steps: [{resource: r, service: s}], send_to: ab}}
+          B:
+            services: {s: {dist: constant, value: 1}}
+            resources: {r: {current_cap: 1}}
+            tasks: {u: {from_link: ab, steps: [{resource: r, service: s}]}}
+        links:
+          ab: {from: A, to: B, lookahead: 2 s}
+        """;
+
+    public static PlantBlueprint LoadPlant(string yaml) => BlueprintLoader.LoadPlantFromText(yaml, Source, Options(null, null));
+
+    public static BlueprintException PlantError(string yaml) => Assert.Throws<BlueprintException>(() => LoadPlant(yaml));
+
     public static Blueprint Load(string yaml, IReadOnlyDictionary<string, string>? environment = null, DateTimeOffset? now = null) =>
         BlueprintLoader.LoadFromText(yaml, Source, Options(environment, now));
 
