@@ -20,6 +20,8 @@ public sealed class Line
     private const string Finished = "finished";
 
     private readonly Dictionary<string, DynamicResource> _resources = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, DynamicContainer> _containers = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, DynamicStore<object>> _stores = new(StringComparer.Ordinal);
     private readonly Dictionary<string, LinkTask> _linkTasks = new(StringComparer.Ordinal);
     private readonly LinkSender? _sender;
     private readonly PlantLineContext? _plant;
@@ -36,14 +38,19 @@ public sealed class Line
         Registry = registry;
         Sink = sink;
         Sampler = new Sampler(stream);
-        foreach (var path in registry.Paths)
+        foreach (var name in model.ResourceNames)
         {
-            var prefix = $"{model.SimId}.resources.";
-            if (path.StartsWith(prefix, StringComparison.Ordinal) && path.EndsWith(".current_cap", StringComparison.Ordinal))
-            {
-                var name = path[prefix.Length..^".current_cap".Length];
-                _resources.Add(name, new DynamicResource(simulation, registry, model.SimId, name));
-            }
+            _resources.Add(name, new DynamicResource(simulation, registry, model.SimId, name));
+        }
+
+        foreach (var name in model.ContainerNames)
+        {
+            _containers.Add(name, new DynamicContainer(simulation, registry, model.SimId, name, model.InitialLevel(name)));
+        }
+
+        foreach (var name in model.StoreNames)
+        {
+            _stores.Add(name, new DynamicStore<object>(simulation, registry, model.SimId, name));
         }
     }
 
@@ -67,6 +74,12 @@ public sealed class Line
 
     /// <summary>The line's dynamic resources by name.</summary>
     public IReadOnlyDictionary<string, DynamicResource> Resources => _resources;
+
+    /// <summary>The line's dynamic containers by name.</summary>
+    public IReadOnlyDictionary<string, DynamicContainer> Containers => _containers;
+
+    /// <summary>The line's dynamic stores by name (items of any type).</summary>
+    public IReadOnlyDictionary<string, DynamicStore<object>> Stores => _stores;
 
     /// <summary>Tasks created so far by arrivals (tasks started by items from links are not counted).</summary>
     public long TasksCreated => _nextTaskNumber;

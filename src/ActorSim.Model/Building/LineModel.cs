@@ -55,6 +55,15 @@ public sealed class LineModel
     /// <summary>The links whose arriving items start the line's tasks, in task order.</summary>
     public IReadOnlyList<string> InboundLinks => Tasks.Where(t => t.FromLink is not null).Select(t => t.FromLink!).ToArray();
 
+    /// <summary>The names of the line's resources, in the order they were added.</summary>
+    public IReadOnlyCollection<string> ResourceNames => _parameters.Resources.Keys;
+
+    /// <summary>The names of the line's containers.</summary>
+    public IReadOnlyCollection<string> ContainerNames => _parameters.Containers.Keys;
+
+    /// <summary>The names of the line's stores.</summary>
+    public IReadOnlyCollection<string> StoreNames => _parameters.Stores.Keys;
+
     /// <summary>The initial level of a container.</summary>
     public double InitialLevel(string container) => _containerLevels.TryGetValue(container, out var level) ? level : 0;
 
