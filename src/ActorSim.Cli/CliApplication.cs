@@ -46,12 +46,34 @@ internal static class CliApplication
         }
 
         var options = HistoryOptionsParser.Parse(args, environment);
+        if (options.ModelPath is not null && PlantPlanner.IsPlant(options.ModelPath))
+        {
+            return await PlantHistoryAsync(options, output, error).ConfigureAwait(false);
+        }
+
         var plan = HistoryPlanner.Plan(options);
         output.WriteLine($"actorsim history: {plan.Model.SimId}, seed {plan.Seed}, {ProgressText.SimulatedTime(plan.DurationSeconds)} from {plan.Start:yyyy-MM-ddTHH:mm:ss.fff}, to {string.Join(", ", plan.Destinations)}");
         try
         {
             var result = await HistoryJob.RunAsync(plan, Reporter(options.Progress, error), cancellation).ConfigureAwait(false);
             HistorySummary.Write(output, result);
+            return Ok;
+        }
+        catch (Exception e) when (e is not OperationCanceledException and not UsageException)
+        {
+            await error.WriteLineAsync($"actorsim: the history run failed: {Describe(e)}").ConfigureAwait(false);
+            return RunFailed;
+        }
+    }
+
+    private static async Task<int> PlantHistoryAsync(HistoryOptions options, TextWriter output, TextWriter error)
+    {
+        var plan = PlantPlanner.Plan(options);
+        output.WriteLine($"actorsim history: plant of {plan.Plant.Lines.Count} lines, seed {plan.Seed}, {ProgressText.SimulatedTime(plan.DurationSeconds)} from {plan.Start:yyyy-MM-ddTHH:mm:ss.fff}, to {plan.Destination}/line=<sim_id>/");
+        try
+        {
+            var (reports, stats, elapsed) = await PlantHistoryJob.RunAsync(plan).ConfigureAwait(false);
+            PlantHistoryJob.WriteSummary(output, plan, stats, elapsed, reports);
             return Ok;
         }
         catch (Exception e) when (e is not OperationCanceledException and not UsageException)

@@ -31,7 +31,10 @@ internal static class HelpText
           --flush-interval D    cut a chunk after this much simulated time (default 1 day)
           --keep-telemetry      write telemetry to telemetry.* instead of dropping it
           --partition-by-date   write into Hive-style date=YYYY-MM-DD/ folders
-          --model FILE.yaml     run a YAML blueprint; the flags above override its values
+          --model FILE.yaml     run a YAML blueprint (a line, or a plant with lines: and links:); the flags above override it
+          --engine E            plants: reference (all lines in one engine) | windowed (one engine per line, conservative
+                                windows); both write the same records, each line into DEST/line=<sim_id>/ (default reference)
+          --parallelism N       threads for the windowed engine (default 1)
           --no-create-bucket    fail instead of creating a missing S3 bucket
           --progress P          auto | plain | none (default auto: a live line on a terminal, log lines otherwise)
 

@@ -6,7 +6,7 @@ namespace ActorSim.Cli.Tests;
 
 public class HistoryBlueprintTests
 {
-    private static string Example => Path.Combine(RepositoryRoot(), "examples", "line.yaml");
+    private static string Example => Path.Combine(Repository.Root, "examples", "line.yaml");
 
     [Fact]
     public async Task The_issue_example_blueprint_should_run_as_written_with_overrides_from_the_command_line()
@@ -81,16 +81,5 @@ public class HistoryBlueprintTests
 
         Assert.Equal(2, code);
         Assert.Contains("'no-such-plant.yaml' does not exist", error);
-    }
-
-    private static string RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "ActorSim.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new InvalidOperationException("ActorSim.sln not found above the test binaries.");
     }
 }

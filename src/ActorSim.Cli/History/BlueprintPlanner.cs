@@ -57,7 +57,7 @@ internal static class BlueprintPlanner
             settings.Factor);
     }
 
-    private static SinkOptions Sink(EgressSpec spec, HistoryOptions options, string destination)
+    internal static SinkOptions Sink(EgressSpec spec, HistoryOptions options, string destination)
     {
         var format = options.Format ?? HistoryOptionsParser.ParseFormat(spec.Format);
         var drop = new HashSet<string>(spec.Drop, StringComparer.Ordinal);

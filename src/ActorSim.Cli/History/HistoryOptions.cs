@@ -46,4 +46,10 @@ internal sealed record HistoryOptions
     public bool CreateBucket { get; init; } = true;
 
     public ProgressMode Progress { get; init; } = ProgressMode.Auto;
+
+    /// <summary>The runner for plants (reference or windowed).</summary>
+    public PlantEngine Engine { get; init; } = PlantEngine.Reference;
+
+    /// <summary>Threads for the windowed plant engine.</summary>
+    public int Parallelism { get; init; } = 1;
 }

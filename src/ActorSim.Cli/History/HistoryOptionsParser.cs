@@ -11,7 +11,7 @@ namespace ActorSim.Cli.History;
 internal static class HistoryOptionsParser
 {
     private static readonly HashSet<string> ValueOptions =
-        ["duration", "start", "seed", "format", "dest", "batch-size", "flush-interval", "model", "progress"];
+        ["duration", "start", "seed", "format", "dest", "batch-size", "flush-interval", "model", "progress", "engine", "parallelism"];
 
     private static readonly HashSet<string> Flags = ["keep-telemetry", "partition-by-date", "no-create-bucket"];
 
@@ -36,6 +36,8 @@ internal static class HistoryOptionsParser
             S3 = S3Options(environment, useS3),
             CreateBucket = !reader.Has("no-create-bucket"),
             Progress = reader.Value("progress") is { } p ? ParseProgress(p) : ProgressMode.Auto,
+            Engine = reader.Value("engine") is { } e ? ParseEngine(e) : PlantEngine.Reference,
+            Parallelism = reader.Value("parallelism") is { } n ? ParseParallelism(n) : 1,
         };
     }
 
@@ -116,6 +118,18 @@ internal static class HistoryOptionsParser
         int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var size) && size > 0
             ? size
             : throw new UsageException($"--batch-size '{text}' must be a whole number of records, at least 1.");
+
+    private static PlantEngine ParseEngine(string text) => text.Trim().ToLowerInvariant() switch
+    {
+        "reference" => PlantEngine.Reference,
+        "windowed" => PlantEngine.Windowed,
+        _ => throw new UsageException($"--engine '{text}' is not known: use reference or windowed."),
+    };
+
+    private static int ParseParallelism(string text) =>
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0
+            ? n
+            : throw new UsageException($"--parallelism '{text}' must be a whole number of threads, at least 1.");
 
     private static ProgressMode ParseProgress(string text) => text.Trim().ToLowerInvariant() switch
     {

@@ -1,0 +1,73 @@
+using System.Diagnostics;
+using System.Globalization;
+using ActorSim.Egress;
+using ActorSim.Egress.Reports;
+using ActorSim.Model.Plants;
+using ActorSim.Model.Records;
+
+namespace ActorSim.Cli.History;
+
+/// <summary>Runs a plant with the chosen engine, every line into its own egress pipeline, and checks the accounting.</summary>
+internal static class PlantHistoryJob
+{
+    public static async Task<(IReadOnlyList<(string Line, EgressReport Report)> Reports, PlantRunStats Stats, TimeSpan Elapsed)> RunAsync(PlantPlan plan)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        var pipelines = new List<(string Line, EgressPipeline Pipeline)>();
+        try
+        {
+            IRecordSink SinkFor(ActorSim.Model.Building.LineModel line)
+            {
+                var pipeline = new EgressPipeline(plan.Start, plan.SinksFor(line.SimId));
+                lock (pipelines)
+                {
+                    pipelines.Add((line.SimId, pipeline));
+                }
+
+                return pipeline;
+            }
+
+            IPlantRunner runner = plan.Engine == PlantEngine.Windowed
+                ? new WindowedPlantRunner(plan.Plant, plan.Parallelism)
+                : new SequentialPlantRunner(plan.Plant);
+            var stats = runner.Run(plan.Seed, plan.DurationSeconds, SinkFor);
+            var reports = new List<(string, EgressReport)>();
+            foreach (var (line, pipeline) in pipelines.OrderBy(p => p.Line, StringComparer.Ordinal))
+            {
+                reports.Add((line, await pipeline.CompleteAsync().ConfigureAwait(false)));
+            }
+
+            return (reports, stats, stopwatch.Elapsed);
+        }
+        finally
+        {
+            foreach (var (_, pipeline) in pipelines)
+            {
+                try
+                {
+                    await pipeline.DisposeAsync().ConfigureAwait(false);
+                }
+                catch (EgressException)
+                {
+                    // Reported by the run that failed.
+                }
+            }
+        }
+    }
+
+    public static void WriteSummary(TextWriter output, PlantPlan plan, PlantRunStats stats, TimeSpan elapsed, IReadOnlyList<(string Line, EgressReport Report)> reports)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        output.WriteLine(string.Create(inv,
+            $"Simulated {plan.Plant.Lines.Count} lines for {plan.DurationSeconds:0} s with the {plan.Engine.ToString().ToLowerInvariant()} engine in {elapsed.TotalSeconds:0.000} s: " +
+            $"{stats.ProcessedEvents:N0} engine events, {stats.ItemsSent:N0} items sent, {stats.Rounds:N0} rounds."));
+        foreach (var (line, report) in reports)
+        {
+            foreach (var sink in report.Sinks)
+            {
+                output.WriteLine(string.Create(inv,
+                    $"line {line}, sink {sink.Sink}: published {sink.Published:N0}, written {sink.Written:N0}, dropped {sink.Dropped:N0}, {sink.Chunks:N0} chunks"));
+            }
+        }
+    }
+}

@@ -1,0 +1,48 @@
+using ActorSim.Blueprints;
+using ActorSim.Cli.CommandLine;
+using ActorSim.Egress;
+
+namespace ActorSim.Cli.History;
+
+/// <summary>Plans a plant run from a blueprint with <c>lines:</c> and <c>links:</c>.</summary>
+internal static class PlantPlanner
+{
+    /// <summary>True when the blueprint at <paramref name="path"/> describes a plant (a top-level <c>lines:</c> key).</summary>
+    public static bool IsPlant(string path) =>
+        File.Exists(path) && File.ReadLines(path).Any(l => l.StartsWith("lines:", StringComparison.Ordinal));
+
+    public static PlantPlan Plan(HistoryOptions options)
+    {
+        PlantBlueprint blueprint;
+        try
+        {
+            blueprint = BlueprintLoader.LoadPlant(options.ModelPath!);
+        }
+        catch (BlueprintException e)
+        {
+            throw new UsageException(e.Message);
+        }
+
+        var destination = options.Destination ?? blueprint.Egress.FirstOrDefault()?.Dest ?? "data";
+        IReadOnlyList<SinkOptions> SinksFor(string simId)
+        {
+            var lineDestination = $"{destination.TrimEnd('/')}/line={simId}";
+            if (blueprint.Egress.Count == 0)
+            {
+                return [HistoryPlanner.ReferenceSink(options, options.Format ?? ChunkFormat.Parquet, lineDestination)];
+            }
+
+            return blueprint.Egress.Select(spec => BlueprintPlanner.Sink(spec, options, lineDestination)).ToArray();
+        }
+
+        return new PlantPlan(
+            blueprint.Plant,
+            options.Start ?? blueprint.Simulation.Start ?? HistoryOptionsParser.DefaultStart(),
+            options.DurationSeconds ?? blueprint.Simulation.DurationSeconds ?? HistoryOptions.DefaultDurationSeconds,
+            options.Seed ?? blueprint.Simulation.Seed,
+            options.Engine,
+            options.Parallelism,
+            SinksFor,
+            destination);
+    }
+}
