@@ -10,7 +10,7 @@ namespace ActorSim.Bench;
 /// <summary>The history job's core in-process: the reference week through the egress pipeline (the seed's router, batch 5000, flush 1 day).</summary>
 internal static class HistoryBenchmarks
 {
-    public static BenchResult Week(string name, ChunkFormat format, Func<IObjectStore> store) => Measure.Repeat(name, () =>
+    public static BenchResult Week(string name, ChunkFormat format, Func<IObjectStore> store, bool dropAll = false) => Measure.Repeat(name, () =>
     {
         var start = new DateTime(2026, 1, 1);
         var sim = new Simulation(0, start);
@@ -20,7 +20,9 @@ internal static class HistoryBenchmarks
             new SinkOptions
             {
                 Name = "history", Store = store(), Format = format, BatchSize = 5000, FlushInterval = 86400,
-                Router = Routers.All($"events.{extension}").DropTelemetry().DropLagMetric().Flatten(),
+                Router = dropAll
+                    ? Routers.All($"events.{extension}").Where(static (in _) => false)
+                    : Routers.All($"events.{extension}").DropTelemetry().DropLagMetric().Flatten(),
             },
         ]);
         ReferenceModels.LineA().Start(sim, pipeline, RandomStream.Create(42, "Line_A"));

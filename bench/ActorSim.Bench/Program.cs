@@ -15,6 +15,7 @@ if (group is "reference" or "all")
 
 if (group is "history" or "all")
 {
+    results.Add(HistoryBenchmarks.Week("history week -> router drops all", ActorSim.Egress.ChunkFormat.Parquet, () => new DiscardingStore(), dropAll: true));
     results.Add(HistoryBenchmarks.Week("history week -> discard (parquet)", ActorSim.Egress.ChunkFormat.Parquet, () => new DiscardingStore()));
     results.Add(HistoryBenchmarks.Week("history week -> discard (jsonl)", ActorSim.Egress.ChunkFormat.Jsonl, () => new DiscardingStore()));
     var dir = Path.Combine(Path.GetTempPath(), "actorsim-bench-" + Environment.ProcessId);
