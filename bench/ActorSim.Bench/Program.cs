@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using ActorSim.Bench;
 
-// Usage: dotnet run -c Release --project bench/ActorSim.Bench -- [engine|reference|sampler|history|all]
+// Usage: dotnet run -c Release --project bench/ActorSim.Bench -- [engine|reference|sampler|history|actors|all]
 // Run one group per process when you want its peak memory: peak working set is process-wide.
 var group = args.Length > 0 ? args[0] : "all";
 var results = new List<BenchResult>();
@@ -27,6 +27,18 @@ if (group is "sampler" or "all")
 {
     results.Add(SamplerBenchmarks.Draws("exponential", ActorSim.Model.Distributions.DistributionConfig.Exponential(2), 10_000_000));
     results.Add(SamplerBenchmarks.Draws("normal", ActorSim.Model.Distributions.DistributionConfig.Normal(2, 0.2), 10_000_000));
+}
+
+if (group is "actors" or "all")
+{
+    results.Add(ActorBenchmarks.LineADirect(ReferenceModelBenchmarks.Week));
+    results.Add(ActorBenchmarks.LineAActors(ReferenceModelBenchmarks.Week));
+    results.Add(ActorBenchmarks.EightLines(1, ActorBenchmarks.Day));
+    results.Add(ActorBenchmarks.EightLines(2, ActorBenchmarks.Day));
+    results.Add(ActorBenchmarks.TwoStageSequential(ActorBenchmarks.Day));
+    results.Add(ActorBenchmarks.TwoStageActors(1, ActorBenchmarks.Day));
+    results.Add(ActorBenchmarks.TwoStageActors(2, ActorBenchmarks.Day));
+    results.Add(ActorBenchmarks.ReworkActors(2, 3600));
 }
 
 if (group is "engine" or "all")

@@ -1,0 +1,98 @@
+using System.Globalization;
+using Akka.Configuration;
+
+namespace ActorSim.Actors;
+
+/// <summary>
+/// The actor layer's settings, parsed from <c>actorsim.actors</c> (see the commented <c>actorsim-actors.conf</c>);
+/// immutable, changed with <c>with</c>. <see cref="ToConfig"/> renders the HOCON an <c>ActorSystem</c> starts from.
+/// </summary>
+public sealed record ActorRunnerSettings
+{
+    /// <summary>The dispatcher id line actors run on.</summary>
+    public const string LineDispatcherId = "actorsim.actors.line-dispatcher";
+
+    /// <summary>Threads of the line dispatcher; 0 means one per core.</summary>
+    public int Parallelism { get; init; }
+
+    /// <summary>Wall-clock time a granted line may stay silent before the run fails naming it.</summary>
+    public TimeSpan LineReportTimeout { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Simulated seconds between a line's progress notes during a long grant.</summary>
+    public double ProgressInterval { get; init; } = 3600;
+
+    /// <summary>Rounds between Info progress lines (every round is logged at Debug).</summary>
+    public int LogEveryRounds { get; init; } = 1000;
+
+    /// <summary>Akka log level (<c>DEBUG</c>, <c>INFO</c>, <c>WARNING</c>, <c>ERROR</c>, <c>OFF</c>).</summary>
+    public string LogLevel { get; init; } = "INFO";
+
+    /// <summary>Serialize every message sent locally (<c>akka.actor.serialize-messages</c>): for tests.</summary>
+    public bool SerializeMessages { get; init; }
+
+    /// <summary>The threads the line dispatcher gets: <see cref="Parallelism"/>, or the core count for 0.</summary>
+    public int EffectiveParallelism => Parallelism > 0 ? Parallelism : Environment.ProcessorCount;
+
+    /// <summary>The reference configuration embedded in this assembly.</summary>
+    public static Config Reference { get; } = LoadReference();
+
+    /// <summary>The defaults of <c>actorsim-actors.conf</c>.</summary>
+    public static ActorRunnerSettings Default { get; } = FromConfig(Reference);
+
+    /// <summary>Reads <c>actorsim.actors</c> from <paramref name="config"/> (falling back to the reference); errors name the key.</summary>
+    public static ActorRunnerSettings FromConfig(Config config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        var c = (ReferenceEquals(config, Reference) ? config : config.WithFallback(Reference)).GetConfig("actorsim.actors");
+        var settings = new ActorRunnerSettings
+        {
+            Parallelism = c.GetInt("parallelism"),
+            LineReportTimeout = c.GetTimeSpan("line-report-timeout"),
+            ProgressInterval = c.GetDouble("progress-interval"),
+            LogEveryRounds = c.GetInt("log-every-rounds"),
+        };
+        settings.Validate();
+        return settings;
+    }
+
+    /// <summary>Throws an <see cref="ArgumentException"/> naming the first bad setting and what it accepts.</summary>
+    public void Validate()
+    {
+        Check(Parallelism >= 0, "parallelism", $"must be 0 (one thread per core) or a positive thread count; got {Parallelism}");
+        Check(LineReportTimeout > TimeSpan.Zero, "line-report-timeout", $"must be a positive duration such as 60s; got {LineReportTimeout}");
+        Check(ProgressInterval > 0 && double.IsFinite(ProgressInterval), "progress-interval",
+            string.Create(CultureInfo.InvariantCulture, $"must be a positive number of simulated seconds; got {ProgressInterval}"));
+        Check(LogEveryRounds > 0, "log-every-rounds", $"must be at least 1; got {LogEveryRounds}");
+    }
+
+    /// <summary>The HOCON for an ActorSystem running a plant with these settings, over the reference configuration.</summary>
+    public Config ToConfig()
+    {
+        Validate();
+        var hocon = string.Create(CultureInfo.InvariantCulture, $"""
+            akka.loglevel = {LogLevel}
+            akka.stdout-loglevel = {LogLevel}
+            akka.actor.serialize-messages = {(SerializeMessages ? "on" : "off")}
+            akka.actor.serialize-creators = off
+            actorsim.actors.parallelism = {Parallelism}
+            actorsim.actors.line-dispatcher.dedicated-thread-pool.thread-count = {EffectiveParallelism}
+            """);
+        return ConfigurationFactory.ParseString(hocon).WithFallback(Reference);
+    }
+
+    private static void Check(bool ok, string key, string message)
+    {
+        if (!ok)
+        {
+            throw new ArgumentException($"actorsim.actors.{key} {message}.", key);
+        }
+    }
+
+    private static Config LoadReference()
+    {
+        using var stream = typeof(ActorRunnerSettings).Assembly.GetManifestResourceStream("ActorSim.Actors.actorsim-actors.conf")
+            ?? throw new InvalidOperationException("The embedded resource actorsim-actors.conf is missing from ActorSim.Actors.");
+        using var reader = new StreamReader(stream);
+        return ConfigurationFactory.ParseString(reader.ReadToEnd());
+    }
+}

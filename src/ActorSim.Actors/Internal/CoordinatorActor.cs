@@ -1,0 +1,454 @@
+using System.Diagnostics;
+using System.Globalization;
+using ActorSim.Actors.Messages;
+using ActorSim.Model.Plants;
+using Akka.Actor;
+using Akka.Event;
+using CoreReport = ActorSim.Model.Plants.LineReport;
+
+namespace ActorSim.Actors.Internal;
+
+/// <summary>
+/// Runs a plant's lines under conservative synchronization by wrapping a <see cref="SyncCoordinatorCore"/>. States:
+/// <see cref="Idle"/> (waits for <see cref="StartRun"/>), <see cref="Starting"/> (collects <see cref="LineReady"/>),
+/// <see cref="Running"/> (a round's grants are out, collecting reports), <see cref="Paused"/>, <see cref="Finishing"/>
+/// (lines drain their egress) and <see cref="Done"/>. Lines are watched (DeathWatch) and a periodic watchdog fails
+/// the run naming any line that stays silent longer than <c>line-report-timeout</c>.
+/// </summary>
+internal sealed class CoordinatorActor : ReceiveActor, IWithTimers
+{
+    private const string WatchdogKey = "watchdog";
+    private readonly SyncCoordinatorCore _core;
+    private readonly IReadOnlyList<string> _simIds;
+    private readonly LineStarter _startLine;
+    private readonly ActorRunnerSettings _settings;
+    private readonly ILoggingAdapter _log = Context.GetLogger();
+    private readonly IActorRef[] _lines;
+    private readonly Dictionary<IActorRef, int> _indexOf = [];
+    private readonly HashSet<int> _awaiting = [];
+    private readonly long[] _lastHeard;
+    private readonly bool[] _warned;
+    private readonly RunTracker _tracker;
+    private readonly List<IActorRef> _pausers = [];
+    private readonly List<IActorRef> _stoppers = [];
+    private IActorRef _requester = ActorRefs.Nobody;
+    private bool _pauseRequested;
+    private bool _stopRequested;
+    private int _finishing;
+
+    public CoordinatorActor(SyncCoordinatorCore core, IReadOnlyList<string> simIds, LineStarter startLine, ActorRunnerSettings settings)
+    {
+        _core = core;
+        _simIds = simIds;
+        _startLine = startLine;
+        _settings = settings;
+        _lines = new IActorRef[simIds.Count];
+        _lastHeard = new long[simIds.Count];
+        _warned = new bool[simIds.Count];
+        _tracker = new RunTracker(simIds, settings.EffectiveParallelism);
+        Become(Idle);
+    }
+
+    public ITimerScheduler Timers { get; set; } = null!;
+
+    public static Props Props(SyncCoordinatorCore core, IReadOnlyList<string> simIds, LineStarter startLine, ActorRunnerSettings settings) =>
+        Akka.Actor.Props.Create(() => new CoordinatorActor(core, simIds, startLine, settings));
+
+    protected override SupervisorStrategy SupervisorStrategy() => Akka.Actor.SupervisorStrategy.StoppingStrategy;
+
+    private double EndTime => _core.Schedule.EndTime;
+
+    private void Idle()
+    {
+        Receive<StartRun>(_ =>
+        {
+            if (_stopRequested)
+            {
+                Sender.Tell(new RunStopped(_tracker.Stats(0, 0, 0), 0));
+                return;
+            }
+
+            Start();
+        });
+        Receive<Stop>(_ =>
+        {
+            _stopRequested = true;
+            Sender.Tell(new RunStopped(_tracker.Stats(0, 0, 0), 0));
+        });
+    }
+
+    private void Starting()
+    {
+        Receive<LineReady>(OnReady);
+        ReceiveCommon();
+    }
+
+    private void Running()
+    {
+        Receive<Messages.LineReport>(OnReport);
+        Receive<LineProgress>(OnProgress);
+        ReceiveCommon();
+    }
+
+    private void Paused()
+    {
+        Receive<Resume>(_ =>
+        {
+            _pauseRequested = false;
+            Sender.Tell(new RunResumed(_core.Rounds));
+            _log.Info("Run resumed after round {Round}", _core.Rounds);
+            Advance();
+        });
+        Receive<Pause>(_ => Sender.Tell(new RunPaused(_core.Rounds, ReachedTime())));
+        Receive<Stop>(_ =>
+        {
+            AddStopper();
+            Finish(completed: false);
+        });
+        ReceiveFailures();
+    }
+
+    private void Finishing()
+    {
+        Receive<LineFinished>(OnFinished);
+        Receive<Pause>(_ => { });
+        Receive<Resume>(_ => { });
+        Receive<Stop>(_ => AddStopper());
+        ReceiveFailures();
+    }
+
+    private void Done()
+    {
+        ReceiveAny(_ => { });
+    }
+
+    private void ReceiveCommon()
+    {
+        Receive<Pause>(_ =>
+        {
+            _pauseRequested = true;
+            _pausers.Add(Sender);
+        });
+        Receive<Resume>(_ =>
+        {
+            _pauseRequested = false;
+            foreach (var pauser in _pausers)
+            {
+                pauser.Tell(new RunResumed(_core.Rounds));
+            }
+
+            _pausers.Clear();
+            Sender.Tell(new RunResumed(_core.Rounds));
+        });
+        Receive<Stop>(_ =>
+        {
+            _stopRequested = true;
+            AddStopper();
+        });
+        ReceiveFailures();
+    }
+
+    private void ReceiveFailures()
+    {
+        Receive<LineFailed>(f => Fail(
+            string.Create(CultureInfo.InvariantCulture, $"Line '{f.SimId}' failed at t={f.SimulatedTime}: {f.Reason}"), f.SimId, f.SimulatedTime));
+        Receive<Terminated>(t =>
+        {
+            if (_indexOf.TryGetValue(t.ActorRef, out var line))
+            {
+                Fail(string.Create(CultureInfo.InvariantCulture,
+                    $"Line '{_simIds[line]}' stopped unexpectedly at t={_core.ReachedTime(line)} (its actor terminated; see the log for its error)."),
+                    _simIds[line], _core.ReachedTime(line));
+            }
+        });
+        Receive<WatchdogTick>(_ => Watch());
+    }
+
+    private void Start()
+    {
+        _requester = Sender;
+        _tracker.Start();
+        _log.Info("Run starting: {Lines} lines until t={EndTime}, {Links} links, {Threads} line threads",
+            _simIds.Count, EndTime, _core.Schedule.Links.Count, _settings.EffectiveParallelism);
+        var now = Stopwatch.GetTimestamp();
+        for (var i = 0; i < _lines.Length; i++)
+        {
+            var line = _startLine(Context, i);
+            _lines[i] = line;
+            _indexOf[line] = i;
+            _awaiting.Add(i);
+            _lastHeard[i] = now;
+            Context.Watch(line);
+        }
+
+        var tick = TimeSpan.FromTicks(Math.Max(TimeSpan.FromMilliseconds(10).Ticks, _settings.LineReportTimeout.Ticks / 4));
+        Timers.StartPeriodicTimer(WatchdogKey, WatchdogTick.Instance, tick);
+        Become(Starting);
+    }
+
+    private void OnReady(LineReady ready)
+    {
+        if (!CheckSender(ready.Line, "LineReady") || !_awaiting.Remove(ready.Line))
+        {
+            return;
+        }
+
+        try
+        {
+            _core.Ready(ready.Line, ready.Now, ready.NextEventTime);
+        }
+        catch (ArgumentException e)
+        {
+            Fail(e.Message, _simIds[ready.Line], ready.Now);
+            return;
+        }
+
+        if (_awaiting.Count == 0)
+        {
+            _requester.Tell(new RunStarted(_simIds.Count, EndTime));
+            _log.Info("Run started: all {Lines} lines ready", _simIds.Count);
+            Advance();
+        }
+    }
+
+    private void Advance()
+    {
+        if (_core.IsFinished)
+        {
+            Finish(completed: true);
+        }
+        else if (_stopRequested)
+        {
+            Finish(completed: false);
+        }
+        else if (_pauseRequested)
+        {
+            var reached = ReachedTime();
+            foreach (var pauser in _pausers)
+            {
+                pauser.Tell(new RunPaused(_core.Rounds, reached));
+            }
+
+            _pausers.Clear();
+            _log.Info("Run paused after round {Round} at t={SimTime}", _core.Rounds, reached);
+            Become(Paused);
+        }
+        else
+        {
+            NextRound();
+        }
+    }
+
+    private void NextRound()
+    {
+        IReadOnlyList<LineGrant> grants;
+        try
+        {
+            grants = _core.NextRound();
+        }
+        catch (InvalidOperationException e)
+        {
+            Fail(e.Message, null, double.NaN);
+            return;
+        }
+
+        var now = Stopwatch.GetTimestamp();
+        var items = 0;
+        foreach (var grant in grants)
+        {
+            _awaiting.Add(grant.Line);
+            _lastHeard[grant.Line] = now;
+            _warned[grant.Line] = false;
+            items += grant.Deliveries.Count;
+            _tracker.Granted(grant.Line);
+            _lines[grant.Line].Tell(new Grant(_core.Rounds, grant.Line, grant.Horizon, ShipmentConversion.ToMessages(grant.Deliveries)));
+        }
+
+        if (_log.IsDebugEnabled)
+        {
+            _log.Debug("Round {Round}: {Grants} grants, {Items} items delivered, horizons t={MinHorizon}..{MaxHorizon}",
+                _core.Rounds, grants.Count, items, grants.Min(g => g.Horizon), grants.Max(g => g.Horizon));
+        }
+
+        if (_core.Rounds % _settings.LogEveryRounds == 0)
+        {
+            var wall = _tracker.WallSeconds;
+            _log.Info("Round {Round}: lines at t={SimTime}, {Events} events, {Rate} events/s, {ItemsDelivered} items delivered",
+                _core.Rounds, ReachedTime(), _tracker.ProcessedEvents, wall > 0 ? Math.Round(_tracker.ProcessedEvents / wall) : 0, _core.ItemsDelivered);
+        }
+
+        Become(Running);
+    }
+
+    private void OnReport(Messages.LineReport report)
+    {
+        if (!CheckSender(report.Line, "LineReport"))
+        {
+            return;
+        }
+
+        if (report.Round != _core.Rounds || !_awaiting.Remove(report.Line))
+        {
+            Fail($"Line '{_simIds[report.Line]}' reported on round {report.Round} while round {_core.Rounds} is open and it was not awaited.", _simIds[report.Line], _core.ReachedTime(report.Line));
+            return;
+        }
+
+        try
+        {
+            _core.Report(new CoreReport(report.Line, report.NextEventTime, ShipmentConversion.ToModels(report.Sent)));
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
+        {
+            Fail($"Line '{_simIds[report.Line]}': {e.Message}", _simIds[report.Line], _core.ReachedTime(report.Line));
+            return;
+        }
+
+        _tracker.Reported(report);
+        if (_awaiting.Count == 0)
+        {
+            _tracker.RoundComplete();
+            Advance();
+        }
+    }
+
+    private void OnProgress(LineProgress progress)
+    {
+        if (!CheckSender(progress.Line, "LineProgress"))
+        {
+            return;
+        }
+
+        _lastHeard[progress.Line] = Stopwatch.GetTimestamp();
+        _warned[progress.Line] = false;
+        _tracker.Progress(progress);
+        _log.Debug("Line {SimId} at t={SimTime}: {Events} events", _simIds[progress.Line], progress.SimTime, progress.ProcessedEvents);
+    }
+
+    private void Watch()
+    {
+        var now = Stopwatch.GetTimestamp();
+        var timeout = _settings.LineReportTimeout;
+        foreach (var line in _awaiting.Order())
+        {
+            var silent = Stopwatch.GetElapsedTime(_lastHeard[line], now);
+            if (silent >= timeout)
+            {
+                Fail(string.Create(CultureInfo.InvariantCulture,
+                    $"Line '{_simIds[line]}' has been silent for {silent.TotalSeconds:0.###} s (line-report-timeout {timeout.TotalSeconds:0.###} s) at t={_core.ReachedTime(line)} in round {_core.Rounds}; it is stuck or far too slow. Raise actorsim.actors.line-report-timeout if its grants are legitimately long."),
+                    _simIds[line], _core.ReachedTime(line));
+                return;
+            }
+
+            if (silent >= timeout / 2 && !_warned[line])
+            {
+                _warned[line] = true;
+                _log.Warning("Line {SimId} silent for {Seconds} s in round {Round}", _simIds[line], Math.Round(silent.TotalSeconds, 3), _core.Rounds);
+            }
+        }
+    }
+
+    private void Finish(bool completed)
+    {
+        Timers.Cancel(WatchdogKey);
+        _stopRequested = !completed;
+        _finishing = _lines.Length;
+        foreach (var line in _lines)
+        {
+            line.Tell(FinishLine.Instance);
+        }
+
+        Become(Finishing);
+    }
+
+    private void OnFinished(LineFinished finished)
+    {
+        if (!CheckSender(finished.Line, "LineFinished"))
+        {
+            return;
+        }
+
+        if (finished.EgressError is not null)
+        {
+            Fail($"Line '{_simIds[finished.Line]}': egress failed while draining: {finished.EgressError}", _simIds[finished.Line], _core.ReachedTime(finished.Line));
+            return;
+        }
+
+        _tracker.Finished(finished);
+        if (--_finishing > 0)
+        {
+            return;
+        }
+
+        var stats = _tracker.Stats(_core.Rounds, _core.Grants, _core.ItemsDelivered);
+        foreach (var line in stats.Lines)
+        {
+            _log.Info("Line {SimId}: {Events} events, {Grants} grants, busy {Busy} s, {Records} records written",
+                line.SimId, line.ProcessedEvents, line.Grants, Math.Round(line.BusySeconds, 3), line.RecordsWritten);
+        }
+
+        _log.Info("Run {Outcome}: {Rounds} rounds, {Grants} grants, {Events} events in {Wall} s; waiting on reports {Waiting} s; parallel efficiency {Efficiency}",
+            [_stopRequested ? "stopped" : "completed", stats.Rounds, stats.Grants, stats.ProcessedEvents, Math.Round(stats.WallSeconds, 3),
+            Math.Round(stats.WaitingSeconds, 3), Math.Round(stats.ParallelEfficiency, 3)]);
+        if (_stopRequested)
+        {
+            var stopped = new RunStopped(stats, ReachedTime());
+            _requester.Tell(stopped);
+            foreach (var stopper in _stoppers.Where(s => !s.Equals(_requester)))
+            {
+                stopper.Tell(stopped);
+            }
+        }
+        else
+        {
+            _requester.Tell(new RunCompleted(stats));
+        }
+
+        Become(Done);
+        Context.Stop(Self);
+    }
+
+    private void Fail(string reason, string? simId, double simulatedTime)
+    {
+        _log.Error("Run failed: {Reason}", (object)reason);
+        var failed = new RunFailed(reason, simId, simulatedTime);
+        _requester.Tell(failed);
+        foreach (var other in _stoppers.Concat(_pausers).Where(s => !s.Equals(_requester)).Distinct())
+        {
+            other.Tell(failed);
+        }
+
+        Timers.CancelAll();
+        Become(Done);
+        Context.Stop(Self);
+    }
+
+    private void AddStopper()
+    {
+        if (!Sender.Equals(Context.System.DeadLetters))
+        {
+            _stoppers.Add(Sender);
+        }
+    }
+
+    private bool CheckSender(int line, string what)
+    {
+        if ((uint)line < (uint)_lines.Length && _lines[line].Equals(Sender))
+        {
+            return true;
+        }
+
+        Fail($"{what} for line {line} came from {Sender.Path}, which is not that line's actor.", null, double.NaN);
+        return false;
+    }
+
+    private double ReachedTime()
+    {
+        var reached = double.PositiveInfinity;
+        for (var i = 0; i < _lines.Length; i++)
+        {
+            reached = Math.Min(reached, _core.ReachedTime(i));
+        }
+
+        return reached;
+    }
+}

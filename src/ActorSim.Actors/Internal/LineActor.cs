@@ -1,0 +1,190 @@
+using System.Diagnostics;
+using ActorSim.Actors.Messages;
+using ActorSim.Egress;
+using ActorSim.Engine;
+using ActorSim.Model.Building;
+using ActorSim.Model.Plants;
+using ActorSim.Model.Records;
+using Akka.Actor;
+using Akka.Event;
+
+namespace ActorSim.Actors.Internal;
+
+/// <summary>
+/// One line of a plant in its own <see cref="Simulation"/>. Says <see cref="LineReady"/> to its parent (the
+/// coordinator) once started; on a <see cref="Grant"/> delivers the items, runs to the horizon in slices of
+/// <c>progress-interval</c> simulated seconds (a <see cref="LineProgress"/> between slices) and answers with a
+/// <see cref="Messages.LineReport"/>. Records go to its sink on this thread: an <see cref="EgressPipeline"/> blocks
+/// <c>Publish</c> while its queue is full, which is the backpressure that slows a line down to its sink's pace.
+/// </summary>
+internal sealed class LineActor : ReceiveActor
+{
+    private readonly int _index;
+    private readonly double _progressInterval;
+    private readonly ILoggingAdapter _log = Context.GetLogger();
+    private readonly Simulation _simulation = new();
+    private readonly CollectingOutbox _outbox = new();
+    private readonly Stopwatch _busy = new();
+    private readonly IRecordSink? _sink;
+    private readonly Line? _line;
+    private readonly Exception? _startError;
+    private Grant? _grant;
+    private bool _drained;
+
+    public LineActor(PlantModel plant, int index, ulong seed, Func<LineModel, IRecordSink> sinkFor, double progressInterval)
+    {
+        _index = index;
+        _progressInterval = progressInterval;
+        SimId = plant.Lines[index].SimId;
+        try
+        {
+            _sink = sinkFor(plant.Lines[index]);
+            _line = plant.StartLine(index, _simulation, _sink, seed, _outbox);
+        }
+#pragma warning disable CA1031 // A line that cannot start fails the run with its name, as a running line does.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            _startError = e;
+        }
+
+        Become(Idle);
+    }
+
+    private string SimId { get; }
+
+    public static Props Props(PlantModel plant, int index, ulong seed, Func<LineModel, IRecordSink> sinkFor, double progressInterval) =>
+        Akka.Actor.Props.Create(() => new LineActor(plant, index, seed, sinkFor, progressInterval));
+
+    protected override void PreStart()
+    {
+        if (_startError is not null)
+        {
+            Fail(_startError);
+            return;
+        }
+
+        Context.Parent.Tell(new LineReady(_index, _simulation.Now, _simulation.Peek()));
+    }
+
+    protected override void PostStop()
+    {
+        // Stopped before FinishLine (a failed or abandoned run): still write what the line produced, best effort.
+        if (!_drained && _sink is EgressPipeline pipeline)
+        {
+            try
+            {
+                Task.Run(() => pipeline.DisposeAsync().AsTask()).Wait(TimeSpan.FromSeconds(30));
+            }
+            catch (AggregateException e)
+            {
+                _log.Warning("Line {SimId}: egress drain after stop failed: {Reason}", SimId, e.InnerException?.Message ?? e.Message);
+            }
+        }
+    }
+
+    private void Idle()
+    {
+        Receive<Grant>(OnGrant);
+        Receive<FinishLine>(_ => Finish());
+    }
+
+    private void Running()
+    {
+        Receive<ContinueGrant>(_ => RunSlice());
+        Receive<Grant>(g => Fail(new InvalidOperationException($"got a grant for round {g.Round} while still running round {_grant?.Round}")));
+        Receive<FinishLine>(_ => Fail(new InvalidOperationException("told to finish while running a grant")));
+    }
+
+    private void Failed() => Receive<FinishLine>(_ => Finish());
+
+    private void OnGrant(Grant grant)
+    {
+        if (grant.Line != _index)
+        {
+            Fail(new InvalidOperationException($"got a grant for line {grant.Line}"));
+            return;
+        }
+
+        _busy.Restart();
+        try
+        {
+            foreach (var shipment in grant.Deliveries)
+            {
+                _line!.Deliver(ShipmentConversion.ToModel(shipment));
+            }
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+        {
+            Fail(e);
+            return;
+        }
+
+        _grant = grant;
+        Become(Running);
+        RunSlice();
+    }
+
+    private void RunSlice()
+    {
+        var grant = _grant!;
+        var target = Math.Min(grant.Horizon, _simulation.Now + _progressInterval);
+        _busy.Start();
+        try
+        {
+            _simulation.RunUntil(target);
+        }
+#pragma warning disable CA1031 // Whatever a line throws fails the run with the line's name and time, never the dispatcher.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            Fail(e);
+            return;
+        }
+
+        _busy.Stop();
+        if (target < grant.Horizon)
+        {
+            Context.Parent.Tell(new LineProgress(_index, _simulation.Now, _simulation.ProcessedEvents));
+            Self.Tell(ContinueGrant.Instance);
+            return;
+        }
+
+        _grant = null;
+        Become(Idle);
+        Context.Parent.Tell(new Messages.LineReport(grant.Round, _index, _simulation.Peek(), _outbox.Drain(), _simulation.ProcessedEvents, _busy.Elapsed.TotalSeconds));
+    }
+
+    private void Fail(Exception e)
+    {
+        var time = e is SimulationException s ? s.SimulatedTime : _simulation.Now;
+        var cause = e is SimulationException { InnerException: { } inner } ? inner : e;
+        _log.Error("Line {SimId} failed at t={SimTime}: {Reason}", SimId, time, cause.Message);
+        _grant = null;
+        Become(Failed);
+        Context.Parent.Tell(new LineFailed(_index, SimId, time, $"{cause.GetType().Name}: {cause.Message}"));
+    }
+
+    private void Finish()
+    {
+        if (_sink is not EgressPipeline pipeline)
+        {
+            _drained = true;
+            Context.Parent.Tell(new LineFinished(_index, _simulation.ProcessedEvents, _outbox.Count, -1, 0, null));
+            return;
+        }
+
+        var started = Stopwatch.StartNew();
+        Become(() => Receive<EgressDrained>(d => OnDrained(d, started.Elapsed.TotalSeconds)));
+        pipeline.CompleteAsync().PipeTo(Self, success: r => new EgressDrained(r, null), failure: e => new EgressDrained(null, e));
+    }
+
+    private void OnDrained(EgressDrained drained, double seconds)
+    {
+        _drained = true;
+        var written = drained.Report?.Sinks.Sum(s => s.Written) ?? 0;
+        var error = drained.Error is null ? null : (drained.Error.InnerException ?? drained.Error).Message;
+        _log.Info("Line {SimId}: egress drained in {Seconds} s, {Records} records written", SimId, Math.Round(seconds, 3), written);
+        Context.Parent.Tell(new LineFinished(_index, _simulation.ProcessedEvents, _outbox.Count, written, seconds, error));
+    }
+}

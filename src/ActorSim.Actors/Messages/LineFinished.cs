@@ -1,0 +1,10 @@
+namespace ActorSim.Actors.Messages;
+
+/// <summary>Line to coordinator: its egress is drained.</summary>
+/// <param name="Line">The line's index.</param>
+/// <param name="ProcessedEvents">Engine events it processed.</param>
+/// <param name="ItemsSent">Items it sent over links.</param>
+/// <param name="RecordsWritten">Records its egress pipeline wrote, over all sinks; -1 when its sink is not an egress pipeline.</param>
+/// <param name="EgressSeconds">Wall-clock seconds the drain took.</param>
+/// <param name="EgressError">Why the drain failed, or null.</param>
+public sealed record LineFinished(int Line, long ProcessedEvents, long ItemsSent, long RecordsWritten, double EgressSeconds, string? EgressError) : IActorSimMessage;

@@ -1,0 +1,7 @@
+namespace ActorSim.Actors.Messages;
+
+/// <summary>Line to coordinator, during a long grant: where the line is (keeps the watchdog quiet and feeds the progress log).</summary>
+/// <param name="Line">The line's index.</param>
+/// <param name="SimTime">The simulated time it has reached.</param>
+/// <param name="ProcessedEvents">Engine events it has processed since it started.</param>
+public sealed record LineProgress(int Line, double SimTime, long ProcessedEvents) : IActorSimMessage;

@@ -1,0 +1,10 @@
+namespace ActorSim.Actors.Messages;
+
+/// <summary>Line to coordinator: it ran to the granted horizon; its next event time and the items it sent.</summary>
+/// <param name="Round">The round of the grant this answers.</param>
+/// <param name="Line">The line's index.</param>
+/// <param name="NextEventTime">Its next event time (+∞ for none), at or after the horizon.</param>
+/// <param name="Sent">The items it sent during the grant, in sending order.</param>
+/// <param name="ProcessedEvents">Engine events it has processed since it started.</param>
+/// <param name="BusySeconds">Wall-clock seconds it spent on this grant.</param>
+public sealed record LineReport(long Round, int Line, double NextEventTime, IReadOnlyList<Shipment> Sent, long ProcessedEvents, double BusySeconds) : IActorSimMessage;

@@ -1,0 +1,5 @@
+namespace ActorSim.Actors.Messages;
+
+/// <summary>Coordinator to the sender of <see cref="Resume"/>: grants go out again.</summary>
+/// <param name="Round">Rounds completed so far.</param>
+public sealed record RunResumed(long Round) : IActorSimMessage;

@@ -1,0 +1,21 @@
+namespace ActorSim.Actors.Messages;
+
+/// <summary>What a run through the actors did.</summary>
+/// <param name="Rounds">Synchronization rounds.</param>
+/// <param name="Grants">Grants over all rounds.</param>
+/// <param name="ItemsDelivered">Items handed to their destination lines.</param>
+/// <param name="WallSeconds">Wall-clock seconds from the start request to the end of the egress drain.</param>
+/// <param name="WaitingSeconds">Wall-clock seconds the coordinator waited for reports (grants out, round not complete).</param>
+/// <param name="Parallelism">Threads of the line dispatcher.</param>
+/// <param name="Lines">Per line, in index order.</param>
+public sealed record RunStats(long Rounds, long Grants, long ItemsDelivered, double WallSeconds, double WaitingSeconds, int Parallelism, IReadOnlyList<LineStats> Lines)
+{
+    /// <summary>Engine events over all lines.</summary>
+    public long ProcessedEvents => Lines.Sum(l => l.ProcessedEvents);
+
+    /// <summary>Items sent over all lines.</summary>
+    public long ItemsSent => Lines.Sum(l => l.ItemsSent);
+
+    /// <summary>Line busy time over wall time × threads: 1 when every thread ran a line all the time.</summary>
+    public double ParallelEfficiency => WallSeconds <= 0 || Parallelism <= 0 ? 0 : Lines.Sum(l => l.BusySeconds) / (WallSeconds * Parallelism);
+}

@@ -1,0 +1,48 @@
+using ActorSim.Actors.Messages;
+
+namespace ActorSim.Actors.Serialization;
+
+/// <summary>
+/// The versioned manifest of every message type. A manifest never changes meaning: a message whose shape changes
+/// incompatibly gets a new manifest (<c>grant.v2</c>) while the old one stays readable for a release.
+/// </summary>
+internal static class MessageManifests
+{
+    private static readonly (Type Type, string Manifest, object? Singleton)[] Table =
+    [
+        (typeof(StartRun), "start-run.v1", StartRun.Instance),
+        (typeof(RunStarted), "run-started.v1", null),
+        (typeof(RunCompleted), "run-completed.v1", null),
+        (typeof(RunStopped), "run-stopped.v1", null),
+        (typeof(RunFailed), "run-failed.v1", null),
+        (typeof(Pause), "pause.v1", Pause.Instance),
+        (typeof(Resume), "resume.v1", Resume.Instance),
+        (typeof(Stop), "stop.v1", Stop.Instance),
+        (typeof(RunPaused), "run-paused.v1", null),
+        (typeof(RunResumed), "run-resumed.v1", null),
+        (typeof(LineReady), "line-ready.v1", null),
+        (typeof(Grant), "grant.v1", null),
+        (typeof(LineReport), "line-report.v1", null),
+        (typeof(LineProgress), "line-progress.v1", null),
+        (typeof(LineFailed), "line-failed.v1", null),
+        (typeof(FinishLine), "finish-line.v1", FinishLine.Instance),
+        (typeof(LineFinished), "line-finished.v1", null),
+    ];
+
+    private static readonly Dictionary<Type, string> ByType = Table.ToDictionary(e => e.Type, e => e.Manifest);
+
+    private static readonly Dictionary<string, (Type Type, object? Singleton)> ByManifest =
+        Table.ToDictionary(e => e.Manifest, e => (e.Type, e.Singleton), StringComparer.Ordinal);
+
+    /// <summary>Every manifest with its type, for tests.</summary>
+    public static IEnumerable<(Type Type, string Manifest)> All => Table.Select(e => (e.Type, e.Manifest));
+
+    public static string Of(Type type) => ByType.TryGetValue(type, out var manifest)
+        ? manifest
+        : throw new ArgumentException($"{type.FullName} implements IActorSimMessage but has no manifest; add it to MessageManifests.", nameof(type));
+
+    public static (Type Type, object? Singleton) Resolve(string manifest) => ByManifest.TryGetValue(manifest, out var entry)
+        ? entry
+        : throw new System.Runtime.Serialization.SerializationException(
+            $"Unknown ActorSim message manifest '{manifest}'; the sender runs a version this node does not know. Known: {string.Join(", ", ByManifest.Keys)}.");
+}

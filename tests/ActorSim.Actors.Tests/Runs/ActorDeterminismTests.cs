@@ -1,0 +1,64 @@
+using ActorSim.Actors.Tests.Support;
+using ActorSim.Engine;
+using ActorSim.Model.Building;
+using ActorSim.Model.Plants;
+using ActorSim.Model.Random;
+using ActorSim.Model.Records;
+
+namespace ActorSim.Actors.Tests.Runs;
+
+/// <summary>Issue 4 §3: per line, the actors write exactly the records of the sequential reference, on 1 and 2 threads.</summary>
+[Collection(ActorsCollection.Name)]
+public sealed class ActorDeterminismTests
+{
+    public static TheoryData<string, ulong, int> Cases()
+    {
+        var data = new TheoryData<string, ulong, int>();
+        foreach (var plant in new[] { "two-stage", "rework-loop" })
+        {
+            data.Add(plant, 1, 1);
+            data.Add(plant, 42, 2);
+            data.Add(plant, 20240601, 2);
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Actors_should_write_the_records_of_the_sequential_reference_line_for_line(string name, ulong seed, int parallelism)
+    {
+        var plant = name == "two-stage" ? ReferenceModels.TwoStagePlant(5) : ReferenceModels.ReworkLoopPlant(5);
+        const double until = 1800;
+
+        var (reference, referenceStats) = PlantRuns.Run(new SequentialPlantRunner(plant), seed, until);
+        var (actors, actorStats) = PlantRuns.Run(new ActorPlantRunner(plant, TestConfig.Settings with { Parallelism = parallelism, ProgressInterval = 600 }), seed, until);
+
+        Assert.Equal(plant.Lines.Select(l => l.SimId).Order(), actors.Keys.Order());
+        foreach (var (simId, records) in reference)
+        {
+            Assert.True(records.Count > 100, $"{simId} wrote only {records.Count} records");
+            Assert.Equal(records, actors[simId]);
+        }
+
+        Assert.Equal(referenceStats.ItemsSent, actorStats.ItemsSent);
+        Assert.Equal(referenceStats.ProcessedEvents, actorStats.ProcessedEvents);
+        Assert.True(actorStats.Rounds >= 2);
+    }
+
+    [Fact]
+    public void Reference_line_through_the_actors_should_equal_the_direct_run_for_one_simulated_hour()
+    {
+        var plant = new PlantBuilder().AddLine(ReferenceModels.LineA()).Build();
+        var direct = new InMemoryRecordSink();
+        var simulation = new Simulation();
+        ReferenceModels.LineA().Start(simulation, direct, RandomStream.Create(42, "Line_A"));
+        simulation.Run(3600);
+
+        var (actors, stats) = PlantRuns.Run(new ActorPlantRunner(plant, TestConfig.Settings with { Parallelism = 1 }), 42, 3600);
+
+        Assert.True(direct.Records.Count > 10_000);
+        Assert.Equal(direct.Records.Select(r => r.ToString()), actors["Line_A"]);
+        Assert.Equal((1L, 1L), (stats.Rounds, stats.Grants));
+    }
+}

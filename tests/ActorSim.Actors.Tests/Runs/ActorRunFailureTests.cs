@@ -1,0 +1,56 @@
+using ActorSim.Actors.Tests.Support;
+using ActorSim.Model.Building;
+using ActorSim.Model.Plants;
+using ActorSim.Model.Records;
+
+namespace ActorSim.Actors.Tests.Runs;
+
+/// <summary>Real line actors that fail: the run ends with an error naming the line and the simulated time, never hangs.</summary>
+[Collection(ActorsCollection.Name)]
+public sealed class ActorRunFailureTests
+{
+    [Fact]
+    public void Runner_should_fail_naming_the_line_and_time_when_a_line_throws()
+    {
+        var plant = ReferenceModels.ReworkLoopPlant(5);
+        var runner = new ActorPlantRunner(plant, TestConfig.Settings with { Parallelism = 2 });
+
+        var error = Assert.Throws<LineFailedException>(() =>
+            runner.Run(3, 600, line => line.SimId == "Packing" ? new ThrowingSink(from: 100) : new InMemoryRecordSink()));
+
+        Assert.Equal("Packing", error.SimId);
+        Assert.InRange(error.SimulatedTime, 100, 110);
+        Assert.Contains("Line 'Packing' failed at t=", error.Message, StringComparison.Ordinal);
+        Assert.Contains("IOException: disk full", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Runner_should_fail_naming_the_line_when_its_sink_cannot_be_created()
+    {
+        var plant = ReferenceModels.TwoStagePlant(5);
+        var runner = new ActorPlantRunner(plant, TestConfig.Settings with { Parallelism = 1 });
+
+        var error = Assert.Throws<LineFailedException>(() =>
+            runner.Run(3, 600, line => line.SimId == "Assembly_3" ? throw new UnauthorizedAccessException("no write access") : new InMemoryRecordSink()));
+
+        Assert.Equal("Assembly_3", error.SimId);
+        Assert.Contains("no write access", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Runner_should_stop_between_rounds_when_cancelled()
+    {
+        var plant = ReferenceModels.ReworkLoopPlant(5);
+        var runner = new ActorPlantRunner(plant, TestConfig.Settings with { Parallelism = 1 });
+        using var cancel = new CancellationTokenSource();
+
+        // The first line to start cancels: the stop reaches the coordinator while it starts, long before a year is simulated.
+        var error = Assert.ThrowsAny<OperationCanceledException>(() => runner.RunAsync(3, 86400 * 365, line =>
+        {
+            cancel.Cancel();
+            return new InMemoryRecordSink();
+        }, cancel.Token).GetAwaiter().GetResult());
+
+        Assert.Contains("stopped before its end time", error.Message, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,69 @@
+using ActorSim.Actors.Messages;
+using ActorSim.Actors.Serialization;
+using ActorSim.Actors.Tests.Support;
+using Akka.Serialization;
+using Xunit.Abstractions;
+
+namespace ActorSim.Actors.Tests.Serialization;
+
+/// <summary>Every message goes through the System.Text.Json serializer under a versioned manifest and comes back equal in content.</summary>
+[Collection(ActorsCollection.Name)]
+public sealed class MessageSerializationTests(ITestOutputHelper output) : Akka.TestKit.Xunit2.TestKit(TestConfig.ForTestKit(), "serialization", output)
+{
+    private static readonly Shipment Item = new("rework_return", 1, 0, 7, 12.5, 27.5, "part-", 41,
+        [new ItemAttribute("reworked", Flag: true), new ItemAttribute("grade", Text: "B"), new ItemAttribute("passes", Integer: 2), new ItemAttribute("score", Number: 0.1)]);
+
+    public static TheoryData<IActorSimMessage> Messages() =>
+    [
+        StartRun.Instance, Pause.Instance, Resume.Instance, Stop.Instance, FinishLine.Instance,
+        new RunStarted(8, 86400),
+        new LineReady(2, 0, double.PositiveInfinity),
+        new Grant(3, 1, 15, [Item]),
+        new LineReport(3, 1, double.PositiveInfinity, [Item, Item with { Sequence = 8 }], 12345, 0.25),
+        new LineProgress(1, 3600, 999),
+        new LineFailed(1, "Inspection", 17.25, "IOException: disk full"),
+        new LineFinished(1, 100, 5, 250, 0.5, null),
+        new RunFailed("Line 'B' has been silent", "B", double.NaN),
+        new RunPaused(4, 20),
+        new RunResumed(4),
+        new RunCompleted(new RunStats(2, 16, 100, 1.5, 1.2, 2, [new LineStats(0, "A", 1, 10, 2, 0.5, -1, 0)])),
+        new RunStopped(new RunStats(1, 3, 0, 0.1, 0.05, 1, []), 5),
+    ];
+
+    [Theory]
+    [MemberData(nameof(Messages))]
+    public void Serializer_should_round_trip_every_message_under_its_versioned_manifest(IActorSimMessage message)
+    {
+        var serializer = Sys.Serialization.FindSerializerFor(message);
+        Assert.IsType<ActorSimMessageSerializer>(serializer);
+        var manifest = Akka.Serialization.Serialization.ManifestFor(serializer, message);
+        Assert.EndsWith(".v1", manifest, StringComparison.Ordinal);
+
+        var back = Sys.Serialization.Deserialize(serializer.ToBinary(message), serializer.Identifier, manifest);
+
+        Assert.IsType(message.GetType(), back);
+        Assert.Equal(Json(message), Json(back));
+    }
+
+    [Fact]
+    public void Manifests_should_cover_every_message_type_once()
+    {
+        var types = typeof(IActorSimMessage).Assembly.GetTypes().Where(t => t.IsClass && typeof(IActorSimMessage).IsAssignableFrom(t)).ToHashSet();
+
+        Assert.Equal(types.OrderBy(t => t.Name), MessageManifests.All.Select(m => m.Type).OrderBy(t => t.Name));
+        Assert.Equal(MessageManifests.All.Count(), MessageManifests.All.Select(m => m.Manifest).Distinct().Count());
+    }
+
+    [Fact]
+    public void Serializer_should_refuse_an_unknown_manifest_naming_it()
+    {
+        var serializer = (ActorSimMessageSerializer)Sys.Serialization.FindSerializerForType(typeof(Grant));
+
+        var error = Assert.Throws<System.Runtime.Serialization.SerializationException>(() => serializer.FromBinary([], "grant.v9"));
+
+        Assert.Contains("'grant.v9'", error.Message, StringComparison.Ordinal);
+    }
+
+    private static string Json(object message) => System.Text.Json.JsonSerializer.Serialize(message, message.GetType(),
+        new System.Text.Json.JsonSerializerOptions { NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals });
+}

@@ -1,0 +1,52 @@
+using ActorSim.Actors.Internal;
+using ActorSim.Actors.Messages;
+using ActorSim.Model.Plants;
+using Akka.Actor;
+using Akka.TestKit;
+
+namespace ActorSim.Actors.Tests.Support;
+
+/// <summary>
+/// A coordinator over the chain A → B → C (links <c>ab</c>, <c>bc</c>, lookahead 5 s, end 100 s) whose lines are
+/// test probes, so a test plays the lines by hand.
+/// </summary>
+internal sealed class ChainOfThree
+{
+    public const double Lookahead = 5;
+    public const double End = 100;
+
+    public ChainOfThree(Akka.TestKit.Xunit2.TestKit kit, ActorRunnerSettings settings)
+    {
+        A = kit.CreateTestProbe("A");
+        B = kit.CreateTestProbe("B");
+        C = kit.CreateTestProbe("C");
+        var probes = new[] { A, B, C };
+        var schedule = new ConservativeSchedule(3, [new ScheduleLink("ab", 0, 1, Lookahead), new ScheduleLink("bc", 1, 2, Lookahead)], End);
+        Coordinator = kit.Sys.ActorOf(CoordinatorActor.Props(new SyncCoordinatorCore(schedule), ["A", "B", "C"], (_, line) => probes[line].Ref, settings));
+    }
+
+    public TestProbe A { get; }
+
+    public TestProbe B { get; }
+
+    public TestProbe C { get; }
+
+    public IActorRef Coordinator { get; }
+
+    public TestProbe Line(int index) => index switch { 0 => A, 1 => B, _ => C };
+
+    /// <summary>Starts the run from <paramref name="requester"/>; A has an event at 0, B and C nothing.</summary>
+    public void Start(IActorRef requester)
+    {
+        Coordinator.Tell(StartRun.Instance, requester);
+        A.Send(Coordinator, new LineReady(0, 0, 0));
+        B.Send(Coordinator, new LineReady(1, 0, double.PositiveInfinity));
+        C.Send(Coordinator, new LineReady(2, 0, double.PositiveInfinity));
+    }
+
+    public void Report(int line, long round, params Shipment[] sent) =>
+        Line(line).Send(Coordinator, new ActorSim.Actors.Messages.LineReport(round, line, double.PositiveInfinity, sent, 0, 0));
+
+    public static Shipment Item(string link, int from, int to, long sequence, double sentAt, double arrival) =>
+        new(link, from, to, sequence, sentAt, arrival, "part-", sequence, []);
+}
