@@ -33,8 +33,9 @@ internal static class HelpText
           --partition-by-date   write into Hive-style date=YYYY-MM-DD/ folders
           --model FILE.yaml     run a YAML blueprint (a line, or a plant with lines: and links:); the flags above override it
           --engine E            plants: reference (all lines in one engine) | windowed (one engine per line, conservative
-                                windows); both write the same records, each line into DEST/line=<sim_id>/ (default reference)
-          --parallelism N       threads for the windowed engine (default 1)
+                                windows) | actors (a LineActor per line under a coordinator, Akka.NET); all write the same
+                                records, each line into DEST/line=<sim_id>/ (default reference)
+          --parallelism N       threads for the windowed and actor engines (default 1)
           --no-create-bucket    fail instead of creating a missing S3 bucket
           --progress P          auto | plain | none (default auto: a live line on a terminal, log lines otherwise)
 

@@ -8,7 +8,7 @@ public class HistoryPlantTests
     [Theory]
     [InlineData("two-stage-plant.yaml", 8)]
     [InlineData("rework-loop.yaml", 3)]
-    public async Task Each_example_plant_should_write_the_same_files_with_the_reference_and_the_windowed_engine(string example, int lines)
+    public async Task Each_example_plant_should_write_the_same_files_with_the_reference_windowed_and_actor_engines(string example, int lines)
     {
         using var reference = new TempDirectory();
         using var windowed = new TempDirectory();
@@ -17,11 +17,15 @@ public class HistoryPlantTests
 
         var (code, output, error) = await ActorsimCommand.RunAsync([.. common, "--dest", reference.Path]);
         var (windowedCode, windowedOutput, windowedError) = await ActorsimCommand.RunAsync([.. common, "--dest", windowed.Path, "--engine", "windowed", "--parallelism", "2"]);
+        using var actors = new TempDirectory();
+        var (actorsCode, actorsOutput, actorsError) = await ActorsimCommand.RunAsync([.. common, "--dest", actors.Path, "--engine", "actors", "--parallelism", "2"]);
 
         Assert.True(code == 0, error);
         Assert.True(windowedCode == 0, windowedError);
         Assert.Contains("with the reference engine", output);
         Assert.Contains("with the windowed engine", windowedOutput);
+        Assert.True(actorsCode == 0, actorsError);
+        Assert.Contains("with the actors engine", actorsOutput);
         var folders = Directory.GetDirectories(reference.Path).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToArray();
         Assert.Equal(lines, folders.Length);
         Assert.All(folders, f => Assert.StartsWith("line=", f));
@@ -29,7 +33,9 @@ public class HistoryPlantTests
         Assert.Equal(files, Directory.GetFiles(windowed.Path, "*.jsonl", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(windowed.Path, f)).Order(StringComparer.Ordinal));
         foreach (var file in files)
         {
-            Assert.Equal(File.ReadAllBytes(Path.Combine(reference.Path, file)), File.ReadAllBytes(Path.Combine(windowed.Path, file)));
+            var expected = File.ReadAllBytes(Path.Combine(reference.Path, file));
+            Assert.Equal(expected, File.ReadAllBytes(Path.Combine(windowed.Path, file)));
+            Assert.Equal(expected, File.ReadAllBytes(Path.Combine(actors.Path, file)));
         }
 
         // Items crossed the links: downstream lines have events with keys made upstream.
@@ -42,6 +48,6 @@ public class HistoryPlantTests
         var (code, _, error) = await ActorsimCommand.RunAsync("history", "--engine", "quantum");
 
         Assert.Equal(2, code);
-        Assert.Contains("--engine 'quantum' is not known: use reference or windowed", error);
+        Assert.Contains("--engine 'quantum' is not known: use reference, windowed or actors", error);
     }
 }

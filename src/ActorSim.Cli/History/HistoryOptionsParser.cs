@@ -123,7 +123,8 @@ internal static class HistoryOptionsParser
     {
         "reference" => PlantEngine.Reference,
         "windowed" => PlantEngine.Windowed,
-        _ => throw new UsageException($"--engine '{text}' is not known: use reference or windowed."),
+        "actors" => PlantEngine.Actors,
+        _ => throw new UsageException($"--engine '{text}' is not known: use reference, windowed or actors."),
     };
 
     private static int ParseParallelism(string text) =>

@@ -8,4 +8,7 @@ internal enum PlantEngine
 
     /// <summary>One engine per line, advanced in conservative windows, on <c>--parallelism</c> threads.</summary>
     Windowed,
+
+    /// <summary>A LineActor per line under a CoordinatorActor (Akka.NET), on <c>--parallelism</c> line threads.</summary>
+    Actors,
 }

@@ -27,9 +27,12 @@ internal static class PlantHistoryJob
                 return pipeline;
             }
 
-            IPlantRunner runner = plan.Engine == PlantEngine.Windowed
-                ? new WindowedPlantRunner(plan.Plant, plan.Parallelism)
-                : new SequentialPlantRunner(plan.Plant);
+            IPlantRunner runner = plan.Engine switch
+            {
+                PlantEngine.Windowed => new WindowedPlantRunner(plan.Plant, plan.Parallelism),
+                PlantEngine.Actors => new ActorSim.Actors.ActorPlantRunner(plan.Plant, plan.Parallelism),
+                _ => new SequentialPlantRunner(plan.Plant),
+            };
             var stats = runner.Run(plan.Seed, plan.DurationSeconds, SinkFor);
             var reports = new List<(string, EgressReport)>();
             foreach (var (line, pipeline) in pipelines.OrderBy(p => p.Line, StringComparer.Ordinal))
