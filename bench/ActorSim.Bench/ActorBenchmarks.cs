@@ -43,7 +43,7 @@ internal static class ActorBenchmarks
     public static BenchResult TwoStageSequential(double seconds)
     {
         var plant = ReferenceModels.TwoStagePlant(5);
-        return Measure.Repeat("two-stage day, sequential", () =>
+        return Measure.Repeat($"two-stage {seconds / Day:0}d, sequential", () =>
         {
             var stats = new SequentialPlantRunner(plant).Run(42, seconds, _ => new CountingRecordSink());
             return (stats.ProcessedEvents, "");
@@ -54,7 +54,7 @@ internal static class ActorBenchmarks
     public static BenchResult TwoStageActors(int parallelism, double seconds)
     {
         var plant = ReferenceModels.TwoStagePlant(5);
-        return Measure.Repeat($"two-stage day, actors ({parallelism} thr)", () => Actors(plant, parallelism, seconds));
+        return Measure.Repeat($"two-stage {seconds / Day:0}d, actors ({parallelism} thr)", () => Actors(plant, parallelism, seconds));
     }
 
     /// <summary>The rework loop (lookahead 5 s, a cycle: many rounds) through the actors.</summary>

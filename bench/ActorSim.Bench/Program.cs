@@ -38,6 +38,8 @@ if (group is "actors" or "all")
     results.Add(ActorBenchmarks.TwoStageSequential(ActorBenchmarks.Day));
     results.Add(ActorBenchmarks.TwoStageActors(1, ActorBenchmarks.Day));
     results.Add(ActorBenchmarks.TwoStageActors(2, ActorBenchmarks.Day));
+    results.Add(ActorBenchmarks.TwoStageSequential(7 * ActorBenchmarks.Day));
+    results.Add(ActorBenchmarks.TwoStageActors(2, 7 * ActorBenchmarks.Day));
     results.Add(ActorBenchmarks.ReworkActors(2, 3600));
 }
 

@@ -17,8 +17,14 @@ public sealed class ConservativeSchedule
     private readonly bool[] _settled;
 
     /// <summary>Creates the schedule of <paramref name="lineCount"/> lines joined by <paramref name="links"/>, run until <paramref name="endTime"/>.</summary>
-    public ConservativeSchedule(int lineCount, IEnumerable<ScheduleLink> links, double endTime)
+    public ConservativeSchedule(int lineCount, IEnumerable<ScheduleLink> links, double endTime, double maxWindow = double.PositiveInfinity)
     {
+        if (!(maxWindow > 0))
+        {
+            throw new ArgumentOutOfRangeException(nameof(maxWindow), maxWindow, "The longest window must be a positive number of seconds (or infinity).");
+        }
+
+        MaxWindow = maxWindow;
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(lineCount);
         ArgumentNullException.ThrowIfNull(links);
         if (!double.IsFinite(endTime))
@@ -53,6 +59,12 @@ public sealed class ConservativeSchedule
 
     /// <summary>The end of the run: no line goes past it.</summary>
     public double EndTime { get; }
+
+    /// <summary>
+    /// The most simulated time a line may run ahead of its own next event in one grant. Shorter windows cost more
+    /// rounds but keep items in flight (and their memory) to a window's worth; they never change the records.
+    /// </summary>
+    public double MaxWindow { get; }
 
     /// <summary>The links.</summary>
     public IReadOnlyList<ScheduleLink> Links => _links;
@@ -103,7 +115,10 @@ public sealed class ConservativeSchedule
         }
     }
 
-    /// <summary>Fills <paramref name="horizons"/> with each line's safe horizon H_j (at most <see cref="EndTime"/>).</summary>
+    /// <summary>
+    /// Fills <paramref name="horizons"/> with each line's safe horizon H_j (at most <see cref="EndTime"/>, and at most
+    /// <see cref="MaxWindow"/> past the line's next event).
+    /// </summary>
     public void SafeHorizons(ReadOnlySpan<double> nextEventTimes, Span<double> horizons)
     {
         CheckLengths(nextEventTimes.Length, horizons.Length);
@@ -118,7 +133,8 @@ public sealed class ConservativeSchedule
                 horizon = Math.Min(horizon, earliest[link.From] + link.Lookahead);
             }
 
-            horizons[j] = horizon;
+            // Only ever lowers a safe horizon, and stays above the line's next event: safe, and still progressing.
+            horizons[j] = Math.Min(horizon, nextEventTimes[j] + MaxWindow);
         }
     }
 

@@ -42,9 +42,16 @@ public sealed class PlantModel
         ? link
         : throw new KeyNotFoundException($"The plant has no link '{name}'. Links: {string.Join(", ", _links.Keys)}.");
 
-    /// <summary>The link graph with lookaheads, for a run that ends at <paramref name="endTime"/>.</summary>
-    public ConservativeSchedule CreateSchedule(double endTime) =>
-        new(Lines.Count, Links.Select(l => new ScheduleLink(l.Name, IndexOf(l.From), IndexOf(l.To), l.Lookahead)), endTime);
+    /// <summary>The longest window a runner grants by default: one simulated hour.</summary>
+    public const double DefaultMaxWindow = 3600;
+
+    /// <summary>
+    /// The link graph with lookaheads, for a run that ends at <paramref name="endTime"/>, granting at most
+    /// <paramref name="maxWindow"/> simulated seconds at a time (default one hour, so a feed-forward line does not
+    /// buffer a whole run of items for its consumers).
+    /// </summary>
+    public ConservativeSchedule CreateSchedule(double endTime, double maxWindow = DefaultMaxWindow) =>
+        new(Lines.Count, Links.Select(l => new ScheduleLink(l.Name, IndexOf(l.From), IndexOf(l.To), l.Lookahead)), endTime, maxWindow);
 
     /// <summary>
     /// Starts line <paramref name="lineIndex"/> in <paramref name="simulation"/>: a new registry with its parameters

@@ -17,6 +17,24 @@ public class ConservativeScheduleTests
     }
 
     [Fact]
+    public void A_longest_window_should_cap_each_horizon_at_the_lines_next_event_plus_the_window()
+    {
+        // A → B, L = 5, window 20: A (next at 3) would run to the end but stops at 23; B's safe 8 is below 11 + 20;
+        // an idle line keeps its safe horizon.
+        var schedule = new ConservativeSchedule(3, [new ScheduleLink("ab", 0, 1, 5)], End, maxWindow: 20);
+
+        Assert.Equal([23, 8, End], schedule.SafeHorizons(3, 11, Never));
+    }
+
+    [Fact]
+    public void A_window_of_zero_should_be_refused()
+    {
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => new ConservativeSchedule(1, [], End, maxWindow: 0));
+
+        Assert.Contains("longest window must be a positive number", error.Message);
+    }
+
+    [Fact]
     public void Chain_of_three_should_count_items_that_may_still_reach_the_middle_line()
     {
         // A → B → C, L = 5 each; A at 0, B idle until 100, C at 50. B may get an item at 5 and pass it on at 5,
