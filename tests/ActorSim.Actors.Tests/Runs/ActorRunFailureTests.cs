@@ -25,6 +25,29 @@ public sealed class ActorRunFailureTests
     }
 
     [Fact]
+    public void Runner_should_fail_naming_the_line_and_the_stalled_sink_instead_of_hanging()
+    {
+        var plant = ReferenceModels.ReworkLoopPlant(5);
+        var runner = new ActorPlantRunner(plant, TestConfig.Settings with { Parallelism = 2 });
+        var stalled = new ActorSim.Egress.SinkOptions
+        {
+            Name = "stuck", Store = new NeverStore(), Router = ActorSim.Egress.Routing.Routers.All("events.jsonl"),
+            Format = ActorSim.Egress.ChunkFormat.Jsonl, BatchSize = 10, MaxQueuedBatches = 1, MaxStoresInFlight = 1,
+            StallTimeout = TimeSpan.FromSeconds(1),
+        };
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+
+        var error = Assert.Throws<LineFailedException>(() => runner.Run(3, 3600, line => line.SimId == "Inspection"
+            ? new ActorSim.Egress.EgressPipeline(new DateTime(2026, 1, 1), [stalled])
+            : new InMemoryRecordSink()));
+
+        Assert.Equal("Inspection", error.SimId);
+        Assert.Contains("Sink 'stuck' stopped consuming", error.Message, StringComparison.Ordinal);
+        Assert.Contains("records not written", error.Message, StringComparison.Ordinal);
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(30), $"took {watch.Elapsed}");
+    }
+
+    [Fact]
     public void Runner_should_fail_naming_the_line_when_its_sink_cannot_be_created()
     {
         var plant = ReferenceModels.TwoStagePlant(5);
