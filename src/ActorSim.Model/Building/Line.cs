@@ -19,6 +19,12 @@ public sealed class Line
     private const string Started = "started";
     private const string Finished = "finished";
 
+    /// <summary>The path of the lag telemetry a paced line publishes.</summary>
+    public const string LagMetricPath = "system.simulation.lag_seconds";
+
+    /// <summary>Simulated seconds between lag samples in a paced run (dynamic-des's default).</summary>
+    public const double LagMonitorInterval = 1.0;
+
     private readonly Dictionary<string, DynamicResource> _resources = new(StringComparer.Ordinal);
     private readonly Dictionary<string, DynamicContainer> _containers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, DynamicStore<object>> _stores = new(StringComparer.Ordinal);
@@ -158,6 +164,11 @@ public sealed class Line
             Simulation.Process(Telemetry(interval), $"{SimId}.telemetry");
         }
 
+        if (Simulation.Pacing.Factor > 0)
+        {
+            Simulation.Process(LagMonitor(), $"{SimId}.lag-monitor");
+        }
+
         if (Model.Scenario.Count > 0)
         {
             Simulation.Process(Scenario(), $"{SimId}.scenario");
@@ -282,6 +293,19 @@ public sealed class Line
             }
 
             yield return Simulation.Timeout(interval);
+        }
+    }
+
+    /// <summary>
+    /// In a paced run, publishes <c>system.simulation.lag_seconds</c> (wall seconds behind the pacing target, rounded
+    /// to milliseconds) every <see cref="LagMonitorInterval"/> simulated seconds, as dynamic-des does.
+    /// </summary>
+    private IEnumerable<Event> LagMonitor()
+    {
+        while (true)
+        {
+            Sink.Publish(SimRecord.Telemetry(Simulation.Now, LagMetricPath, Math.Round(Simulation.LagSeconds, 3)));
+            yield return Simulation.Timeout(LagMonitorInterval);
         }
     }
 
