@@ -7,7 +7,8 @@ internal static class HelpText
         actorsim — discrete-event simulation of production lines, into data.
 
         Usage:
-          actorsim history [options]     generate history at full speed (factor 0) into Parquet or JSONL chunks
+          actorsim history [options]     generate history into Parquet or JSONL chunks, as fast as the CPU allows (factor 0)
+                                 unless a blueprint sets simulation.factor
           actorsim --version
           actorsim --help | history --help
 
