@@ -13,6 +13,11 @@ if (group is "reference" or "all")
     results.Add(ReferenceModelBenchmarks.Imperative(ReferenceModelBenchmarks.Week));
 }
 
+if (group is "history-discard")
+{
+    results.Add(HistoryBenchmarks.Week("history week -> discard (parquet)", ActorSim.Egress.ChunkFormat.Parquet, () => new DiscardingStore()));
+}
+
 if (group is "history" or "all")
 {
     results.Add(HistoryBenchmarks.Week("history week -> router drops all", ActorSim.Egress.ChunkFormat.Parquet, () => new DiscardingStore(), dropAll: true));
