@@ -27,6 +27,16 @@ public sealed record ActorRunnerSettings
     /// <summary>Akka log level (<c>DEBUG</c>, <c>INFO</c>, <c>WARNING</c>, <c>ERROR</c>, <c>OFF</c>).</summary>
     public string LogLevel { get; init; } = "INFO";
 
+    /// <summary>
+    /// Wall seconds per simulated second: 0 runs as fast as possible; 1.0 is real time. When paced, the coordinator
+    /// grants no further than the wall clock allows (plus <see cref="PacingStep"/>) and each line publishes
+    /// <c>system.simulation.lag_seconds</c> every simulated second.
+    /// </summary>
+    public double Factor { get; init; }
+
+    /// <summary>How far ahead of the wall clock, in simulated seconds, a paced grant may reach (default 1 s).</summary>
+    public double PacingStep { get; init; } = 1.0;
+
     /// <summary>Serialize every message sent locally (<c>akka.actor.serialize-messages</c>): for tests.</summary>
     public bool SerializeMessages { get; init; }
 
@@ -63,6 +73,10 @@ public sealed record ActorRunnerSettings
         Check(ProgressInterval > 0 && double.IsFinite(ProgressInterval), "progress-interval",
             string.Create(CultureInfo.InvariantCulture, $"must be a positive number of simulated seconds; got {ProgressInterval}"));
         Check(LogEveryRounds > 0, "log-every-rounds", $"must be at least 1; got {LogEveryRounds}");
+        Check(Factor >= 0 && double.IsFinite(Factor), "factor",
+            string.Create(CultureInfo.InvariantCulture, $"must be 0 (unpaced) or a positive number of wall seconds per simulated second; got {Factor}"));
+        Check(PacingStep > 0 && double.IsFinite(PacingStep), "pacing-step",
+            string.Create(CultureInfo.InvariantCulture, $"must be a positive number of simulated seconds; got {PacingStep}"));
     }
 
     /// <summary>The HOCON for an ActorSystem running a plant with these settings, over the reference configuration.</summary>

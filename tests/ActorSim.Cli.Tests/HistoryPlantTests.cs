@@ -43,6 +43,27 @@ public class HistoryPlantTests
     }
 
     [Fact]
+    public async Task A_paced_plant_should_run_in_real_time_through_the_actors_and_be_refused_by_the_other_engines()
+    {
+        using var dir = new TempDirectory();
+        var model = Path.Combine(dir.Path, "paced.yaml");
+        var yaml = await File.ReadAllTextAsync(Path.Combine(Repository.Root, "examples", "rework-loop.yaml"));
+        await File.WriteAllTextAsync(model, yaml.Replace("duration: 1 day}", "duration: 1 day, factor: 0.002}", StringComparison.Ordinal));
+        string[] common = ["history", "--model", model, "--duration", "30 s", "--format", "jsonl", "--keep-telemetry", "--dest", dir.Sub("out"), "--progress", "none"];
+
+        var (refusedCode, _, refusedError) = await ActorsimCommand.RunAsync(common);
+        var (code, output, error) = await ActorsimCommand.RunAsync([.. common, "--engine", "actors"]);
+
+        Assert.Equal(2, refusedCode);
+        Assert.Contains("only the actor engine does; add --engine actors", refusedError);
+        Assert.True(code == 0, error);
+        Assert.Contains("with the actors engine", output);
+        var lag = Directory.GetFiles(dir.Sub("out"), "telemetry_*.jsonl", SearchOption.AllDirectories)
+            .SelectMany(File.ReadLines).Count(l => l.Contains("system.simulation.lag_seconds", StringComparison.Ordinal));
+        Assert.Equal(3 * 30, lag);
+    }
+
+    [Fact]
     public async Task An_unknown_engine_should_exit_2()
     {
         var (code, _, error) = await ActorsimCommand.RunAsync("history", "--engine", "quantum");

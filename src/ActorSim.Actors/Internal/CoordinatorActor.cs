@@ -18,6 +18,7 @@ namespace ActorSim.Actors.Internal;
 internal sealed class CoordinatorActor : ReceiveActor, IWithTimers
 {
     private const string WatchdogKey = "watchdog";
+    private const string PaceKey = "pace";
     private readonly SyncCoordinatorCore _core;
     private readonly IReadOnlyList<string> _simIds;
     private readonly LineStarter _startLine;
@@ -35,6 +36,7 @@ internal sealed class CoordinatorActor : ReceiveActor, IWithTimers
     private bool _pauseRequested;
     private bool _stopRequested;
     private int _finishing;
+    private long _paceAnchor;
 
     public CoordinatorActor(SyncCoordinatorCore core, IReadOnlyList<string> simIds, LineStarter startLine, ActorRunnerSettings settings)
     {
@@ -86,6 +88,7 @@ internal sealed class CoordinatorActor : ReceiveActor, IWithTimers
     private void Running()
     {
         Receive<Messages.LineReport>(OnReport);
+        Receive<PaceTick>(_ => Advance());
         Receive<LineProgress>(OnProgress);
         ReceiveCommon();
     }
@@ -100,6 +103,7 @@ internal sealed class CoordinatorActor : ReceiveActor, IWithTimers
             Advance();
         });
         Receive<Pause>(_ => Sender.Tell(new RunPaused(_core.Rounds, ReachedTime())));
+        Receive<PaceTick>(_ => { });
         Receive<Stop>(_ =>
         {
             AddStopper();
@@ -111,6 +115,7 @@ internal sealed class CoordinatorActor : ReceiveActor, IWithTimers
     private void Finishing()
     {
         Receive<LineFinished>(OnFinished);
+        Receive<PaceTick>(_ => { });
         Receive<Pause>(_ => { });
         Receive<Resume>(_ => { });
         Receive<Stop>(_ => AddStopper());
@@ -171,6 +176,7 @@ internal sealed class CoordinatorActor : ReceiveActor, IWithTimers
         _log.Info("Run starting: {Lines} lines until t={EndTime}, {Links} links, {Threads} line threads",
             _simIds.Count, EndTime, _core.Schedule.Links.Count, _settings.EffectiveParallelism);
         var now = Stopwatch.GetTimestamp();
+        _paceAnchor = now;
         for (var i = 0; i < _lines.Length; i++)
         {
             var line = _startLine(Context, i);
@@ -244,11 +250,26 @@ internal sealed class CoordinatorActor : ReceiveActor, IWithTimers
         IReadOnlyList<LineGrant> grants;
         try
         {
+            if (_settings.Factor > 0)
+            {
+                // Real time: grant no further than the wall clock allows, one pacing step ahead.
+                var wall = Stopwatch.GetElapsedTime(_paceAnchor).TotalSeconds;
+                _core.HorizonLimit = wall / _settings.Factor + _settings.PacingStep;
+            }
+
             grants = _core.NextRound();
         }
         catch (InvalidOperationException e)
         {
             Fail(e.Message, null, double.NaN);
+            return;
+        }
+
+        if (grants.Count == 0)
+        {
+            // Every line is at the wall clock's limit: look again after a quarter of a pacing step of wall time.
+            var wait = TimeSpan.FromSeconds(Math.Max(0.001, _settings.PacingStep * _settings.Factor / 4));
+            Timers.StartSingleTimer(PaceKey, PaceTick.Instance, wait);
             return;
         }
 

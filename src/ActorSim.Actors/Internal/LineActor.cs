@@ -2,6 +2,7 @@ using System.Diagnostics;
 using ActorSim.Actors.Messages;
 using ActorSim.Egress;
 using ActorSim.Engine;
+using ActorSim.Engine.Pacing;
 using ActorSim.Model.Building;
 using ActorSim.Model.Plants;
 using ActorSim.Model.Records;
@@ -22,7 +23,7 @@ internal sealed class LineActor : ReceiveActor
     private readonly int _index;
     private readonly double _progressInterval;
     private readonly ILoggingAdapter _log = Context.GetLogger();
-    private readonly Simulation _simulation = new();
+    private readonly Simulation _simulation;
     private readonly CollectingOutbox _outbox = new();
     private readonly Stopwatch _busy = new();
     private readonly IRecordSink? _sink;
@@ -31,8 +32,10 @@ internal sealed class LineActor : ReceiveActor
     private Grant? _grant;
     private bool _drained;
 
-    public LineActor(PlantModel plant, int index, ulong seed, Func<LineModel, IRecordSink> sinkFor, double progressInterval)
+    public LineActor(PlantModel plant, int index, ulong seed, Func<LineModel, IRecordSink> sinkFor, double progressInterval, PacingPolicy? pacing = null)
     {
+        // A paced line follows the wall clock itself (and so publishes its lag); the coordinator keeps grants short.
+        _simulation = new Simulation(pacing: pacing);
         _index = index;
         _progressInterval = progressInterval;
         SimId = plant.Lines[index].SimId;
@@ -53,8 +56,8 @@ internal sealed class LineActor : ReceiveActor
 
     private string SimId { get; }
 
-    public static Props Props(PlantModel plant, int index, ulong seed, Func<LineModel, IRecordSink> sinkFor, double progressInterval) =>
-        Akka.Actor.Props.Create(() => new LineActor(plant, index, seed, sinkFor, progressInterval));
+    public static Props Props(PlantModel plant, int index, ulong seed, Func<LineModel, IRecordSink> sinkFor, double progressInterval, PacingPolicy? pacing = null) =>
+        Akka.Actor.Props.Create(() => new LineActor(plant, index, seed, sinkFor, progressInterval, pacing));
 
     protected override void PreStart()
     {

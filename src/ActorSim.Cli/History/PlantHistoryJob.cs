@@ -30,7 +30,8 @@ internal static class PlantHistoryJob
             IPlantRunner runner = plan.Engine switch
             {
                 PlantEngine.Windowed => new WindowedPlantRunner(plan.Plant, plan.Parallelism),
-                PlantEngine.Actors => new ActorSim.Actors.ActorPlantRunner(plan.Plant, plan.Parallelism),
+                PlantEngine.Actors => new ActorSim.Actors.ActorPlantRunner(
+                    plan.Plant, ActorSim.Actors.ActorRunnerSettings.Default with { Parallelism = plan.Parallelism, Factor = plan.Factor }),
                 _ => new SequentialPlantRunner(plan.Plant),
             };
             var stats = runner.Run(plan.Seed, plan.DurationSeconds, SinkFor);

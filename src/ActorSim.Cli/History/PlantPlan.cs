@@ -12,4 +12,5 @@ internal sealed record PlantPlan(
     PlantEngine Engine,
     int Parallelism,
     Func<string, IReadOnlyList<SinkOptions>> SinksFor,
-    string Destination);
+    string Destination,
+    double Factor);

@@ -23,6 +23,11 @@ internal static class PlantPlanner
             throw new UsageException(e.Message);
         }
 
+        if (blueprint.Simulation.Factor > 0 && options.Engine != PlantEngine.Actors)
+        {
+            throw new UsageException($"{options.ModelPath}: simulation.factor {blueprint.Simulation.Factor} paces the plant against the wall clock, which only the actor engine does; add --engine actors.");
+        }
+
         var destination = options.Destination ?? blueprint.Egress.FirstOrDefault()?.Dest ?? "data";
         IReadOnlyList<SinkOptions> SinksFor(string simId)
         {
@@ -43,6 +48,7 @@ internal static class PlantPlanner
             options.Engine,
             options.Parallelism,
             SinksFor,
-            destination);
+            destination,
+            blueprint.Simulation.Factor);
     }
 }

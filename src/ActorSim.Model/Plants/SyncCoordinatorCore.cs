@@ -55,6 +55,12 @@ public sealed class SyncCoordinatorCore
     /// <summary>The link graph, lookaheads and end time.</summary>
     public ConservativeSchedule Schedule { get; }
 
+    /// <summary>
+    /// A cap on every horizon granted, for runs paced by the wall clock (+∞ when unpaced). When every line has
+    /// reached it, <see cref="NextRound"/> returns no grants: call again once the wall clock has moved on.
+    /// </summary>
+    public double HorizonLimit { get; set; } = double.PositiveInfinity;
+
     /// <summary>Rounds granted so far.</summary>
     public long Rounds { get; private set; }
 
@@ -130,7 +136,7 @@ public sealed class SyncCoordinatorCore
         var grants = new List<LineGrant>();
         for (var j = 0; j < _next.Length; j++)
         {
-            var horizon = _scratchHorizons[j];
+            var horizon = Math.Min(_scratchHorizons[j], HorizonLimit);
             if (!(horizon > _now[j]))
             {
                 continue;
@@ -146,6 +152,12 @@ public sealed class SyncCoordinatorCore
 
             _granted[j] = horizon;
             grants.Add(new LineGrant(j, horizon, deliveries.Count > 0 ? deliveries : []));
+        }
+
+        if (grants.Count == 0 && HorizonLimit < double.PositiveInfinity)
+        {
+            // Paced: every line is at the wall clock's limit.
+            return grants;
         }
 
         if (grants.Count == 0)
