@@ -403,8 +403,9 @@ internal sealed class CoordinatorActor : ReceiveActor, IWithTimers
         var stats = _tracker.Stats(_core.Rounds, _core.Grants, _core.ItemsDelivered);
         foreach (var line in stats.Lines)
         {
+            // RecordsWritten is -1 when the line's sink is not an egress pipeline (nothing to account for).
             _log.Info("Line {SimId}: {Events} events, {Grants} grants, busy {Busy} s, {Records} records written",
-                line.SimId, line.ProcessedEvents, line.Grants, Math.Round(line.BusySeconds, 3), line.RecordsWritten);
+                line.SimId, line.ProcessedEvents, line.Grants, Math.Round(line.BusySeconds, 3), line.RecordsWritten >= 0 ? (object)line.RecordsWritten : "no egress");
         }
 
         _log.Info("Run {Outcome}: {Rounds} rounds, {Grants} grants, {Events} events in {Wall} s; waiting on reports {Waiting} s; parallel efficiency {Efficiency}",
