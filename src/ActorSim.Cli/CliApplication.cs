@@ -53,27 +53,30 @@ internal static class CliApplication
 
         var plan = HistoryPlanner.Plan(options);
         output.WriteLine($"actorsim history: {plan.Model.SimId}, seed {plan.Seed}, {ProgressText.SimulatedTime(plan.DurationSeconds)} from {plan.Start:yyyy-MM-ddTHH:mm:ss.fff}, to {string.Join(", ", plan.Destinations)}");
-        try
+        return await RunJobAsync(error, async () =>
         {
             var result = await HistoryJob.RunAsync(plan, Reporter(options.Progress, error), cancellation).ConfigureAwait(false);
             HistorySummary.Write(output, result);
-            return Ok;
-        }
-        catch (Exception e) when (e is not OperationCanceledException and not UsageException)
-        {
-            await error.WriteLineAsync($"actorsim: the history run failed: {Describe(e)}").ConfigureAwait(false);
-            return RunFailed;
-        }
+        }).ConfigureAwait(false);
     }
 
     private static async Task<int> PlantHistoryAsync(HistoryOptions options, TextWriter output, TextWriter error)
     {
         var plan = PlantPlanner.Plan(options);
         output.WriteLine($"actorsim history: plant of {plan.Plant.Lines.Count} lines, seed {plan.Seed}, {ProgressText.SimulatedTime(plan.DurationSeconds)} from {plan.Start:yyyy-MM-ddTHH:mm:ss.fff}, to {plan.Destination}/line=<sim_id>/");
-        try
+        return await RunJobAsync(error, async () =>
         {
             var (reports, stats, elapsed) = await PlantHistoryJob.RunAsync(plan).ConfigureAwait(false);
             PlantHistoryJob.WriteSummary(output, plan, stats, elapsed, reports);
+        }).ConfigureAwait(false);
+    }
+
+    /// <summary>Runs a job: Ok when it ends, RunFailed with the cause chain when it throws (usage errors and cancellation propagate).</summary>
+    private static async Task<int> RunJobAsync(TextWriter error, Func<Task> job)
+    {
+        try
+        {
+            await job().ConfigureAwait(false);
             return Ok;
         }
         catch (Exception e) when (e is not OperationCanceledException and not UsageException)

@@ -43,7 +43,8 @@ internal static class HistoryJob
         }
     }
 
-    private static async Task DisposeQuietlyAsync(EgressPipeline pipeline)
+    /// <summary>Stops a pipeline's writers after a run; a failure there was already reported by the run.</summary>
+    internal static async Task DisposeQuietlyAsync(EgressPipeline pipeline)
     {
         try
         {

@@ -47,14 +47,7 @@ internal static class PlantHistoryJob
         {
             foreach (var (_, pipeline) in pipelines)
             {
-                try
-                {
-                    await pipeline.DisposeAsync().ConfigureAwait(false);
-                }
-                catch (EgressException)
-                {
-                    // Reported by the run that failed.
-                }
+                await HistoryJob.DisposeQuietlyAsync(pipeline).ConfigureAwait(false);
             }
         }
     }
