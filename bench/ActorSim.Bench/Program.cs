@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using ActorSim.Bench;
 
-// Usage: dotnet run -c Release --project bench/ActorSim.Bench -- [engine|reference|sampler|history|actors|all]
+// Usage: dotnet run -c Release --project bench/ActorSim.Bench -- [engine|reference|sampler|history|history-discard|egress|actors|all]
 // Run one group per process when you want its peak memory: peak working set is process-wide.
 var group = args.Length > 0 ? args[0] : "all";
 var results = new List<BenchResult>();
@@ -26,6 +26,14 @@ if (group is "history" or "all")
     var dir = Path.Combine(Path.GetTempPath(), "actorsim-bench-" + Environment.ProcessId);
     results.Add(HistoryBenchmarks.Week("history week -> local parquet", ActorSim.Egress.ChunkFormat.Parquet, () => new ActorSim.Egress.Storage.LocalObjectStore(Path.Combine(dir, Guid.NewGuid().ToString("N")))));
     Directory.Delete(dir, recursive: true);
+}
+
+if (group is "egress" or "all")
+{
+    results.Add(EgressBenchmarks.EncodeOnly(ActorSim.Egress.ChunkFormat.Parquet));
+    results.Add(EgressBenchmarks.EncodeOnly(ActorSim.Egress.ChunkFormat.Jsonl));
+    results.Add(EgressBenchmarks.Week(ActorSim.Egress.ChunkFormat.Parquet));
+    results.Add(EgressBenchmarks.Week(ActorSim.Egress.ChunkFormat.Jsonl));
 }
 
 if (group is "sampler" or "all")

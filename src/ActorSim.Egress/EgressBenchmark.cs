@@ -42,4 +42,31 @@ public static class EgressBenchmark
         var report = await pipeline.CompleteAsync().ConfigureAwait(false);
         return new EgressBenchmarkResult(report, watch.Elapsed);
     }
+
+    /// <summary>
+    /// Encodes one batch of <paramref name="batchSize"/> lifecycle records <paramref name="chunks"/> times on this thread
+    /// (no pipeline, no store) and returns the time spent and the bytes of the last chunk.
+    /// </summary>
+    public static (TimeSpan Elapsed, int ChunkBytes) EncodeOnly(ChunkFormat format, int chunks, int batchSize = 5000)
+    {
+        var start = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Unspecified);
+        var records = new SimRecord[batchSize];
+        for (var i = 0; i < batchSize; i++)
+        {
+            records[i] = SimRecord.Lifecycle(1.202 + (i / 6.0), new RecordKey("task-", 100_000 + (i / 3)), "Line_A.service.milling", Statuses[i % 3]);
+        }
+
+        var batch = new Internal.RecordBatch(new Internal.DestinationStats("events"), true, 1, records, batchSize);
+        Writers.IChunkEncoder encoder = format == ChunkFormat.Jsonl
+            ? new Writers.JsonlChunkEncoder(start)
+            : new Writers.Parquet.ParquetChunkEncoder(start, ParquetCompression.Snappy, 100_000);
+        var bytes = 0;
+        var watch = Stopwatch.StartNew();
+        for (var c = 0; c < chunks; c++)
+        {
+            bytes = encoder.EncodeAsync(batch, CancellationToken.None).AsTask().GetAwaiter().GetResult().Length;
+        }
+
+        return (watch.Elapsed, bytes);
+    }
 }
