@@ -21,9 +21,10 @@ internal static class EgressBenchmarks
         return (WeekOfRecords, $"{sink.Written:N0} rows, {sink.Chunks} chunks, process CPU {cpu.TotalSeconds:0.000} s, all threads allocated {allocated / 1e6:0} MB");
     });
 
-    public static BenchResult EncodeOnly(ChunkFormat format) => Measure.Repeat($"encode only: 726 chunks of 5000 -> {format}", () =>
+    public static BenchResult EncodeOnly(ChunkFormat format, ParquetCompression compression = ParquetCompression.Snappy) =>
+        Measure.Repeat($"encode only: 726 chunks of 5000 -> {format}{(format == ChunkFormat.Parquet ? $" ({compression})" : "")}", () =>
     {
-        var (elapsed, bytes) = EgressBenchmark.EncodeOnly(format, 726);
+        var (elapsed, bytes) = EgressBenchmark.EncodeOnly(format, 726, compression: compression);
         return (726L * 5000, $"encoder thread {elapsed.TotalSeconds:0.000} s, {elapsed.TotalMilliseconds * 1e6 / (726.0 * 5000):0} ns/row, {bytes:N0} bytes/chunk");
     });
 }

@@ -28,6 +28,14 @@ if (group is "history" or "all")
     Directory.Delete(dir, recursive: true);
 }
 
+if (group is "encode-parquet")
+{
+    foreach (var compression in Enum.GetValues<ActorSim.Egress.ParquetCompression>())
+    {
+        results.Add(EgressBenchmarks.EncodeOnly(ActorSim.Egress.ChunkFormat.Parquet, compression));
+    }
+}
+
 if (group is "egress" or "all")
 {
     results.Add(EgressBenchmarks.EncodeOnly(ActorSim.Egress.ChunkFormat.Parquet));

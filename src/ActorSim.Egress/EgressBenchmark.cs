@@ -45,9 +45,9 @@ public static class EgressBenchmark
 
     /// <summary>
     /// Encodes one batch of <paramref name="batchSize"/> lifecycle records <paramref name="chunks"/> times on this thread
-    /// (no pipeline, no store) and returns the time spent and the bytes of the last chunk.
+    /// (no pipeline, no store; Parquet with <paramref name="compression"/>) and returns the time spent and the bytes of the last chunk.
     /// </summary>
-    public static (TimeSpan Elapsed, int ChunkBytes) EncodeOnly(ChunkFormat format, int chunks, int batchSize = 5000)
+    public static (TimeSpan Elapsed, int ChunkBytes) EncodeOnly(ChunkFormat format, int chunks, int batchSize = 5000, ParquetCompression compression = ParquetCompression.Snappy)
     {
         var start = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Unspecified);
         var records = new SimRecord[batchSize];
@@ -59,7 +59,7 @@ public static class EgressBenchmark
         var batch = new Internal.RecordBatch(new Internal.DestinationStats("events"), true, 1, records, batchSize);
         Writers.IChunkEncoder encoder = format == ChunkFormat.Jsonl
             ? new Writers.JsonlChunkEncoder(start)
-            : new Writers.Parquet.ParquetChunkEncoder(start, ParquetCompression.Snappy, 100_000);
+            : new Writers.Parquet.ParquetChunkEncoder(start, compression, 100_000);
         var bytes = 0;
         var watch = Stopwatch.StartNew();
         for (var c = 0; c < chunks; c++)

@@ -1,29 +1,59 @@
-using Parquet;
-using Parquet.Schema;
+using ActorSim.Egress.Writers.Parquet.Format;
+using ActorSim.Model.Records;
 
 namespace ActorSim.Egress.Writers.Parquet;
 
 /// <summary>
-/// One column's values for the batch being encoded, filled row by row straight from records. A typed setter the column
-/// cannot take throws a <see cref="SchemaDriftException"/>; int64 into a double column widens.
+/// One column's values for the batch being encoded, filled row by row straight from records, then written as a column
+/// chunk per row group. A typed setter the column cannot take throws a <see cref="SchemaDriftException"/>; int64 into a
+/// double column widens. Required columns (<c>stream_type</c>, <c>sim_ts</c>, <c>timestamp</c>) must be set on every row
+/// and write no definition levels.
 /// </summary>
-internal abstract class ColumnBuffer(string destination, DataField field, ColumnType type)
+internal abstract class ColumnBuffer(string destination, ColumnSchema schema, ColumnType type)
 {
-    public DataField Field { get; } = field;
+    /// <summary>At most this many rows per data page, so pages stay around a megabyte or less.</summary>
+    protected const int MaxPageRows = 20_000;
+
+    /// <summary>1 where a nullable column's row has a value (empty for required columns).</summary>
+    private byte[] _defined = [];
+
+    public ColumnSchema Schema { get; } = schema;
 
     public ColumnType Type { get; } = type;
 
-    public string Name => Field.Name;
+    public string Name => Schema.Name;
+
+    protected bool Required => Schema.Required;
 
     protected string Destination { get; } = destination;
 
     /// <summary>Makes room for <paramref name="rows"/> rows, all null.</summary>
-    public abstract void Reset(int rows);
+    public virtual void Reset(int rows)
+    {
+        if (Required)
+        {
+            return;
+        }
 
-    /// <summary>Writes rows [offset, offset+count) to the row group.</summary>
-    public abstract Task WriteAsync(ParquetRowGroupWriter rowGroup, int offset, int count, CancellationToken cancellationToken);
+        if (_defined.Length < rows)
+        {
+            _defined = new byte[Math.Max(rows, _defined.Length * 2)];
+        }
+        else
+        {
+            Array.Clear(_defined, 0, rows);
+        }
+    }
 
-    public virtual void SetString(int row, ReadOnlyMemory<char> value) => throw Drift(ColumnType.String);
+    /// <summary>Writes rows [offset, offset+count) as one column chunk.</summary>
+    public abstract void WriteChunk(PageWriter pages, int offset, int count);
+
+    public virtual void SetString(int row, string value) => throw Drift(ColumnType.String);
+
+    public virtual void SetText(int row, ReadOnlySpan<char> value) => throw Drift(ColumnType.String);
+
+    /// <summary>Sets an event key's text (<c>task-17</c>).</summary>
+    public virtual void SetKey(int row, RecordKey key) => throw Drift(ColumnType.String);
 
     public virtual void SetDouble(int row, double value) => throw Drift(ColumnType.Double);
 
@@ -31,7 +61,8 @@ internal abstract class ColumnBuffer(string destination, DataField field, Column
 
     public virtual void SetBool(int row, bool value) => throw Drift(ColumnType.Bool);
 
-    public virtual void SetTimestamp(int row, DateTime utc) => throw Drift(ColumnType.Timestamp);
+    /// <summary>Sets a timestamp as milliseconds since the Unix epoch, UTC.</summary>
+    public virtual void SetTimestamp(int row, long unixMilliseconds) => throw Drift(ColumnType.Timestamp);
 
     /// <summary>Sets a custom value by its runtime type (null leaves the row null; objects and lists go as JSON text).</summary>
     public void SetObject(int row, object? value, Func<object, string> toJson)
@@ -41,7 +72,7 @@ internal abstract class ColumnBuffer(string destination, DataField field, Column
             case null:
                 break;
             case string s:
-                SetString(row, s.AsMemory());
+                SetString(row, s);
                 break;
             case bool b:
                 SetBool(row, b);
@@ -62,15 +93,67 @@ internal abstract class ColumnBuffer(string destination, DataField field, Column
                 SetInt64(row, Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture));
                 break;
             case DateTime t:
-                SetTimestamp(row, t.Kind == DateTimeKind.Local ? t.ToUniversalTime() : DateTime.SpecifyKind(t, DateTimeKind.Utc));
+                SetTimestamp(row, UnixMilliseconds(t.Kind == DateTimeKind.Local ? t.ToUniversalTime() : t));
                 break;
             case DateTimeOffset o:
-                SetTimestamp(row, o.UtcDateTime);
+                SetTimestamp(row, UnixMilliseconds(o.UtcDateTime));
                 break;
             default:
-                SetString(row, toJson(value).AsMemory());
+                SetText(row, toJson(value));
                 break;
         }
+    }
+
+    /// <summary>Milliseconds from the Unix epoch to <paramref name="utc"/> (read as UTC whatever its kind), rounded down.</summary>
+    public static long UnixMilliseconds(DateTime utc)
+    {
+        var ticks = utc.Ticks - DateTime.UnixEpoch.Ticks;
+        var milliseconds = ticks / TimeSpan.TicksPerMillisecond;
+        return ticks < 0 && ticks % TimeSpan.TicksPerMillisecond != 0 ? milliseconds - 1 : milliseconds;
+    }
+
+    protected void MarkDefined(int row)
+    {
+        if (!Required)
+        {
+            _defined[row] = 1;
+        }
+    }
+
+    protected bool IsDefined(int row) => Required || _defined[row] != 0;
+
+    /// <summary>
+    /// Writes a nullable page's definition levels (length-prefixed RLE/bit-packed hybrid, bit width 1) into
+    /// <paramref name="body"/>; returns how many of the rows have values (all of them for a required column).
+    /// </summary>
+    protected int WriteDefinitionLevels(PageWriter pages, ByteBuffer body, int offset, int count)
+    {
+        if (Required)
+        {
+            return count;
+        }
+
+        var defined = _defined.AsSpan(offset, count);
+        var values = count - defined.Count((byte)0);
+        var lengthAt = body.Length;
+        body.WriteInt32LittleEndian(0);
+        if (values == count || values == 0)
+        {
+            RleHybridEncoder.WriteRun(values == 0 ? 0 : 1, count, 1, body);
+        }
+        else
+        {
+            var levels = pages.Scratch(count);
+            for (var i = 0; i < count; i++)
+            {
+                levels[i] = defined[i];
+            }
+
+            RleHybridEncoder.Encode(levels.AsSpan(0, count), 1, body);
+        }
+
+        body.PatchInt32LittleEndian(lengthAt, body.Length - lengthAt - 4);
+        return values;
     }
 
     protected SchemaDriftException Drift(ColumnType found) =>

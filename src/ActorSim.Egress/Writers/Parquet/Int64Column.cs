@@ -1,9 +1,13 @@
-using Parquet.Schema;
+using ActorSim.Egress.Writers.Parquet.Format;
 
 namespace ActorSim.Egress.Writers.Parquet;
 
-/// <summary>An int64 column; a double value is drift (it would not fit without loss).</summary>
-internal sealed class Int64Column(string destination, DataField field) : TypedColumn<long>(destination, field, ColumnType.Int64)
+/// <summary>An int64 column.</summary>
+internal sealed class Int64Column(string destination, string name)
+    : FixedWidthColumn<long>(destination, new ColumnSchema(name, PhysicalType.Int64, LogicalType.None, false), ColumnType.Int64)
 {
-    public override void SetInt64(int row, long value) => Values[row] = value;
+    public override void SetInt64(int row, long value) => Set(row, value);
+
+    protected override bool Accumulate(ReadOnlySpan<long> values, ref long min, ref long max, bool seen) =>
+        Int64Statistics.Accumulate(values, ref min, ref max, seen);
 }

@@ -1,56 +1,37 @@
-using System.IO.Compression;
 using ActorSim.Egress.Internal;
-using Parquet;
 
 namespace ActorSim.Egress.Writers.Parquet;
 
 /// <summary>
-/// Parquet chunks: one whole file per batch, into one reused memory stream. Each destination keeps the schema of its
-/// first batch. The compression level is always set explicitly (Parquet.Net's default, SmallestSize, is very slow).
+/// Parquet chunks: one whole file per batch, written by ActorSim's own column writers into rotating reused buffers (so
+/// chunks still being stored stay intact). Each destination keeps the schema of its first batch.
 /// </summary>
 internal sealed class ParquetChunkEncoder : IChunkEncoder
 {
-    private readonly DateTime _startUtc;
+    private readonly long _startUnixMilliseconds;
     private readonly int _rowGroupSize;
-    private readonly ParquetOptions _options;
     private readonly Dictionary<string, ParquetDestination> _destinations = new(StringComparer.Ordinal);
-    private readonly MemoryStream[] _streams;
+    private readonly ParquetFileWriter[] _files;
     private int _turn;
 
     public ParquetChunkEncoder(DateTime logicalStart, ParquetCompression compression, int rowGroupSize, int buffers = 2)
     {
-        _streams = Enumerable.Range(0, buffers).Select(_ => new MemoryStream(1 << 20)).ToArray();
-        _startUtc = logicalStart.Kind switch
-        {
-            DateTimeKind.Local => logicalStart.ToUniversalTime(),
-            _ => DateTime.SpecifyKind(logicalStart, DateTimeKind.Utc),
-        };
+        _files = Enumerable.Range(0, buffers).Select(_ => new ParquetFileWriter(compression)).ToArray();
+        var startUtc = logicalStart.Kind == DateTimeKind.Local ? logicalStart.ToUniversalTime() : logicalStart;
+        _startUnixMilliseconds = ColumnBuffer.UnixMilliseconds(startUtc);
         _rowGroupSize = rowGroupSize;
-        _options = new ParquetOptions
-        {
-            CompressionMethod = compression switch
-            {
-                ParquetCompression.Zstd => CompressionMethod.Zstd,
-                ParquetCompression.Gzip => CompressionMethod.Gzip,
-                ParquetCompression.None => CompressionMethod.None,
-                _ => CompressionMethod.Snappy,
-            },
-            CompressionLevel = CompressionLevel.Optimal,
-        };
     }
 
-    public async ValueTask<ReadOnlyMemory<byte>> EncodeAsync(RecordBatch batch, CancellationToken cancellationToken)
+    public ValueTask<ReadOnlyMemory<byte>> EncodeAsync(RecordBatch batch, CancellationToken cancellationToken)
     {
         if (!_destinations.TryGetValue(batch.Destination, out var destination))
         {
-            destination = new ParquetDestination(batch, _startUtc, _options, _rowGroupSize);
+            destination = new ParquetDestination(batch, _startUnixMilliseconds);
             _destinations[batch.Destination] = destination;
         }
 
-        _turn = (_turn + 1) % _streams.Length;
-        var stream = _streams[_turn];
-        stream.SetLength(0);
-        await destination.WriteAsync(batch, stream, cancellationToken).ConfigureAwait(false);
-        return stream.GetBuffer().AsMemory(0, (int)stream.Length);
+        _turn = (_turn + 1) % _files.Length;
+        destination.Fill(batch);
+        return ValueTask.FromResult(_files[_turn].Write(destination.Columns, batch.Count, _rowGroupSize));
     }
 }

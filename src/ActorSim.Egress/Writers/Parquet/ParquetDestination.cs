@@ -4,26 +4,21 @@ using System.Text.Json;
 using ActorSim.Egress.Formatting;
 using ActorSim.Egress.Internal;
 using ActorSim.Model.Records;
-using Parquet;
-using Parquet.Schema;
 
 namespace ActorSim.Egress.Writers.Parquet;
 
 /// <summary>
-/// One destination's Parquet schema (fixed by its first batch) and reused column buffers. <c>stream_type</c>,
-/// <c>sim_ts</c> and <c>timestamp</c> are required columns (every record has them); all others are nullable, null where a
-/// record lacks them. Unflattened event values are stored as JSON text in a string column <c>value</c>.
+/// One destination's Parquet schema (fixed by its first batch) and reused column buffers, filled from a batch's records.
+/// <c>stream_type</c>, <c>sim_ts</c> and <c>timestamp</c> are required columns (every record has them); all others are
+/// nullable, null where a record lacks them. Unflattened event values are stored as JSON text in a string column <c>value</c>.
 /// </summary>
 internal sealed class ParquetDestination
 {
-    private static readonly ReadOnlyMemory<char> EventText = "event".AsMemory();
-    private static readonly ReadOnlyMemory<char> TelemetryText = "telemetry".AsMemory();
+    private const string EventText = "event";
+    private const string TelemetryText = "telemetry";
 
     private readonly string _destination;
-    private readonly DateTime _startUtc;
-    private readonly int _rowGroupSize;
-    private readonly ParquetSchema _schema;
-    private readonly ParquetOptions _options;
+    private readonly long _startUnixMilliseconds;
     private readonly ColumnBuffer[] _columns;
     private readonly Dictionary<string, ColumnBuffer> _byName = new(StringComparer.Ordinal);
     private readonly ColumnBuffer _streamType;
@@ -37,32 +32,19 @@ internal sealed class ParquetDestination
     private readonly ArrayBufferWriter<byte> _jsonBuffer = new(256);
     private readonly Utf8JsonWriter _json;
     private readonly Func<object, string> _toJson;
-    private char[] _arena = new char[1 << 16];
 
-    public ParquetDestination(RecordBatch firstBatch, DateTime startUtc, ParquetOptions baseOptions, int rowGroupSize)
+    public ParquetDestination(RecordBatch firstBatch, long startUnixMilliseconds)
     {
         _destination = firstBatch.Destination;
-        _startUtc = startUtc;
-        _rowGroupSize = rowGroupSize;
+        _startUnixMilliseconds = startUnixMilliseconds;
         _json = new Utf8JsonWriter(_jsonBuffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         _toJson = ToJson;
-        var inferred = SchemaInference.Infer(firstBatch);
-        _options = new ParquetOptions
-        {
-            CompressionMethod = baseOptions.CompressionMethod,
-            CompressionLevel = baseOptions.CompressionLevel,
-        };
-        _columns = inferred.Select(c => Create(c.Name, c.Type)).ToArray();
+        _columns = SchemaInference.Infer(firstBatch).Select(c => Create(c.Name, c.Type)).ToArray();
         foreach (var column in _columns)
         {
             _byName[column.Name] = column;
-            if (column.Type == ColumnType.String && column.Name is not (SchemaInference.Key or SchemaInference.Value))
-            {
-                _options.ColumnEncodingHints[column.Name] = EncodingHint.Dictionary;
-            }
         }
 
-        _schema = new ParquetSchema(_columns.Select(c => (Field)c.Field).ToArray());
         _streamType = _byName[SchemaInference.StreamType];
         _simTs = _byName[SchemaInference.SimTs];
         _timestamp = _byName[SchemaInference.Timestamp];
@@ -72,26 +54,11 @@ internal sealed class ParquetDestination
         _value = _byName.GetValueOrDefault(SchemaInference.Value);
     }
 
-    /// <summary>Encodes <paramref name="batch"/> as a whole Parquet file into <paramref name="output"/>.</summary>
-    public async Task WriteAsync(RecordBatch batch, Stream output, CancellationToken cancellationToken)
-    {
-        Fill(batch);
-        var count = batch.Count;
-        await using var writer = await ParquetWriter.CreateAsync(_schema, output, _options, false, cancellationToken).ConfigureAwait(false);
-        for (var offset = 0; offset < count; offset += _rowGroupSize)
-        {
-            var rows = Math.Min(_rowGroupSize, count - offset);
-            using var rowGroup = writer.CreateRowGroup();
-            foreach (var column in _columns)
-            {
-                await column.WriteAsync(rowGroup, offset, rows, cancellationToken).ConfigureAwait(false);
-            }
+    /// <summary>The columns, in schema order, holding the batch last filled.</summary>
+    public IReadOnlyList<ColumnBuffer> Columns => _columns;
 
-            rowGroup.CompleteValidate();
-        }
-    }
-
-    private void Fill(RecordBatch batch)
+    /// <summary>Fills the columns with <paramref name="batch"/>'s records.</summary>
+    public void Fill(RecordBatch batch)
     {
         var count = batch.Count;
         foreach (var column in _columns)
@@ -99,7 +66,6 @@ internal sealed class ParquetDestination
             column.Reset(count);
         }
 
-        var arenaUsed = 0;
         var flatten = batch.Flatten;
         var records = batch.Span;
         for (var i = 0; i < records.Length; i++)
@@ -109,21 +75,21 @@ internal sealed class ParquetDestination
             _streamType.SetString(i, isEvent ? EventText : TelemetryText);
             var ms = RecordTime.SimMilliseconds(r.SimTime);
             _simTs.SetDouble(i, ms / 1000.0);
-            _timestamp.SetTimestamp(i, _startUtc.AddTicks(ms * TimeSpan.TicksPerMillisecond));
+            _timestamp.SetTimestamp(i, _startUnixMilliseconds + ms);
             if (isEvent)
             {
-                Require(_key, SchemaInference.Key, ColumnType.String).SetString(i, FormatKey(r.Key, ref arenaUsed));
+                Require(_key, SchemaInference.Key, ColumnType.String).SetKey(i, r.Key);
                 if (r.Status is { } status)
                 {
                     var pathId = r.PathId ?? string.Empty;
                     if (flatten)
                     {
-                        Require(_pathId, SchemaInference.PathId, ColumnType.String).SetString(i, pathId.AsMemory());
-                        Require(_status, SchemaInference.Status, ColumnType.String).SetString(i, status.AsMemory());
+                        Require(_pathId, SchemaInference.PathId, ColumnType.String).SetString(i, pathId);
+                        Require(_status, SchemaInference.Status, ColumnType.String).SetString(i, status);
                     }
                     else
                     {
-                        Require(_value, SchemaInference.Value, ColumnType.String).SetString(i, LifecycleJson(pathId, status).AsMemory());
+                        Require(_value, SchemaInference.Value, ColumnType.String).SetString(i, LifecycleJson(pathId, status));
                     }
                 }
                 else if (flatten && JsonValues.IsObject(r.Value))
@@ -146,13 +112,13 @@ internal sealed class ParquetDestination
                     }
                     else
                     {
-                        column.SetString(i, ToJson(r.Value).AsMemory());
+                        column.SetText(i, ToJson(r.Value));
                     }
                 }
             }
             else
             {
-                Require(_pathId, SchemaInference.PathId, ColumnType.String).SetString(i, (r.PathId ?? string.Empty).AsMemory());
+                Require(_pathId, SchemaInference.PathId, ColumnType.String).SetString(i, r.PathId ?? string.Empty);
                 if (r.Value is null)
                 {
                     Require(_value, SchemaInference.Value, ColumnType.Double).SetDouble(i, r.Number);
@@ -167,26 +133,6 @@ internal sealed class ParquetDestination
 
     private ColumnBuffer Require(ColumnBuffer? column, string name, ColumnType found) =>
         column ?? throw new SchemaDriftException(_destination, name, "absent", ColumnTypes.Name(found));
-
-    private ReadOnlyMemory<char> FormatKey(RecordKey key, ref int used)
-    {
-        if (key.Number < 0 && key.Prefix is not null)
-        {
-            return key.Prefix.AsMemory();
-        }
-
-        int written;
-        while (!key.TryFormat(_arena.AsSpan(used), out written))
-        {
-            // Grow into a new array; slices already handed out keep the old one alive until the batch is written.
-            _arena = new char[Math.Max(_arena.Length * 2, (key.Prefix?.Length ?? 0) + 32)];
-            used = 0;
-        }
-
-        var slice = _arena.AsMemory(used, written);
-        used += written;
-        return slice;
-    }
 
     private string LifecycleJson(string pathId, string status)
     {
@@ -210,18 +156,13 @@ internal sealed class ParquetDestination
 
     private ColumnBuffer Create(string name, ColumnType type) => (name, type) switch
     {
-        (SchemaInference.StreamType, ColumnType.String) => new RequiredStringColumn(_destination, name),
-        (SchemaInference.SimTs, ColumnType.Double) => new RequiredDoubleColumn(_destination, name),
-        (SchemaInference.Timestamp, ColumnType.Timestamp) => new RequiredTimestampColumn(_destination, name),
-        _ => CreateNullable(name, type),
-    };
-
-    private ColumnBuffer CreateNullable(string name, ColumnType type) => type switch
-    {
-        ColumnType.String => new StringColumn(_destination, new DataField(name, typeof(string), true)),
-        ColumnType.Int64 => new Int64Column(_destination, new DataField(name, typeof(long), true)),
-        ColumnType.Double => new DoubleColumn(_destination, new DataField(name, typeof(double), true)),
-        ColumnType.Bool => new BoolColumn(_destination, new DataField(name, typeof(bool), true)),
-        _ => new TimestampColumn(_destination, new DateTimeDataField(name, DateTimeFormat.Timestamp, true, DateTimeTimeUnit.Millis, true)),
+        (SchemaInference.StreamType, ColumnType.String) => new StringColumn(_destination, name, required: true),
+        (SchemaInference.SimTs, ColumnType.Double) => new DoubleColumn(_destination, name, required: true),
+        (SchemaInference.Timestamp, ColumnType.Timestamp) => new TimestampColumn(_destination, name, required: true),
+        (_, ColumnType.String) => new StringColumn(_destination, name, required: false),
+        (_, ColumnType.Int64) => new Int64Column(_destination, name),
+        (_, ColumnType.Double) => new DoubleColumn(_destination, name, required: false),
+        (_, ColumnType.Bool) => new BoolColumn(_destination, name),
+        _ => new TimestampColumn(_destination, name, required: false),
     };
 }

@@ -1,9 +1,13 @@
-using Parquet.Schema;
+using ActorSim.Egress.Writers.Parquet.Format;
 
 namespace ActorSim.Egress.Writers.Parquet;
 
-/// <summary>A timestamp column (milliseconds, UTC-adjusted); values are UTC <see cref="DateTime"/>s.</summary>
-internal sealed class TimestampColumn(string destination, DataField field) : TypedColumn<DateTime>(destination, field, ColumnType.Timestamp)
+/// <summary>A timestamp column: milliseconds since the Unix epoch in an INT64, UTC-adjusted.</summary>
+internal sealed class TimestampColumn(string destination, string name, bool required)
+    : FixedWidthColumn<long>(destination, new ColumnSchema(name, PhysicalType.Int64, LogicalType.TimestampMillisUtc, required), ColumnType.Timestamp)
 {
-    public override void SetTimestamp(int row, DateTime utc) => Values[row] = utc;
+    public override void SetTimestamp(int row, long unixMilliseconds) => Set(row, unixMilliseconds);
+
+    protected override bool Accumulate(ReadOnlySpan<long> values, ref long min, ref long max, bool seen) =>
+        Int64Statistics.Accumulate(values, ref min, ref max, seen);
 }
