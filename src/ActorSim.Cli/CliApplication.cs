@@ -11,6 +11,7 @@ internal static class CliApplication
     public const int Ok = 0;
     public const int RunFailed = 1;
     public const int BadUsage = 2;
+    public const int Interrupted = 130;
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, System.Collections.IDictionary environment, CancellationToken cancellation = default)
     {
@@ -35,6 +36,11 @@ internal static class CliApplication
             await error.WriteLineAsync($"actorsim: {e.Message}").ConfigureAwait(false);
             return BadUsage;
         }
+        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+        {
+            await error.WriteLineAsync("actorsim: stopped before the end (Ctrl+C); the chunks already written are complete files.").ConfigureAwait(false);
+            return Interrupted;
+        }
     }
 
     private static async Task<int> HistoryAsync(string[] args, TextWriter output, TextWriter error, System.Collections.IDictionary environment, CancellationToken cancellation)
@@ -48,25 +54,34 @@ internal static class CliApplication
         var options = HistoryOptionsParser.Parse(args, environment);
         if (options.ModelPath is not null && PlantPlanner.IsPlant(options.ModelPath))
         {
-            return await PlantHistoryAsync(options, output, error).ConfigureAwait(false);
+            return await PlantHistoryAsync(options, output, error, cancellation).ConfigureAwait(false);
+        }
+
+        if (options.MergeLines)
+        {
+            throw new UsageException("--merge-lines is for plants (a blueprint with lines:); a single line already writes into the destination itself.");
         }
 
         var plan = HistoryPlanner.Plan(options);
         output.WriteLine($"actorsim history: {plan.Model.SimId}, seed {plan.Seed}, {ProgressText.SimulatedTime(plan.DurationSeconds)} from {plan.Start:yyyy-MM-ddTHH:mm:ss.fff}, to {string.Join(", ", plan.Destinations)}");
         return await RunJobAsync(error, async () =>
         {
-            var result = await HistoryJob.RunAsync(plan, Reporter(options.Progress, error), cancellation).ConfigureAwait(false);
+            var reporter = Reporter(options.Progress, error);
+            var result = options.Engine == PlantEngine.Actors
+                ? await ActorHistoryJob.RunAsync(plan, options.LogLevel, reporter, cancellation).ConfigureAwait(false)
+                : await HistoryJob.RunAsync(plan, reporter, cancellation).ConfigureAwait(false);
             HistorySummary.Write(output, result);
         }).ConfigureAwait(false);
     }
 
-    private static async Task<int> PlantHistoryAsync(HistoryOptions options, TextWriter output, TextWriter error)
+    private static async Task<int> PlantHistoryAsync(HistoryOptions options, TextWriter output, TextWriter error, CancellationToken cancellation)
     {
         var plan = PlantPlanner.Plan(options);
-        output.WriteLine($"actorsim history: plant of {plan.Plant.Lines.Count} lines, seed {plan.Seed}, {ProgressText.SimulatedTime(plan.DurationSeconds)} from {plan.Start:yyyy-MM-ddTHH:mm:ss.fff}, to {plan.Destination}/line=<sim_id>/");
+        var layout = options.MergeLines ? $"{plan.Destination}/ (merged, chunk names carry the line)" : $"{plan.Destination}/line=<sim_id>/";
+        output.WriteLine($"actorsim history: plant of {plan.Plant.Lines.Count} lines, seed {plan.Seed}, {ProgressText.SimulatedTime(plan.DurationSeconds)} from {plan.Start:yyyy-MM-ddTHH:mm:ss.fff}, to {layout}");
         return await RunJobAsync(error, async () =>
         {
-            var (reports, stats, elapsed) = await PlantHistoryJob.RunAsync(plan).ConfigureAwait(false);
+            var (reports, stats, elapsed) = await PlantHistoryJob.RunAsync(plan, Reporter(options.Progress, error), cancellation).ConfigureAwait(false);
             PlantHistoryJob.WriteSummary(output, plan, stats, elapsed, reports);
         }).ConfigureAwait(false);
     }

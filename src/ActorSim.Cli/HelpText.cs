@@ -33,10 +33,13 @@ internal static class HelpText
           --keep-telemetry      write telemetry to telemetry.* instead of dropping it
           --partition-by-date   write into Hive-style date=YYYY-MM-DD/ folders
           --model FILE.yaml     run a YAML blueprint (a line, or a plant with lines: and links:); the flags above override it
-          --engine E            plants: reference (all lines in one engine) | windowed (one engine per line, conservative
-                                windows) | actors (a LineActor per line under a coordinator, Akka.NET); all write the same
-                                records, each line into DEST/line=<sim_id>/ (default reference)
-          --parallelism N       threads for the windowed and actor engines (default 1)
+          --engine E            actors (default: a LineActor per line under a coordinator, Akka.NET) | reference (one engine
+                                on this thread, no actors) | windowed (one engine per line, conservative windows); all write
+                                the same records, byte for byte
+          --parallelism N       line threads for the actor and windowed engines (default: one per core)
+          --log-level L         actor engine's Akka log: debug | info | warning | error | off (default warning)
+          --merge-lines         plants: write every line into DEST itself, chunk names carrying the line
+                                (events_<sim_id>_000001.parquet), instead of one DEST/line=<sim_id>/ folder per line
           --no-create-bucket    fail instead of creating a missing S3 bucket
           --progress P          auto | plain | none (default auto: a live line on a terminal, log lines otherwise)
 
@@ -46,6 +49,6 @@ internal static class HelpText
           S3_ACCESS_KEY, S3_SECRET_KEY   credentials (default user/password with USE_S3; else the AWS chain)
           DEST_PATH             the destination when --dest is not given
 
-        Exit codes: 0 done and every record accounted for; 1 the run failed; 2 bad command line.
+        Exit codes: 0 done and every record accounted for; 1 the run failed; 2 bad command line; 130 stopped by Ctrl+C.
         """;
 }

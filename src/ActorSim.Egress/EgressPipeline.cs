@@ -15,6 +15,8 @@ public sealed class EgressPipeline : IRecordSink, IAsyncDisposable
     private readonly SinkRunner[] _sinks;
     private EgressReport? _report;
     private bool _failed;
+    private long _published;
+    private double _lastSimTime;
 
     /// <summary>Starts a pipeline whose timestamps count from <paramref name="logicalStart"/>, with one writer per sink.</summary>
     /// <param name="logicalStart">
@@ -51,6 +53,12 @@ public sealed class EgressPipeline : IRecordSink, IAsyncDisposable
     /// <summary>The logical start the timestamps count from.</summary>
     public DateTime LogicalStart { get; }
 
+    /// <summary>Records published so far; safe to read from another thread (for progress).</summary>
+    public long Published => Volatile.Read(ref _published);
+
+    /// <summary>Simulated time of the last record published (0 before the first); safe to read from another thread.</summary>
+    public double LastSimTime => Volatile.Read(ref _lastSimTime);
+
     /// <summary>Gives the record to every sink; throws an <see cref="EgressException"/> when a sink failed or stalled.</summary>
     public void Publish(in SimRecord record)
     {
@@ -71,6 +79,9 @@ public sealed class EgressPipeline : IRecordSink, IAsyncDisposable
             {
                 sinks[i].Publish(in record);
             }
+
+            Volatile.Write(ref _published, _published + 1);
+            Volatile.Write(ref _lastSimTime, record.SimTime);
         }
         catch (EgressException)
         {

@@ -15,7 +15,7 @@ public class HistoryPlantTests
         var model = Path.Combine(Repository.Root, "examples", example);
         string[] common = ["history", "--model", model, "--duration", "1 hour", "--start", "2026-01-01T00:00:00", "--format", "jsonl", "--batch-size", "1000", "--progress", "none"];
 
-        var (code, output, error) = await ActorsimCommand.RunAsync([.. common, "--dest", reference.Path]);
+        var (code, output, error) = await ActorsimCommand.RunAsync([.. common, "--dest", reference.Path, "--engine", "reference"]);
         var (windowedCode, windowedOutput, windowedError) = await ActorsimCommand.RunAsync([.. common, "--dest", windowed.Path, "--engine", "windowed", "--parallelism", "2"]);
         using var actors = new TempDirectory();
         var (actorsCode, actorsOutput, actorsError) = await ActorsimCommand.RunAsync([.. common, "--dest", actors.Path, "--engine", "actors", "--parallelism", "2"]);
@@ -51,8 +51,8 @@ public class HistoryPlantTests
         await File.WriteAllTextAsync(model, yaml.Replace("duration: 1 day}", "duration: 1 day, factor: 0.002}", StringComparison.Ordinal));
         string[] common = ["history", "--model", model, "--duration", "30 s", "--format", "jsonl", "--keep-telemetry", "--dest", dir.Sub("out"), "--progress", "none"];
 
-        var (refusedCode, _, refusedError) = await ActorsimCommand.RunAsync(common);
-        var (code, output, error) = await ActorsimCommand.RunAsync([.. common, "--engine", "actors"]);
+        var (refusedCode, _, refusedError) = await ActorsimCommand.RunAsync([.. common, "--engine", "reference"]);
+        var (code, output, error) = await ActorsimCommand.RunAsync(common);
 
         Assert.Equal(2, refusedCode);
         Assert.Contains("only the actor engine does; add --engine actors", refusedError);

@@ -186,7 +186,13 @@ internal sealed class LineActor : ReceiveActor
     {
         _drained = true;
         var written = drained.Report?.Sinks.Sum(s => s.Written) ?? 0;
-        var error = drained.Error is null ? null : (drained.Error.InnerException ?? drained.Error).Message;
+        // Keep the egress exception's own message: it names the sink, the chunk, the store and the records not written.
+        var error = drained.Error switch
+        {
+            null => null,
+            AggregateException { InnerException: { } inner } => inner.Message,
+            var e => e.Message,
+        };
         _log.Info("Line {SimId}: egress drained in {Seconds} s, {Records} records written", SimId, Math.Round(seconds, 3), written);
         Context.Parent.Tell(new LineFinished(_index, _simulation.ProcessedEvents, _outbox.Count, written, seconds, error));
     }

@@ -8,8 +8,9 @@ using ActorSim.Model.Random;
 namespace ActorSim.Cli.History;
 
 /// <summary>
-/// Generates history: runs the plan's model unpaced (factor 0) from its logical start for its duration and writes
-/// every routed record through the egress pipeline, then drains it and checks the accounting.
+/// Generates history on the direct path (<c>--engine reference</c>): runs the plan's model in one engine on this
+/// thread from its logical start for its duration and writes every routed record through the egress pipeline, then
+/// drains it and checks the accounting.
 /// </summary>
 internal static class HistoryJob
 {
@@ -34,7 +35,7 @@ internal static class HistoryJob
 
             progress.Finish();
             var report = await pipeline.CompleteAsync().ConfigureAwait(false);
-            return new HistoryResult(report, line.TasksCreated, simulation.ProcessedEvents, counter.Count, stopwatch.Elapsed, plan.Start, plan.DurationSeconds);
+            return new HistoryResult(report, line.TasksCreated, simulation.ProcessedEvents, counter.Count, stopwatch.Elapsed, plan.Start, plan.DurationSeconds, "reference");
         }
         finally
         {

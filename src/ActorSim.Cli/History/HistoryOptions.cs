@@ -47,9 +47,15 @@ internal sealed record HistoryOptions
 
     public ProgressMode Progress { get; init; } = ProgressMode.Auto;
 
-    /// <summary>The runner for plants (reference or windowed).</summary>
-    public PlantEngine Engine { get; init; } = PlantEngine.Reference;
+    /// <summary>The runner: actors by default (a line per actor); reference and windowed for comparisons.</summary>
+    public PlantEngine Engine { get; init; } = PlantEngine.Actors;
 
-    /// <summary>Threads for the windowed plant engine.</summary>
-    public int Parallelism { get; init; } = 1;
+    /// <summary>Line threads for the actor and windowed engines (default: one per core).</summary>
+    public int Parallelism { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>Akka log level for the actor engine: DEBUG, INFO, WARNING (default), ERROR or OFF.</summary>
+    public string LogLevel { get; init; } = "WARNING";
+
+    /// <summary>Plants: write every line into the destination itself (chunk names carry the line) instead of <c>line=&lt;sim_id&gt;/</c> folders.</summary>
+    public bool MergeLines { get; init; }
 }

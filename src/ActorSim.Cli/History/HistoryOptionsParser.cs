@@ -11,9 +11,9 @@ namespace ActorSim.Cli.History;
 internal static class HistoryOptionsParser
 {
     private static readonly HashSet<string> ValueOptions =
-        ["duration", "start", "seed", "format", "dest", "batch-size", "flush-interval", "model", "progress", "engine", "parallelism"];
+        ["duration", "start", "seed", "format", "dest", "batch-size", "flush-interval", "model", "progress", "engine", "parallelism", "log-level"];
 
-    private static readonly HashSet<string> Flags = ["keep-telemetry", "partition-by-date", "no-create-bucket"];
+    private static readonly HashSet<string> Flags = ["keep-telemetry", "partition-by-date", "no-create-bucket", "merge-lines"];
 
     /// <summary>Parses <paramref name="args"/> (after the verb) with <paramref name="environment"/> variables.</summary>
     public static HistoryOptions Parse(IReadOnlyList<string> args, IDictionary environment)
@@ -36,8 +36,10 @@ internal static class HistoryOptionsParser
             S3 = S3Options(environment, useS3),
             CreateBucket = !reader.Has("no-create-bucket"),
             Progress = reader.Value("progress") is { } p ? ParseProgress(p) : ProgressMode.Auto,
-            Engine = reader.Value("engine") is { } e ? ParseEngine(e) : PlantEngine.Reference,
-            Parallelism = reader.Value("parallelism") is { } n ? ParseParallelism(n) : 1,
+            Engine = reader.Value("engine") is { } e ? ParseEngine(e) : PlantEngine.Actors,
+            Parallelism = reader.Value("parallelism") is { } n ? ParseParallelism(n) : Environment.ProcessorCount,
+            MergeLines = reader.Has("merge-lines"),
+            LogLevel = reader.Value("log-level") is { } level ? ParseLogLevel(level) : "WARNING",
         };
     }
 
@@ -131,6 +133,12 @@ internal static class HistoryOptionsParser
         int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0
             ? n
             : throw new UsageException($"--parallelism '{text}' must be a whole number of threads, at least 1.");
+
+    private static string ParseLogLevel(string text) => text.Trim().ToUpperInvariant() switch
+    {
+        "DEBUG" or "INFO" or "WARNING" or "ERROR" or "OFF" => text.Trim().ToUpperInvariant(),
+        _ => throw new UsageException($"--log-level '{text}' is not known: use debug, info, warning, error or off."),
+    };
 
     private static ProgressMode ParseProgress(string text) => text.Trim().ToLowerInvariant() switch
     {

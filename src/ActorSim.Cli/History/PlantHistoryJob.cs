@@ -10,7 +10,8 @@ namespace ActorSim.Cli.History;
 /// <summary>Runs a plant with the chosen engine, every line into its own egress pipeline, and checks the accounting.</summary>
 internal static class PlantHistoryJob
 {
-    public static async Task<(IReadOnlyList<(string Line, EgressReport Report)> Reports, PlantRunStats Stats, TimeSpan Elapsed)> RunAsync(PlantPlan plan)
+    public static async Task<(IReadOnlyList<(string Line, EgressReport Report)> Reports, PlantRunStats Stats, TimeSpan Elapsed)> RunAsync(
+        PlantPlan plan, ActorSim.Cli.Progress.IProgressReporter progress, CancellationToken cancellation = default)
     {
         var stopwatch = Stopwatch.StartNew();
         var pipelines = new List<(string Line, EgressPipeline Pipeline)>();
@@ -27,14 +28,13 @@ internal static class PlantHistoryJob
                 return pipeline;
             }
 
-            IPlantRunner runner = plan.Engine switch
+            PlantRunStats stats;
+            await using (new ActorSim.Cli.Progress.ProgressPoller(progress, Sample, plan.DurationSeconds, TimeSpan.FromMilliseconds(250)))
             {
-                PlantEngine.Windowed => new WindowedPlantRunner(plan.Plant, plan.Parallelism),
-                PlantEngine.Actors => new ActorSim.Actors.ActorPlantRunner(
-                    plan.Plant, ActorSim.Actors.ActorRunnerSettings.Default with { Parallelism = plan.Parallelism, Factor = plan.Factor }),
-                _ => new SequentialPlantRunner(plan.Plant),
-            };
-            var stats = runner.Run(plan.Seed, plan.DurationSeconds, SinkFor);
+                stats = await RunEngineAsync(plan, SinkFor, cancellation).ConfigureAwait(false);
+            }
+
+            progress.Finish();
             var reports = new List<(string, EgressReport)>();
             foreach (var (line, pipeline) in pipelines.OrderBy(p => p.Line, StringComparer.Ordinal))
             {
@@ -42,14 +42,40 @@ internal static class PlantHistoryJob
             }
 
             return (reports, stats, stopwatch.Elapsed);
+
+            (double, long) Sample()
+            {
+                lock (pipelines)
+                {
+                    // Lines that have not started yet are at 0; the plant is as far as its slowest line.
+                    var reached = pipelines.Count < plan.Plant.Lines.Count || pipelines.Count == 0 ? 0 : pipelines.Min(p => p.Pipeline.LastSimTime);
+                    return (reached, pipelines.Sum(p => p.Pipeline.Published));
+                }
+            }
         }
         finally
         {
+            progress.Finish();
             foreach (var (_, pipeline) in pipelines)
             {
                 await HistoryJob.DisposeQuietlyAsync(pipeline).ConfigureAwait(false);
             }
         }
+    }
+
+    /// <summary>Runs the plant on the plan's engine; only the actor engine stops early on <paramref name="cancellation"/>.</summary>
+    private static async Task<PlantRunStats> RunEngineAsync(PlantPlan plan, Func<ActorSim.Model.Building.LineModel, IRecordSink> sinkFor, CancellationToken cancellation)
+    {
+        if (plan.Engine == PlantEngine.Actors)
+        {
+            var runner = new ActorSim.Actors.ActorPlantRunner(
+                plan.Plant, ActorSim.Actors.ActorRunnerSettings.Default with { Parallelism = plan.Parallelism, Factor = plan.Factor, LogLevel = plan.LogLevel });
+            var run = await runner.RunAsync(plan.Seed, plan.DurationSeconds, sinkFor, cancellation).ConfigureAwait(false);
+            return new PlantRunStats(run.Rounds, run.Grants, run.ProcessedEvents, run.ItemsSent);
+        }
+
+        IPlantRunner direct = plan.Engine == PlantEngine.Windowed ? new WindowedPlantRunner(plan.Plant, plan.Parallelism) : new SequentialPlantRunner(plan.Plant);
+        return await Task.Run(() => direct.Run(plan.Seed, plan.DurationSeconds, sinkFor), cancellation).ConfigureAwait(false);
     }
 
     public static void WriteSummary(TextWriter output, PlantPlan plan, PlantRunStats stats, TimeSpan elapsed, IReadOnlyList<(string Line, EgressReport Report)> reports)

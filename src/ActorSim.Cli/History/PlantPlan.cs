@@ -13,4 +13,5 @@ internal sealed record PlantPlan(
     int Parallelism,
     Func<string, IReadOnlyList<SinkOptions>> SinksFor,
     string Destination,
-    double Factor);
+    double Factor,
+    string LogLevel);

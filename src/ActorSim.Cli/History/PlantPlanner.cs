@@ -1,10 +1,11 @@
 using ActorSim.Blueprints;
 using ActorSim.Cli.CommandLine;
 using ActorSim.Egress;
+using ActorSim.Egress.Routing;
 
 namespace ActorSim.Cli.History;
 
-/// <summary>Plans a plant run from a blueprint with <c>lines:</c> and <c>links:</c>.</summary>
+/// <summary>Plans a plant run from a blueprint with <c>lines:</c> and <c>links:</c>; each line gets its own sinks.</summary>
 internal static class PlantPlanner
 {
     /// <summary>True when the blueprint at <paramref name="path"/> describes a plant (a top-level <c>lines:</c> key).</summary>
@@ -31,13 +32,12 @@ internal static class PlantPlanner
         var destination = options.Destination ?? blueprint.Egress.FirstOrDefault()?.Dest ?? "data";
         IReadOnlyList<SinkOptions> SinksFor(string simId)
         {
-            var lineDestination = $"{destination.TrimEnd('/')}/line={simId}";
-            if (blueprint.Egress.Count == 0)
-            {
-                return [HistoryPlanner.ReferenceSink(options, options.Format ?? ChunkFormat.Parquet, lineDestination)];
-            }
-
-            return blueprint.Egress.Select(spec => BlueprintPlanner.Sink(spec, options, lineDestination)).ToArray();
+            // Split: DEST/line=<sim_id>/events_000001.parquet. Merged: DEST/events_<sim_id>_000001.parquet, one dataset.
+            var lineDestination = options.MergeLines ? destination : $"{destination.TrimEnd('/')}/line={simId}";
+            var sinks = blueprint.Egress.Count == 0
+                ? [HistoryPlanner.ReferenceSink(options, options.Format ?? ChunkFormat.Parquet, lineDestination)]
+                : blueprint.Egress.Select(spec => BlueprintPlanner.Sink(spec, options, lineDestination)).ToArray();
+            return options.MergeLines ? sinks.Select(s => s with { Router = s.Router.WithFileSuffix(simId) }).ToArray() : sinks;
         }
 
         return new PlantPlan(
@@ -49,6 +49,7 @@ internal static class PlantPlanner
             options.Parallelism,
             SinksFor,
             destination,
-            blueprint.Simulation.Factor);
+            blueprint.Simulation.Factor,
+            options.LogLevel);
     }
 }

@@ -30,4 +30,14 @@ internal static class ChunkNaming
             ? string.Concat(destination.AsSpan(0, dot), "_", number, destination.AsSpan(dot))
             : string.Concat(destination, "_", number);
     }
+
+    /// <summary><paramref name="destination"/> with <paramref name="suffix"/> after its file stem: <c>a/events.parquet</c> → <c>a/events_X.parquet</c>.</summary>
+    public static string WithStemSuffix(string destination, string suffix)
+    {
+        var slash = destination.LastIndexOf('/');
+        var dot = destination.LastIndexOf('.');
+        return dot > slash + 1
+            ? string.Concat(destination.AsSpan(0, dot), suffix, destination.AsSpan(dot))
+            : destination + suffix;
+    }
 }

@@ -122,6 +122,39 @@ public static class Routers
         };
     }
 
+    /// <summary>
+    /// Appends <c>_<paramref name="suffix"/></c> to each destination's file stem (<c>events.parquet</c> →
+    /// <c>events_Line_A.parquet</c>, chunks <c>events_Line_A_000001.parquet</c>), so several producers can share one
+    /// folder without sharing chunk names.
+    /// </summary>
+    public static RecordRouter WithFileSuffix(this RecordRouter inner, string suffix)
+    {
+        ArgumentNullException.ThrowIfNull(inner);
+        ChunkNaming.Validate(suffix, nameof(suffix));
+        if (suffix.Contains('/', StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"A file suffix cannot contain '/': '{suffix}'.", nameof(suffix));
+        }
+
+        var renamed = new Dictionary<string, string>(ReferenceEqualityComparer.Instance);
+        return (in SimRecord r, DateTime start) =>
+        {
+            var route = inner(in r, start);
+            if (route.IsDrop)
+            {
+                return route;
+            }
+
+            if (!renamed.TryGetValue(route.Destination!, out var destination))
+            {
+                destination = ChunkNaming.WithStemSuffix(route.Destination!, "_" + suffix);
+                renamed[route.Destination!] = destination;
+            }
+
+            return route with { Destination = destination };
+        };
+    }
+
     /// <summary>True for the lag metric's telemetry.</summary>
     public static bool IsLagMetric(in SimRecord record) =>
         record.Kind == RecordKind.Telemetry && record.PathId is { } p &&
