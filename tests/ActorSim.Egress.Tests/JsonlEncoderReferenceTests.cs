@@ -43,6 +43,24 @@ public class JsonlEncoderReferenceTests
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
+    public void Jsonl_encoder_should_write_strings_around_the_copy_block_and_cache_length_like_the_reference(bool flatten)
+    {
+        var texts = new[] { 0, 1, 15, 16, 31, 32, 33, 64, 255, 256, 257, 1000 }
+            .SelectMany(n => new[] { new string('a', n), new string('"', n), string.Concat(Enumerable.Repeat("é", n)), new string('\u2028', n) })
+            .ToArray();
+        var records = texts.SelectMany((text, i) => new[]
+        {
+            SimRecord.Lifecycle(i, new RecordKey(text, i), text, text),
+            SimRecord.Lifecycle(i, RecordKey.Of(text), "a", text),
+            SimRecord.Telemetry(i, text, i + 0.5),
+        }).ToArray();
+
+        AssertSameAsReference(EncoderCases.UnspecifiedStart, flatten, records);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
     public void Jsonl_encoder_should_write_huge_records_like_the_reference(bool flatten)
     {
         var huge = string.Concat(Enumerable.Repeat("\"\u2028é\n", 100_000));

@@ -12,6 +12,11 @@ internal sealed class TimestampFormatter
     public const int MaxLength = 32;
 
     private const int PrefixLength = 17; // yyyy-MM-ddTHH:mm:
+
+    /// <summary><c>000</c> to <c>999</c>, one ASCII digit per byte from the low byte.</summary>
+    private static readonly uint[] ThreeDigits = Enumerable.Range(0, 1000)
+        .Select(i => (uint)('0' + (i / 100)) | ((uint)('0' + (i / 10 % 10)) << 8) | ((uint)('0' + (i % 10)) << 16)).ToArray();
+
     private readonly DateTime _start;
     private readonly bool _wholeMilliseconds;
     private readonly byte[] _text = new byte[MaxLength];
@@ -29,7 +34,7 @@ internal sealed class TimestampFormatter
     /// <summary>The timestamp of a record at <paramref name="simTime"/>; valid until the next call.</summary>
     public ReadOnlySpan<byte> Format(double simTime)
     {
-        Update(RecordTime.SimMilliseconds(simTime));
+        PutSeconds(_text, MillisecondOfMinute(RecordTime.SimMilliseconds(simTime)));
         return _text.AsSpan(0, _length);
     }
 
@@ -39,16 +44,31 @@ internal sealed class TimestampFormatter
     /// </summary>
     public int Write(long simMilliseconds, Span<byte> destination)
     {
-        Update(simMilliseconds);
+        var inMinute = MillisecondOfMinute(simMilliseconds);
         _text.AsSpan(0, MaxLength).CopyTo(destination);
+        PutSeconds(destination, inMinute);
         return _length;
     }
 
+    /// <summary>Writes <c>ss.fff</c> after the minute's prefix.</summary>
+    private static void PutSeconds(Span<byte> text, int inMinute)
+    {
+        var seconds = inMinute / 1000;
+        var s = ThreeDigits[seconds];
+        var f = ThreeDigits[inMinute - (seconds * 1000)];
+        var t = text.Slice(PrefixLength, 6);
+        t[0] = (byte)(s >> 8);
+        t[1] = (byte)(s >> 16);
+        t[3] = (byte)f;
+        t[4] = (byte)(f >> 8);
+        t[5] = (byte)(f >> 16);
+    }
+
     /// <summary>
-    /// Puts the record's seconds and milliseconds into the text. When the start is a whole number of milliseconds, the
-    /// current minute is a range of sim milliseconds, so most records need no 64-bit division.
+    /// The record's millisecond within its minute, with the minute's prefix in the text. When the start is a whole number
+    /// of milliseconds, the current minute is a range of sim milliseconds, so most records need no 64-bit division.
     /// </summary>
-    private void Update(long simMilliseconds)
+    private int MillisecondOfMinute(long simMilliseconds)
     {
         var inMinute = simMilliseconds - _minuteStart;
         if ((ulong)inMinute >= (ulong)_minuteLength)
@@ -68,15 +88,7 @@ internal sealed class TimestampFormatter
             }
         }
 
-        var ms = (int)inMinute;
-        var seconds = ms / 1000;
-        ms -= seconds * 1000;
-        var t = _text.AsSpan(PrefixLength, 6);
-        t[5] = (byte)('0' + (ms % 10));
-        t[4] = (byte)('0' + (ms / 10 % 10));
-        t[3] = (byte)('0' + (ms / 100));
-        t[1] = (byte)('0' + (seconds % 10));
-        t[0] = (byte)('0' + (seconds / 10));
+        return (int)inMinute;
     }
 
     private void Refresh(long minute)
