@@ -12,7 +12,13 @@ public static class RecordTime
     public static double SimTs(double simTime) => Math.Round(simTime, 3, MidpointRounding.ToEven);
 
     /// <summary><c>sim_ts</c> in whole milliseconds.</summary>
-    public static long SimMilliseconds(double simTime) => (long)Math.Round(SimTs(simTime) * 1000.0, MidpointRounding.ToEven);
+    /// <remarks>
+    /// Below 10^12 s this is one rounding of <c>simTime * 1000</c>: that is what <see cref="SimTs"/> rounds before it
+    /// divides by 1000, and multiplying back lands within a quarter of that whole number, so the second rounding returns it.
+    /// </remarks>
+    public static long SimMilliseconds(double simTime) => Math.Abs(simTime) < 1e12
+        ? (long)Math.Round(simTime * 1000.0, MidpointRounding.ToEven)
+        : (long)Math.Round(SimTs(simTime) * 1000.0, MidpointRounding.ToEven);
 
     /// <summary>The record's <c>timestamp</c>: <paramref name="logicalStart"/> + <c>sim_ts</c>, keeping the start's kind.</summary>
     public static DateTime Timestamp(DateTime logicalStart, double simTime) =>

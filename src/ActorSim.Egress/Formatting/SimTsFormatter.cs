@@ -1,3 +1,5 @@
+using System.Buffers.Text;
+
 namespace ActorSim.Egress.Formatting;
 
 /// <summary>
@@ -18,7 +20,7 @@ internal static class SimTsFormatter
 
         var whole = milliseconds / 1000;
         var fraction = (int)(milliseconds - (whole * 1000));
-        whole.TryFormat(destination[length..], out var digits, default, System.Globalization.CultureInfo.InvariantCulture);
+        Utf8Formatter.TryFormat(whole, destination[length..], out var digits);
         length += digits;
         destination[length++] = (byte)'.';
         destination[length++] = (byte)('0' + (fraction / 100));

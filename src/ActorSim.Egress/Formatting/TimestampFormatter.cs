@@ -8,34 +8,87 @@ namespace ActorSim.Egress.Formatting;
 /// </summary>
 internal sealed class TimestampFormatter
 {
+    /// <summary>The most bytes a timestamp has (29 with an offset), and the room <see cref="Write"/> needs.</summary>
+    public const int MaxLength = 32;
+
     private const int PrefixLength = 17; // yyyy-MM-ddTHH:mm:
+
+    /// <summary><c>000</c> to <c>999</c>, one ASCII digit per byte from the low byte.</summary>
+    private static readonly uint[] ThreeDigits = Enumerable.Range(0, 1000)
+        .Select(i => (uint)('0' + (i / 100)) | ((uint)('0' + (i / 10 % 10)) << 8) | ((uint)('0' + (i % 10)) << 16)).ToArray();
+
     private readonly DateTime _start;
-    private readonly byte[] _text = new byte[40];
+    private readonly bool _wholeMilliseconds;
+    private readonly byte[] _text = new byte[MaxLength];
     private long _minute = long.MinValue;
+    private long _minuteStart;
+    private long _minuteLength;
     private int _length;
 
-    public TimestampFormatter(DateTime logicalStart) => _start = logicalStart;
+    public TimestampFormatter(DateTime logicalStart)
+    {
+        _start = logicalStart;
+        _wholeMilliseconds = logicalStart.Ticks % TimeSpan.TicksPerMillisecond == 0;
+    }
 
     /// <summary>The timestamp of a record at <paramref name="simTime"/>; valid until the next call.</summary>
     public ReadOnlySpan<byte> Format(double simTime)
     {
-        var ticks = _start.Ticks + (RecordTime.SimMilliseconds(simTime) * TimeSpan.TicksPerMillisecond);
-        var minute = ticks - (ticks % TimeSpan.TicksPerMinute);
-        if (minute != _minute)
+        PutSeconds(_text, MillisecondOfMinute(RecordTime.SimMilliseconds(simTime)));
+        return _text.AsSpan(0, _length);
+    }
+
+    /// <summary>
+    /// Writes the timestamp of a record whose <c>sim_ts</c> is <paramref name="simMilliseconds"/> into the first
+    /// <see cref="MaxLength"/> bytes of <paramref name="destination"/> (a fixed-size copy); returns its length.
+    /// </summary>
+    public int Write(long simMilliseconds, Span<byte> destination)
+    {
+        var inMinute = MillisecondOfMinute(simMilliseconds);
+        _text.AsSpan(0, MaxLength).CopyTo(destination);
+        PutSeconds(destination, inMinute);
+        return _length;
+    }
+
+    /// <summary>Writes <c>ss.fff</c> after the minute's prefix.</summary>
+    private static void PutSeconds(Span<byte> text, int inMinute)
+    {
+        var seconds = inMinute / 1000;
+        var s = ThreeDigits[seconds];
+        var f = ThreeDigits[inMinute - (seconds * 1000)];
+        var t = text.Slice(PrefixLength, 6);
+        t[0] = (byte)(s >> 8);
+        t[1] = (byte)(s >> 16);
+        t[3] = (byte)f;
+        t[4] = (byte)(f >> 8);
+        t[5] = (byte)(f >> 16);
+    }
+
+    /// <summary>
+    /// The record's millisecond within its minute, with the minute's prefix in the text. When the start is a whole number
+    /// of milliseconds, the current minute is a range of sim milliseconds, so most records need no 64-bit division.
+    /// </summary>
+    private int MillisecondOfMinute(long simMilliseconds)
+    {
+        var inMinute = simMilliseconds - _minuteStart;
+        if ((ulong)inMinute >= (ulong)_minuteLength)
         {
-            Refresh(minute);
+            var ticks = _start.Ticks + (simMilliseconds * TimeSpan.TicksPerMillisecond);
+            var minute = ticks - (ticks % TimeSpan.TicksPerMinute);
+            if (minute != _minute)
+            {
+                Refresh(minute);
+            }
+
+            inMinute = (ticks - minute) / TimeSpan.TicksPerMillisecond;
+            if (_wholeMilliseconds)
+            {
+                _minuteStart = simMilliseconds - inMinute;
+                _minuteLength = TimeSpan.MillisecondsPerMinute;
+            }
         }
 
-        var ms = (int)((ticks - minute) / TimeSpan.TicksPerMillisecond);
-        var seconds = ms / 1000;
-        ms -= seconds * 1000;
-        var t = _text;
-        t[PrefixLength] = (byte)('0' + (seconds / 10));
-        t[PrefixLength + 1] = (byte)('0' + (seconds % 10));
-        t[PrefixLength + 3] = (byte)('0' + (ms / 100));
-        t[PrefixLength + 4] = (byte)('0' + (ms / 10 % 10));
-        t[PrefixLength + 5] = (byte)('0' + (ms % 10));
-        return t.AsSpan(0, _length);
+        return (int)inMinute;
     }
 
     private void Refresh(long minute)
