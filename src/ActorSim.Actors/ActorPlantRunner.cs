@@ -92,6 +92,7 @@ public sealed class ActorPlantRunner : IPlantRunner
         }
         finally
         {
+            await LoggerFlush.FlushAsync(system, TimeSpan.FromSeconds(5)).ConfigureAwait(false);
             await system.Terminate().ConfigureAwait(false);
         }
     }
