@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using ActorSim.Actors.Messages;
 using ActorSim.Egress;
 using ActorSim.Egress.Reports;
 using ActorSim.Model.Plants;
@@ -10,7 +11,8 @@ namespace ActorSim.Cli.History;
 /// <summary>Runs a plant with the chosen engine, every line into its own egress pipeline, and checks the accounting.</summary>
 internal static class PlantHistoryJob
 {
-    public static async Task<(IReadOnlyList<(string Line, EgressReport Report)> Reports, PlantRunStats Stats, TimeSpan Elapsed)> RunAsync(PlantPlan plan)
+    /// <summary>Runs the plan; <c>ActorStats</c> is the actors engine's own account (per line waits, efficiency), null for the others.</summary>
+    public static async Task<(IReadOnlyList<(string Line, EgressReport Report)> Reports, PlantRunStats Stats, TimeSpan Elapsed, RunStats? ActorStats)> RunAsync(PlantPlan plan)
     {
         var stopwatch = Stopwatch.StartNew();
         var pipelines = new List<(string Line, EgressPipeline Pipeline)>();
@@ -34,14 +36,25 @@ internal static class PlantHistoryJob
                     plan.Plant, ActorSim.Actors.ActorRunnerSettings.Default with { Parallelism = plan.Parallelism, Factor = plan.Factor }),
                 _ => new SequentialPlantRunner(plan.Plant),
             };
-            var stats = runner.Run(plan.Seed, plan.DurationSeconds, SinkFor);
+            RunStats? actorStats = null;
+            PlantRunStats stats;
+            if (runner is ActorSim.Actors.ActorPlantRunner actors)
+            {
+                actorStats = actors.RunWithStats(plan.Seed, plan.DurationSeconds, SinkFor);
+                stats = new PlantRunStats(actorStats.Rounds, actorStats.Grants, actorStats.ProcessedEvents, actorStats.ItemsSent);
+            }
+            else
+            {
+                stats = runner.Run(plan.Seed, plan.DurationSeconds, SinkFor);
+            }
+
             var reports = new List<(string, EgressReport)>();
             foreach (var (line, pipeline) in pipelines.OrderBy(p => p.Line, StringComparer.Ordinal))
             {
                 reports.Add((line, await pipeline.CompleteAsync().ConfigureAwait(false)));
             }
 
-            return (reports, stats, stopwatch.Elapsed);
+            return (reports, stats, stopwatch.Elapsed, actorStats);
         }
         finally
         {
@@ -52,7 +65,8 @@ internal static class PlantHistoryJob
         }
     }
 
-    public static void WriteSummary(TextWriter output, PlantPlan plan, PlantRunStats stats, TimeSpan elapsed, IReadOnlyList<(string Line, EgressReport Report)> reports)
+    public static void WriteSummary(
+        TextWriter output, PlantPlan plan, PlantRunStats stats, TimeSpan elapsed, IReadOnlyList<(string Line, EgressReport Report)> reports, RunStats? actorStats = null)
     {
         var inv = CultureInfo.InvariantCulture;
         output.WriteLine(string.Create(inv,
@@ -66,5 +80,19 @@ internal static class PlantHistoryJob
                     $"line {line}, sink {sink.Sink}: published {sink.Published:N0}, written {sink.Written:N0}, dropped {sink.Dropped:N0}, {sink.Chunks:N0} chunks"));
             }
         }
+
+        if (actorStats is null)
+        {
+            return;
+        }
+
+        foreach (var line in actorStats.Lines)
+        {
+            output.WriteLine(string.Create(inv,
+                $"line {line.SimId}: {line.ProcessedEvents:N0} events, {line.Grants:N0} grants, busy {line.BusySeconds:0.000} s, " +
+                $"sync wait {line.SyncWaitSeconds:0.000} s, egress blocked {line.EgressBlockedSeconds:0.000} s"));
+        }
+
+        output.WriteLine(string.Create(inv, $"parallel efficiency {actorStats.ParallelEfficiency:0.00} on {actorStats.Parallelism} line threads"));
     }
 }
