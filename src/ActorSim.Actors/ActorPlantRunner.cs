@@ -71,7 +71,7 @@ public sealed class ActorPlantRunner : IPlantRunner
         var settings = Settings;
         var plant = Plant;
         LineStarter startLine = (context, line) => context.ActorOf(
-            LineActor.Props(plant, line, seed, sinkFor, settings.ProgressInterval, settings.Factor > 0 ? ActorSim.Engine.Pacing.PacingPolicy.WithFactor(settings.Factor) : null).WithDispatcher(ActorRunnerSettings.LineDispatcherId),
+            LineActor.Props(plant, line, seed, sinkFor, settings).WithDispatcher(ActorRunnerSettings.LineDispatcherId),
             "line-" + line.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
         var system = ActorSystem.Create("actorsim", settings.ToConfig());
@@ -92,6 +92,7 @@ public sealed class ActorPlantRunner : IPlantRunner
         }
         finally
         {
+            await LoggerFlush.FlushAsync(system, TimeSpan.FromSeconds(5)).ConfigureAwait(false);
             await system.Terminate().ConfigureAwait(false);
         }
     }

@@ -12,6 +12,8 @@ public sealed record ActorRunnerSettings
     /// <summary>The dispatcher id line actors run on.</summary>
     public const string LineDispatcherId = "actorsim.actors.line-dispatcher";
 
+    private static readonly string[] LogLevels = ["DEBUG", "INFO", "WARNING", "ERROR", "OFF"];
+
     /// <summary>Threads of the line dispatcher; 0 means one per core.</summary>
     public int Parallelism { get; init; }
 
@@ -24,8 +26,17 @@ public sealed record ActorRunnerSettings
     /// <summary>Rounds between Info progress lines (every round is logged at Debug).</summary>
     public int LogEveryRounds { get; init; } = 1000;
 
-    /// <summary>Akka log level (<c>DEBUG</c>, <c>INFO</c>, <c>WARNING</c>, <c>ERROR</c>, <c>OFF</c>).</summary>
+    /// <summary>Akka log level (<c>DEBUG</c>, <c>INFO</c>, <c>WARNING</c>, <c>ERROR</c>, <c>OFF</c>), for either logger.</summary>
     public string LogLevel { get; init; } = "INFO";
+
+    /// <summary>Where log events go: Akka's console logger (default) or Serilog's <c>Log.Logger</c> through Akka.Logger.Serilog.</summary>
+    public ActorLogger Logger { get; init; } = ActorLogger.Console;
+
+    /// <summary>
+    /// A line logs a warning naming the sink when its <c>Publish</c> blocked on one sink's full queue for longer than
+    /// this within ten times this much wall time (at most one warning per sink per such window); zero turns it off.
+    /// </summary>
+    public TimeSpan SlowSinkWarning { get; init; } = TimeSpan.FromSeconds(1);
 
     /// <summary>
     /// Wall seconds per simulated second: 0 runs as fast as possible; 1.0 is real time. When paced, the coordinator
@@ -60,6 +71,9 @@ public sealed record ActorRunnerSettings
             LineReportTimeout = c.GetTimeSpan("line-report-timeout"),
             ProgressInterval = c.GetDouble("progress-interval"),
             LogEveryRounds = c.GetInt("log-every-rounds"),
+            LogLevel = c.GetString("log-level"),
+            Logger = ParseLogger(c.GetString("logger")),
+            SlowSinkWarning = DurationAt(c, "slow-sink-warning", "a duration such as 1s, or 0 for no warning"),
         };
         settings.Validate();
         return settings;
@@ -73,6 +87,9 @@ public sealed record ActorRunnerSettings
         Check(ProgressInterval > 0 && double.IsFinite(ProgressInterval), "progress-interval",
             string.Create(CultureInfo.InvariantCulture, $"must be a positive number of simulated seconds; got {ProgressInterval}"));
         Check(LogEveryRounds > 0, "log-every-rounds", $"must be at least 1; got {LogEveryRounds}");
+        Check(LogLevels.Contains(LogLevel, StringComparer.Ordinal), "log-level", $"must be one of {string.Join(", ", LogLevels)}; got '{LogLevel}'");
+        Check(Enum.IsDefined(Logger), "logger", $"must be console or serilog; got {Logger}");
+        Check(SlowSinkWarning >= TimeSpan.Zero, "slow-sink-warning", $"must be a positive duration such as 1s, or 0 for no warning; got {SlowSinkWarning}");
         Check(Factor >= 0 && double.IsFinite(Factor), "factor",
             string.Create(CultureInfo.InvariantCulture, $"must be 0 (unpaced) or a positive number of wall seconds per simulated second; got {Factor}"));
         Check(PacingStep > 0 && double.IsFinite(PacingStep), "pacing-step",
@@ -83,7 +100,9 @@ public sealed record ActorRunnerSettings
     public Config ToConfig()
     {
         Validate();
+        var loggers = Logger == ActorLogger.Serilog ? "akka.loggers = [\"Akka.Logger.Serilog.SerilogLogger, Akka.Logger.Serilog\"]" : string.Empty;
         var hocon = string.Create(CultureInfo.InvariantCulture, $"""
+            {loggers}
             akka.loglevel = {LogLevel}
             akka.stdout-loglevel = {LogLevel}
             akka.actor.serialize-messages = {(SerializeMessages ? "on" : "off")}
@@ -93,6 +112,27 @@ public sealed record ActorRunnerSettings
             """);
         return ConfigurationFactory.ParseString(hocon).WithFallback(Reference);
     }
+
+    private static TimeSpan DurationAt(Config c, string key, string takes)
+    {
+        try
+        {
+            return c.GetTimeSpan(key, allowInfinite: false);
+        }
+        catch (FormatException)
+        {
+            throw new ArgumentException($"actorsim.actors.{key} must be {takes}; got '{c.GetString(key)}'.", key);
+        }
+    }
+
+    private static ActorLogger ParseLogger(string value) => value switch
+    {
+        _ when string.Equals(value, "console", StringComparison.OrdinalIgnoreCase) => ActorLogger.Console,
+        _ when string.Equals(value, "serilog", StringComparison.OrdinalIgnoreCase) => ActorLogger.Serilog,
+        _ => throw new ArgumentException(
+            $"actorsim.actors.logger must be console (Akka's standard-out logger) or serilog (Serilog's Log.Logger through Akka.Logger.Serilog); got '{value}'.",
+            "logger"),
+    };
 
     private static void Check(bool ok, string key, string message)
     {

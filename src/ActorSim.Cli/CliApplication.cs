@@ -81,8 +81,8 @@ internal static class CliApplication
         output.WriteLine($"actorsim history: plant of {plan.Plant.Lines.Count} lines, seed {plan.Seed}, {ProgressText.SimulatedTime(plan.DurationSeconds)} from {plan.Start:yyyy-MM-ddTHH:mm:ss.fff}, to {layout}");
         return await RunJobAsync(error, async () =>
         {
-            var (reports, stats, elapsed) = await PlantHistoryJob.RunAsync(plan, Reporter(options.Progress, error), cancellation).ConfigureAwait(false);
-            PlantHistoryJob.WriteSummary(output, plan, stats, elapsed, reports);
+            var (reports, stats, elapsed, actorStats) = await PlantHistoryJob.RunAsync(plan, Reporter(options.Progress, error), cancellation).ConfigureAwait(false);
+            PlantHistoryJob.WriteSummary(output, plan, stats, elapsed, reports, actorStats);
         }).ConfigureAwait(false);
     }
 

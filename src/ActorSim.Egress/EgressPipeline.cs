@@ -59,6 +59,34 @@ public sealed class EgressPipeline : IRecordSink, IAsyncDisposable
     /// <summary>Simulated time of the last record published (0 before the first); safe to read from another thread.</summary>
     public double LastSimTime => Volatile.Read(ref _lastSimTime);
 
+    /// <summary>
+    /// Wall time <see cref="Publish"/> has spent blocked so far because a sink's queue was full, summed over sinks.
+    /// Only the waits are timed (an unblocked <see cref="Publish"/> reads no clock); readable from any thread.
+    /// </summary>
+    public TimeSpan PublishBlocked
+    {
+        get
+        {
+            var blocked = TimeSpan.Zero;
+            foreach (var sink in _sinks)
+            {
+                blocked += sink.Blocked;
+            }
+
+            return blocked;
+        }
+    }
+
+    /// <summary>Batches waiting for their sink's writer now, summed over sinks; readable from any thread.</summary>
+    public int QueuedBatches => _sinks.Sum(s => s.QueuedBatches);
+
+    /// <summary>Records stored so far, summed over sinks; readable from any thread.</summary>
+    public long RecordsWritten => _sinks.Sum(s => s.Written);
+
+    /// <summary>A snapshot per sink, in the order they were attached: what a monitor needs to name a slow sink.</summary>
+    public IReadOnlyList<SinkProgress> Progress() =>
+        Array.ConvertAll(_sinks, s => new SinkProgress(s.Name, s.Written, s.QueuedBatches, s.Blocked));
+
     /// <summary>Gives the record to every sink; throws an <see cref="EgressException"/> when a sink failed or stalled.</summary>
     public void Publish(in SimRecord record)
     {

@@ -26,6 +26,9 @@ public class HistoryPlantTests
         Assert.Contains("with the windowed engine", windowedOutput);
         Assert.True(actorsCode == 0, actorsError);
         Assert.Contains("with the actors engine", actorsOutput);
+        Assert.Matches(@"line \w+: [\d,]+ events, [\d,]+ grants, busy [\d.]+ s, sync wait [\d.]+ s, egress blocked [\d.]+ s", actorsOutput);
+        Assert.Contains("parallel efficiency ", actorsOutput);
+        Assert.DoesNotContain("parallel efficiency", windowedOutput);
         var folders = Directory.GetDirectories(reference.Path).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToArray();
         Assert.Equal(lines, folders.Length);
         Assert.All(folders, f => Assert.StartsWith("line=", f));

@@ -97,6 +97,63 @@ public class EgressPipelineTests
     }
 
     [Fact]
+    public async Task Slow_sink_should_report_the_time_the_publisher_was_blocked_and_lose_nothing()
+    {
+        var store = new SlowStore(TimeSpan.FromMilliseconds(15));
+        var sink = Pipelines.Sink(store, Routers.History("e.jsonl"), batchSize: 10, flushInterval: 0) with { MaxQueuedBatches = 2, MaxStoresInFlight = 1 };
+        await using var pipeline = new EgressPipeline(Records.Start, [sink]);
+
+        var watch = Stopwatch.StartNew();
+        pipeline.PublishAll(Records.Lifecycles(100));
+        var publishing = watch.Elapsed;
+        var blocked = pipeline.PublishBlocked;
+        var report = await pipeline.CompleteAsync();
+
+        // 30 chunks at 15 ms each, at most four ahead of the publisher (two queued, one encoded, one storing).
+        Assert.InRange(blocked, TimeSpan.FromMilliseconds(15 * 20), publishing);
+        Assert.Equal(pipeline.PublishBlocked.TotalSeconds, report["test"].BlockedSeconds);
+        Assert.Equal(report["test"].BlockedSeconds, report.BlockedSeconds);
+        Assert.Equal((300L, 300L, 0L), (report["test"].Published, report["test"].Written, report["test"].NotWritten));
+        Assert.Equal(300, Pipelines.JsonLines(store).Count);
+    }
+
+    [Fact]
+    public async Task Fast_sink_with_room_in_its_queue_should_never_block_the_publisher()
+    {
+        var store = new MemoryStore();
+        var sink = Pipelines.Sink(store, Routers.History("e.jsonl"), batchSize: 10, flushInterval: 0) with { MaxQueuedBatches = 1000 };
+        await using var pipeline = new EgressPipeline(Records.Start, [sink]);
+
+        pipeline.PublishAll(Records.Lifecycles(1000));
+        var report = await pipeline.CompleteAsync();
+
+        Assert.Equal(TimeSpan.Zero, pipeline.PublishBlocked);
+        Assert.Equal(0, report["test"].BlockedSeconds);
+        Assert.Equal(3000, report["test"].Written);
+    }
+
+    [Fact]
+    public async Task Queued_batches_should_count_what_waits_for_the_writer_and_drain_to_zero()
+    {
+        var store = new GatedStore();
+        var sink = Pipelines.Sink(store, Routers.History("e.jsonl"), batchSize: 10, flushInterval: 0) with { MaxQueuedBatches = 4, MaxStoresInFlight = 1 };
+        await using var pipeline = new EgressPipeline(Records.Start, [sink]);
+
+        // Fifty records, five full batches: the writer holds two (one storing behind the gate, one encoded), three wait in the queue.
+        pipeline.PublishAll(Records.Lifecycles(20).Take(50));
+        await Probe.UntilAsync(() => Task.FromResult(pipeline.QueuedBatches == 3), TimeSpan.FromSeconds(10), () => $"{pipeline.QueuedBatches} batches queued, expected 3");
+        var progress = pipeline.Progress().Single();
+        store.Open();
+        var report = await pipeline.CompleteAsync();
+
+        // The publisher may have waited a moment for the writer to take its first batches; nothing else is asserted on it.
+        Assert.Equal(("test", 0L, 3), (progress.Sink, progress.Written, progress.QueuedBatches));
+        Assert.Equal(0, pipeline.QueuedBatches);
+        Assert.Equal(50, pipeline.RecordsWritten);
+        Assert.Equal(50, report["test"].Written);
+    }
+
+    [Fact]
     public async Task Stalled_sink_should_fail_publish_within_the_timeout_with_counts()
     {
         var store = new StalledStore();

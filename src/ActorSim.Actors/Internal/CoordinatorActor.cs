@@ -293,12 +293,27 @@ internal sealed class CoordinatorActor : ReceiveActor, IWithTimers
 
         if (_core.Rounds % _settings.LogEveryRounds == 0)
         {
-            var wall = _tracker.WallSeconds;
-            _log.Info("Round {Round}: lines at t={SimTime}, {Events} events, {Rate} events/s, {ItemsDelivered} items delivered",
-                _core.Rounds, ReachedTime(), _tracker.ProcessedEvents, wall > 0 ? Math.Round(_tracker.ProcessedEvents / wall) : 0, _core.ItemsDelivered);
+            LogProgress();
         }
 
         Become(Running);
+    }
+
+    private void LogProgress()
+    {
+        var wall = _tracker.WallSeconds;
+        var events = _tracker.ProcessedEvents;
+        var rate = wall > 0 ? Math.Round(events / wall) : 0;
+        var written = _tracker.RecordsWritten;
+        if (written < 0)
+        {
+            _log.Info("Round {Round}: lines at t={SimTime}, {Events} events, {Rate} events/s, {ItemsDelivered} items delivered",
+                _core.Rounds, ReachedTime(), events, rate, _core.ItemsDelivered);
+            return;
+        }
+
+        _log.Info("Round {Round}: lines at t={SimTime}, {Events} events, {Rate} events/s, {ItemsDelivered} items delivered; egress {Records} records written, {RecordRate} records/s, {QueuedBatches} batches queued",
+            [_core.Rounds, ReachedTime(), events, rate, _core.ItemsDelivered, written, wall > 0 ? Math.Round(written / wall) : 0, _tracker.QueuedBatches]);
     }
 
     private void OnReport(Messages.LineReport report)
@@ -341,8 +356,21 @@ internal sealed class CoordinatorActor : ReceiveActor, IWithTimers
 
         _lastHeard[progress.Line] = Stopwatch.GetTimestamp();
         _warned[progress.Line] = false;
-        _tracker.Progress(progress);
-        _log.Debug("Line {SimId} at t={SimTime}: {Events} events", _simIds[progress.Line], progress.SimTime, progress.ProcessedEvents);
+        var rate = _tracker.Progress(progress);
+        if (!_log.IsDebugEnabled)
+        {
+            return;
+        }
+
+        if (progress.Egress is { } egress)
+        {
+            _log.Debug("Line {SimId} at t={SimTime}: {Events} events, {Rate} events/s; egress {Records} records written, {QueuedBatches} batches queued, publishing blocked {Blocked} s",
+                [_simIds[progress.Line], progress.SimTime, progress.ProcessedEvents, Math.Round(rate), egress.RecordsWritten, egress.QueuedBatches, Math.Round(egress.BlockedSeconds, 3)]);
+        }
+        else
+        {
+            _log.Debug("Line {SimId} at t={SimTime}: {Events} events, {Rate} events/s", _simIds[progress.Line], progress.SimTime, progress.ProcessedEvents, Math.Round(rate));
+        }
     }
 
     private void Watch()
@@ -401,16 +429,17 @@ internal sealed class CoordinatorActor : ReceiveActor, IWithTimers
         }
 
         var stats = _tracker.Stats(_core.Rounds, _core.Grants, _core.ItemsDelivered);
-        foreach (var line in stats.Lines)
-        {
-            // RecordsWritten is -1 when the line's sink is not an egress pipeline (nothing to account for).
-            _log.Info("Line {SimId}: {Events} events, {Grants} grants, busy {Busy} s, {Records} records written",
-                line.SimId, line.ProcessedEvents, line.Grants, Math.Round(line.BusySeconds, 3), line.RecordsWritten >= 0 ? (object)line.RecordsWritten : "no egress");
-        }
-
         _log.Info("Run {Outcome}: {Rounds} rounds, {Grants} grants, {Events} events in {Wall} s; waiting on reports {Waiting} s; parallel efficiency {Efficiency}",
             [_stopRequested ? "stopped" : "completed", stats.Rounds, stats.Grants, stats.ProcessedEvents, Math.Round(stats.WallSeconds, 3),
             Math.Round(stats.WaitingSeconds, 3), Math.Round(stats.ParallelEfficiency, 3)]);
+        foreach (var line in stats.Lines)
+        {
+            // RecordsWritten is -1 when the line's sink is not an egress pipeline (nothing to account for).
+            _log.Info("Line {SimId}: {Events} events, {Grants} grants, busy {Busy} s, sync wait {SyncWait} s, egress blocked {EgressBlocked} s, {Records} records written",
+                [line.SimId, line.ProcessedEvents, line.Grants, Math.Round(line.BusySeconds, 3), Math.Round(line.SyncWaitSeconds, 3), Math.Round(line.EgressBlockedSeconds, 3),
+                line.RecordsWritten >= 0 ? line.RecordsWritten : "no egress"]);
+        }
+
         if (_stopRequested)
         {
             var stopped = new RunStopped(stats, ReachedTime());

@@ -17,6 +17,8 @@ namespace ActorSim.Actors.Internal;
 /// <c>progress-interval</c> simulated seconds (a <see cref="LineProgress"/> between slices) and answers with a
 /// <see cref="Messages.LineReport"/>. Records go to its sink on this thread: an <see cref="EgressPipeline"/> blocks
 /// <c>Publish</c> while its queue is full, which is the backpressure that slows a line down to its sink's pace.
+/// It times how long it waits for grants (<see cref="LineStats.SyncWaitSeconds"/>), puts its pipeline's state in its
+/// notes, and warns naming the sink when one holds it back (<c>slow-sink-warning</c>).
 /// </summary>
 internal sealed class LineActor : ReceiveActor
 {
@@ -26,18 +28,21 @@ internal sealed class LineActor : ReceiveActor
     private readonly Simulation _simulation;
     private readonly CollectingOutbox _outbox = new();
     private readonly Stopwatch _busy = new();
+    private readonly Stopwatch _syncWait = new();
+    private readonly SlowSinkWatch _slowSinks;
     private readonly IRecordSink? _sink;
     private readonly Line? _line;
     private readonly Exception? _startError;
     private Grant? _grant;
     private bool _drained;
 
-    public LineActor(PlantModel plant, int index, ulong seed, Func<LineModel, IRecordSink> sinkFor, double progressInterval, PacingPolicy? pacing = null)
+    public LineActor(PlantModel plant, int index, ulong seed, Func<LineModel, IRecordSink> sinkFor, ActorRunnerSettings settings)
     {
         // A paced line follows the wall clock itself (and so publishes its lag); the coordinator keeps grants short.
-        _simulation = new Simulation(pacing: pacing);
+        _simulation = new Simulation(pacing: settings.Factor > 0 ? PacingPolicy.WithFactor(settings.Factor) : null);
         _index = index;
-        _progressInterval = progressInterval;
+        _progressInterval = settings.ProgressInterval;
+        _slowSinks = new SlowSinkWatch(settings.SlowSinkWarning, Stopwatch.GetTimestamp());
         SimId = plant.Lines[index].SimId;
         try
         {
@@ -56,8 +61,8 @@ internal sealed class LineActor : ReceiveActor
 
     private string SimId { get; }
 
-    public static Props Props(PlantModel plant, int index, ulong seed, Func<LineModel, IRecordSink> sinkFor, double progressInterval, PacingPolicy? pacing = null) =>
-        Akka.Actor.Props.Create(() => new LineActor(plant, index, seed, sinkFor, progressInterval, pacing));
+    public static Props Props(PlantModel plant, int index, ulong seed, Func<LineModel, IRecordSink> sinkFor, ActorRunnerSettings settings) =>
+        Akka.Actor.Props.Create(() => new LineActor(plant, index, seed, sinkFor, settings));
 
     protected override void PreStart()
     {
@@ -68,6 +73,7 @@ internal sealed class LineActor : ReceiveActor
         }
 
         Context.Parent.Tell(new LineReady(_index, _simulation.Now, _simulation.Peek()));
+        _syncWait.Start();
     }
 
     protected override void PostStop()
@@ -103,6 +109,7 @@ internal sealed class LineActor : ReceiveActor
 
     private void OnGrant(Grant grant)
     {
+        _syncWait.Stop();
         if (grant.Line != _index)
         {
             Fail(new InvalidOperationException($"got a grant for line {grant.Line}"));
@@ -146,16 +153,46 @@ internal sealed class LineActor : ReceiveActor
         }
 
         _busy.Stop();
+        var egress = EgressNow();
         if (target < grant.Horizon)
         {
-            Context.Parent.Tell(new LineProgress(_index, _simulation.Now, _simulation.ProcessedEvents));
+            Context.Parent.Tell(new LineProgress(_index, _simulation.Now, _simulation.ProcessedEvents, egress));
             Self.Tell(ContinueGrant.Instance);
             return;
         }
 
         _grant = null;
         Become(Idle);
-        Context.Parent.Tell(new Messages.LineReport(grant.Round, _index, _simulation.Peek(), _outbox.Drain(), _simulation.ProcessedEvents, _busy.Elapsed.TotalSeconds));
+        Context.Parent.Tell(new Messages.LineReport(grant.Round, _index, _simulation.Peek(), _outbox.Drain(), _simulation.ProcessedEvents, _busy.Elapsed.TotalSeconds, egress));
+        _syncWait.Start();
+    }
+
+    /// <summary>The pipeline's state for a note, after warning about any sink that held the line back since the last ones.</summary>
+    private EgressStatus? EgressNow()
+    {
+        if (_sink is not EgressPipeline pipeline)
+        {
+            return null;
+        }
+
+        var sinks = pipeline.Progress();
+        foreach (var slow in _slowSinks.Check(sinks, Stopwatch.GetTimestamp()))
+        {
+            _log.Warning("Line {SimId}: sink {Sink} is slow: publishing blocked {Blocked} s of the last {Wall} s (at t={SimTime}), {QueuedBatches} batches queued, {Records} records written",
+                [SimId, slow.Sink.Sink, Math.Round(slow.Blocked.TotalSeconds, 3), Math.Round(slow.Over.TotalSeconds, 3), _simulation.Now, slow.Sink.QueuedBatches, slow.Sink.Written]);
+        }
+
+        var written = 0L;
+        var queued = 0;
+        var blocked = TimeSpan.Zero;
+        foreach (var sink in sinks)
+        {
+            written += sink.Written;
+            queued += sink.QueuedBatches;
+            blocked += sink.PublishBlocked;
+        }
+
+        return new EgressStatus(written, queued, blocked.TotalSeconds);
     }
 
     private void Fail(Exception e)
@@ -170,19 +207,20 @@ internal sealed class LineActor : ReceiveActor
 
     private void Finish()
     {
+        _syncWait.Stop();
         if (_sink is not EgressPipeline pipeline)
         {
             _drained = true;
-            Context.Parent.Tell(new LineFinished(_index, _simulation.ProcessedEvents, _outbox.Count, -1, 0, null));
+            Context.Parent.Tell(new LineFinished(_index, _simulation.ProcessedEvents, _outbox.Count, -1, 0, null, _syncWait.Elapsed.TotalSeconds));
             return;
         }
 
         var started = Stopwatch.StartNew();
-        Become(() => Receive<EgressDrained>(d => OnDrained(d, started.Elapsed.TotalSeconds)));
+        Become(() => Receive<EgressDrained>(d => OnDrained(d, pipeline, started.Elapsed.TotalSeconds)));
         pipeline.CompleteAsync().PipeTo(Self, success: r => new EgressDrained(r, null), failure: e => new EgressDrained(null, e));
     }
 
-    private void OnDrained(EgressDrained drained, double seconds)
+    private void OnDrained(EgressDrained drained, EgressPipeline pipeline, double seconds)
     {
         _drained = true;
         var written = drained.Report?.Sinks.Sum(s => s.Written) ?? 0;
@@ -194,6 +232,7 @@ internal sealed class LineActor : ReceiveActor
             var e => e.Message,
         };
         _log.Info("Line {SimId}: egress drained in {Seconds} s, {Records} records written", SimId, Math.Round(seconds, 3), written);
-        Context.Parent.Tell(new LineFinished(_index, _simulation.ProcessedEvents, _outbox.Count, written, seconds, error));
+        Context.Parent.Tell(new LineFinished(
+            _index, _simulation.ProcessedEvents, _outbox.Count, written, seconds, error, _syncWait.Elapsed.TotalSeconds, pipeline.PublishBlocked.TotalSeconds));
     }
 }

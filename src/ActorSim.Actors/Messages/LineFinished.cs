@@ -7,4 +7,8 @@ namespace ActorSim.Actors.Messages;
 /// <param name="RecordsWritten">Records its egress pipeline wrote, over all sinks; -1 when its sink is not an egress pipeline.</param>
 /// <param name="EgressSeconds">Wall-clock seconds the drain took.</param>
 /// <param name="EgressError">Why the drain failed, or null.</param>
-public sealed record LineFinished(int Line, long ProcessedEvents, long ItemsSent, long RecordsWritten, double EgressSeconds, string? EgressError) : IActorSimMessage;
+/// <param name="SyncWaitSeconds">Wall-clock seconds it waited for grants (see <see cref="LineStats.SyncWaitSeconds"/>).</param>
+/// <param name="EgressBlockedSeconds">Wall-clock seconds its <c>Publish</c> blocked on full sink queues.</param>
+public sealed record LineFinished(
+    int Line, long ProcessedEvents, long ItemsSent, long RecordsWritten, double EgressSeconds, string? EgressError,
+    double SyncWaitSeconds = 0, double EgressBlockedSeconds = 0) : IActorSimMessage;

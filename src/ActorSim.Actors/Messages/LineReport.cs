@@ -7,4 +7,6 @@ namespace ActorSim.Actors.Messages;
 /// <param name="Sent">The items it sent during the grant, in sending order.</param>
 /// <param name="ProcessedEvents">Engine events it has processed since it started.</param>
 /// <param name="BusySeconds">Wall-clock seconds it spent on this grant.</param>
-public sealed record LineReport(long Round, int Line, double NextEventTime, IReadOnlyList<Shipment> Sent, long ProcessedEvents, double BusySeconds) : IActorSimMessage;
+/// <param name="Egress">Its egress so far, or null when its sink is not an egress pipeline.</param>
+public sealed record LineReport(long Round, int Line, double NextEventTime, IReadOnlyList<Shipment> Sent, long ProcessedEvents, double BusySeconds, EgressStatus? Egress = null)
+    : IActorSimMessage;

@@ -16,6 +16,12 @@ public sealed record RunStats(long Rounds, long Grants, long ItemsDelivered, dou
     /// <summary>Items sent over all lines.</summary>
     public long ItemsSent => Lines.Sum(l => l.ItemsSent);
 
+    /// <summary>Wall-clock seconds lines waited for grants, summed over lines (see <see cref="LineStats.SyncWaitSeconds"/>).</summary>
+    public double SyncWaitSeconds => Lines.Sum(l => l.SyncWaitSeconds);
+
+    /// <summary>Wall-clock seconds lines were blocked on full egress queues, summed over lines (part of their busy time).</summary>
+    public double EgressBlockedSeconds => Lines.Sum(l => l.EgressBlockedSeconds);
+
     /// <summary>Line busy time over wall time × threads: 1 when every thread ran a line all the time.</summary>
     public double ParallelEfficiency => WallSeconds <= 0 || Parallelism <= 0 ? 0 : Lines.Sum(l => l.BusySeconds) / (WallSeconds * Parallelism);
 }

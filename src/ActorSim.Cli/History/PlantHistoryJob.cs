@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using ActorSim.Actors.Messages;
 using ActorSim.Egress;
 using ActorSim.Egress.Reports;
 using ActorSim.Model.Plants;
@@ -10,7 +11,8 @@ namespace ActorSim.Cli.History;
 /// <summary>Runs a plant with the chosen engine, every line into its own egress pipeline, and checks the accounting.</summary>
 internal static class PlantHistoryJob
 {
-    public static async Task<(IReadOnlyList<(string Line, EgressReport Report)> Reports, PlantRunStats Stats, TimeSpan Elapsed)> RunAsync(
+    /// <summary>Runs the plan; <c>ActorStats</c> is the actors engine's own account (per line waits, efficiency), null for the others.</summary>
+    public static async Task<(IReadOnlyList<(string Line, EgressReport Report)> Reports, PlantRunStats Stats, TimeSpan Elapsed, RunStats? ActorStats)> RunAsync(
         PlantPlan plan, ActorSim.Cli.Progress.IProgressReporter progress, CancellationToken cancellation = default)
     {
         var stopwatch = Stopwatch.StartNew();
@@ -29,9 +31,10 @@ internal static class PlantHistoryJob
             }
 
             PlantRunStats stats;
+            RunStats? actorStats;
             await using (new ActorSim.Cli.Progress.ProgressPoller(progress, Sample, plan.DurationSeconds, TimeSpan.FromMilliseconds(250)))
             {
-                stats = await RunEngineAsync(plan, SinkFor, cancellation).ConfigureAwait(false);
+                (stats, actorStats) = await RunEngineAsync(plan, SinkFor, cancellation).ConfigureAwait(false);
             }
 
             progress.Finish();
@@ -41,7 +44,7 @@ internal static class PlantHistoryJob
                 reports.Add((line, await pipeline.CompleteAsync().ConfigureAwait(false)));
             }
 
-            return (reports, stats, stopwatch.Elapsed);
+            return (reports, stats, stopwatch.Elapsed, actorStats);
 
             (double, long) Sample()
             {
@@ -64,21 +67,23 @@ internal static class PlantHistoryJob
     }
 
     /// <summary>Runs the plant on the plan's engine; only the actor engine stops early on <paramref name="cancellation"/>.</summary>
-    private static async Task<PlantRunStats> RunEngineAsync(PlantPlan plan, Func<ActorSim.Model.Building.LineModel, IRecordSink> sinkFor, CancellationToken cancellation)
+    private static async Task<(PlantRunStats Stats, RunStats? ActorStats)> RunEngineAsync(
+        PlantPlan plan, Func<ActorSim.Model.Building.LineModel, IRecordSink> sinkFor, CancellationToken cancellation)
     {
         if (plan.Engine == PlantEngine.Actors)
         {
             var runner = new ActorSim.Actors.ActorPlantRunner(
                 plan.Plant, ActorSim.Actors.ActorRunnerSettings.Default with { Parallelism = plan.Parallelism, Factor = plan.Factor, LogLevel = plan.LogLevel });
             var run = await runner.RunAsync(plan.Seed, plan.DurationSeconds, sinkFor, cancellation).ConfigureAwait(false);
-            return new PlantRunStats(run.Rounds, run.Grants, run.ProcessedEvents, run.ItemsSent);
+            return (new PlantRunStats(run.Rounds, run.Grants, run.ProcessedEvents, run.ItemsSent), run);
         }
 
         IPlantRunner direct = plan.Engine == PlantEngine.Windowed ? new WindowedPlantRunner(plan.Plant, plan.Parallelism) : new SequentialPlantRunner(plan.Plant);
-        return await Task.Run(() => direct.Run(plan.Seed, plan.DurationSeconds, sinkFor), cancellation).ConfigureAwait(false);
+        return (await Task.Run(() => direct.Run(plan.Seed, plan.DurationSeconds, sinkFor), cancellation).ConfigureAwait(false), null);
     }
 
-    public static void WriteSummary(TextWriter output, PlantPlan plan, PlantRunStats stats, TimeSpan elapsed, IReadOnlyList<(string Line, EgressReport Report)> reports)
+    public static void WriteSummary(
+        TextWriter output, PlantPlan plan, PlantRunStats stats, TimeSpan elapsed, IReadOnlyList<(string Line, EgressReport Report)> reports, RunStats? actorStats = null)
     {
         var inv = CultureInfo.InvariantCulture;
         output.WriteLine(string.Create(inv,
@@ -92,5 +97,19 @@ internal static class PlantHistoryJob
                     $"line {line}, sink {sink.Sink}: published {sink.Published:N0}, written {sink.Written:N0}, dropped {sink.Dropped:N0}, {sink.Chunks:N0} chunks"));
             }
         }
+
+        if (actorStats is null)
+        {
+            return;
+        }
+
+        foreach (var line in actorStats.Lines)
+        {
+            output.WriteLine(string.Create(inv,
+                $"line {line.SimId}: {line.ProcessedEvents:N0} events, {line.Grants:N0} grants, busy {line.BusySeconds:0.000} s, " +
+                $"sync wait {line.SyncWaitSeconds:0.000} s, egress blocked {line.EgressBlockedSeconds:0.000} s"));
+        }
+
+        output.WriteLine(string.Create(inv, $"parallel efficiency {actorStats.ParallelEfficiency:0.00} on {actorStats.Parallelism} line threads"));
     }
 }

@@ -33,6 +33,7 @@ internal sealed class SinkRunner
     private long _published;
     private long _dropped;
     private long _written;
+    private long _blockedTicks;
     private volatile Exception? _fault;
     private string? _faultChunk;
 
@@ -61,6 +62,15 @@ internal sealed class SinkRunner
     public string Name => _options.Name;
 
     public bool Faulted => _fault is not null;
+
+    /// <summary>Records stored so far (readable from any thread).</summary>
+    public long Written => Interlocked.Read(ref _written);
+
+    /// <summary>Wall time the publisher spent blocked on a full queue so far (readable from any thread).</summary>
+    public TimeSpan Blocked => TimeSpan.FromSeconds((double)Interlocked.Read(ref _blockedTicks) / System.Diagnostics.Stopwatch.Frequency);
+
+    /// <summary>Batches waiting for the writer now (readable from any thread).</summary>
+    public int QueuedBatches => _queue.Reader.Count;
 
     private long NotWritten => _published - _dropped - Interlocked.Read(ref _written);
 
@@ -159,7 +169,7 @@ internal sealed class SinkRunner
         }
 
         var destinations = _order.Select(b => new DestinationReport(b.Stats.Destination, b.Stats.Published, b.Stats.Written, b.Stats.Chunks, b.Stats.Bytes)).ToList();
-        var report = new SinkReport(Name, _published, Interlocked.Read(ref _written), _dropped, destinations);
+        var report = new SinkReport(Name, _published, Interlocked.Read(ref _written), _dropped, destinations) { BlockedSeconds = Blocked.TotalSeconds };
         if (report.NotWritten != 0 || destinations.Any(d => d.Published != d.Written))
         {
             throw new EgressException(
@@ -225,7 +235,20 @@ internal sealed class SinkRunner
             return;
         }
 
+        // The slow path only: the fast path above takes no timestamp, so an unblocked publisher pays nothing for this.
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        try
+        {
+            WaitAndWrite(batch, started);
+        }
+        finally
+        {
+            Interlocked.Add(ref _blockedTicks, System.Diagnostics.Stopwatch.GetTimestamp() - started);
+        }
+    }
+
+    private void WaitAndWrite(RecordBatch batch, long started)
+    {
         while (true)
         {
             if (_fault is not null)

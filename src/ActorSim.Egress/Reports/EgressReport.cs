@@ -11,14 +11,17 @@ public sealed record EgressReport(IReadOnlyList<SinkReport> Sinks)
     public SinkReport this[string name] => Sinks.FirstOrDefault(s => s.Sink == name)
         ?? throw new KeyNotFoundException($"No sink named '{name}' in this report; sinks: {string.Join(", ", Sinks.Select(s => s.Sink))}.");
 
-    /// <summary>A few plain lines: per sink and destination, records published, written, dropped, chunks and bytes.</summary>
+    /// <summary>Wall-clock seconds the publisher spent blocked on full sink queues, summed over sinks.</summary>
+    public double BlockedSeconds => Sinks.Sum(s => s.BlockedSeconds);
+
+    /// <summary>A few plain lines: per sink and destination, records published, written, dropped, chunks, bytes and time blocked.</summary>
     public override string ToString()
     {
         var text = new StringBuilder();
         foreach (var s in Sinks)
         {
             text.AppendLine(CultureInfo.InvariantCulture,
-                $"sink {s.Sink}: published {s.Published}, written {s.Written}, dropped {s.Dropped}, {s.Chunks} chunks, {s.Bytes} bytes");
+                $"sink {s.Sink}: published {s.Published}, written {s.Written}, dropped {s.Dropped}, {s.Chunks} chunks, {s.Bytes} bytes, publisher blocked {s.BlockedSeconds:0.###} s");
             foreach (var d in s.Destinations)
             {
                 text.AppendLine(CultureInfo.InvariantCulture,

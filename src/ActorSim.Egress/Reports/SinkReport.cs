@@ -8,6 +8,12 @@ namespace ActorSim.Egress.Reports;
 /// <param name="Destinations">Per destination, in first-use order.</param>
 public sealed record SinkReport(string Sink, long Published, long Written, long Dropped, IReadOnlyList<DestinationReport> Destinations)
 {
+    /// <summary>
+    /// Wall-clock seconds the publisher spent blocked because this sink's queue was full (backpressure): zero when the
+    /// sink kept up, the time the sink held the engine back when it did not.
+    /// </summary>
+    public double BlockedSeconds { get; init; }
+
     /// <summary>Records neither written nor dropped; zero after a successful teardown.</summary>
     public long NotWritten => Published - Written - Dropped;
 

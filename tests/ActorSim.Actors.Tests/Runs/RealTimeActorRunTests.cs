@@ -15,7 +15,8 @@ public sealed class RealTimeActorRunTests
     {
         // 40 simulated seconds at 5 ms per simulated second: at least 0.2 s of wall time.
         var plant = ReferenceModels.ReworkLoopPlant(5);
-        var paced = new Dictionary<string, InMemoryRecordSink>(StringComparer.Ordinal);
+        // Line actors create their sinks on their own threads, at the same time.
+        var paced = new System.Collections.Concurrent.ConcurrentDictionary<string, InMemoryRecordSink>(StringComparer.Ordinal);
         var unpaced = new Dictionary<string, InMemoryRecordSink>(StringComparer.Ordinal);
         var watch = Stopwatch.StartNew();
 

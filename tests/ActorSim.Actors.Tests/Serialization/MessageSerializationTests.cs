@@ -20,13 +20,16 @@ public sealed class MessageSerializationTests(ITestOutputHelper output) : Akka.T
         new LineReady(2, 0, double.PositiveInfinity),
         new Grant(3, 1, 15, [Item]),
         new LineReport(3, 1, double.PositiveInfinity, [Item, Item with { Sequence = 8 }], 12345, 0.25),
+        new LineReport(4, 1, 20, [], 12400, 0.5, new EgressStatus(5000, 3, 1.25)),
         new LineProgress(1, 3600, 999),
+        new LineProgress(1, 7200, 1999, new EgressStatus(800, 64, 2.5)),
         new LineFailed(1, "Inspection", 17.25, "IOException: disk full"),
         new LineFinished(1, 100, 5, 250, 0.5, null),
+        new LineFinished(1, 100, 5, 250, 0.5, null, SyncWaitSeconds: 3.5, EgressBlockedSeconds: 1.25),
         new RunFailed("Line 'B' has been silent", "B", double.NaN),
         new RunPaused(4, 20),
         new RunResumed(4),
-        new RunCompleted(new RunStats(2, 16, 100, 1.5, 1.2, 2, [new LineStats(0, "A", 1, 10, 2, 0.5, -1, 0)])),
+        new RunCompleted(new RunStats(2, 16, 100, 1.5, 1.2, 2, [new LineStats(0, "A", 1, 10, 2, 0.5, -1, 0), new LineStats(1, "B", 1, 10, 0, 0.5, 40, 0.1, 0.75, 0.25)])),
         new RunStopped(new RunStats(1, 3, 0, 0.1, 0.05, 1, []), 5),
     ];
 
@@ -43,6 +46,23 @@ public sealed class MessageSerializationTests(ITestOutputHelper output) : Akka.T
 
         Assert.IsType(message.GetType(), back);
         Assert.Equal(Json(message), Json(back));
+    }
+
+    [Fact]
+    public void Serializer_should_read_v1_messages_written_before_the_monitoring_fields_with_their_defaults()
+    {
+        var serializer = (ActorSimMessageSerializer)Sys.Serialization.FindSerializerForType(typeof(RunCompleted));
+        var completed = """{"Stats":{"Rounds":2,"Grants":16,"ItemsDelivered":100,"WallSeconds":1.5,"WaitingSeconds":1.2,"Parallelism":2,"Lines":[{"Line":0,"SimId":"A","Grants":1,"ProcessedEvents":10,"ItemsSent":2,"BusySeconds":0.5,"RecordsWritten":-1,"EgressSeconds":0}]}}""";
+        var progress = """{"Line":1,"SimTime":3600,"ProcessedEvents":999}""";
+        var finished = """{"Line":1,"ProcessedEvents":100,"ItemsSent":5,"RecordsWritten":250,"EgressSeconds":0.5}""";
+
+        var line = Assert.IsType<RunCompleted>(serializer.FromBinary(System.Text.Encoding.UTF8.GetBytes(completed), "run-completed.v1")).Stats.Lines.Single();
+        var note = Assert.IsType<LineProgress>(serializer.FromBinary(System.Text.Encoding.UTF8.GetBytes(progress), "line-progress.v1"));
+        var done = Assert.IsType<LineFinished>(serializer.FromBinary(System.Text.Encoding.UTF8.GetBytes(finished), "line-finished.v1"));
+
+        Assert.Equal(new LineStats(0, "A", 1, 10, 2, 0.5, -1, 0, SyncWaitSeconds: 0, EgressBlockedSeconds: 0), line);
+        Assert.Equal(new LineProgress(1, 3600, 999, Egress: null), note);
+        Assert.Equal((0.0, 0.0), (done.SyncWaitSeconds, done.EgressBlockedSeconds));
     }
 
     [Fact]
