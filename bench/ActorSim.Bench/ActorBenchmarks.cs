@@ -32,6 +32,17 @@ internal static class ActorBenchmarks
         return Measure.Repeat("Line_A week, actors (1 thread)", () => Actors(plant, 1, seconds));
     }
 
+    /// <summary>The reference line for a week as a one-line plant on the sequential runner (plant mode, no actors).</summary>
+    public static BenchResult LineASequentialPlant(double seconds)
+    {
+        var plant = new PlantBuilder().AddLine(ReferenceModels.LineA()).Build();
+        return Measure.Repeat("Line_A week, one-line plant, sequential", () =>
+        {
+            var stats = new SequentialPlantRunner(plant).Run(42, seconds, _ => new CountingRecordSink());
+            return (stats.ProcessedEvents, "");
+        });
+    }
+
     /// <summary>Eight independent copies of the reference line for <paramref name="seconds"/> on <paramref name="parallelism"/> threads.</summary>
     public static BenchResult EightLines(int parallelism, double seconds)
     {

@@ -32,4 +32,23 @@ internal static class HistoryBenchmarks
         var drain = System.Diagnostics.Stopwatch.GetElapsedTime(engineDone).TotalSeconds;
         return (sim.ProcessedEvents, $"{report.Sinks[0].Written:N0} rows, {report.Sinks[0].Chunks} chunks, drain after engine {drain:0.000} s");
     });
+
+    /// <summary>The same week as a one-line plant through the actors, records into the same pipeline.</summary>
+    public static BenchResult WeekThroughActors(string name, Func<IObjectStore> store) => Measure.Repeat(name, () =>
+    {
+        var start = new DateTime(2026, 1, 1);
+        var pipeline = new EgressPipeline(start,
+        [
+            new SinkOptions
+            {
+                Name = "history", Store = store(), Format = ChunkFormat.Parquet, BatchSize = 5000, FlushInterval = 86400,
+                Router = Routers.All("events.parquet").DropTelemetry().DropLagMetric().Flatten(),
+            },
+        ]);
+        var plant = new ActorSim.Model.Plants.PlantBuilder().AddLine(ReferenceModels.LineA()).Build();
+        var stats = new ActorSim.Actors.ActorPlantRunner(plant, ActorSim.Actors.ActorRunnerSettings.Default with { Parallelism = 1, LogLevel = "WARNING" })
+            .RunWithStats(42, ReferenceModelBenchmarks.Week, _ => pipeline);
+        var report = pipeline.Complete();
+        return (stats.ProcessedEvents, $"{report.Sinks[0].Written:N0} rows, busy {stats.Lines[0].BusySeconds:0.000} s, sync wait {stats.Lines[0].SyncWaitSeconds:0.000} s");
+    });
 }

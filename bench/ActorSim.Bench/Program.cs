@@ -18,6 +18,18 @@ if (group is "history-discard")
     results.Add(HistoryBenchmarks.Week("history week -> discard (parquet)", ActorSim.Egress.ChunkFormat.Parquet, () => new DiscardingStore()));
 }
 
+if (group is "history-actors")
+{
+    var dir = Path.Combine(Path.GetTempPath(), "actorsim-bench-" + Environment.ProcessId);
+    for (var i = 0; i < 2; i++)
+    {
+        results.Add(HistoryBenchmarks.Week("history week -> local parquet (direct)", ActorSim.Egress.ChunkFormat.Parquet, () => new ActorSim.Egress.Storage.LocalObjectStore(Path.Combine(dir, Guid.NewGuid().ToString("N")))));
+        results.Add(HistoryBenchmarks.WeekThroughActors("history week -> local parquet (actors)", () => new ActorSim.Egress.Storage.LocalObjectStore(Path.Combine(dir, Guid.NewGuid().ToString("N")))));
+    }
+
+    Directory.Delete(dir, recursive: true);
+}
+
 if (group is "history" or "all")
 {
     results.Add(HistoryBenchmarks.Week("history week -> router drops all", ActorSim.Egress.ChunkFormat.Parquet, () => new DiscardingStore(), dropAll: true));
@@ -48,6 +60,13 @@ if (group is "sampler" or "all")
 {
     results.Add(SamplerBenchmarks.Draws("exponential", ActorSim.Model.Distributions.DistributionConfig.Exponential(2), 10_000_000));
     results.Add(SamplerBenchmarks.Draws("normal", ActorSim.Model.Distributions.DistributionConfig.Normal(2, 0.2), 10_000_000));
+}
+
+if (group is "line-modes")
+{
+    results.Add(ActorBenchmarks.LineADirect(ReferenceModelBenchmarks.Week));
+    results.Add(ActorBenchmarks.LineASequentialPlant(ReferenceModelBenchmarks.Week));
+    results.Add(ActorBenchmarks.LineAActors(ReferenceModelBenchmarks.Week));
 }
 
 if (group is "actors" or "all")

@@ -77,7 +77,7 @@ public sealed class ActorPlantRunner : IPlantRunner
         var system = ActorSystem.Create("actorsim", settings.ToConfig());
         try
         {
-            var coordinator = system.ActorOf(CoordinatorActor.Props(core, simIds, startLine, settings), "coordinator");
+            var coordinator = system.ActorOf(CoordinatorActor.Props(core, simIds, startLine, settings).WithDispatcher(ActorRunnerSettings.CoordinatorDispatcherId), "coordinator");
             var outcome = new TaskCompletionSource<IActorSimMessage>(TaskCreationOptions.RunContinuationsAsynchronously);
             system.ActorOf(RunAwaiter.Props(coordinator, outcome), "run");
             await using var registration = cancellationToken.Register(() => coordinator.Tell(Stop.Instance)).ConfigureAwait(false);

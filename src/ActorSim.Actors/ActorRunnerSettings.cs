@@ -12,6 +12,9 @@ public sealed record ActorRunnerSettings
     /// <summary>The dispatcher id line actors run on.</summary>
     public const string LineDispatcherId = "actorsim.actors.line-dispatcher";
 
+    /// <summary>The dispatcher id of the coordinator: a thread of its own.</summary>
+    public const string CoordinatorDispatcherId = "actorsim.actors.coordinator-dispatcher";
+
     private static readonly string[] LogLevels = ["DEBUG", "INFO", "WARNING", "ERROR", "OFF"];
 
     /// <summary>Threads of the line dispatcher; 0 means one per core.</summary>
