@@ -62,6 +62,11 @@ if (group is "sampler" or "all")
     results.Add(SamplerBenchmarks.Draws("normal", ActorSim.Model.Distributions.DistributionConfig.Normal(2, 0.2), 10_000_000));
 }
 
+if (group is "alloc")
+{
+    AllocationProfile.Run(() => ActorBenchmarks.LineADirect(ReferenceModelBenchmarks.Week));
+}
+
 if (group is "line-modes")
 {
     results.Add(ActorBenchmarks.LineADirect(ReferenceModelBenchmarks.Week));

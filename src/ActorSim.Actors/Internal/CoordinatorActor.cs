@@ -133,6 +133,7 @@ internal sealed class CoordinatorActor : ReceiveActor, IWithTimers
         {
             _pauseRequested = true;
             _pausers.Add(Sender);
+            CurtailLines();
         });
         Receive<Resume>(_ =>
         {
@@ -149,8 +150,18 @@ internal sealed class CoordinatorActor : ReceiveActor, IWithTimers
         {
             _stopRequested = true;
             AddStopper();
+            CurtailLines();
         });
         ReceiveFailures();
+    }
+
+    /// <summary>Asks lines still running a grant to stop at their next slice, so a pause or stop needs no long grant to end.</summary>
+    private void CurtailLines()
+    {
+        foreach (var line in _lines)
+        {
+            line?.Tell(Curtail.Instance);
+        }
     }
 
     private void ReceiveFailures()
@@ -331,7 +342,7 @@ internal sealed class CoordinatorActor : ReceiveActor, IWithTimers
 
         try
         {
-            _core.Report(new CoreReport(report.Line, report.NextEventTime, ShipmentConversion.ToModels(report.Sent)));
+            _core.Report(new CoreReport(report.Line, report.NextEventTime, ShipmentConversion.ToModels(report.Sent), report.Reached));
         }
         catch (Exception e) when (e is InvalidOperationException or ArgumentException)
         {

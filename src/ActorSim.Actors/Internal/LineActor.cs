@@ -35,6 +35,7 @@ internal sealed class LineActor : ReceiveActor
     private readonly Exception? _startError;
     private Grant? _grant;
     private bool _drained;
+    private bool _curtailed;
 
     public LineActor(PlantModel plant, int index, ulong seed, Func<LineModel, IRecordSink> sinkFor, ActorRunnerSettings settings)
     {
@@ -96,16 +97,22 @@ internal sealed class LineActor : ReceiveActor
     {
         Receive<Grant>(OnGrant);
         Receive<FinishLine>(_ => Finish());
+        Receive<Curtail>(_ => { });
     }
 
     private void Running()
     {
         Receive<ContinueGrant>(_ => RunSlice());
+        Receive<Curtail>(_ => _curtailed = true);
         Receive<Grant>(g => Fail(new InvalidOperationException($"got a grant for round {g.Round} while still running round {_grant?.Round}")));
         Receive<FinishLine>(_ => Fail(new InvalidOperationException("told to finish while running a grant")));
     }
 
-    private void Failed() => Receive<FinishLine>(_ => Finish());
+    private void Failed()
+    {
+        Receive<FinishLine>(_ => Finish());
+        Receive<Curtail>(_ => { });
+    }
 
     private void OnGrant(Grant grant)
     {
@@ -138,7 +145,8 @@ internal sealed class LineActor : ReceiveActor
     private void RunSlice()
     {
         var grant = _grant!;
-        var target = Math.Min(grant.Horizon, _simulation.Now + _progressInterval);
+        // Curtailed (a pause or stop is waiting): end the grant where the last slice ended; slicing changes no record.
+        var target = _curtailed ? _simulation.Now : Math.Min(grant.Horizon, _simulation.Now + _progressInterval);
         _busy.Start();
         try
         {
@@ -154,16 +162,18 @@ internal sealed class LineActor : ReceiveActor
 
         _busy.Stop();
         var egress = EgressNow();
-        if (target < grant.Horizon)
+        if (target < grant.Horizon && !_curtailed)
         {
             Context.Parent.Tell(new LineProgress(_index, _simulation.Now, _simulation.ProcessedEvents, egress));
             Self.Tell(ContinueGrant.Instance);
             return;
         }
 
+        double? reached = target < grant.Horizon ? _simulation.Now : null;
+        _curtailed = false;
         _grant = null;
         Become(Idle);
-        Context.Parent.Tell(new Messages.LineReport(grant.Round, _index, _simulation.Peek(), _outbox.Drain(), _simulation.ProcessedEvents, _busy.Elapsed.TotalSeconds, egress));
+        Context.Parent.Tell(new Messages.LineReport(grant.Round, _index, _simulation.Peek(), _outbox.Drain(), _simulation.ProcessedEvents, _busy.Elapsed.TotalSeconds, egress, reached));
         _syncWait.Start();
     }
 

@@ -27,6 +27,7 @@ internal static class MessageManifests
         (typeof(LineFailed), "line-failed.v1", null),
         (typeof(FinishLine), "finish-line.v1", FinishLine.Instance),
         (typeof(LineFinished), "line-finished.v1", null),
+        (typeof(Curtail), "curtail.v1", Curtail.Instance),
     ];
 
     private static readonly Dictionary<Type, string> ByType = Table.ToDictionary(e => e.Type, e => e.Manifest);

@@ -61,8 +61,9 @@ public sealed class ConservativeSchedule
     public double EndTime { get; }
 
     /// <summary>
-    /// The most simulated time a line may run ahead of its own next event in one grant. Shorter windows cost more
-    /// rounds but keep items in flight (and their memory) to a window's worth; they never change the records.
+    /// The most simulated time a line that sends items may run ahead of its own next event in one grant. Shorter windows
+    /// cost more rounds but keep items in flight (and their memory) to a window's worth; they never change the records.
+    /// Lines without outbound links are not windowed: nothing waits on them, and their inbound links bound them already.
     /// </summary>
     public double MaxWindow { get; }
 
@@ -116,8 +117,8 @@ public sealed class ConservativeSchedule
     }
 
     /// <summary>
-    /// Fills <paramref name="horizons"/> with each line's safe horizon H_j (at most <see cref="EndTime"/>, and at most
-    /// <see cref="MaxWindow"/> past the line's next event).
+    /// Fills <paramref name="horizons"/> with each line's safe horizon H_j (at most <see cref="EndTime"/>, and for a line
+    /// with outbound links at most <see cref="MaxWindow"/> past its next event).
     /// </summary>
     public void SafeHorizons(ReadOnlySpan<double> nextEventTimes, Span<double> horizons)
     {
@@ -133,8 +134,9 @@ public sealed class ConservativeSchedule
                 horizon = Math.Min(horizon, earliest[link.From] + link.Lookahead);
             }
 
-            // Only ever lowers a safe horizon, and stays above the line's next event: safe, and still progressing.
-            horizons[j] = Math.Min(horizon, nextEventTimes[j] + MaxWindow);
+            // The window only bounds lines that send items (so they do not buffer a whole run for their consumers); it only
+            // ever lowers a safe horizon and stays above the line's next event: safe, and still progressing.
+            horizons[j] = _outbound[j].Length > 0 ? Math.Min(horizon, nextEventTimes[j] + MaxWindow) : horizon;
         }
     }
 

@@ -172,7 +172,7 @@ public sealed class SyncCoordinatorCore
         return grants;
     }
 
-    /// <summary>Takes a granted line's report: it reached its horizon; checks and holds the items it sent.</summary>
+    /// <summary>Takes a granted line's report: it reached its horizon (or stopped early when curtailed); checks and holds the items it sent.</summary>
     public void Report(LineReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
@@ -184,10 +184,17 @@ public sealed class SyncCoordinatorCore
             throw new InvalidOperationException($"Line {line} reported without a grant in round {Rounds}.");
         }
 
-        if (double.IsNaN(report.NextEventTime) || report.NextEventTime < horizon)
+        var reached = report.Reached ?? horizon;
+        if (double.IsNaN(reached) || reached > horizon || reached < _now[line])
         {
             throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
-                $"Line {line} reports its next event at t={report.NextEventTime}, before its horizon t={horizon}: it did not run to the horizon."));
+                $"Line {line} says it stopped at t={reached}, outside its grant from t={_now[line]} to t={horizon}."));
+        }
+
+        if (double.IsNaN(report.NextEventTime) || report.NextEventTime < reached)
+        {
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
+                $"Line {line} reports its next event at t={report.NextEventTime}, before its horizon t={reached}: it did not run to the horizon."));
         }
 
         foreach (var shipment in report.Sent)
@@ -195,7 +202,7 @@ public sealed class SyncCoordinatorCore
             Accept(line, shipment);
         }
 
-        _now[line] = horizon;
+        _now[line] = reached;
         _next[line] = report.NextEventTime;
         _granted[line] = double.NaN;
         _awaiting--;

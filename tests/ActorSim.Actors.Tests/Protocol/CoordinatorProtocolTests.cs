@@ -121,6 +121,7 @@ public sealed class CoordinatorProtocolTests(ITestOutputHelper output) : Akka.Te
         chain.C.ExpectMsg<Grant>();
 
         chain.Coordinator.Tell(Pause.Instance, TestActor);
+        ExpectCurtail(chain); // lines running a grant are asked to stop at their next slice
         ExpectNoMsg(Quiet); // the round's grants are out: the pause waits for their reports
         chain.Report(0, 1, ChainOfThree.Item("ab", 0, 1, 0, 3, 8));
         chain.Report(1, 1);
@@ -135,6 +136,7 @@ public sealed class CoordinatorProtocolTests(ITestOutputHelper output) : Akka.Te
         AssertGrant(chain.C.ExpectMsg<Grant>(), 2, 13);
 
         chain.Coordinator.Tell(Stop.Instance, TestActor);
+        ExpectCurtail(chain);
         chain.Report(1, 2);
         chain.Report(2, 2);
         FinishAll(chain);
@@ -142,6 +144,40 @@ public sealed class CoordinatorProtocolTests(ITestOutputHelper output) : Akka.Te
         Assert.Equal(13, stopped.ReachedTime);
         Assert.Equal(2, stopped.Stats.Rounds);
         ExpectNoMsg(Quiet); // requester and stopper are the same: one answer
+    }
+
+    [Fact]
+    public void Coordinator_should_pause_where_a_curtailed_line_stopped_and_grant_it_again_from_there()
+    {
+        // Round 1: A (no inbound) to the end (100), B to 5, C to 10. A is curtailed at t=2 with its next event at 3.
+        var chain = new ChainOfThree(this, TestConfig.Settings);
+        chain.Start(TestActor);
+        ExpectMsg<RunStarted>();
+        AssertGrant(chain.A.ExpectMsg<Grant>(), 1, ChainOfThree.End);
+        chain.B.ExpectMsg<Grant>();
+        chain.C.ExpectMsg<Grant>();
+
+        chain.Coordinator.Tell(Pause.Instance, TestActor);
+        ExpectCurtail(chain);
+        chain.A.Send(chain.Coordinator, new LineReport(1, 0, 3, [], 0, 0, Reached: 2));
+        chain.Report(1, 1);
+        chain.Report(2, 1);
+        var paused = ExpectMsg<RunPaused>();
+        Assert.Equal((1L, 2.0), (paused.Round, paused.ReachedTime));
+
+        chain.Coordinator.Tell(Resume.Instance, TestActor);
+        ExpectMsg<RunResumed>();
+        AssertGrant(chain.A.ExpectMsg<Grant>(), 2, ChainOfThree.End);
+        AssertGrant(chain.B.ExpectMsg<Grant>(), 2, 3 + ChainOfThree.Lookahead);
+        AssertGrant(chain.C.ExpectMsg<Grant>(), 2, 3 + (2 * ChainOfThree.Lookahead));
+    }
+
+    private static void ExpectCurtail(ChainOfThree chain)
+    {
+        for (var i = 0; i < 3; i++)
+        {
+            chain.Line(i).ExpectMsg<Curtail>();
+        }
     }
 
     private static void AssertGrant(Grant grant, long round, double horizon) => Assert.Equal((round, horizon), (grant.Round, grant.Horizon));

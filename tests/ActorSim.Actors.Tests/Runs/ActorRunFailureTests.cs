@@ -76,4 +76,32 @@ public sealed class ActorRunFailureTests
 
         Assert.Contains("stopped before its end time", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Cancelling_a_free_line_in_its_one_long_grant_should_stop_it_within_a_slice()
+    {
+        // A line without links is granted the whole year at once; the stop curtails it at its next progress slice.
+        var plant = new PlantBuilder().AddLine(ReferenceModels.LineA()).Build();
+        var runner = new ActorPlantRunner(plant, TestConfig.Settings with { Parallelism = 1 });
+        using var cancel = new CancellationTokenSource();
+        var sink = new CancellingSink(cancel, atSimTime: 7200);
+
+        Assert.ThrowsAny<OperationCanceledException>(() => runner.RunAsync(3, 86400 * 365, _ => sink, cancel.Token).GetAwaiter().GetResult());
+
+        Assert.InRange(sink.LastSimTime, 7200, 7200 + (3 * TestConfig.Settings.ProgressInterval));
+    }
+
+    private sealed class CancellingSink(CancellationTokenSource cancel, double atSimTime) : IRecordSink
+    {
+        public double LastSimTime { get; private set; }
+
+        public void Publish(in SimRecord record)
+        {
+            LastSimTime = record.SimTime;
+            if (record.SimTime >= atSimTime && !cancel.IsCancellationRequested)
+            {
+                cancel.Cancel();
+            }
+        }
+    }
 }

@@ -27,6 +27,16 @@ public class ConservativeScheduleTests
     }
 
     [Fact]
+    public void A_longest_window_should_leave_lines_that_send_nothing_unwindowed()
+    {
+        // A → B, L = 50, window 20: A sends, so it stops at 3 + 20; B (a sink) keeps its safe 3 + 50 although its own
+        // next event is at 0; C (no links at all) runs to the end although its next event is at 4.
+        var schedule = new ConservativeSchedule(3, [new ScheduleLink("ab", 0, 1, 50)], End, maxWindow: 20);
+
+        Assert.Equal([23, 53, End], schedule.SafeHorizons(3, 0, 4));
+    }
+
+    [Fact]
     public void A_window_of_zero_should_be_refused()
     {
         var error = Assert.Throws<ArgumentOutOfRangeException>(() => new ConservativeSchedule(1, [], End, maxWindow: 0));

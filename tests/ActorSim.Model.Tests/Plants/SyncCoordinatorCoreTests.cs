@@ -141,4 +141,35 @@ public class SyncCoordinatorCoreTests
 
     private static ItemShipment Shipment(string link, int source, int destination, long sequence, double sentAt, double arrival) =>
         new(link, source, destination, sequence, sentAt, arrival, new PlantItem(new RecordKey($"{link}-", sequence)));
+
+    [Fact]
+    public void Curtailed_report_should_move_the_line_only_to_where_it_stopped_and_grant_it_again_from_there()
+    {
+        // A → B, L = 5, end 20. Round 1: A to 20, B to 5; A is curtailed at 2 (next event at 3), B runs to 5.
+        // Round 2: A from 2 to the end again; B's safe horizon is A's next event 3 + 5 = 8.
+        var core = new SyncCoordinatorCore(new ConservativeSchedule(2, [new ScheduleLink("belt", 0, 1, 5)], 20));
+        core.Ready(0, 0, 0);
+        core.Ready(1, 0, Never);
+        core.NextRound();
+
+        core.Report(new LineReport(0, 3, [], Reached: 2));
+        core.Report(new LineReport(1, Never, []));
+
+        Assert.Equal((2.0, 5.0), (core.ReachedTime(0), core.ReachedTime(1)));
+        Assert.Equal([(0, 20.0), (1, 8.0)], core.NextRound().Select(g => (g.Line, g.Horizon)));
+    }
+
+    [Theory]
+    [InlineData(-1.0)]
+    [InlineData(21.0)]
+    public void Report_stopping_outside_its_grant_should_be_refused(double reached)
+    {
+        var core = new SyncCoordinatorCore(new ConservativeSchedule(1, [], 20));
+        core.Ready(0, 0, 0);
+        core.NextRound();
+
+        var error = Assert.Throws<ArgumentException>(() => core.Report(new LineReport(0, Never, [], Reached: reached)));
+
+        Assert.Contains("outside its grant from t=0 to t=20", error.Message);
+    }
 }
