@@ -15,7 +15,8 @@ internal static class HistorySummary
             $"Simulated {ProgressText.SimulatedTime(result.DurationSeconds)} from {result.Start:yyyy-MM-ddTHH:mm:ss.fff} with the {result.Engine} engine in {seconds:0.000} s: " +
             $"{tasks}{result.EngineEvents:N0} engine events, {result.Records:N0} records ({result.Records / Math.Max(seconds, 1e-9) / 1e6:0.00} M records/s)."));
         output.WriteLine(string.Create(inv,
-            $"runtime: {GC.GetTotalAllocatedBytes() / 1e6:0} MB allocated, GC collections gen0/gen1/gen2 {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}, {GC.GetTotalPauseDuration().TotalSeconds:0.000} s paused"));
+            $"runtime: {GC.GetTotalAllocatedBytes() / 1e6:0} MB allocated, GC collections gen0/gen1/gen2 {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}, {GC.GetTotalPauseDuration().TotalSeconds:0.000} s paused; " +
+            $"JIT {System.Runtime.JitInfo.GetCompiledMethodCount():N0} methods in {System.Runtime.JitInfo.GetCompilationTime().TotalSeconds:0.000} s"));
         foreach (var sink in result.Egress.Sinks)
         {
             output.WriteLine(string.Create(inv,
