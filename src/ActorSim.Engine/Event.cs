@@ -166,6 +166,17 @@ public class Event
         _state = EventState.Triggered;
     }
 
+    /// <summary>Makes a processed event pending again, with no value and no callbacks, for an event pool.</summary>
+    internal void ResetToPending()
+    {
+        _firstCallback = null;
+        _moreCallbacks = null;
+        _value = null;
+        _exception = null;
+        _state = EventState.Pending;
+        Defused = false;
+    }
+
     /// <summary>Called by the simulation when the event is popped: runs the callbacks in the order they were added.</summary>
     internal virtual void Fire()
     {

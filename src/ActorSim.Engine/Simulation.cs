@@ -16,6 +16,7 @@ namespace ActorSim.Engine;
 public sealed class Simulation
 {
     private readonly EventQueue _queue = new();
+    private readonly Stack<RecycledTimeout> _delays = new();
     private readonly RealtimePacer? _pacer;
     private double _now;
     private long _processedEvents;
@@ -73,6 +74,24 @@ public sealed class Simulation
 
     /// <summary>A timeout that succeeds <paramref name="delay"/> simulated seconds from now.</summary>
     public Timeout Timeout(double delay, object? value = null) => new(this, delay, value);
+
+    /// <summary>
+    /// A timeout of <paramref name="delay"/> seconds for a process to yield at once, without allocating: the instance
+    /// comes from a pool and returns to it as soon as it has been processed. Do not keep it, put it in a condition or
+    /// read it after resuming; use <see cref="Timeout"/> for that. Scheduling and order are those of a timeout.
+    /// </summary>
+    public Event Delay(double delay)
+    {
+        if (!(delay >= 0))
+        {
+            throw new ArgumentOutOfRangeException(nameof(delay), delay,
+                $"A timeout needs a delay of zero or more simulated seconds; {delay} was given.");
+        }
+
+        var timeout = _delays.Count > 0 ? _delays.Pop() : new RecycledTimeout(this);
+        timeout.Start(delay);
+        return timeout;
+    }
 
     /// <summary>Starts a process; it runs its first step at the current time, before normal events.</summary>
     public Process Process(IEnumerable<Event> steps, string? name = null) => new(this, steps, name);
@@ -211,6 +230,9 @@ public sealed class Simulation
 
     /// <summary>Schedules <paramref name="ev"/> to be processed <paramref name="delay"/> seconds from now.</summary>
     internal void Schedule(Event ev, EventPriority priority, double delay) => _queue.Push(_now + delay, priority, ev);
+
+    /// <summary>Takes back a processed <see cref="Delay"/> timeout for reuse.</summary>
+    internal void Recycle(RecycledTimeout timeout) => _delays.Push(timeout);
 
     private void StepCore()
     {

@@ -203,7 +203,7 @@ public sealed class Line
                 continue;
             }
 
-            yield return Simulation.Timeout(delay);
+            yield return Simulation.Delay(delay);
             Simulation.Process(RunTask(new RecordKey(task.KeyPrefix, _nextTaskNumber++), null, steps, send), task.Name);
         }
     }
@@ -256,7 +256,7 @@ public sealed class Line
                 held?.Dispose();
                 held = request;
                 Sink.Publish(SimRecord.Lifecycle(Simulation.Now, key, step.ServicePath, Started));
-                yield return Simulation.Timeout(Sampler.Sample(step.Service));
+                yield return Simulation.Delay(Sampler.Sample(step.Service));
                 Sink.Publish(SimRecord.Lifecycle(Simulation.Now, key, step.ServicePath, Finished));
                 var nextHandsOff = i + 1 < steps.Length && steps[i + 1].HandOff;
                 if (!nextHandsOff)
@@ -292,7 +292,7 @@ public sealed class Line
                 Sink.Publish(SimRecord.Telemetry(now, probe.UtilizationPath, resource.Utilization));
             }
 
-            yield return Simulation.Timeout(interval);
+            yield return Simulation.Delay(interval);
         }
     }
 
@@ -305,7 +305,7 @@ public sealed class Line
         while (true)
         {
             Sink.Publish(SimRecord.Telemetry(Simulation.Now, LagMetricPath, Math.Round(Simulation.LagSeconds, 3)));
-            yield return Simulation.Timeout(LagMonitorInterval);
+            yield return Simulation.Delay(LagMonitorInterval);
         }
     }
 
@@ -315,7 +315,7 @@ public sealed class Line
         {
             if (change.At > Simulation.Now)
             {
-                yield return Simulation.Timeout(change.At - Simulation.Now);
+                yield return Simulation.Delay(change.At - Simulation.Now);
             }
 
             Registry.Update(change.Path, change.Value);

@@ -1,0 +1,28 @@
+namespace ActorSim.Engine.Internal;
+
+/// <summary>
+/// A timeout from <see cref="Simulation.Delay"/>'s pool: once processed (its callbacks ran) it goes back to the pool
+/// and a later <see cref="Simulation.Delay"/> reuses it.
+/// </summary>
+internal sealed class RecycledTimeout(Simulation simulation) : Event(simulation)
+{
+    /// <summary>The delay it was last scheduled with.</summary>
+    public double Delay { get; private set; }
+
+    /// <summary>Makes this (pending) instance a timeout of <paramref name="delay"/> seconds from now.</summary>
+    public void Start(double delay)
+    {
+        Delay = delay;
+        MarkTriggered(null, null);
+        Simulation.Schedule(this, EventPriority.Normal, delay);
+    }
+
+    internal override void Fire()
+    {
+        base.Fire();
+        ResetToPending();
+        Simulation.Recycle(this);
+    }
+
+    private protected override string Describe() => $"Delay({Delay})";
+}
