@@ -50,6 +50,27 @@ internal static class ActorBenchmarks
         return Measure.Repeat($"8 x Line_A day, actors ({parallelism} thr)", () => Actors(plant, parallelism, seconds));
     }
 
+    /// <summary>
+    /// The machine's own ceiling for the eight-line case: the same eight engines on <paramref name="threads"/> plain
+    /// threads (Parallel.For, no actors, no rounds), so the actors' 2-thread gain can be read against it.
+    /// </summary>
+    public static BenchResult EightLinesPlainThreads(int threads, double seconds)
+    {
+        var plant = EightCopies();
+        return Measure.Repeat($"8 x Line_A day, plain threads ({threads})", () =>
+        {
+            var events = new long[plant.Lines.Count];
+            Parallel.For(0, plant.Lines.Count, new ParallelOptions { MaxDegreeOfParallelism = threads }, i =>
+            {
+                var sim = new Simulation();
+                plant.Lines[i].Start(sim, new CountingRecordSink(), RandomStream.Create(42, plant.Lines[i].SimId));
+                sim.Run(seconds);
+                events[i] = sim.ProcessedEvents;
+            });
+            return (events.Sum(), "");
+        });
+    }
+
     /// <summary>The two-stage plant (lookahead 5 s) on the sequential reference.</summary>
     public static BenchResult TwoStageSequential(double seconds)
     {

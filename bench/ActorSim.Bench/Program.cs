@@ -82,6 +82,8 @@ if (group is "actors" or "all")
 {
     results.Add(ActorBenchmarks.LineADirect(ReferenceModelBenchmarks.Week));
     results.Add(ActorBenchmarks.LineAActors(ReferenceModelBenchmarks.Week));
+    results.Add(ActorBenchmarks.EightLinesPlainThreads(1, ActorBenchmarks.Day));
+    results.Add(ActorBenchmarks.EightLinesPlainThreads(2, ActorBenchmarks.Day));
     results.Add(ActorBenchmarks.EightLines(1, ActorBenchmarks.Day));
     results.Add(ActorBenchmarks.EightLines(2, ActorBenchmarks.Day));
     results.Add(ActorBenchmarks.TwoStageSequential(ActorBenchmarks.Day));
