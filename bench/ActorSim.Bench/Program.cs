@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using ActorSim.Bench;
 
-// Usage: dotnet run -c Release --project bench/ActorSim.Bench -- [engine|reference|sampler|history|history-discard|egress|actors|all]
+// Usage: dotnet run -c Release --project bench/ActorSim.Bench -- [engine|reference|sampler|history|history-discard|history-actors|egress|encode-parquet|actors|line-modes|two-stage|alloc|all]
 // Run one group per process when you want its peak memory: peak working set is process-wide.
 var group = args.Length > 0 ? args[0] : "all";
 var results = new List<BenchResult>();
@@ -60,6 +60,12 @@ if (group is "sampler" or "all")
 {
     results.Add(SamplerBenchmarks.Draws("exponential", ActorSim.Model.Distributions.DistributionConfig.Exponential(2), 10_000_000));
     results.Add(SamplerBenchmarks.Draws("normal", ActorSim.Model.Distributions.DistributionConfig.Normal(2, 0.2), 10_000_000));
+}
+
+if (group is "two-stage")
+{
+    results.Add(ActorBenchmarks.TwoStageSequential(7 * ActorBenchmarks.Day));
+    results.Add(ActorBenchmarks.TwoStageActors(1, 7 * ActorBenchmarks.Day));
 }
 
 if (group is "alloc")
