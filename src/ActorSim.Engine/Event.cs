@@ -166,6 +166,20 @@ public class Event
         _state = EventState.Triggered;
     }
 
+    /// <summary>
+    /// For pools of derived event types: makes a processed event pending again, with no value and no callbacks. The
+    /// pool must be sure nobody still holds the event.
+    /// </summary>
+    protected void ResetProcessedForReuse()
+    {
+        if (_state != EventState.Processed)
+        {
+            throw new InvalidOperationException($"{Describe()} is not processed yet; only a processed event can be reused.");
+        }
+
+        ResetToPending();
+    }
+
     /// <summary>Makes a processed event pending again, with no value and no callbacks, for an event pool.</summary>
     internal void ResetToPending()
     {

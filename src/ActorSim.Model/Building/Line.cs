@@ -249,7 +249,7 @@ public sealed class Line
             {
                 var step = steps[i];
                 Sink.Publish(SimRecord.Lifecycle(Simulation.Now, key, step.ServicePath, Queued));
-                var request = step.Resource.Request(step.Priority);
+                var request = step.Resource.RequestPooled(step.Priority);
                 yield return request;
 
                 // A hand-off keeps the previous step's resource until this one is granted.

@@ -8,27 +8,41 @@ namespace ActorSim.Model.Resources;
 /// </summary>
 public sealed class DynamicRequest : Event, IDisposable
 {
-    internal DynamicRequest(DynamicResource resource, int priority)
+    internal DynamicRequest(DynamicResource resource, int priority, bool pooled = false)
         : base(resource.Simulation)
     {
         Resource = resource;
         Priority = priority;
         RequestedAt = resource.Simulation.Now;
+        Pooled = pooled;
     }
 
     /// <summary>The resource requested.</summary>
     public DynamicResource Resource { get; }
 
     /// <summary>The priority: lower numbers are served first; FIFO among equals.</summary>
-    public int Priority { get; }
+    public int Priority { get; private set; }
 
     /// <summary>The simulated time of the request.</summary>
-    public double RequestedAt { get; }
+    public double RequestedAt { get; private set; }
 
     /// <summary>The simulated time the unit was granted, or NaN while waiting.</summary>
     public double GrantedAt { get; internal set; } = double.NaN;
 
     internal RequestState State { get; set; }
+
+    /// <summary>From the resource's pool (the line model's own requests): recycled once released and processed.</summary>
+    internal bool Pooled { get; }
+
+    /// <summary>Makes a released, processed pooled request a new waiting one.</summary>
+    internal void Reuse(int priority)
+    {
+        ResetProcessedForReuse();
+        Priority = priority;
+        RequestedAt = Simulation.Now;
+        GrantedAt = double.NaN;
+        State = RequestState.Waiting;
+    }
 
     /// <summary>Releases the unit, or withdraws the request if it was not granted yet. Idempotent.</summary>
     public void Dispose() => Resource.Return(this);

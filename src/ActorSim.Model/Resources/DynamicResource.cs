@@ -16,6 +16,7 @@ public sealed class DynamicResource : IDisposable
 {
     private readonly CapacityConfig _capacity;
     private readonly RequestQueue _queue = new();
+    private readonly Stack<DynamicRequest> _pool = new();
     private readonly IDisposable _subscription;
     private int _inUse;
 
@@ -67,6 +68,28 @@ public sealed class DynamicResource : IDisposable
         return request;
     }
 
+    /// <summary>
+    /// <see cref="Request"/> for the line model's own task processes, which yield the request at once and dispose it
+    /// exactly once: the request comes from a pool and returns to it when released. Same queueing and order.
+    /// </summary>
+    internal DynamicRequest RequestPooled(int priority)
+    {
+        DynamicRequest request;
+        if (_pool.Count > 0)
+        {
+            request = _pool.Pop();
+            request.Reuse(priority);
+        }
+        else
+        {
+            request = new DynamicRequest(this, priority, pooled: true);
+        }
+
+        _queue.Push(request);
+        GrantWhilePossible();
+        return request;
+    }
+
     /// <summary>Stops following the registry.</summary>
     public void Dispose() => _subscription.Dispose();
 
@@ -78,6 +101,12 @@ public sealed class DynamicResource : IDisposable
                 request.State = DynamicRequest.RequestState.Done;
                 _inUse--;
                 GrantWhilePossible();
+                if (request.Pooled && request.IsProcessed)
+                {
+                    // Released after its holder resumed: nobody else refers to it (a withdrawn one may still sit in the queue).
+                    _pool.Push(request);
+                }
+
                 break;
             case DynamicRequest.RequestState.Waiting:
                 request.State = DynamicRequest.RequestState.Done;

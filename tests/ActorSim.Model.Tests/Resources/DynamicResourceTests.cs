@@ -123,12 +123,56 @@ public class DynamicResourceTests
         }
     }
 
-    private void Job(string name, double arrive, double hold, int priority = 1) => _sim.Process(Body(name, arrive, hold, priority));
+    [Fact]
+    public void Pooled_requests_should_be_served_like_requests_and_reused_once_released()
+    {
+        var seen = new List<DynamicRequest>();
+        Job("a", 0, 2, pooled: true, seen: seen);
+        Job("b", 0, 2, priority: 0, pooled: true, seen: seen);
+        Job("c", 1, 1, pooled: true, seen: seen);
+        Job("d", 10, 1, pooled: true, seen: seen);
 
-    private IEnumerable<Event> Body(string name, double arrive, double hold, int priority)
+        _sim.Run();
+
+        // b outranks a only once a holds the unit: a is granted at 0 before b asks.
+        Assert.Equal(["0 a start", "2 a end", "2 b start", "4 b end", "4 c start", "5 c end", "10 d start", "11 d end"], _trace);
+        Assert.Equal(3, seen.Distinct().Count());
+        Assert.Contains(seen[3], seen.Take(3));
+        Assert.Equal((10.0, 10.0), (seen[3].RequestedAt, seen[3].GrantedAt));
+    }
+
+    [Fact]
+    public void Withdrawn_pooled_request_should_not_be_reused_or_granted()
+    {
+        SetCapacity(at: 0, value: 0);
+        DynamicRequest? withdrawn = null;
+        IEnumerable<Event> Impatient()
+        {
+            yield return _sim.Timeout(1);
+            withdrawn = _resource.RequestPooled(1);
+            withdrawn.Dispose();
+        }
+
+        _sim.Process(Impatient());
+        var seen = new List<DynamicRequest>();
+        Job("late", 2, 1, pooled: true, seen: seen);
+        SetCapacity(at: 5, value: 1);
+
+        _sim.Run();
+
+        Assert.Equal(["5 late start", "6 late end"], _trace);
+        Assert.NotSame(withdrawn, seen.Single());
+        Assert.Equal(0, _resource.InUse);
+    }
+
+    private void Job(string name, double arrive, double hold, int priority = 1, bool pooled = false, List<DynamicRequest>? seen = null) =>
+        _sim.Process(Body(name, arrive, hold, priority, pooled, seen));
+
+    private IEnumerable<Event> Body(string name, double arrive, double hold, int priority, bool pooled = false, List<DynamicRequest>? seen = null)
     {
         yield return _sim.Timeout(arrive);
-        using var request = _resource.Request(priority);
+        using var request = pooled ? _resource.RequestPooled(priority) : _resource.Request(priority);
+        seen?.Add(request);
         yield return request;
         _trace.Add($"{_sim.Now} {name} start");
         yield return _sim.Timeout(hold);
