@@ -59,6 +59,22 @@ public class HistoryEngineTests
     }
 
     [Theory]
+    [InlineData("actors")]
+    [InlineData("reference")]
+    public async Task Plain_progress_should_report_simulated_time_and_records_on_either_engine(string engine)
+    {
+        using var dest = new TempDirectory();
+
+        var (code, _, error) = await ActorsimCommand.RunAsync(
+            "history", "--duration", "1 day", "--start", "2026-01-01T00:00:00", "--progress", "plain", "--engine", engine, "--dest", dest.Path);
+
+        Assert.True(code == 0, error);
+        var lines = error.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => l.StartsWith("progress", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(lines);
+        Assert.All(lines, l => Assert.Matches(@"^progress +[0-9.]+%  simulated .* of 1d 00h00m  [0-9,]+ records", l));
+    }
+
+    [Theory]
     [InlineData("--merge-lines", "--merge-lines is for plants")]
     [InlineData("--log-level=chatty", "--log-level 'chatty' is not known")]
     public async Task Misused_engine_options_should_exit_2_naming_the_option(string option, string message)
