@@ -1,6 +1,6 @@
 namespace ActorSim.Egress;
 
-/// <summary>The compression codec of Parquet chunks (always written at the fast "optimal" level).</summary>
+/// <summary>The compression codec of Parquet chunk pages (Zstd at level 3, Gzip at the "optimal" level).</summary>
 public enum ParquetCompression
 {
     /// <summary>Snappy (the default): fast, read everywhere.</summary>
