@@ -24,18 +24,17 @@ internal static class HistoryJob
         var pipeline = new EgressPipeline(plan.Start, plan.Sinks);
         try
         {
-            var counter = new CountingForwardSink(pipeline);
-            var line = plan.Model.Start(simulation, counter, RandomStream.Create(plan.Seed, plan.Model.SimId));
+            var line = plan.Model.Start(simulation, pipeline, RandomStream.Create(plan.Seed, plan.Model.SimId));
             while (simulation.Now < plan.DurationSeconds)
             {
                 cancellation.ThrowIfCancellationRequested();
                 simulation.RunUntil(Math.Min(plan.DurationSeconds, simulation.Now + Slice));
-                progress.Report(simulation.Now, plan.DurationSeconds, counter.Count, stopwatch.Elapsed);
+                progress.Report(simulation.Now, plan.DurationSeconds, pipeline.Published, stopwatch.Elapsed);
             }
 
             progress.Finish();
             var report = await pipeline.CompleteAsync().ConfigureAwait(false);
-            return new HistoryResult(report, line.TasksCreated, simulation.ProcessedEvents, counter.Count, stopwatch.Elapsed, plan.Start, plan.DurationSeconds, "reference");
+            return new HistoryResult(report, line.TasksCreated, simulation.ProcessedEvents, pipeline.Published, stopwatch.Elapsed, plan.Start, plan.DurationSeconds, "reference");
         }
         finally
         {

@@ -76,11 +76,7 @@ internal sealed class PageWriter
     {
         _dictionaryPageOffset = _file.Length;
         var compressed = _compressor.Compress(Body.Written);
-        var headerStart = _file.Length;
-        _thrift.BeginStruct();
-        _thrift.FieldI32(1, DictionaryPage);
-        _thrift.FieldI32(2, Body.Length);
-        _thrift.FieldI32(3, compressed.Length);
+        var headerStart = BeginHeader(DictionaryPage, compressed.Length);
         _thrift.FieldStruct(7);
         _thrift.FieldI32(1, entries);
         _thrift.FieldI32(2, (int)PageEncoding.Plain);
@@ -98,11 +94,7 @@ internal sealed class PageWriter
         }
 
         var compressed = _compressor.Compress(Body.Written);
-        var headerStart = _file.Length;
-        _thrift.BeginStruct();
-        _thrift.FieldI32(1, DataPage);
-        _thrift.FieldI32(2, Body.Length);
-        _thrift.FieldI32(3, compressed.Length);
+        var headerStart = BeginHeader(DataPage, compressed.Length);
         _thrift.FieldStruct(5);
         _thrift.FieldI32(1, rows);
         _thrift.FieldI32(2, (int)valueEncoding);
@@ -129,6 +121,17 @@ internal sealed class PageWriter
 
     public ColumnChunkMetadata EndChunk() => new(
         _name, _type, _encodings.ToArray(), _values, _uncompressed, _compressed, _dataPageOffset, _dictionaryPageOffset, _nulls, _min, _max);
+
+    /// <summary>Starts the Thrift page header with the fields every page has; returns where it starts.</summary>
+    private int BeginHeader(int pageType, int compressedLength)
+    {
+        var start = _file.Length;
+        _thrift.BeginStruct();
+        _thrift.FieldI32(1, pageType);
+        _thrift.FieldI32(2, Body.Length);
+        _thrift.FieldI32(3, compressedLength);
+        return start;
+    }
 
     private void Commit(int headerStart, ReadOnlySpan<byte> compressed, PageEncoding encoding)
     {
