@@ -74,4 +74,42 @@ public class HistoryPlantTests
         Assert.Equal(2, code);
         Assert.Contains("--engine 'quantum' is not known: use reference, windowed or actors", error);
     }
+
+    [Fact]
+    public async Task An_example_plant_written_to_parquet_should_give_its_telemetry_a_dataset_of_its_own()
+    {
+        using var dir = new TempDirectory();
+        var model = Path.Combine(Repository.Root, "examples", "rework-loop.yaml");
+
+        // The example as written: parquet, events and telemetry kept, no telemetry_path.
+        var (code, _, error) = await ActorsimCommand.RunAsync("history", "--model", model, "--duration", "1 hour", "--dest", dir.Path, "--progress", "none");
+
+        Assert.True(code == 0, error);
+        var events = DuckDb.Query($"SELECT count(*), count(DISTINCT stream_type) FROM read_parquet('{dir.Path}/line=*/events_*.parquet')");
+        var telemetry = DuckDb.Query($"SELECT count(*), min(stream_type), max(stream_type), count(value) FROM read_parquet('{dir.Path}/line=*/telemetry_*.parquet')");
+        Assert.True(Convert.ToInt64(events[0][0]) > 1000);
+        Assert.Equal(1L, Convert.ToInt64(events[0][1]));
+        Assert.True(Convert.ToInt64(telemetry[0][0]) > 0);
+        Assert.Equal("telemetry", telemetry[0][1]);
+        Assert.Equal("telemetry", telemetry[0][2]);
+        Assert.Equal(telemetry[0][0], telemetry[0][3]);
+    }
+
+    [Fact]
+    public async Task Two_sinks_that_dest_would_put_on_the_same_files_should_be_refused_before_the_run()
+    {
+        using var dir = new TempDirectory();
+        var model = Path.Combine(dir.Path, "two-sinks.yaml");
+        var yaml = await File.ReadAllTextAsync(Path.Combine(Repository.Root, "examples", "rework-loop.yaml"));
+        await File.WriteAllTextAsync(model, yaml.Replace(
+            "egress: [{format: parquet, dest: out/rework-loop}]",
+            "egress: [{name: a, format: jsonl, dest: out/a}, {name: b, format: jsonl, dest: out/b}]",
+            StringComparison.Ordinal));
+
+        var (code, _, error) = await ActorsimCommand.RunAsync("history", "--model", model, "--duration", "1 hour", "--dest", dir.Sub("out"), "--progress", "none");
+
+        Assert.Equal(2, code);
+        Assert.Contains("sinks 'a' and 'b' would both write", error);
+        Assert.False(Directory.Exists(dir.Sub("out")));
+    }
 }

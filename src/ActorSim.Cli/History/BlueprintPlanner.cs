@@ -40,6 +40,7 @@ internal static class BlueprintPlanner
             destinations.Add(destination);
         }
 
+        EnsureDistinctTargets(blueprint.Egress, options, spec => options.Destination ?? spec.Dest);
         foreach (var spec in blueprint.Egress)
         {
             var destination = options.Destination ?? spec.Dest;
@@ -59,19 +60,10 @@ internal static class BlueprintPlanner
 
     internal static SinkOptions Sink(EgressSpec spec, HistoryOptions options, string destination)
     {
-        var format = options.Format ?? HistoryOptionsParser.ParseFormat(spec.Format);
-        var drop = new HashSet<string>(spec.Drop, StringComparer.Ordinal);
-        var telemetryPath = spec.TelemetryPath;
-        if (options.KeepTelemetry && telemetryPath is null)
-        {
-            telemetryPath = "telemetry." + Extension(format);
-            drop.Remove("telemetry");
-        }
-
-        var events = WithExtension(spec.Path, format);
+        var (format, events, telemetryPath, drop) = Targets(spec, options);
         var router = telemetryPath is null
             ? Routers.All(events)
-            : Routers.ByStreamType(events, WithExtension(telemetryPath, format));
+            : Routers.ByStreamType(events, telemetryPath);
         if (drop.Contains("telemetry"))
         {
             router = router.DropTelemetry();
@@ -113,6 +105,53 @@ internal static class BlueprintPlanner
                 _ => ParquetCompression.None,
             },
         };
+    }
+
+    /// <summary>
+    /// Refuses sinks that would write the same files once the command line's overrides apply (<c>--dest</c> puts every
+    /// sink under one folder): two writers of one destination would overwrite each other's chunks.
+    /// </summary>
+    internal static void EnsureDistinctTargets(IEnumerable<EgressSpec> specs, HistoryOptions options, Func<EgressSpec, string> destinationOf)
+    {
+        var owners = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var spec in specs)
+        {
+            var (_, events, telemetry, _) = Targets(spec, options);
+            foreach (var target in telemetry is null ? [events] : new[] { events, telemetry })
+            {
+                var file = $"{destinationOf(spec).TrimEnd('/')}/{target}";
+                if (!owners.TryAdd(file, spec.Name))
+                {
+                    throw new UsageException(
+                        $"{options.ModelPath}: sinks '{owners[file]}' and '{spec.Name}' would both write '{file}'; give each its own dest or path " +
+                        "(--dest puts every sink under one folder).");
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Where a sink's events and telemetry go, after the command line's overrides. With Parquet, kept telemetry gets a
+    /// dataset of its own (<c>telemetry.parquet</c>) unless the blueprint names one: a Parquet destination has one
+    /// schema, and telemetry's numeric value cannot share it with an event's value object.
+    /// </summary>
+    private static (ChunkFormat Format, string Events, string? Telemetry, HashSet<string> Drop) Targets(EgressSpec spec, HistoryOptions options)
+    {
+        var format = options.Format ?? HistoryOptionsParser.ParseFormat(spec.Format);
+        var drop = new HashSet<string>(spec.Drop, StringComparer.Ordinal);
+        var telemetryPath = spec.TelemetryPath;
+        if (options.KeepTelemetry && telemetryPath is null)
+        {
+            telemetryPath = "telemetry." + Extension(format);
+            drop.Remove("telemetry");
+        }
+
+        if (format == ChunkFormat.Parquet && telemetryPath is null && !drop.Contains("telemetry") && !drop.Contains("events"))
+        {
+            telemetryPath = "telemetry.parquet";
+        }
+
+        return (format, WithExtension(spec.Path, format), telemetryPath is null ? null : WithExtension(telemetryPath, format), drop);
     }
 
     private static string Extension(ChunkFormat format) => format == ChunkFormat.Parquet ? "parquet" : "jsonl";

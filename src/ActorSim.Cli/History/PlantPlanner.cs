@@ -30,6 +30,7 @@ internal static class PlantPlanner
         }
 
         var destination = options.Destination ?? blueprint.Egress.FirstOrDefault()?.Dest ?? "data";
+        BlueprintPlanner.EnsureDistinctTargets(blueprint.Egress, options, _ => destination);
         IReadOnlyList<SinkOptions> SinksFor(string simId)
         {
             // Split: DEST/line=<sim_id>/events_000001.parquet. Merged: DEST/events_<sim_id>_000001.parquet, one dataset.
