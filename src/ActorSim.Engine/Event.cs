@@ -203,7 +203,16 @@ public class Event
         }
 
         _firstCallback = null;
-        first.OnEventProcessed(this);
+        if (first is Process process)
+        {
+            // Nearly every callback is a waiting process: a type check and a direct call instead of interface dispatch.
+            process.Resume(this);
+        }
+        else
+        {
+            first.OnEventProcessed(this);
+        }
+
         var more = _moreCallbacks;
         if (more is null)
         {

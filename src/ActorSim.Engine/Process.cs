@@ -101,7 +101,7 @@ public sealed class Process : Event, IEventCallback
 
     private protected override string Describe() => $"Process '{Name}'";
 
-    private void Resume(Event resumedBy)
+    internal void Resume(Event resumedBy)
     {
         var simulation = Simulation;
         simulation.ActiveProcess = this;

@@ -1,12 +1,18 @@
+using System.Runtime.CompilerServices;
+
 namespace ActorSim.Engine.Internal;
 
 /// <summary>
 /// A 4-ary min-heap of scheduled events ordered by (time, key). The key's top byte is the class: urgent (0),
 /// delivery (1), normal (2). Urgent and normal keys end in the insertion sequence (SimPy's order); a delivery key
 /// ends in (source index: 16 bits, sequence: 40 bits), so deliveries at one time run in (source, sequence) order
-/// whatever order they were inserted in. Entries are structs in one array, so scheduling allocates nothing once
-/// the array has grown.
+/// whatever order they were inserted in.
 /// </summary>
+/// <remarks>
+/// The heap holds plain (time, key, slot) structs and the events sit in a slot table beside it: moving an entry up
+/// or down the heap copies no object reference, so it costs no GC write barrier, and each event is stored once
+/// when scheduled. Nothing is allocated once the arrays have grown.
+/// </remarks>
 internal sealed class EventQueue
 {
     /// <summary>The largest source index a delivery key holds (16 bits).</summary>
@@ -18,75 +24,78 @@ internal sealed class EventQueue
     private const int ClassShift = 56;
     private const int SourceBits = 16;
     private const int SequenceBits = 40;
+    private const int InitialCapacity = 256;
     private const long UrgentClass = 0L << ClassShift;
     private const long DeliveryClass = 1L << ClassShift;
     private const long NormalClass = 2L << ClassShift;
-    private Entry[] _items = new Entry[256];
+    private Entry[] _heap = new Entry[InitialCapacity];
+    private EventSlot[] _slots = new EventSlot[InitialCapacity];
+    private int[] _freeSlots = new int[InitialCapacity];
+    private int _freeCount;
+    private int _usedSlots;
     private int _count;
     private long _sequence;
 
     public int Count => _count;
 
-    public double PeekTime => _count == 0 ? double.PositiveInfinity : _items[0].Time;
-
-    public Event PeekEvent => _items[0].Event;
+    public double PeekTime => _count == 0 ? double.PositiveInfinity : _heap[0].Time;
 
     public void Push(double time, EventPriority priority, Event ev)
     {
         var cls = priority == EventPriority.Urgent ? UrgentClass : NormalClass;
-        Insert(new Entry(time, cls | _sequence++, ev));
+        Insert(time, cls | _sequence++, ev);
     }
 
     /// <summary>Inserts a delivery; the caller has checked the ranges of <paramref name="source"/> and <paramref name="sequence"/>.</summary>
     public void PushDelivery(double time, int source, long sequence, Event ev) =>
-        Insert(new Entry(time, DeliveryClass | ((long)source << SequenceBits) | sequence, ev));
+        Insert(time, DeliveryClass | ((long)source << SequenceBits) | sequence, ev);
 
     public Event Pop(out double time)
     {
-        var items = _items;
-        var top = items[0];
+        var heap = _heap;
+        var top = heap[0];
         time = top.Time;
         var last = --_count;
         if (last > 0)
         {
-            var moving = items[last];
-            items[last] = default;
-            SiftDown(items, last, in moving);
-        }
-        else
-        {
-            items[0] = default;
+            SiftDown(heap, last, heap[last]);
         }
 
-        return top.Event;
+        ref var slot = ref _slots[top.Slot];
+        var ev = slot.Event!;
+        slot.Event = null;
+        _freeSlots[_freeCount++] = top.Slot;
+        return ev;
     }
 
-    private void Insert(in Entry entry)
+    private void Insert(double time, long key, Event ev)
     {
-        if (_count == _items.Length)
+        if (_count == _heap.Length)
         {
-            Array.Resize(ref _items, _items.Length * 2);
+            Grow();
         }
 
+        var slot = _freeCount > 0 ? _freeSlots[--_freeCount] : _usedSlots++;
+        _slots[slot].Event = ev;
+        var entry = new Entry(time, key, slot);
         var index = _count++;
-        var items = _items;
+        var heap = _heap;
         while (index > 0)
         {
             var parent = (index - 1) >> 2;
-            ref var p = ref items[parent];
-            if (!Less(in entry, in p))
+            if (!Less(in entry, in heap[parent]))
             {
                 break;
             }
 
-            items[index] = p;
+            heap[index] = heap[parent];
             index = parent;
         }
 
-        items[index] = entry;
+        heap[index] = entry;
     }
 
-    private static void SiftDown(Entry[] items, int count, in Entry moving)
+    private static void SiftDown(Entry[] heap, int count, Entry moving)
     {
         var index = 0;
         while (true)
@@ -101,25 +110,41 @@ internal sealed class EventQueue
             var end = Math.Min(first + 4, count);
             for (var c = first + 1; c < end; c++)
             {
-                if (Less(in items[c], in items[best]))
+                if (Less(in heap[c], in heap[best]))
                 {
                     best = c;
                 }
             }
 
-            if (!Less(in items[best], in moving))
+            if (!Less(in heap[best], in moving))
             {
                 break;
             }
 
-            items[index] = items[best];
+            heap[index] = heap[best];
             index = best;
         }
 
-        items[index] = moving;
+        heap[index] = moving;
     }
 
+    /// <summary>Doubles the heap and the slot table together: every scheduled event has one entry and one slot.</summary>
+    private void Grow()
+    {
+        var capacity = _heap.Length * 2;
+        Array.Resize(ref _heap, capacity);
+        Array.Resize(ref _slots, capacity);
+        Array.Resize(ref _freeSlots, capacity);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool Less(in Entry a, in Entry b) => a.Time < b.Time || (a.Time == b.Time && a.Key < b.Key);
 
-    private readonly record struct Entry(double Time, long Key, Event Event);
+    private readonly record struct Entry(double Time, long Key, int Slot);
+
+    /// <summary>A slot of the event table; a struct so that storing an event needs no array covariance check.</summary>
+    private struct EventSlot
+    {
+        public Event? Event;
+    }
 }
