@@ -46,7 +46,7 @@ public sealed class ActorPlantRunner : IPlantRunner
         return new PlantRunStats(stats.Rounds, stats.Grants, stats.ProcessedEvents, stats.ItemsSent);
     }
 
-    /// <summary>Runs the plant and blocks until it is over; see <see cref="RunAsync"/>.</summary>
+    /// <summary>Runs the plant and blocks until it is over; see <see cref="RunAsync(ulong, double, Func{LineModel, IRecordSink}, CancellationToken)"/>.</summary>
     public RunStats RunWithStats(ulong seed, double until, Func<LineModel, IRecordSink> sinkFor) =>
         RunAsync(seed, until, sinkFor, CancellationToken.None).GetAwaiter().GetResult();
 
@@ -57,9 +57,21 @@ public sealed class ActorPlantRunner : IPlantRunner
     /// <see cref="InvalidOperationException"/> for other failures, and <see cref="OperationCanceledException"/> when
     /// <paramref name="cancellationToken"/> stops the run (between rounds, egress drained).
     /// </summary>
-    public async Task<RunStats> RunAsync(ulong seed, double until, Func<LineModel, IRecordSink> sinkFor, CancellationToken cancellationToken)
+    public Task<RunStats> RunAsync(ulong seed, double until, Func<LineModel, IRecordSink> sinkFor, CancellationToken cancellationToken) =>
+        RunAsync(seed, until, sinkFor, null, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="RunAsync(ulong, double, Func{LineModel, IRecordSink}, CancellationToken)"/>, on the system of
+    /// <paramref name="launch"/> (started earlier with this runner's settings) when given: the run takes it over.
+    /// </summary>
+    public async Task<RunStats> RunAsync(ulong seed, double until, Func<LineModel, IRecordSink> sinkFor, ActorSystemLaunch? launch, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(sinkFor);
+        if (launch is not null && launch.Settings != Settings)
+        {
+            throw new ArgumentException($"The launch was started with other settings than this runner's: {launch.Settings} vs {Settings}.", nameof(launch));
+        }
+
         if (!(until > 0) || double.IsInfinity(until))
         {
             throw new ArgumentOutOfRangeException(nameof(until), until, "A plant runs from 0 until a finite time after 0.");
@@ -74,7 +86,7 @@ public sealed class ActorPlantRunner : IPlantRunner
             LineActor.Props(plant, line, seed, sinkFor, settings).WithDispatcher(ActorRunnerSettings.LineDispatcherId),
             "line-" + line.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
-        var system = ActorSystem.Create("actorsim", settings.ToConfig());
+        var system = launch is null ? ActorSystem.Create("actorsim", settings.ToConfig()) : await launch.TakeAsync().ConfigureAwait(false);
         try
         {
             var coordinator = system.ActorOf(CoordinatorActor.Props(core, simIds, startLine, settings).WithDispatcher(ActorRunnerSettings.CoordinatorDispatcherId), "coordinator");

@@ -15,7 +15,7 @@ namespace ActorSim.Actors.Internal;
 /// (lines drain their egress) and <see cref="Done"/>. Lines are watched (DeathWatch) and a periodic watchdog fails
 /// the run naming any line that stays silent longer than <c>line-report-timeout</c>.
 /// </summary>
-internal sealed class CoordinatorActor : ReceiveActor, IWithTimers
+internal sealed class CoordinatorActor : UntypedActor, IWithTimers
 {
     private const string WatchdogKey = "watchdog";
     private const string PaceKey = "pace";
@@ -32,6 +32,7 @@ internal sealed class CoordinatorActor : ReceiveActor, IWithTimers
     private readonly RunTracker _tracker;
     private readonly List<IActorRef> _pausers = [];
     private readonly List<IActorRef> _stoppers = [];
+    private readonly UntypedReceive _running;
     private IActorRef _requester = ActorRefs.Nobody;
     private bool _pauseRequested;
     private bool _stopRequested;
@@ -48,111 +49,147 @@ internal sealed class CoordinatorActor : ReceiveActor, IWithTimers
         _lastHeard = new long[simIds.Count];
         _warned = new bool[simIds.Count];
         _tracker = new RunTracker(simIds, settings.EffectiveParallelism);
-        Become(Idle);
+        _running = Running;
     }
 
     public ITimerScheduler Timers { get; set; } = null!;
 
     public static Props Props(SyncCoordinatorCore core, IReadOnlyList<string> simIds, LineStarter startLine, ActorRunnerSettings settings) =>
-        Akka.Actor.Props.Create(() => new CoordinatorActor(core, simIds, startLine, settings));
+        Akka.Actor.Props.CreateBy(new ActorFactory<CoordinatorActor>(() => new CoordinatorActor(core, simIds, startLine, settings)));
+
+    protected override void OnReceive(object message) => Idle(message);
 
     protected override SupervisorStrategy SupervisorStrategy() => Akka.Actor.SupervisorStrategy.StoppingStrategy;
 
     private double EndTime => _core.Schedule.EndTime;
 
-    private void Idle()
+    private void Idle(object message)
     {
-        Receive<StartRun>(_ =>
+        switch (message)
         {
-            if (_stopRequested)
-            {
+            case StartRun when _stopRequested:
                 Sender.Tell(new RunStopped(_tracker.Stats(0, 0, 0), 0));
-                return;
-            }
-
-            Start();
-        });
-        Receive<Stop>(_ =>
-        {
-            _stopRequested = true;
-            Sender.Tell(new RunStopped(_tracker.Stats(0, 0, 0), 0));
-        });
+                break;
+            case StartRun:
+                Start();
+                break;
+            case Stop:
+                _stopRequested = true;
+                Sender.Tell(new RunStopped(_tracker.Stats(0, 0, 0), 0));
+                break;
+            default:
+                Unhandled(message);
+                break;
+        }
     }
 
-    private void Starting()
+    private void Starting(object message)
     {
-        Receive<LineReady>(OnReady);
-        ReceiveCommon();
+        if (message is LineReady ready)
+        {
+            OnReady(ready);
+        }
+        else
+        {
+            ReceiveCommon(message);
+        }
     }
 
-    private void Running()
+    private void Running(object message)
     {
-        Receive<Messages.LineReport>(OnReport);
-        Receive<PaceTick>(_ => Advance());
-        Receive<LineProgress>(OnProgress);
-        ReceiveCommon();
+        switch (message)
+        {
+            case Messages.LineReport report:
+                OnReport(report);
+                break;
+            case PaceTick:
+                Advance();
+                break;
+            case LineProgress progress:
+                OnProgress(progress);
+                break;
+            default:
+                ReceiveCommon(message);
+                break;
+        }
     }
 
-    private void Paused()
+    private void Paused(object message)
     {
-        Receive<Resume>(_ =>
+        switch (message)
         {
-            _pauseRequested = false;
-            Sender.Tell(new RunResumed(_core.Rounds));
-            _log.Info("Run resumed after round {Round}", _core.Rounds);
-            Advance();
-        });
-        Receive<Pause>(_ => Sender.Tell(new RunPaused(_core.Rounds, ReachedTime())));
-        Receive<PaceTick>(_ => { });
-        Receive<Stop>(_ =>
-        {
-            AddStopper();
-            Finish(completed: false);
-        });
-        ReceiveFailures();
+            case Resume:
+                _pauseRequested = false;
+                Sender.Tell(new RunResumed(_core.Rounds));
+                _log.Info("Run resumed after round {Round}", _core.Rounds);
+                Advance();
+                break;
+            case Pause:
+                Sender.Tell(new RunPaused(_core.Rounds, ReachedTime()));
+                break;
+            case PaceTick:
+                break;
+            case Stop:
+                AddStopper();
+                Finish(completed: false);
+                break;
+            default:
+                ReceiveFailures(message);
+                break;
+        }
     }
 
-    private void Finishing()
+    private void Finishing(object message)
     {
-        Receive<LineFinished>(OnFinished);
-        Receive<PaceTick>(_ => { });
-        Receive<Pause>(_ => { });
-        Receive<Resume>(_ => { });
-        Receive<Stop>(_ => AddStopper());
-        ReceiveFailures();
+        switch (message)
+        {
+            case LineFinished finished:
+                OnFinished(finished);
+                break;
+            case PaceTick or Pause or Resume:
+                break;
+            case Stop:
+                AddStopper();
+                break;
+            default:
+                ReceiveFailures(message);
+                break;
+        }
     }
 
-    private void Done()
+    /// <summary>After the outcome: everything still arriving is ignored.</summary>
+    private static void Done(object message)
     {
-        ReceiveAny(_ => { });
     }
 
-    private void ReceiveCommon()
+    private void ReceiveCommon(object message)
     {
-        Receive<Pause>(_ =>
+        switch (message)
         {
-            _pauseRequested = true;
-            _pausers.Add(Sender);
-            CurtailLines();
-        });
-        Receive<Resume>(_ =>
-        {
-            _pauseRequested = false;
-            foreach (var pauser in _pausers)
-            {
-                pauser.Tell(new RunResumed(_core.Rounds));
-            }
+            case Pause:
+                _pauseRequested = true;
+                _pausers.Add(Sender);
+                CurtailLines();
+                break;
+            case Resume:
+                _pauseRequested = false;
+                foreach (var pauser in _pausers)
+                {
+                    pauser.Tell(new RunResumed(_core.Rounds));
+                }
 
-            _pausers.Clear();
-            Sender.Tell(new RunResumed(_core.Rounds));
-        });
-        Receive<Stop>(_ =>
-        {
-            _stopRequested = true;
-            AddStopper();
-            CurtailLines();
-        });
-        ReceiveFailures();
+                _pausers.Clear();
+                Sender.Tell(new RunResumed(_core.Rounds));
+                break;
+            case Stop:
+                _stopRequested = true;
+                AddStopper();
+                CurtailLines();
+                break;
+            default:
+                ReceiveFailures(message);
+                break;
+        }
     }
 
     /// <summary>Asks lines still running a grant to stop at their next slice, so a pause or stop needs no long grant to end.</summary>
@@ -164,20 +201,29 @@ internal sealed class CoordinatorActor : ReceiveActor, IWithTimers
         }
     }
 
-    private void ReceiveFailures()
+    private void ReceiveFailures(object message)
     {
-        Receive<LineFailed>(f => Fail(
-            string.Create(CultureInfo.InvariantCulture, $"Line '{f.SimId}' failed at t={f.SimulatedTime}: {f.Reason}"), f.SimId, f.SimulatedTime));
-        Receive<Terminated>(t =>
+        switch (message)
         {
-            if (_indexOf.TryGetValue(t.ActorRef, out var line))
-            {
-                Fail(string.Create(CultureInfo.InvariantCulture,
-                    $"Line '{_simIds[line]}' stopped unexpectedly at t={_core.ReachedTime(line)} (its actor terminated; see the log for its error)."),
-                    _simIds[line], _core.ReachedTime(line));
-            }
-        });
-        Receive<WatchdogTick>(_ => Watch());
+            case LineFailed f:
+                Fail(string.Create(CultureInfo.InvariantCulture, $"Line '{f.SimId}' failed at t={f.SimulatedTime}: {f.Reason}"), f.SimId, f.SimulatedTime);
+                break;
+            case Terminated t:
+                if (_indexOf.TryGetValue(t.ActorRef, out var line))
+                {
+                    Fail(string.Create(CultureInfo.InvariantCulture,
+                        $"Line '{_simIds[line]}' stopped unexpectedly at t={_core.ReachedTime(line)} (its actor terminated; see the log for its error)."),
+                        _simIds[line], _core.ReachedTime(line));
+                }
+
+                break;
+            case WatchdogTick:
+                Watch();
+                break;
+            default:
+                Unhandled(message);
+                break;
+        }
     }
 
     private void Start()
@@ -307,7 +353,7 @@ internal sealed class CoordinatorActor : ReceiveActor, IWithTimers
             LogProgress();
         }
 
-        Become(Running);
+        Become(_running);
     }
 
     private void LogProgress()

@@ -20,7 +20,7 @@ namespace ActorSim.Actors.Internal;
 /// It times how long it waits for grants (<see cref="LineStats.SyncWaitSeconds"/>), puts its pipeline's state in its
 /// notes, and warns naming the sink when one holds it back (<c>slow-sink-warning</c>).
 /// </summary>
-internal sealed class LineActor : ReceiveActor
+internal sealed class LineActor : UntypedActor
 {
     private readonly int _index;
     private readonly double _progressInterval;
@@ -33,6 +33,8 @@ internal sealed class LineActor : ReceiveActor
     private readonly IRecordSink? _sink;
     private readonly Line? _line;
     private readonly Exception? _startError;
+    private readonly UntypedReceive _idle;
+    private readonly UntypedReceive _running;
     private Grant? _grant;
     private bool _drained;
     private bool _curtailed;
@@ -57,13 +59,14 @@ internal sealed class LineActor : ReceiveActor
             _startError = e;
         }
 
-        Become(Idle);
+        _idle = Idle;
+        _running = Running;
     }
 
     private string SimId { get; }
 
     public static Props Props(PlantModel plant, int index, ulong seed, Func<LineModel, IRecordSink> sinkFor, ActorRunnerSettings settings) =>
-        Akka.Actor.Props.Create(() => new LineActor(plant, index, seed, sinkFor, settings));
+        Akka.Actor.Props.CreateBy(new ActorFactory<LineActor>(() => new LineActor(plant, index, seed, sinkFor, settings)));
 
     protected override void PreStart()
     {
@@ -93,25 +96,61 @@ internal sealed class LineActor : ReceiveActor
         }
     }
 
-    private void Idle()
+    protected override void OnReceive(object message) => Idle(message);
+
+    private void Idle(object message)
     {
-        Receive<Grant>(OnGrant);
-        Receive<FinishLine>(_ => Finish());
-        Receive<Curtail>(_ => { });
+        switch (message)
+        {
+            case Grant grant:
+                OnGrant(grant);
+                break;
+            case FinishLine:
+                Finish();
+                break;
+            case Curtail:
+                break;
+            default:
+                Unhandled(message);
+                break;
+        }
     }
 
-    private void Running()
+    private void Running(object message)
     {
-        Receive<ContinueGrant>(_ => RunSlice());
-        Receive<Curtail>(_ => _curtailed = true);
-        Receive<Grant>(g => Fail(new InvalidOperationException($"got a grant for round {g.Round} while still running round {_grant?.Round}")));
-        Receive<FinishLine>(_ => Fail(new InvalidOperationException("told to finish while running a grant")));
+        switch (message)
+        {
+            case ContinueGrant:
+                RunSlice();
+                break;
+            case Curtail:
+                _curtailed = true;
+                break;
+            case Grant g:
+                Fail(new InvalidOperationException($"got a grant for round {g.Round} while still running round {_grant?.Round}"));
+                break;
+            case FinishLine:
+                Fail(new InvalidOperationException("told to finish while running a grant"));
+                break;
+            default:
+                Unhandled(message);
+                break;
+        }
     }
 
-    private void Failed()
+    private void Failed(object message)
     {
-        Receive<FinishLine>(_ => Finish());
-        Receive<Curtail>(_ => { });
+        switch (message)
+        {
+            case FinishLine:
+                Finish();
+                break;
+            case Curtail:
+                break;
+            default:
+                Unhandled(message);
+                break;
+        }
     }
 
     private void OnGrant(Grant grant)
@@ -138,7 +177,7 @@ internal sealed class LineActor : ReceiveActor
         }
 
         _grant = grant;
-        Become(Running);
+        Become(_running);
         RunSlice();
     }
 
@@ -172,7 +211,7 @@ internal sealed class LineActor : ReceiveActor
         double? reached = target < grant.Horizon ? _simulation.Now : null;
         _curtailed = false;
         _grant = null;
-        Become(Idle);
+        Become(_idle);
         Context.Parent.Tell(new Messages.LineReport(grant.Round, _index, _simulation.Peek(), _outbox.Drain(), _simulation.ProcessedEvents, _busy.Elapsed.TotalSeconds, egress, reached));
         _syncWait.Start();
     }
@@ -226,7 +265,17 @@ internal sealed class LineActor : ReceiveActor
         }
 
         var started = Stopwatch.StartNew();
-        Become(() => Receive<EgressDrained>(d => OnDrained(d, pipeline, started.Elapsed.TotalSeconds)));
+        Become(message =>
+        {
+            if (message is EgressDrained drained)
+            {
+                OnDrained(drained, pipeline, started.Elapsed.TotalSeconds);
+            }
+            else
+            {
+                Unhandled(message);
+            }
+        });
         pipeline.CompleteAsync().PipeTo(Self, success: r => new EgressDrained(r, null), failure: e => new EgressDrained(null, e));
     }
 
