@@ -98,21 +98,16 @@ internal sealed class LineActor : UntypedActor
 
     protected override void OnReceive(object message) => Idle(message);
 
+    /// <summary>Between grants: as <see cref="Failed"/>, and a grant starts running.</summary>
     private void Idle(object message)
     {
-        switch (message)
+        if (message is Grant grant)
         {
-            case Grant grant:
-                OnGrant(grant);
-                break;
-            case FinishLine:
-                Finish();
-                break;
-            case Curtail:
-                break;
-            default:
-                Unhandled(message);
-                break;
+            OnGrant(grant);
+        }
+        else
+        {
+            Failed(message);
         }
     }
 
