@@ -20,6 +20,22 @@ public class LocalObjectStoreTests
     }
 
     [Fact]
+    public async Task A_temporary_left_by_a_crashed_run_of_the_same_process_id_should_be_replaced_not_appended_to()
+    {
+        using var temp = new TempDirectory();
+        var store = new LocalObjectStore(temp.Sub("root"));
+        Directory.CreateDirectory(temp.Sub("root"));
+        var leftover = Path.Combine(temp.Sub("root"), $".a_000001.parquet.{Environment.ProcessId}.tmp");
+        await File.WriteAllBytesAsync(leftover, new byte[] { 9, 9, 9, 9, 9 });
+
+        await store.PutAsync("a_000001.parquet", new byte[] { 1, 2 }, default);
+
+        Assert.Equal([1, 2], await store.ReadAsync("a_000001.parquet", default));
+        Assert.False(File.Exists(leftover));
+        Assert.Single(Directory.GetFiles(temp.Sub("root"), "*", SearchOption.AllDirectories));
+    }
+
+    [Fact]
     public async Task Path_escaping_the_root_should_be_refused()
     {
         using var temp = new TempDirectory();
