@@ -13,7 +13,8 @@ namespace ActorSim.Engine;
 /// </remarks>
 public sealed class Process : Event, IEventCallback
 {
-    private readonly IEnumerator<Event> _steps;
+    private readonly Action<Process>? _recycle;
+    private IEnumerator<Event> _steps;
     private Event? _target;
     private bool _faultHandled = true;
     private bool _starting;
@@ -31,8 +32,26 @@ public sealed class Process : Event, IEventCallback
         simulation.Schedule(this, EventPriority.Urgent, 0);
     }
 
+    /// <summary>
+    /// A process whose owner reuses it (<see cref="Restart"/>): once it has ended and its own event has been processed,
+    /// with success, it is handed to <paramref name="recycle"/>. Only for processes nobody else holds, since a
+    /// reused process is a new one under the same reference.
+    /// </summary>
+    internal Process(Simulation simulation, IEnumerator<Event> steps, string name, Action<Process> recycle)
+        : base(simulation)
+    {
+        _steps = steps;
+        _recycle = recycle;
+        Name = name;
+        _starting = true;
+        simulation.Schedule(this, EventPriority.Urgent, 0);
+    }
+
     /// <summary>The name used in errors and traces (given, or taken from the iterator method's name).</summary>
-    public string Name { get; }
+    public string Name { get; private set; }
+
+    /// <summary>The steps this process runs (a reused process's owner takes its state machine back from here).</summary>
+    internal IEnumerator<Event> Steps => _steps;
 
     /// <summary>The event the process waits for, or null when it is running or finished.</summary>
     public Event? Target => _target;
@@ -80,6 +99,23 @@ public sealed class Process : Event, IEventCallback
 
     void IEventCallback.OnEventProcessed(Event processed) => Resume(processed);
 
+    /// <summary>
+    /// Starts a recycled process again with new <paramref name="steps"/>, exactly as a new process would start
+    /// (scheduled urgently, now).
+    /// </summary>
+    internal void Restart(IEnumerator<Event> steps, string name)
+    {
+        ResetProcessedForReuse();
+        _steps = steps;
+        Name = name;
+        _target = null;
+        Fault = null;
+        _faultHandled = true;
+        _skipStart = false;
+        _starting = true;
+        Simulation.Schedule(this, EventPriority.Urgent, 0);
+    }
+
     internal override void Fire()
     {
         if (_skipStart)
@@ -96,6 +132,10 @@ public sealed class Process : Event, IEventCallback
         else
         {
             base.Fire();
+            if (_recycle is not null && Exception is null)
+            {
+                _recycle(this);
+            }
         }
     }
 

@@ -96,6 +96,13 @@ public sealed class Simulation
     /// <summary>Starts a process; it runs its first step at the current time, before normal events.</summary>
     public Process Process(IEnumerable<Event> steps, string? name = null) => new(this, steps, name);
 
+    /// <summary>
+    /// Starts a process that <paramref name="recycle"/> gets back once it has ended with success and its event has
+    /// been processed, for the owner to <see cref="Process.Restart"/> it with new steps: processes that nobody waits on
+    /// or keeps (a line's tasks) then cost no allocation per task.
+    /// </summary>
+    internal Process StartRecyclable(IEnumerator<Event> steps, string name, Action<Process> recycle) => new(this, steps, name, recycle);
+
     /// <summary>Yield this from a process to end it with <paramref name="returnValue"/>.</summary>
     public ProcessExit Exit(object? returnValue = null) => new(this, returnValue);
 

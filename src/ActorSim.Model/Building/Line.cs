@@ -15,10 +15,6 @@ namespace ActorSim.Model.Building;
 /// </summary>
 public sealed class Line
 {
-    private const string Queued = "queued";
-    private const string Started = "started";
-    private const string Finished = "finished";
-
     /// <summary>The path of the lag telemetry a paced line publishes.</summary>
     public const string LagMetricPath = "system.simulation.lag_seconds";
 
@@ -32,6 +28,8 @@ public sealed class Line
     private readonly LinkSender? _sender;
     private readonly PlantLineContext? _plant;
     private readonly Action<Event> _onArrival;
+    private readonly Stack<TaskRun> _idleTasks = new();
+    private readonly Action<Process> _recycleTask;
     private long _nextTaskNumber;
 
     internal Line(LineModel model, Simulation simulation, ParameterRegistry registry, IRecordSink sink, RandomStream stream, PlantLineContext? plant = null)
@@ -39,6 +37,7 @@ public sealed class Line
         _plant = plant;
         _sender = plant is null ? null : new LinkSender(this, plant);
         _onArrival = OnArrival;
+        _recycleTask = process => _idleTasks.Push((TaskRun)process.Steps);
         Model = model;
         Simulation = simulation;
         Registry = registry;
@@ -90,6 +89,9 @@ public sealed class Line
     /// <summary>Tasks created so far by arrivals (tasks started by items from links are not counted).</summary>
     public long TasksCreated => _nextTaskNumber;
 
+    /// <summary>Sends this line's items over its links (null outside a plant).</summary>
+    internal LinkSender? Sender => _sender;
+
     /// <summary>The line's index in its plant, or -1 for a line started on its own.</summary>
     public int PlantIndex => _plant?.LineIndex ?? -1;
 
@@ -111,7 +113,7 @@ public sealed class Line
     public Process StartTask(TaskDefinition task)
     {
         ArgumentNullException.ThrowIfNull(task);
-        return Simulation.Process(RunTask(new RecordKey(task.KeyPrefix, _nextTaskNumber++), null, CompileSteps(task), CompileSend(task)), task.Name);
+        return Simulation.Process(new TaskRun(this).Init(new RecordKey(task.KeyPrefix, _nextTaskNumber++), null, CompileSteps(task), CompileSend(task)), task.Name);
     }
 
     /// <summary>
@@ -204,7 +206,7 @@ public sealed class Line
             }
 
             yield return Simulation.Delay(delay);
-            Simulation.Process(RunTask(new RecordKey(task.KeyPrefix, _nextTaskNumber++), null, steps, send), task.Name);
+            StartPooledTask(new RecordKey(task.KeyPrefix, _nextTaskNumber++), null, steps, send, task.Name);
         }
     }
 
@@ -237,44 +239,23 @@ public sealed class Line
     {
         var shipment = (ItemShipment)ev.Value!;
         var task = _linkTasks[shipment.Link];
-        Simulation.Process(RunTask(shipment.Item.Key, shipment.Item.Attributes, task.Steps, task.Send), task.Name);
+        StartPooledTask(shipment.Item.Key, shipment.Item.Attributes, task.Steps, task.Send, task.Name);
     }
 
-    private IEnumerable<Event> RunTask(RecordKey key, IReadOnlyDictionary<string, object>? attributes, CompiledStep[] steps, CompiledSend? send)
+    /// <summary>
+    /// Starts a task on a process and state machine that come back to this line once the task has ended: nobody else
+    /// holds a task the line starts itself, so the next task reuses them and a task allocates nothing.
+    /// </summary>
+    private void StartPooledTask(RecordKey key, IReadOnlyDictionary<string, object>? attributes, CompiledStep[] steps, CompiledSend? send, string name)
     {
-        DynamicRequest? held = null;
-        try
+        if (_idleTasks.TryPop(out var run))
         {
-            for (var i = 0; i < steps.Length; i++)
-            {
-                var step = steps[i];
-                Sink.Publish(SimRecord.Lifecycle(Simulation.Now, key, step.ServicePath, Queued));
-                var request = step.Resource.RequestPooled(step.Priority);
-                yield return request;
-
-                // A hand-off keeps the previous step's resource until this one is granted.
-                held?.Dispose();
-                held = request;
-                Sink.Publish(SimRecord.Lifecycle(Simulation.Now, key, step.ServicePath, Started));
-                yield return Simulation.Delay(Sampler.Sample(step.Service));
-                Sink.Publish(SimRecord.Lifecycle(Simulation.Now, key, step.ServicePath, Finished));
-                var nextHandsOff = i + 1 < steps.Length && steps[i + 1].HandOff;
-                if (!nextHandsOff)
-                {
-                    held.Dispose();
-                    held = null;
-                }
-            }
-
-            if (send is not null)
-            {
-                _sender!.Send(key, attributes, send);
-            }
+            run.Process!.Restart(run.Init(key, attributes, steps, send), name);
+            return;
         }
-        finally
-        {
-            held?.Dispose();
-        }
+
+        run = new TaskRun(this).Init(key, attributes, steps, send);
+        run.Process = Simulation.StartRecyclable(run, name, _recycleTask);
     }
 
     private IEnumerable<Event> Telemetry(double interval)
@@ -323,8 +304,6 @@ public sealed class Line
     }
 
     private sealed record LinkTask(string Name, CompiledStep[] Steps, CompiledSend? Send);
-
-    private sealed record CompiledStep(DynamicResource Resource, DistributionConfig Service, string ServicePath, bool HandOff, int Priority);
 
     private sealed class ResourceProbe(DynamicResource resource, string simId)
     {
