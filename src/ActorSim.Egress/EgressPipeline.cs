@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ActorSim.Egress.Internal;
 using ActorSim.Egress.Reports;
 using ActorSim.Model.Records;
@@ -88,6 +89,7 @@ public sealed class EgressPipeline : IRecordSink, IAsyncDisposable
         Array.ConvertAll(_sinks, s => new SinkProgress(s.Name, s.Written, s.QueuedBatches, s.Blocked));
 
     /// <summary>Gives the record to every sink; throws an <see cref="EgressException"/> when a sink failed or stalled.</summary>
+    [MethodImpl(HotPath.Options)]
     public void Publish(in SimRecord record)
     {
         if (_report is not null)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ActorSim.Engine.Internal;
 
 namespace ActorSim.Engine;
@@ -86,6 +87,7 @@ public class Event
     }
 
     /// <summary>Runs <paramref name="callback"/> when this event is processed (at once is not possible once processed).</summary>
+    [MethodImpl(HotPath.Options)]
     public void AddCallback(Action<Event> callback)
     {
         ArgumentNullException.ThrowIfNull(callback);
@@ -107,6 +109,7 @@ public class Event
     /// <inheritdoc />
     public override string ToString() => Describe();
 
+    [MethodImpl(HotPath.Options)]
     internal void AddCallback(IEventCallback callback)
     {
         if (_state == EventState.Processed)
@@ -158,6 +161,7 @@ public class Event
     }
 
     /// <summary>Marks the event triggered without scheduling it (the caller schedules it).</summary>
+    [MethodImpl(HotPath.Options)]
     internal void MarkTriggered(object? value, Exception? exception)
     {
         EnsurePending();
@@ -170,6 +174,7 @@ public class Event
     /// For pools of derived event types: makes a processed event pending again, with no value and no callbacks. The
     /// pool must be sure nobody still holds the event.
     /// </summary>
+    [MethodImpl(HotPath.Options)]
     protected void ResetProcessedForReuse()
     {
         if (_state != EventState.Processed)
@@ -181,6 +186,7 @@ public class Event
     }
 
     /// <summary>Makes a processed event pending again, with no value and no callbacks, for an event pool.</summary>
+    [MethodImpl(HotPath.Options)]
     internal void ResetToPending()
     {
         _firstCallback = null;
@@ -192,6 +198,7 @@ public class Event
     }
 
     /// <summary>Called by the simulation when the event is popped: runs the callbacks in the order they were added.</summary>
+    [MethodImpl(HotPath.Options)]
     internal virtual void Fire()
     {
         OnProcessing();
@@ -227,6 +234,7 @@ public class Event
     }
 
     /// <summary>Hook that runs just before the callbacks when the event is processed.</summary>
+    [MethodImpl(HotPath.Options)]
     private protected virtual void OnProcessing()
     {
     }
@@ -234,6 +242,7 @@ public class Event
     /// <summary>A short description used in error messages.</summary>
     private protected virtual string Describe() => GetType().Name;
 
+    [MethodImpl(HotPath.Options)]
     private void EnsurePending()
     {
         if (_state != EventState.Pending)

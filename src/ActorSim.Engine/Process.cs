@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ActorSim.Engine.Internal;
 
 namespace ActorSim.Engine;
@@ -116,6 +117,7 @@ public sealed class Process : Event, IEventCallback
         Simulation.Schedule(this, EventPriority.Urgent, 0);
     }
 
+    [MethodImpl(HotPath.Options)]
     internal override void Fire()
     {
         if (_skipStart)
@@ -141,6 +143,7 @@ public sealed class Process : Event, IEventCallback
 
     private protected override string Describe() => $"Process '{Name}'";
 
+    [MethodImpl(HotPath.Options)]
     internal void Resume(Event resumedBy)
     {
         var simulation = Simulation;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ActorSim.Engine.Internal;
 using ActorSim.Engine.Pacing;
 
@@ -80,6 +81,7 @@ public sealed class Simulation
     /// comes from a pool and returns to it as soon as it has been processed. Do not keep it, put it in a condition or
     /// read it after resuming; use <see cref="Timeout"/> for that. Scheduling and order are those of a timeout.
     /// </summary>
+    [MethodImpl(HotPath.Options)]
     public Event Delay(double delay)
     {
         if (!(delay >= 0))
@@ -175,6 +177,7 @@ public sealed class Simulation
     /// Events at the horizon itself stay scheduled, so a coordinator can deliver messages stamped at the horizon
     /// before they run. A horizon at or before <see cref="Now"/> does nothing.
     /// </summary>
+    [MethodImpl(HotPath.Options)]
     public void RunUntil(double horizon)
     {
         if (double.IsNaN(horizon))
@@ -236,11 +239,13 @@ public sealed class Simulation
     }
 
     /// <summary>Schedules <paramref name="ev"/> to be processed <paramref name="delay"/> seconds from now.</summary>
+    [MethodImpl(HotPath.Options)]
     internal void Schedule(Event ev, EventPriority priority, double delay) => _queue.Push(_now + delay, priority, ev);
 
     /// <summary>Takes back a processed <see cref="Delay"/> timeout for reuse.</summary>
     internal void Recycle(RecycledTimeout timeout) => _delays.Push(timeout);
 
+    [MethodImpl(HotPath.Options)]
     private void StepCore()
     {
         // Pace before popping: a strict run that lags throws with the event still scheduled, as SimPy's

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace ActorSim.Egress.Formatting;
 
 /// <summary>
@@ -16,6 +17,7 @@ public static class RecordTime
     /// Below 10^12 s this is one rounding of <c>simTime * 1000</c>: that is what <see cref="SimTs"/> rounds before it
     /// divides by 1000, and multiplying back lands within a quarter of that whole number, so the second rounding returns it.
     /// </remarks>
+    [MethodImpl(HotPath.Options)]
     public static long SimMilliseconds(double simTime) => Math.Abs(simTime) < 1e12
         ? (long)Math.Round(simTime * 1000.0, MidpointRounding.ToEven)
         : (long)Math.Round(SimTs(simTime) * 1000.0, MidpointRounding.ToEven);

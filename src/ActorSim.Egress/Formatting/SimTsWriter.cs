@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Buffers.Binary;
 using System.Buffers.Text;
 
@@ -20,6 +21,7 @@ internal sealed class SimTsWriter
     private int _length;
 
     /// <summary>Formats <paramref name="milliseconds"/> / 1000 into <paramref name="destination"/> (at least <see cref="Room"/> bytes); returns the length.</summary>
+    [MethodImpl(HotPath.Options)]
     public int Write(long milliseconds, Span<byte> destination)
     {
         if (milliseconds < 0)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Globalization;
 
 namespace ActorSim.Egress.Formatting;
@@ -42,6 +43,7 @@ internal sealed class TimestampFormatter
     /// Writes the timestamp of a record whose <c>sim_ts</c> is <paramref name="simMilliseconds"/> into the first
     /// <see cref="MaxLength"/> bytes of <paramref name="destination"/> (a fixed-size copy); returns its length.
     /// </summary>
+    [MethodImpl(HotPath.Options)]
     public int Write(long simMilliseconds, Span<byte> destination)
     {
         var inMinute = MillisecondOfMinute(simMilliseconds);
@@ -51,6 +53,7 @@ internal sealed class TimestampFormatter
     }
 
     /// <summary>Writes <c>ss.fff</c> after the minute's prefix.</summary>
+    [MethodImpl(HotPath.Options)]
     private static void PutSeconds(Span<byte> text, int inMinute)
     {
         var seconds = inMinute / 1000;
@@ -68,6 +71,7 @@ internal sealed class TimestampFormatter
     /// The record's millisecond within its minute, with the minute's prefix in the text. When the start is a whole number
     /// of milliseconds, the current minute is a range of sim milliseconds, so most records need no 64-bit division.
     /// </summary>
+    [MethodImpl(HotPath.Options)]
     private int MillisecondOfMinute(long simMilliseconds)
     {
         var inMinute = simMilliseconds - _minuteStart;

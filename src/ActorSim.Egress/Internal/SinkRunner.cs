@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Threading.Channels;
@@ -75,6 +76,7 @@ internal sealed class SinkRunner
     private long NotWritten => _published - _dropped - Interlocked.Read(ref _written);
 
     /// <summary>Routes and buffers one record; blocks while the queue is full, up to the stall timeout.</summary>
+    [MethodImpl(HotPath.Options)]
     public void Publish(in SimRecord record)
     {
         if (_fault is not null)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ActorSim.Egress.Internal;
 using ActorSim.Egress.Formatting;
 using ActorSim.Model.Records;
@@ -20,7 +21,7 @@ public static class Routers
     public static RecordRouter All(string destination)
     {
         var path = RequireDestination(destination, nameof(destination));
-        return (in SimRecord _, DateTime _) => new Route(path);
+        return [MethodImpl(HotPath.Options)] (in SimRecord _, DateTime _) => new Route(path);
     }
 
     /// <summary>Events to one destination, telemetry to another; null for either drops that stream.</summary>
@@ -28,7 +29,7 @@ public static class Routers
     {
         var e = events is null ? null : RequireDestination(events, nameof(events));
         var t = telemetry is null ? null : RequireDestination(telemetry, nameof(telemetry));
-        return (in SimRecord r, DateTime _) => new Route(r.Kind == RecordKind.Event ? e : t);
+        return [MethodImpl(HotPath.Options)] (in SimRecord r, DateTime _) => new Route(r.Kind == RecordKind.Event ? e : t);
     }
 
     /// <summary>
@@ -41,7 +42,7 @@ public static class Routers
         var prefixes = routes.Select(r => r.Prefix ?? throw new ArgumentException("A path_id prefix is null.", nameof(routes))).ToArray();
         var destinations = routes.Select(r => RequireDestination(r.Destination, nameof(routes))).ToArray();
         var other = fallback is null ? null : RequireDestination(fallback, nameof(fallback));
-        return (in SimRecord r, DateTime _) =>
+        return [MethodImpl(HotPath.Options)] (in SimRecord r, DateTime _) =>
         {
             var pathId = r.PathId;
             if (pathId is not null)
@@ -69,14 +70,14 @@ public static class Routers
     public static RecordRouter DropTelemetry(this RecordRouter inner)
     {
         ArgumentNullException.ThrowIfNull(inner);
-        return (in SimRecord r, DateTime start) => r.Kind == RecordKind.Telemetry ? Route.Drop : inner(in r, start);
+        return [MethodImpl(HotPath.Options)] (in SimRecord r, DateTime start) => r.Kind == RecordKind.Telemetry ? Route.Drop : inner(in r, start);
     }
 
     /// <summary>Drops the lag metric (<see cref="LagMetricPath"/>, also under a sim-id prefix), then routes the rest with <paramref name="inner"/>.</summary>
     public static RecordRouter DropLagMetric(this RecordRouter inner)
     {
         ArgumentNullException.ThrowIfNull(inner);
-        return (in SimRecord r, DateTime start) => IsLagMetric(in r) ? Route.Drop : inner(in r, start);
+        return [MethodImpl(HotPath.Options)] (in SimRecord r, DateTime start) => IsLagMetric(in r) ? Route.Drop : inner(in r, start);
     }
 
     /// <summary>Keeps only records <paramref name="keep"/> accepts (the rest are dropped), then routes with <paramref name="inner"/>.</summary>
@@ -84,7 +85,7 @@ public static class Routers
     {
         ArgumentNullException.ThrowIfNull(inner);
         ArgumentNullException.ThrowIfNull(keep);
-        return (in SimRecord r, DateTime start) => keep(in r) ? inner(in r, start) : Route.Drop;
+        return [MethodImpl(HotPath.Options)] (in SimRecord r, DateTime start) => keep(in r) ? inner(in r, start) : Route.Drop;
     }
 
     /// <summary>
@@ -94,7 +95,7 @@ public static class Routers
     public static RecordRouter Flatten(this RecordRouter inner)
     {
         ArgumentNullException.ThrowIfNull(inner);
-        return (in SimRecord r, DateTime start) =>
+        return [MethodImpl(HotPath.Options)] (in SimRecord r, DateTime start) =>
         {
             var route = inner(in r, start);
             return route.IsDrop ? route : route with { Flatten = true };
@@ -109,7 +110,7 @@ public static class Routers
     {
         ArgumentNullException.ThrowIfNull(inner);
         var cache = new DatePartitionCache();
-        return (in SimRecord r, DateTime start) =>
+        return [MethodImpl(HotPath.Options)] (in SimRecord r, DateTime start) =>
         {
             var route = inner(in r, start);
             if (route.IsDrop)
@@ -137,7 +138,7 @@ public static class Routers
         }
 
         var renamed = new Dictionary<string, string>(ReferenceEqualityComparer.Instance);
-        return (in SimRecord r, DateTime start) =>
+        return [MethodImpl(HotPath.Options)] (in SimRecord r, DateTime start) =>
         {
             var route = inner(in r, start);
             if (route.IsDrop)
@@ -156,6 +157,7 @@ public static class Routers
     }
 
     /// <summary>True for the lag metric's telemetry.</summary>
+    [MethodImpl(HotPath.Options)]
     public static bool IsLagMetric(in SimRecord record) =>
         record.Kind == RecordKind.Telemetry && record.PathId is { } p &&
         (p.Length == LagMetricPath.Length ? p == LagMetricPath : p.EndsWith(LagSuffix, StringComparison.Ordinal));

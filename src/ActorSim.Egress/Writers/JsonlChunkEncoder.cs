@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Buffers;
 using System.Text.Encodings.Web;
 using ActorSim.Egress.Formatting;
@@ -27,6 +28,7 @@ internal sealed class JsonlChunkEncoder : IChunkEncoder
         _records = new JsonlRecordWriter(_buffers[0], encoder, timestamps);
     }
 
+    [MethodImpl(HotPath.Options)]
     public ValueTask<ReadOnlyMemory<byte>> EncodeAsync(RecordBatch batch, CancellationToken cancellationToken)
     {
         _turn = (_turn + 1) % _buffers.Length;

@@ -51,6 +51,7 @@ internal sealed class JsonlLineWriter(JavaScriptEncoder encoder, TimestampFormat
     private static ReadOnlySpan<byte> Null => "null"u8;
 
     /// <summary>Writes <paramref name="r"/> and its newline into <paramref name="output"/>; false, writing nothing, if it cannot.</summary>
+    [MethodImpl(HotPath.Options)]
     public bool TryWriteLine(IBufferWriter<byte> output, in SimRecord r, bool flatten)
     {
         if (r.Kind == RecordKind.Event)
@@ -68,7 +69,7 @@ internal sealed class JsonlLineWriter(JavaScriptEncoder encoder, TimestampFormat
             && WriteTelemetry(output, in r, telemetryPath);
     }
 
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining | HotPath.Options)]
     private bool WriteLifecycle(IBufferWriter<byte> output, in SimRecord r, bool flatten, PaddedUtf8 key, PaddedUtf8 path, PaddedUtf8 status)
     {
         var span = output.GetSpan(FixedRoom + key.Length + path.Length + status.Length);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -20,6 +21,7 @@ internal sealed class Utf8StringCache(JavaScriptEncoder encoder)
     private readonly (string? Value, PaddedUtf8? Text)[] _recent = new (string?, PaddedUtf8?)[1 << RecentBits];
 
     /// <summary>The escaped text of <paramref name="value"/>, or false when it is not cached and cannot be.</summary>
+    [MethodImpl(HotPath.Options)]
     public bool TryGet(string value, [NotNullWhen(true)] out PaddedUtf8? text)
     {
         ref var recent = ref _recent[Slot(value)];
@@ -44,6 +46,7 @@ internal sealed class Utf8StringCache(JavaScriptEncoder encoder)
         return text is not null;
     }
 
+    [MethodImpl(HotPath.Options)]
     private static int Slot(string value)
     {
         var length = value.Length;

@@ -40,6 +40,7 @@ internal sealed class EventQueue
 
     public double PeekTime => _count == 0 ? double.PositiveInfinity : _heap[0].Time;
 
+    [MethodImpl(HotPath.Options)]
     public void Push(double time, EventPriority priority, Event ev)
     {
         var cls = priority == EventPriority.Urgent ? UrgentClass : NormalClass;
@@ -47,9 +48,11 @@ internal sealed class EventQueue
     }
 
     /// <summary>Inserts a delivery; the caller has checked the ranges of <paramref name="source"/> and <paramref name="sequence"/>.</summary>
+    [MethodImpl(HotPath.Options)]
     public void PushDelivery(double time, int source, long sequence, Event ev) =>
         Insert(time, DeliveryClass | ((long)source << SequenceBits) | sequence, ev);
 
+    [MethodImpl(HotPath.Options)]
     public Event Pop(out double time)
     {
         var heap = _heap;
@@ -68,6 +71,7 @@ internal sealed class EventQueue
         return ev;
     }
 
+    [MethodImpl(HotPath.Options)]
     private void Insert(double time, long key, Event ev)
     {
         if (_count == _heap.Length)
@@ -95,6 +99,7 @@ internal sealed class EventQueue
         heap[index] = entry;
     }
 
+    [MethodImpl(HotPath.Options)]
     private static void SiftDown(Entry[] heap, int count, Entry moving)
     {
         var index = 0;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace ActorSim.Engine.Internal;
 
 /// <summary>
@@ -10,6 +11,7 @@ internal sealed class RecycledTimeout(Simulation simulation) : Event(simulation)
     public double Delay { get; private set; }
 
     /// <summary>Makes this (pending) instance a timeout of <paramref name="delay"/> seconds from now.</summary>
+    [MethodImpl(HotPath.Options)]
     public void Start(double delay)
     {
         Delay = delay;
@@ -17,6 +19,7 @@ internal sealed class RecycledTimeout(Simulation simulation) : Event(simulation)
         Simulation.Schedule(this, EventPriority.Normal, delay);
     }
 
+    [MethodImpl(HotPath.Options)]
     internal override void Fire()
     {
         base.Fire();

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ActorSim.Engine;
 using ActorSim.Model.Distributions;
 using ActorSim.Model.Plants;
@@ -37,7 +38,7 @@ public sealed class Line
         _plant = plant;
         _sender = plant is null ? null : new LinkSender(this, plant);
         _onArrival = OnArrival;
-        _recycleTask = process => _idleTasks.Push((TaskRun)process.Steps);
+        _recycleTask = RecycleTask;
         Model = model;
         Simulation = simulation;
         Registry = registry;
@@ -242,10 +243,15 @@ public sealed class Line
         StartPooledTask(shipment.Item.Key, shipment.Item.Attributes, task.Steps, task.Send, task.Name);
     }
 
+    /// <summary>Takes back a task's process and state machine once the task has ended.</summary>
+    [MethodImpl(HotPath.Options)]
+    private void RecycleTask(Process process) => _idleTasks.Push((TaskRun)process.Steps);
+
     /// <summary>
     /// Starts a task on a process and state machine that come back to this line once the task has ended: nobody else
     /// holds a task the line starts itself, so the next task reuses them and a task allocates nothing.
     /// </summary>
+    [MethodImpl(HotPath.Options)]
     private void StartPooledTask(RecordKey key, IReadOnlyDictionary<string, object>? attributes, CompiledStep[] steps, CompiledSend? send, string name)
     {
         if (_idleTasks.TryPop(out var run))

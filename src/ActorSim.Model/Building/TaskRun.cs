@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Collections;
 using ActorSim.Engine;
 using ActorSim.Model.Plants.Internal;
@@ -45,6 +46,7 @@ internal sealed class TaskRun(Line line) : IEnumerator<Event>, IEnumerable<Event
     object IEnumerator.Current => Current;
 
     /// <summary>Prepares a new task; the previous one must have ended (been disposed).</summary>
+    [MethodImpl(HotPath.Options)]
     public TaskRun Init(RecordKey key, IReadOnlyDictionary<string, object>? attributes, CompiledStep[] steps, CompiledSend? send)
     {
         _key = key;
@@ -58,6 +60,7 @@ internal sealed class TaskRun(Line line) : IEnumerator<Event>, IEnumerable<Event
         return this;
     }
 
+    [MethodImpl(HotPath.Options)]
     public bool MoveNext()
     {
         try
@@ -71,6 +74,7 @@ internal sealed class TaskRun(Line line) : IEnumerator<Event>, IEnumerable<Event
         }
     }
 
+    [MethodImpl(HotPath.Options)]
     public void Dispose()
     {
         _state = State.Done;
@@ -87,6 +91,7 @@ internal sealed class TaskRun(Line line) : IEnumerator<Event>, IEnumerable<Event
 
     IEnumerator IEnumerable.GetEnumerator() => this;
 
+    [MethodImpl(HotPath.Options)]
     private bool Advance()
     {
         var now = line.Simulation.Now;
@@ -127,6 +132,7 @@ internal sealed class TaskRun(Line line) : IEnumerator<Event>, IEnumerable<Event
         }
     }
 
+    [MethodImpl(HotPath.Options)]
     private bool BeginStep(double now)
     {
         if (_step < _steps.Length)

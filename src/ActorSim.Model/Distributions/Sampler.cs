@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Globalization;
 using ActorSim.Model.Random;
 
@@ -41,6 +42,7 @@ public sealed class Sampler
     public double MinDelay => _minDelay;
 
     /// <summary>Draws one value from <paramref name="config"/> with its current parameters, at least <see cref="MinDelay"/>.</summary>
+    [MethodImpl(HotPath.Options)]
     public double Sample(DistributionConfig config)
     {
         double x;
@@ -84,6 +86,7 @@ public sealed class Sampler
     }
 
     /// <summary>A standard normal by Marsaglia's polar method; the second value of each pair is kept for the next call.</summary>
+    [MethodImpl(HotPath.Options)]
     private double StandardNormal()
     {
         if (_hasSpareNormal)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace ActorSim.Model.Random;
 
 /// <summary>
@@ -34,6 +35,7 @@ public static class DeterministicMath
     private const double P5 = 4.13813679705723846039e-08; // 3E663769 72BEA4D0
 
     /// <summary>The natural logarithm of <paramref name="x"/> (fdlibm <c>__ieee754_log</c>).</summary>
+    [MethodImpl(HotPath.Options)]
     public static double Log(double x)
     {
         long bits = BitConverter.DoubleToInt64Bits(x);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Globalization;
 using System.Numerics;
 using System.Text;
@@ -79,6 +80,7 @@ public sealed class RandomStream
     }
 
     /// <summary>The next 64 uniformly distributed bits.</summary>
+    [MethodImpl(HotPath.Options)]
     public ulong NextUInt64()
     {
         ulong s1 = _s1;
@@ -94,12 +96,14 @@ public sealed class RandomStream
     }
 
     /// <summary>A uniform double in [0, 1) built from the top 53 bits of <see cref="NextUInt64"/>.</summary>
+    [MethodImpl(HotPath.Options)]
     public double NextDouble() => (NextUInt64() >> 11) * TwoPowMinus53;
 
     /// <summary>
     /// A uniform double in the open interval (0, 1), safe to pass to a logarithm: the top 52 bits plus one
     /// half, scaled by 2^-52, so the smallest value is 2^-53 and the largest 1 - 2^-53.
     /// </summary>
+    [MethodImpl(HotPath.Options)]
     public double NextDoubleOpen() => ((NextUInt64() >> 12) + 0.5) * TwoPowMinus52;
 
     /// <summary>A uniform integer in [0, <paramref name="maxExclusive"/>) without bias (Lemire's method).</summary>

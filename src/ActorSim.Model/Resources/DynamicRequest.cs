@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ActorSim.Engine;
 
 namespace ActorSim.Model.Resources;
@@ -35,6 +36,7 @@ public sealed class DynamicRequest : Event, IDisposable
     internal bool Pooled { get; }
 
     /// <summary>Makes a released, processed pooled request a new waiting one.</summary>
+    [MethodImpl(HotPath.Options)]
     internal void Reuse(int priority)
     {
         ResetProcessedForReuse();

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ActorSim.Engine;
 using ActorSim.Model.Parameters;
 using ActorSim.Model.Registry;
@@ -72,6 +73,7 @@ public sealed class DynamicResource : IDisposable
     /// <see cref="Request"/> for the line model's own task processes, which yield the request at once and dispose it
     /// exactly once: the request comes from a pool and returns to it when released. Same queueing and order.
     /// </summary>
+    [MethodImpl(HotPath.Options)]
     internal DynamicRequest RequestPooled(int priority)
     {
         DynamicRequest request;
@@ -93,6 +95,7 @@ public sealed class DynamicResource : IDisposable
     /// <summary>Stops following the registry.</summary>
     public void Dispose() => _subscription.Dispose();
 
+    [MethodImpl(HotPath.Options)]
     internal void Return(DynamicRequest request)
     {
         switch (request.State)
@@ -115,6 +118,7 @@ public sealed class DynamicResource : IDisposable
         }
     }
 
+    [MethodImpl(HotPath.Options)]
     private void GrantWhilePossible()
     {
         while (_inUse < Capacity)

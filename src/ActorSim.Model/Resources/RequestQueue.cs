@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace ActorSim.Model.Resources;
 
 /// <summary>
@@ -14,6 +15,7 @@ internal sealed class RequestQueue
     /// <summary>The number of requests still waiting.</summary>
     public int Count => _size - _withdrawn;
 
+    [MethodImpl(HotPath.Options)]
     public void Push(DynamicRequest request)
     {
         LevelFor(request.Priority).Enqueue(request);
@@ -24,6 +26,7 @@ internal sealed class RequestQueue
     public void Withdraw() => _withdrawn++;
 
     /// <summary>Takes the first request still waiting, or null.</summary>
+    [MethodImpl(HotPath.Options)]
     public DynamicRequest? PopWaiting()
     {
         foreach (var level in _levels)
@@ -56,6 +59,7 @@ internal sealed class RequestQueue
         return list;
     }
 
+    [MethodImpl(HotPath.Options)]
     private Level LevelFor(int priority)
     {
         // Levels are few and sorted; the common case is a single level.
@@ -91,6 +95,7 @@ internal sealed class RequestQueue
 
         public int Count => _count;
 
+        [MethodImpl(HotPath.Options)]
         public void Enqueue(DynamicRequest request)
         {
             if (_count == _items.Length)
@@ -109,6 +114,7 @@ internal sealed class RequestQueue
             _count++;
         }
 
+        [MethodImpl(HotPath.Options)]
         public DynamicRequest Dequeue()
         {
             var request = _items[_head];

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ActorSim.Egress.Writers.Parquet.Format;
 
 namespace ActorSim.Egress.Writers.Parquet;
@@ -9,10 +10,12 @@ namespace ActorSim.Egress.Writers.Parquet;
 internal sealed class DoubleColumn(string destination, string name, bool required)
     : FixedWidthColumn<double>(destination, new ColumnSchema(name, PhysicalType.Double, LogicalType.None, required), ColumnType.Double)
 {
+    [MethodImpl(HotPath.Options)]
     public override void SetDouble(int row, double value) => Set(row, value);
 
     public override void SetInt64(int row, long value) => Set(row, value);
 
+    [MethodImpl(HotPath.Options)]
     protected override bool Accumulate(ReadOnlySpan<double> values, ref double min, ref double max, bool seen)
     {
         foreach (var v in values)

@@ -1,8 +1,10 @@
+using System.Runtime.CompilerServices;
 namespace ActorSim.Egress.Writers.Parquet;
 
 /// <summary>Min and max of int64 values (int64 and timestamp columns).</summary>
 internal static class Int64Statistics
 {
+    [MethodImpl(HotPath.Options)]
     public static bool Accumulate(ReadOnlySpan<long> values, ref long min, ref long max, bool seen)
     {
         if (values.IsEmpty)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Buffers;
 using System.Text;
 using System.Text.Json;
@@ -58,6 +59,7 @@ internal sealed class ParquetDestination
     public IReadOnlyList<ColumnBuffer> Columns => _columns;
 
     /// <summary>Fills the columns with <paramref name="batch"/>'s records.</summary>
+    [MethodImpl(HotPath.Options)]
     public void Fill(RecordBatch batch)
     {
         var count = batch.Count;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ActorSim.Model.Records;
 using System.Text;
 using ActorSim.Egress.Writers.Parquet.Format;
@@ -51,6 +52,7 @@ internal sealed class StringColumn(string destination, string name, bool require
         Array.Clear(_keyPrefixes);
     }
 
+    [MethodImpl(HotPath.Options)]
     public override void SetString(int row, string value)
     {
         var recent = _recentStrings;
@@ -77,6 +79,7 @@ internal sealed class StringColumn(string destination, string name, bool require
         MarkDefined(row);
     }
 
+    [MethodImpl(HotPath.Options)]
     public override void SetKey(int row, RecordKey key)
     {
         if (key.Number < 0 && key.Prefix is not null)
@@ -109,6 +112,7 @@ internal sealed class StringColumn(string destination, string name, bool require
         MarkDefined(row);
     }
 
+    [MethodImpl(HotPath.Options)]
     public override void WriteChunk(PageWriter pages, int offset, int count)
     {
         pages.BeginChunk(Name, PhysicalType.ByteArray);
@@ -147,6 +151,7 @@ internal sealed class StringColumn(string destination, string name, bool require
 
     private ReadOnlySpan<byte> Value(int id) => _arena.AsSpan(_start[id], _length[id]);
 
+    [MethodImpl(HotPath.Options)]
     private void WriteIndices(PageWriter pages, ByteBuffer body, int start, int rows, int values)
     {
         var indices = pages.Scratch(values);
@@ -178,6 +183,7 @@ internal sealed class StringColumn(string destination, string name, bool require
     }
 
     /// <summary>Min and max by unsigned byte order over the values these rows use; omitted when a bound is long.</summary>
+    [MethodImpl(HotPath.Options)]
     private void WriteStatistics(PageWriter pages, int offset, int count)
     {
         int min = -1, max = -1;
@@ -227,6 +233,7 @@ internal sealed class StringColumn(string destination, string name, bool require
     }
 
     /// <summary>The id of <paramref name="text"/>'s UTF-8 bytes, adding them to the dictionary when new.</summary>
+    [MethodImpl(HotPath.Options)]
     private int Intern(ReadOnlySpan<char> text)
     {
         var room = Encoding.UTF8.GetMaxByteCount(text.Length);
@@ -290,6 +297,7 @@ internal sealed class StringColumn(string destination, string name, bool require
     }
 
     /// <summary>A fast non-cryptographic hash of the bytes (FNV-1a over 8-byte words, then mixed).</summary>
+    [MethodImpl(HotPath.Options)]
     private static int Hash(ReadOnlySpan<byte> bytes)
     {
         var h = 14695981039346656037UL ^ (ulong)bytes.Length;

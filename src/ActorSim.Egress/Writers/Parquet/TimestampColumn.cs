@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ActorSim.Egress.Writers.Parquet.Format;
 
 namespace ActorSim.Egress.Writers.Parquet;
@@ -6,6 +7,7 @@ namespace ActorSim.Egress.Writers.Parquet;
 internal sealed class TimestampColumn(string destination, string name, bool required)
     : FixedWidthColumn<long>(destination, new ColumnSchema(name, PhysicalType.Int64, LogicalType.TimestampMillisUtc, required), ColumnType.Timestamp)
 {
+    [MethodImpl(HotPath.Options)]
     public override void SetTimestamp(int row, long unixMilliseconds) => Set(row, unixMilliseconds);
 
     protected override bool Accumulate(ReadOnlySpan<long> values, ref long min, ref long max, bool seen) =>

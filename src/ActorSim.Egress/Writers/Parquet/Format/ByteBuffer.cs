@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Buffers.Binary;
 
 namespace ActorSim.Egress.Writers.Parquet.Format;
@@ -63,6 +64,7 @@ internal sealed class ByteBuffer(int capacity)
         Length = at;
     }
 
+    [MethodImpl(HotPath.Options)]
     private void Ensure(int size)
     {
         if (_data.Length - Length >= size)

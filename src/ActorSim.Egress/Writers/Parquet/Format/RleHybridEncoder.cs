@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace ActorSim.Egress.Writers.Parquet.Format;
 
 /// <summary>
@@ -9,6 +10,7 @@ internal static class RleHybridEncoder
 {
     private const int MaxPackedValues = 63 * 8;
 
+    [MethodImpl(HotPath.Options)]
     public static void Encode(ReadOnlySpan<int> values, int bitWidth, ByteBuffer output)
     {
         var n = values.Length;
@@ -69,6 +71,7 @@ internal static class RleHybridEncoder
     /// <summary>The bit width that holds every value up to <paramref name="maxValue"/> (at least 1).</summary>
     public static int BitWidth(int maxValue) => Math.Max(1, 32 - int.LeadingZeroCount(maxValue));
 
+    [MethodImpl(HotPath.Options)]
     private static void BitPack(ReadOnlySpan<int> values, int bitWidth, ByteBuffer output)
     {
         while (values.Length > 0)
