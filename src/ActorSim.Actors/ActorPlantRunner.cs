@@ -62,14 +62,17 @@ public sealed class ActorPlantRunner : IPlantRunner
 
     /// <summary>
     /// As <see cref="RunAsync(ulong, double, Func{LineModel, IRecordSink}, CancellationToken)"/>, on the system of
-    /// <paramref name="launch"/> (started earlier with this runner's settings) when given: the run takes it over.
+    /// <paramref name="launch"/> when given (started earlier with settings that give the same system, see
+    /// <see cref="ActorRunnerSettings.StartsTheSameSystemAs"/>): the run takes it over.
     /// </summary>
     public async Task<RunStats> RunAsync(ulong seed, double until, Func<LineModel, IRecordSink> sinkFor, ActorSystemLaunch? launch, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(sinkFor);
-        if (launch is not null && launch.Settings != Settings)
+        if (launch is not null && !launch.Settings.StartsTheSameSystemAs(Settings))
         {
-            throw new ArgumentException($"The launch was started with other settings than this runner's: {launch.Settings} vs {Settings}.", nameof(launch));
+            throw new ArgumentException(
+                $"The launch was started with other system settings than this runner's (log level, logger, serialization, line threads): {launch.Settings} vs {Settings}.",
+                nameof(launch));
         }
 
         if (!(until > 0) || double.IsInfinity(until))

@@ -99,6 +99,17 @@ public sealed record ActorRunnerSettings
             string.Create(CultureInfo.InvariantCulture, $"must be a positive number of simulated seconds; got {PacingStep}"));
     }
 
+    /// <summary>
+    /// True when <paramref name="other"/> gives the same ActorSystem configuration (<see cref="ToConfig"/>): log level,
+    /// logger, message serialization and line threads. The other settings only steer the actors.
+    /// </summary>
+    public bool StartsTheSameSystemAs(ActorRunnerSettings other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        return string.Equals(LogLevel, other.LogLevel, StringComparison.OrdinalIgnoreCase) && Logger == other.Logger
+            && SerializeMessages == other.SerializeMessages && Parallelism == other.Parallelism;
+    }
+
     /// <summary>The HOCON for an ActorSystem running a plant with these settings, over the reference configuration.</summary>
     public Config ToConfig()
     {

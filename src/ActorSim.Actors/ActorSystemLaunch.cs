@@ -20,7 +20,7 @@ public sealed class ActorSystemLaunch : IAsyncDisposable
         _system = Task.Run(() => ActorSystem.Create("actorsim", settings.ToConfig()));
     }
 
-    /// <summary>The settings the system is created with; the run must use the same.</summary>
+    /// <summary>The settings the system is created with; the run's must give the same system (<see cref="ActorRunnerSettings.StartsTheSameSystemAs"/>).</summary>
     public ActorRunnerSettings Settings { get; }
 
     /// <summary>Starts creating the system for <paramref name="settings"/> (checked at once) on a background thread.</summary>

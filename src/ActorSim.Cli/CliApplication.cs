@@ -62,13 +62,15 @@ internal static class CliApplication
             throw new UsageException("--merge-lines is for plants (a blueprint with lines:); a single line already writes into the destination itself.");
         }
 
+        // Akka starts on another core while this thread plans the run, opens the sink and builds the plant.
+        await using var launch = options.Engine == PlantEngine.Actors ? ActorHistoryJob.Launch(options.LogLevel) : null;
         var plan = HistoryPlanner.Plan(options);
         output.WriteLine($"actorsim history: {plan.Model.SimId}, seed {plan.Seed}, {ProgressText.SimulatedTime(plan.DurationSeconds)} from {plan.Start:yyyy-MM-ddTHH:mm:ss.fff}, to {string.Join(", ", plan.Destinations)}");
         return await RunJobAsync(error, async () =>
         {
             var reporter = Reporter(options.Progress, error);
             var result = options.Engine == PlantEngine.Actors
-                ? await ActorHistoryJob.RunAsync(plan, options.LogLevel, reporter, cancellation).ConfigureAwait(false)
+                ? await ActorHistoryJob.RunAsync(plan, launch!, reporter, cancellation).ConfigureAwait(false)
                 : await HistoryJob.RunAsync(plan, reporter, cancellation).ConfigureAwait(false);
             HistorySummary.Write(output, result);
         }).ConfigureAwait(false);

@@ -12,13 +12,18 @@ namespace ActorSim.Cli.History;
 /// </summary>
 internal static class ActorHistoryJob
 {
-    public static async Task<HistoryResult> RunAsync(HistoryPlan plan, string logLevel, IProgressReporter progress, CancellationToken cancellation = default)
+    /// <summary>
+    /// Starts the ActorSystem a single-line run needs at once, on another core, so that Akka's start overlaps planning
+    /// the run, opening the sink and building the plant. The caller disposes it (a no-op once a run took it).
+    /// </summary>
+    public static ActorSystemLaunch Launch(string logLevel) =>
+        ActorSystemLaunch.Start(ActorRunnerSettings.Default with { Parallelism = 1, LogLevel = logLevel });
+
+    /// <summary>Runs <paramref name="plan"/> on the system of <paramref name="launch"/> (from <see cref="Launch"/>).</summary>
+    public static async Task<HistoryResult> RunAsync(HistoryPlan plan, ActorSystemLaunch launch, IProgressReporter progress, CancellationToken cancellation = default)
     {
         var stopwatch = Stopwatch.StartNew();
-        var settings = ActorRunnerSettings.Default with { Parallelism = 1, Factor = plan.Factor, LogLevel = logLevel };
-
-        // Akka starts on another core while this thread opens the sink and builds the plant.
-        await using var launch = ActorSystemLaunch.Start(settings);
+        var settings = launch.Settings with { Factor = plan.Factor };
         var pipeline = new EgressPipeline(plan.Start, plan.Sinks);
         try
         {
