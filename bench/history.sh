@@ -2,7 +2,7 @@
 # Times `actorsim history` end to end (wall seconds and peak memory, from /usr/bin/time), as users run it:
 #   bench/history.sh            # week → Parquet (actors, reference), week → JSONL, year → Parquet (memory), week → S3 on moto
 #   REPEAT=5 bench/history.sh   # best and median of 5 runs each (default 3)
-# The CLI is published ReadyToRun (startup code precompiled, the hot assemblies left to the JIT; see ActorSim.Cli.csproj),
+# The CLI is published ReadyToRun (everything precompiled but the hot loops, which the JIT compiles; see ActorSim.Cli.csproj),
 # the way `dotnet tool install` or a release would ship it. Figures depend on the machine: compare runs made one after another.
 # Each run writes into a folder of its own, and all are deleted at the end: on ext4 without a journal (this machine's
 # disk) a run that creates its 726 chunk files right after the previous run's were deleted pays ~0.3 s of kernel time
