@@ -22,30 +22,23 @@ public sealed class Process : Event, IEventCallback
     private bool _skipStart;
 
     internal Process(Simulation simulation, IEnumerable<Event> steps, string? name)
-        : base(simulation)
+        : this(simulation, (steps ?? throw new ArgumentNullException(nameof(steps))).GetEnumerator(), name ?? NameOf(steps), null)
     {
-        ArgumentNullException.ThrowIfNull(steps);
-        _steps = steps.GetEnumerator();
-        Name = name ?? NameOf(steps);
-
-        // The process itself is scheduled (urgently) to take its first step, saving a start event per process.
-        _starting = true;
-        simulation.Schedule(this, EventPriority.Urgent, 0);
     }
 
     /// <summary>
-    /// A process whose owner reuses it (<see cref="Restart"/>): once it has ended and its own event has been processed,
-    /// with success, it is handed to <paramref name="recycle"/>. Only for processes nobody else holds, since a
+    /// A process on <paramref name="steps"/>. When <paramref name="recycle"/> is given, its owner reuses it
+    /// (<see cref="Restart"/>): once it has ended and its own event has been processed, with success, it is handed to
+    /// <paramref name="recycle"/>. Only for processes nobody else holds, since a
     /// reused process is a new one under the same reference.
     /// </summary>
-    internal Process(Simulation simulation, IEnumerator<Event> steps, string name, Action<Process> recycle)
+    internal Process(Simulation simulation, IEnumerator<Event> steps, string name, Action<Process>? recycle)
         : base(simulation)
     {
         _steps = steps;
         _recycle = recycle;
         Name = name;
-        _starting = true;
-        simulation.Schedule(this, EventPriority.Urgent, 0);
+        ScheduleStart();
     }
 
     /// <summary>The name used in errors and traces (given, or taken from the iterator method's name).</summary>
@@ -113,8 +106,7 @@ public sealed class Process : Event, IEventCallback
         Fault = null;
         _faultHandled = true;
         _skipStart = false;
-        _starting = true;
-        Simulation.Schedule(this, EventPriority.Urgent, 0);
+        ScheduleStart();
     }
 
     [MethodImpl(HotPath.Options)]
@@ -142,6 +134,13 @@ public sealed class Process : Event, IEventCallback
     }
 
     private protected override string Describe() => $"Process '{Name}'";
+
+    /// <summary>Schedules the process itself (urgently, now) to take its first step, saving a start event per process.</summary>
+    private void ScheduleStart()
+    {
+        _starting = true;
+        Simulation.Schedule(this, EventPriority.Urgent, 0);
+    }
 
     [MethodImpl(HotPath.Options)]
     internal void Resume(Event resumedBy)
