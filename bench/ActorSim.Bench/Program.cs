@@ -66,6 +66,7 @@ if (group is "two-stage")
 {
     results.Add(ActorBenchmarks.TwoStageSequential(7 * ActorBenchmarks.Day));
     results.Add(ActorBenchmarks.TwoStageActors(1, 7 * ActorBenchmarks.Day));
+    results.Add(ActorBenchmarks.TwoStageActors(2, 7 * ActorBenchmarks.Day));
 }
 
 if (group is "alloc")

@@ -29,6 +29,7 @@ public sealed class Line
     private readonly LinkSender? _sender;
     private readonly PlantLineContext? _plant;
     private readonly Action<Event> _onArrival;
+    private readonly DeliveryInbox _inbox = new();
     private readonly Stack<TaskRun> _idleTasks = new();
     private readonly Action<Process> _recycleTask;
     private long _nextTaskNumber;
@@ -139,9 +140,10 @@ public sealed class Line
                 nameof(shipment));
         }
 
-        var arrival = Simulation.Event();
-        arrival.AddCallback(_onArrival);
-        Simulation.ScheduleDelivery(arrival, shipment.ArrivalTime, shipment.SourceLine, shipment.Sequence, shipment);
+        if (_inbox.Accept(shipment))
+        {
+            ScheduleArrival(shipment);
+        }
     }
 
     internal void StartProcesses()
@@ -236,9 +238,21 @@ public sealed class Line
             : new CompiledSend(task.Sends, _plant);
     }
 
+    private void ScheduleArrival(ItemShipment shipment)
+    {
+        var arrival = Simulation.Event();
+        arrival.AddCallback(_onArrival);
+        Simulation.ScheduleDelivery(arrival, shipment.ArrivalTime, shipment.SourceLine, shipment.Sequence, shipment);
+    }
+
     private void OnArrival(Event ev)
     {
         var shipment = (ItemShipment)ev.Value!;
+        if (_inbox.Arrived(shipment) is { } next)
+        {
+            ScheduleArrival(next);
+        }
+
         var task = _linkTasks[shipment.Link];
         StartPooledTask(shipment.Item.Key, shipment.Item.Attributes, task.Steps, task.Send, task.Name);
     }
