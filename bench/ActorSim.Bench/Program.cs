@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using ActorSim.Bench;
 
-// Usage: dotnet run -c Release --project bench/ActorSim.Bench -- [engine|reference|sampler|history|history-discard|history-actors|egress|encode-parquet|actors|line-modes|two-stage|alloc|all]
+// Usage: dotnet run -c Release --project bench/ActorSim.Bench -- [engine|reference|sampler|history|history-discard|history-actors|egress|encode-parquet|actors|eight-lines|line-modes|two-stage|alloc|all]
 // Run one group per process when you want its peak memory: peak working set is process-wide.
 var group = args.Length > 0 ? args[0] : "all";
 var results = new List<BenchResult>();
@@ -82,6 +82,18 @@ if (group is "line-modes")
         results.Add(ActorBenchmarks.LineADirect(ReferenceModelBenchmarks.Week));
         results.Add(ActorBenchmarks.LineASequentialPlant(ReferenceModelBenchmarks.Week));
         results.Add(ActorBenchmarks.LineAActors(ReferenceModelBenchmarks.Week));
+    }
+}
+
+if (group is "eight-lines")
+{
+    // Interleaved: the machine's own 2-thread gain (plain threads) next to the actors', in the same minutes.
+    for (var round = 0; round < 2; round++)
+    {
+        results.Add(ActorBenchmarks.EightLinesPlainThreads(1, ActorBenchmarks.Day));
+        results.Add(ActorBenchmarks.EightLinesPlainThreads(2, ActorBenchmarks.Day));
+        results.Add(ActorBenchmarks.EightLines(1, ActorBenchmarks.Day));
+        results.Add(ActorBenchmarks.EightLines(2, ActorBenchmarks.Day));
     }
 }
 
