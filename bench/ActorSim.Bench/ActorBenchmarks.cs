@@ -82,11 +82,12 @@ internal static class ActorBenchmarks
         });
     }
 
-    /// <summary>The two-stage plant (lookahead 5 s) through the actors.</summary>
-    public static BenchResult TwoStageActors(int parallelism, double seconds)
+    /// <summary>The two-stage plant (lookahead 5 s) through the actors, with eager grants (the default) or in rounds.</summary>
+    public static BenchResult TwoStageActors(int parallelism, double seconds, GrantMode grants = GrantMode.Eager)
     {
         var plant = ReferenceModels.TwoStagePlant(5);
-        return Measure.Repeat($"two-stage {seconds / Day:0}d, actors ({parallelism} thr)", () => Actors(plant, parallelism, seconds));
+        var mode = grants == GrantMode.Eager ? string.Empty : ", rounds";
+        return Measure.Repeat($"two-stage {seconds / Day:0}d, actors ({parallelism} thr{mode})", () => Actors(plant, parallelism, seconds, grants));
     }
 
     /// <summary>The rework loop (lookahead 5 s, a cycle: many rounds) through the actors.</summary>
@@ -96,11 +97,11 @@ internal static class ActorBenchmarks
         return Measure.Repeat($"rework hour, actors ({parallelism} thr)", () => Actors(plant, parallelism, seconds));
     }
 
-    private static (long, string) Actors(PlantModel plant, int parallelism, double seconds)
+    private static (long, string) Actors(PlantModel plant, int parallelism, double seconds, GrantMode grants = GrantMode.Eager)
     {
-        var stats = new ActorPlantRunner(plant, Quiet with { Parallelism = parallelism }).RunWithStats(42, seconds, _ => new CountingRecordSink());
+        var stats = new ActorPlantRunner(plant, Quiet with { Parallelism = parallelism, Grants = grants }).RunWithStats(42, seconds, _ => new CountingRecordSink());
         return (stats.ProcessedEvents, string.Create(CultureInfo.InvariantCulture,
-            $"{stats.Rounds} rounds ({stats.Rounds / (seconds / 3600):0.#} per sim hour), waiting {stats.WaitingSeconds:0.000} s, efficiency {stats.ParallelEfficiency:0.00}"));
+            $"{stats.Rounds} rounds ({stats.Rounds / (seconds / 3600):0.#} per sim hour), {stats.Grants / (double)plant.Lines.Count / (seconds / 3600):0.#} grants per line per sim hour, efficiency {stats.ParallelEfficiency:0.00}"));
     }
 
     private static PlantModel EightCopies()

@@ -67,6 +67,7 @@ if (group is "two-stage")
     results.Add(ActorBenchmarks.TwoStageSequential(7 * ActorBenchmarks.Day));
     results.Add(ActorBenchmarks.TwoStageActors(1, 7 * ActorBenchmarks.Day));
     results.Add(ActorBenchmarks.TwoStageActors(2, 7 * ActorBenchmarks.Day));
+    results.Add(ActorBenchmarks.TwoStageActors(2, 7 * ActorBenchmarks.Day, ActorSim.Actors.GrantMode.Rounds));
 }
 
 if (group is "alloc")
@@ -110,6 +111,7 @@ if (group is "actors" or "all")
     results.Add(ActorBenchmarks.TwoStageActors(2, ActorBenchmarks.Day));
     results.Add(ActorBenchmarks.TwoStageSequential(7 * ActorBenchmarks.Day));
     results.Add(ActorBenchmarks.TwoStageActors(2, 7 * ActorBenchmarks.Day));
+    results.Add(ActorBenchmarks.TwoStageActors(2, 7 * ActorBenchmarks.Day, ActorSim.Actors.GrantMode.Rounds));
     results.Add(ActorBenchmarks.ReworkActors(2, 3600));
 }
 

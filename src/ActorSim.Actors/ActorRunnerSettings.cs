@@ -23,6 +23,9 @@ public sealed record ActorRunnerSettings
     /// <summary>Wall-clock time a granted line may stay silent before the run fails naming it.</summary>
     public TimeSpan LineReportTimeout { get; init; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>When the coordinator grants: as lines report (<see cref="GrantMode.Eager"/>, the default) or in rounds.</summary>
+    public GrantMode Grants { get; init; } = GrantMode.Eager;
+
     /// <summary>Simulated seconds between a line's progress notes during a long grant.</summary>
     public double ProgressInterval { get; init; } = 3600;
 
@@ -71,6 +74,7 @@ public sealed record ActorRunnerSettings
         var settings = new ActorRunnerSettings
         {
             Parallelism = c.GetInt("parallelism"),
+            Grants = ParseGrants(c.GetString("grants")),
             LineReportTimeout = c.GetTimeSpan("line-report-timeout"),
             ProgressInterval = c.GetDouble("progress-interval"),
             LogEveryRounds = c.GetInt("log-every-rounds"),
@@ -92,6 +96,7 @@ public sealed record ActorRunnerSettings
         Check(LogEveryRounds > 0, "log-every-rounds", $"must be at least 1; got {LogEveryRounds}");
         Check(LogLevels.Contains(LogLevel, StringComparer.Ordinal), "log-level", $"must be one of {string.Join(", ", LogLevels)}; got '{LogLevel}'");
         Check(Enum.IsDefined(Logger), "logger", $"must be console or serilog; got {Logger}");
+        Check(Enum.IsDefined(Grants), "grants", $"must be eager or rounds; got {Grants}");
         Check(SlowSinkWarning >= TimeSpan.Zero, "slow-sink-warning", $"must be a positive duration such as 1s, or 0 for no warning; got {SlowSinkWarning}");
         Check(Factor >= 0 && double.IsFinite(Factor), "factor",
             string.Create(CultureInfo.InvariantCulture, $"must be 0 (unpaced) or a positive number of wall seconds per simulated second; got {Factor}"));
@@ -138,6 +143,15 @@ public sealed record ActorRunnerSettings
             throw new ArgumentException($"actorsim.actors.{key} must be {takes}; got '{c.GetString(key)}'.", key);
         }
     }
+
+    private static GrantMode ParseGrants(string value) => value switch
+    {
+        _ when string.Equals(value, "eager", StringComparison.OrdinalIgnoreCase) => GrantMode.Eager,
+        _ when string.Equals(value, "rounds", StringComparison.OrdinalIgnoreCase) => GrantMode.Rounds,
+        _ => throw new ArgumentException(
+            $"actorsim.actors.grants must be eager (grant lines as they report) or rounds (grant every line at once, next round when all reported); got '{value}'.",
+            "grants"),
+    };
 
     private static ActorLogger ParseLogger(string value) => value switch
     {

@@ -9,9 +9,10 @@ using CoreReport = ActorSim.Model.Plants.LineReport;
 namespace ActorSim.Actors.Internal;
 
 /// <summary>
-/// Runs a plant's lines under conservative synchronization by wrapping a <see cref="SyncCoordinatorCore"/>. States:
+/// Runs a plant's lines under conservative synchronization by wrapping a <see cref="SyncCoordinatorCore"/>. Grants go
+/// out as lines report (<see cref="GrantMode.Eager"/>) or a round at a time (<see cref="GrantMode.Rounds"/>). States:
 /// <see cref="Idle"/> (waits for <see cref="StartRun"/>), <see cref="Starting"/> (collects <see cref="LineReady"/>),
-/// <see cref="Running"/> (a round's grants are out, collecting reports), <see cref="Paused"/>, <see cref="Finishing"/>
+/// <see cref="Running"/> (grants are out, collecting reports), <see cref="Paused"/>, <see cref="Finishing"/>
 /// (lines drain their egress) and <see cref="Done"/>. Lines are watched (DeathWatch) and a periodic watchdog fails
 /// the run naming any line that stays silent longer than <c>line-report-timeout</c>.
 /// </summary>
@@ -28,6 +29,7 @@ internal sealed class CoordinatorActor : UntypedActor, IWithTimers
     private readonly Dictionary<IActorRef, int> _indexOf = [];
     private readonly HashSet<int> _awaiting = [];
     private readonly long[] _lastHeard;
+    private readonly long[] _grantRound;
     private readonly bool[] _warned;
     private readonly RunTracker _tracker;
     private readonly List<IActorRef> _pausers = [];
@@ -47,6 +49,7 @@ internal sealed class CoordinatorActor : UntypedActor, IWithTimers
         _settings = settings;
         _lines = new IActorRef[simIds.Count];
         _lastHeard = new long[simIds.Count];
+        _grantRound = new long[simIds.Count];
         _warned = new bool[simIds.Count];
         _tracker = new RunTracker(simIds, settings.EffectiveParallelism);
         _running = Running;
@@ -282,10 +285,19 @@ internal sealed class CoordinatorActor : UntypedActor, IWithTimers
         }
         else if (_stopRequested)
         {
-            Finish(completed: false);
+            // Eager grants: lines still running finish their (curtailed) grants first.
+            if (_awaiting.Count == 0)
+            {
+                Finish(completed: false);
+            }
         }
         else if (_pauseRequested)
         {
+            if (_awaiting.Count > 0)
+            {
+                return;
+            }
+
             var reached = ReachedTime();
             foreach (var pauser in _pausers)
             {
@@ -314,11 +326,17 @@ internal sealed class CoordinatorActor : UntypedActor, IWithTimers
                 _core.HorizonLimit = wall / _settings.Factor + _settings.PacingStep;
             }
 
-            grants = _core.NextRound();
+            grants = _settings.Grants == GrantMode.Eager ? _core.NextGrants() : _core.NextRound();
         }
         catch (InvalidOperationException e)
         {
             Fail(e.Message, null, double.NaN);
+            return;
+        }
+
+        if (grants.Count == 0 && _awaiting.Count > 0)
+        {
+            // Eager grants: no line that has reported can advance yet; the next report may change that.
             return;
         }
 
@@ -339,6 +357,7 @@ internal sealed class CoordinatorActor : UntypedActor, IWithTimers
             _warned[grant.Line] = false;
             items += grant.Deliveries.Count;
             _tracker.Granted(grant.Line);
+            _grantRound[grant.Line] = _core.Rounds;
             _lines[grant.Line].Tell(new Grant(_core.Rounds, grant.Line, grant.Horizon, ShipmentConversion.ToMessages(grant.Deliveries)));
         }
 
@@ -380,9 +399,9 @@ internal sealed class CoordinatorActor : UntypedActor, IWithTimers
             return;
         }
 
-        if (report.Round != _core.Rounds || !_awaiting.Remove(report.Line))
+        if (report.Round != _grantRound[report.Line] || !_awaiting.Remove(report.Line))
         {
-            Fail($"Line '{_simIds[report.Line]}' reported on round {report.Round} while round {_core.Rounds} is open and it was not awaited.", _simIds[report.Line], _core.ReachedTime(report.Line));
+            Fail($"Line '{_simIds[report.Line]}' reported on round {report.Round}, but it was granted in round {_grantRound[report.Line]} or not awaited.", _simIds[report.Line], _core.ReachedTime(report.Line));
             return;
         }
 
@@ -400,6 +419,10 @@ internal sealed class CoordinatorActor : UntypedActor, IWithTimers
         if (_awaiting.Count == 0)
         {
             _tracker.RoundComplete();
+            Advance();
+        }
+        else if (_settings.Grants == GrantMode.Eager)
+        {
             Advance();
         }
     }

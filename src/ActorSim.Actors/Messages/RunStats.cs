@@ -1,7 +1,7 @@
 namespace ActorSim.Actors.Messages;
 
 /// <summary>What a run through the actors did.</summary>
-/// <param name="Rounds">Synchronization rounds.</param>
+/// <param name="Rounds">Synchronization rounds; with eager grants (the default), the coordinator's batches of grants.</param>
 /// <param name="Grants">Grants over all rounds.</param>
 /// <param name="ItemsDelivered">Items handed to their destination lines.</param>
 /// <param name="WallSeconds">Wall-clock seconds from the start request to the end of the egress drain.</param>

@@ -14,6 +14,7 @@ public sealed class ConservativeSchedule
     private readonly ScheduleLink[] _links;
     private readonly int[][] _inbound;
     private readonly int[][] _outbound;
+    private readonly int[][] _destinations;
     private readonly bool[] _settled;
 
     /// <summary>Creates the schedule of <paramref name="lineCount"/> lines joined by <paramref name="links"/>, run until <paramref name="endTime"/>.</summary>
@@ -51,6 +52,7 @@ public sealed class ConservativeSchedule
         EndTime = endTime;
         _inbound = Group(lineCount, l => l.To);
         _outbound = Group(lineCount, l => l.From);
+        _destinations = _outbound.Select(ls => ls.Select(l => _links[l].To).Distinct().ToArray()).ToArray();
         _settled = new bool[lineCount];
     }
 
@@ -69,6 +71,9 @@ public sealed class ConservativeSchedule
 
     /// <summary>The links.</summary>
     public IReadOnlyList<ScheduleLink> Links => _links;
+
+    /// <summary>The lines that <paramref name="line"/> sends items to, each once.</summary>
+    public ReadOnlySpan<int> Destinations(int line) => _destinations[line];
 
     /// <summary>True when some link targets <paramref name="line"/> (otherwise its horizon is always the end time).</summary>
     public bool HasInbound(int line) => _inbound[line].Length > 0;

@@ -28,6 +28,7 @@ public sealed class SyncCoordinatorCore
     private readonly double[] _now;
     private readonly double[] _next;
     private readonly double[] _granted;
+    private readonly double[] _floor;
     private readonly bool[] _ready;
     private readonly List<ItemShipment>[] _pending;
     private readonly double[] _scratchNext;
@@ -45,6 +46,7 @@ public sealed class SyncCoordinatorCore
         _now = new double[n];
         _next = new double[n];
         _granted = new double[n];
+        _floor = new double[n];
         _ready = new bool[n];
         _pending = Enumerable.Range(0, n).Select(_ => new List<ItemShipment>()).ToArray();
         _scratchNext = new double[n];
@@ -61,7 +63,7 @@ public sealed class SyncCoordinatorCore
     /// </summary>
     public double HorizonLimit { get; set; } = double.PositiveInfinity;
 
-    /// <summary>Rounds granted so far.</summary>
+    /// <summary>Rounds granted so far (<see cref="NextRound"/>), or batches of grants (<see cref="NextGrants"/>).</summary>
     public long Rounds { get; private set; }
 
     /// <summary>Grants handed out so far (a round grants only the lines that can advance).</summary>
@@ -142,16 +144,7 @@ public sealed class SyncCoordinatorCore
                 continue;
             }
 
-            var deliveries = _pending[j];
-            if (deliveries.Count > 0)
-            {
-                deliveries.Sort(DeliveryOrder);
-                _pending[j] = [];
-                ItemsDelivered += deliveries.Count;
-            }
-
-            _granted[j] = horizon;
-            grants.Add(new LineGrant(j, horizon, deliveries.Count > 0 ? deliveries : []));
+            grants.Add(Grant(j, horizon));
         }
 
         if (grants.Count == 0 && HorizonLimit < double.PositiveInfinity)
@@ -167,6 +160,68 @@ public sealed class SyncCoordinatorCore
         }
 
         _awaiting = grants.Count;
+        Grants += grants.Count;
+        Rounds++;
+        return grants;
+    }
+
+    /// <summary>
+    /// Grants, without waiting for a round to end, every line that is not running a grant and whose safe horizon has
+    /// moved past where it stands, handing it the items due. Lines still running count with the earliest time they
+    /// could act at when granted. A line that sends items is not granted while it is two windows (2 ×
+    /// <see cref="ConservativeSchedule.MaxWindow"/>) or more ahead of one of its destinations, so items do not pile up
+    /// for a slower consumer. Returns no grant while every line that could advance is running; throws when no line
+    /// runs and none can advance, which positive lookaheads rule out. Records are those of <see cref="NextRound"/>:
+    /// where grants end changes no record.
+    /// </summary>
+    public IReadOnlyList<LineGrant> NextGrants()
+    {
+        if (_readyCount < Schedule.LineCount)
+        {
+            throw new InvalidOperationException($"{Schedule.LineCount - _readyCount} line(s) have not said they are ready.");
+        }
+
+        if (IsFinished)
+        {
+            return [];
+        }
+
+        for (var j = 0; j < _next.Length; j++)
+        {
+            var earliest = double.IsNaN(_granted[j]) ? _next[j] : _floor[j];
+            foreach (var shipment in _pending[j])
+            {
+                earliest = Math.Min(earliest, shipment.ArrivalTime);
+            }
+
+            _scratchNext[j] = earliest;
+        }
+
+        Schedule.SafeHorizons(_scratchNext, _scratchHorizons);
+        var grants = new List<LineGrant>();
+        for (var j = 0; j < _next.Length; j++)
+        {
+            var horizon = Math.Min(_scratchHorizons[j], HorizonLimit);
+            if (!double.IsNaN(_granted[j]) || !(horizon > _now[j]) || IsFarAhead(j))
+            {
+                continue;
+            }
+
+            _floor[j] = _scratchNext[j];
+            grants.Add(Grant(j, horizon));
+        }
+
+        if (grants.Count == 0)
+        {
+            if (_awaiting == 0 && double.IsPositiveInfinity(HorizonLimit))
+            {
+                throw new InvalidOperationException("No line can advance its horizon; the link graph has a cycle without lookahead.");
+            }
+
+            return grants;
+        }
+
+        _awaiting += grants.Count;
         Grants += grants.Count;
         Rounds++;
         return grants;
@@ -206,6 +261,36 @@ public sealed class SyncCoordinatorCore
         _next[line] = report.NextEventTime;
         _granted[line] = double.NaN;
         _awaiting--;
+    }
+
+    /// <summary>Hands line <paramref name="line"/> its pending items, sorted, and records its grant to <paramref name="horizon"/>.</summary>
+    private LineGrant Grant(int line, double horizon)
+    {
+        var deliveries = _pending[line];
+        if (deliveries.Count > 0)
+        {
+            deliveries.Sort(DeliveryOrder);
+            _pending[line] = [];
+            ItemsDelivered += deliveries.Count;
+        }
+
+        _granted[line] = horizon;
+        return new LineGrant(line, horizon, deliveries.Count > 0 ? deliveries : []);
+    }
+
+    /// <summary>True when line <paramref name="line"/> stands two windows or more past one of the lines it sends to.</summary>
+    private bool IsFarAhead(int line)
+    {
+        var limit = 2 * Schedule.MaxWindow;
+        foreach (var destination in Schedule.Destinations(line))
+        {
+            if (_now[line] >= _now[destination] + limit)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private void Accept(int line, ItemShipment shipment)

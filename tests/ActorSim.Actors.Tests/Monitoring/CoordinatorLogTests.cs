@@ -15,7 +15,7 @@ public sealed class CoordinatorLogTests(ITestOutputHelper output)
     {
         var log = CreateTestProbe();
         Sys.EventStream.Subscribe(log.Ref, typeof(Info));
-        var chain = new ChainOfThree(this, TestConfig.Settings);
+        var chain = new ChainOfThree(this, TestConfig.Settings with { Grants = GrantMode.Rounds });
         chain.Start(TestActor);
         ExpectMsg<RunStarted>();
         // Every line reports no next event: round 1 takes A to the end, round 2 takes B and C there.

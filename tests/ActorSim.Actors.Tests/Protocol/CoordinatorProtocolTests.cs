@@ -13,7 +13,7 @@ public sealed class CoordinatorProtocolTests(ITestOutputHelper output) : Akka.Te
     [Fact]
     public void Coordinator_should_grant_hand_computed_horizons_and_deliver_items_round_by_round()
     {
-        var chain = new ChainOfThree(this, TestConfig.Settings);
+        var chain = new ChainOfThree(this, TestConfig.Settings with { Grants = GrantMode.Rounds });
         chain.Start(TestActor);
         ExpectMsg<RunStarted>(m => m.Lines == 3 && m.EndTime == 100);
 
@@ -81,7 +81,7 @@ public sealed class CoordinatorProtocolTests(ITestOutputHelper output) : Akka.Te
     [Fact]
     public void Coordinator_should_fail_the_run_naming_a_silent_line_after_the_report_timeout()
     {
-        var chain = new ChainOfThree(this, TestConfig.Settings with { LineReportTimeout = TimeSpan.FromMilliseconds(300) });
+        var chain = new ChainOfThree(this, TestConfig.Settings with { LineReportTimeout = TimeSpan.FromMilliseconds(300), Grants = GrantMode.Rounds });
         chain.Start(TestActor);
         ExpectMsg<RunStarted>();
         chain.A.ExpectMsg<Grant>();

@@ -2,7 +2,7 @@ using Akka.Configuration;
 
 namespace ActorSim.Actors.Tests.Settings;
 
-/// <summary>The monitoring keys of <c>actorsim-actors.conf</c>: defaults, parsing, the HOCON they give, errors naming the key.</summary>
+/// <summary>Keys of <c>actorsim-actors.conf</c>: defaults, parsing, the HOCON they give, errors naming the key.</summary>
 public sealed class ActorRunnerSettingsTests
 {
     [Fact]
@@ -28,7 +28,15 @@ public sealed class ActorRunnerSettingsTests
         Assert.Equal("DEBUG", config.GetString("akka.loglevel"));
     }
 
+    [Fact]
+    public void Grants_should_be_eager_by_default_and_rounds_on_request()
+    {
+        Assert.Equal(GrantMode.Eager, ActorRunnerSettings.Default.Grants);
+        Assert.Equal(GrantMode.Rounds, ActorRunnerSettings.FromConfig(ConfigurationFactory.ParseString("actorsim.actors.grants = rounds")).Grants);
+    }
+
     [Theory]
+    [InlineData("grants = lazy", "actorsim.actors.grants", "eager")]
     [InlineData("logger = syslog", "actorsim.actors.logger", "console")]
     [InlineData("log-level = LOUD", "actorsim.actors.log-level", "WARNING")]
     [InlineData("slow-sink-warning = -1s", "actorsim.actors.slow-sink-warning", "1s")]

@@ -15,13 +15,13 @@ internal sealed class ChainOfThree
     public const double Lookahead = 5;
     public const double End = 100;
 
-    public ChainOfThree(Akka.TestKit.Xunit2.TestKit kit, ActorRunnerSettings settings)
+    public ChainOfThree(Akka.TestKit.Xunit2.TestKit kit, ActorRunnerSettings settings, double maxWindow = double.PositiveInfinity)
     {
         A = kit.CreateTestProbe("A");
         B = kit.CreateTestProbe("B");
         C = kit.CreateTestProbe("C");
         var probes = new[] { A, B, C };
-        var schedule = new ConservativeSchedule(3, [new ScheduleLink("ab", 0, 1, Lookahead), new ScheduleLink("bc", 1, 2, Lookahead)], End);
+        var schedule = new ConservativeSchedule(3, [new ScheduleLink("ab", 0, 1, Lookahead), new ScheduleLink("bc", 1, 2, Lookahead)], End, maxWindow);
         Coordinator = kit.Sys.ActorOf(CoordinatorActor.Props(new SyncCoordinatorCore(schedule), ["A", "B", "C"], (_, line) => probes[line].Ref, settings));
     }
 
@@ -44,8 +44,10 @@ internal sealed class ChainOfThree
         C.Send(Coordinator, new LineReady(2, 0, double.PositiveInfinity));
     }
 
-    public void Report(int line, long round, params Shipment[] sent) =>
-        Line(line).Send(Coordinator, new ActorSim.Actors.Messages.LineReport(round, line, double.PositiveInfinity, sent, 0, 0));
+    public void Report(int line, long round, params Shipment[] sent) => Report(line, round, double.PositiveInfinity, sent);
+
+    public void Report(int line, long round, double nextEventTime, params Shipment[] sent) =>
+        Line(line).Send(Coordinator, new ActorSim.Actors.Messages.LineReport(round, line, nextEventTime, sent, 0, 0));
 
     public static Shipment Item(string link, int from, int to, long sequence, double sentAt, double arrival) =>
         new(link, from, to, sequence, sentAt, arrival, "part-", sequence, []);
