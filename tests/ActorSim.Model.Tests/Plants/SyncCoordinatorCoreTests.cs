@@ -38,6 +38,51 @@ public class SyncCoordinatorCoreTests
     }
 
     [Fact]
+    public void Eager_grants_should_bound_neighbours_by_a_running_line_earliest_time_including_its_deliveries()
+    {
+        // A(0) → B(1) → C(2), L = 5, end 100, window 20. A sends an item to B arriving at 18; B, granted with it while
+        // its own next event is far off, still bounds C at 18 + 5 while it runs.
+        var core = new SyncCoordinatorCore(new ConservativeSchedule(3, [new ScheduleLink("ab", 0, 1, 5), new ScheduleLink("bc", 1, 2, 5)], 100, maxWindow: 20));
+        core.Ready(0, 0, 0);
+        core.Ready(1, 0, Never);
+        core.Ready(2, 0, Never);
+        Assert.Equal([(0, 20.0), (1, 5.0), (2, 10.0)], core.NextGrants().Select(g => (g.Line, g.Horizon)));
+
+        core.Report(new LineReport(1, Never, []));
+        Assert.Empty(core.NextGrants()); // A, still running from 0, holds B at 5
+        core.Report(new LineReport(0, 21, [Shipment("ab", 0, 1, 0, sentAt: 12, arrival: 18)]));
+        var grants = core.NextGrants();
+        Assert.Equal([(0, 41.0), (1, 26.0)], grants.Select(g => (g.Line, g.Horizon)));
+        Assert.Equal(18, Assert.Single(grants[1].Deliveries).ArrivalTime);
+        Assert.Equal(3, core.AwaitingReports); // A and B again, while C still runs its first grant
+
+        core.Report(new LineReport(2, Never, []));
+        Assert.Equal([(2, 23.0)], core.NextGrants().Select(g => (g.Line, g.Horizon)));
+        Assert.Equal((3L, 6L), (core.Rounds, core.Grants));
+    }
+
+    [Fact]
+    public void Eager_grants_should_give_the_records_of_rounds_on_a_cycle_and_finish()
+    {
+        // The two-cycle of the round test, granted eagerly: the same horizons are reached and the run ends at 20.
+        var core = new SyncCoordinatorCore(new ConservativeSchedule(2, [new ScheduleLink("ab", 0, 1, 5), new ScheduleLink("ba", 1, 0, 5)], 20));
+        core.Ready(0, 0, 0);
+        core.Ready(1, 0, 0);
+        var running = new Queue<LineGrant>(core.NextGrants());
+        while (running.TryDequeue(out var grant))
+        {
+            core.Report(new LineReport(grant.Line, grant.Horizon, []));
+            foreach (var next in core.NextGrants())
+            {
+                running.Enqueue(next);
+            }
+        }
+
+        Assert.True(core.IsFinished);
+        Assert.Equal((20.0, 20.0), (core.ReachedTime(0), core.ReachedTime(1)));
+    }
+
+    [Fact]
     public void Two_cycle_should_advance_in_windows_of_the_lookahead()
     {
         // A ⇄ B, L = 5 both ways, both with an event every second: each round moves both horizons by 5.
