@@ -82,13 +82,21 @@ internal static class PlantHistoryJob
         return (await Task.Run(() => direct.Run(plan.Seed, plan.DurationSeconds, sinkFor), cancellation).ConfigureAwait(false), null);
     }
 
+    /// <summary>How the engine synchronized: the sequential one does not; the windowed one grants in rounds, the actors as lines report.</summary>
+    private static string Synchronization(PlantEngine engine, PlantRunStats stats) => engine switch
+    {
+        PlantEngine.Windowed => string.Create(CultureInfo.InvariantCulture, $", {stats.Grants:N0} grants in {stats.Rounds:N0} rounds"),
+        PlantEngine.Actors => string.Create(CultureInfo.InvariantCulture, $", {stats.Grants:N0} grants"),
+        _ => string.Empty,
+    };
+
     public static void WriteSummary(
         TextWriter output, PlantPlan plan, PlantRunStats stats, TimeSpan elapsed, IReadOnlyList<(string Line, EgressReport Report)> reports, RunStats? actorStats = null)
     {
         var inv = CultureInfo.InvariantCulture;
         output.WriteLine(string.Create(inv,
             $"Simulated {plan.Plant.Lines.Count} lines for {plan.DurationSeconds:0} s with the {plan.Engine.ToString().ToLowerInvariant()} engine in {elapsed.TotalSeconds:0.000} s: " +
-            $"{stats.ProcessedEvents:N0} engine events, {stats.ItemsSent:N0} items sent, {stats.Rounds:N0} rounds."));
+            $"{stats.ProcessedEvents:N0} engine events, {stats.ItemsSent:N0} items sent{Synchronization(plan.Engine, stats)}."));
         foreach (var (line, report) in reports)
         {
             foreach (var sink in report.Sinks)
