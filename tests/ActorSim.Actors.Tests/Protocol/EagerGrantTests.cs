@@ -17,14 +17,8 @@ public sealed class EagerGrantTests(ITestOutputHelper output) : Akka.TestKit.Xun
     [Fact]
     public void Coordinator_should_grant_a_line_again_as_soon_as_its_horizon_moves_while_others_still_run()
     {
-        var chain = new ChainOfThree(this, TestConfig.Settings, Window);
-        chain.Start(TestActor);
-        ExpectMsg<RunStarted>();
-
         // E = (0, 5, 10): A is windowed to 0 + 20, B gets E_A + 5, C gets E_B + 5.
-        AssertGrant(chain.A.ExpectMsg<Grant>(), 1, 20);
-        AssertGrant(chain.B.ExpectMsg<Grant>(), 1, 5);
-        AssertGrant(chain.C.ExpectMsg<Grant>(), 1, 10);
+        var chain = StartWithFirstGrants();
 
         // B is done, but A (still running from 0) bounds it at 5: nothing to grant yet.
         chain.Report(1, 1);
@@ -47,12 +41,7 @@ public sealed class EagerGrantTests(ITestOutputHelper output) : Akka.TestKit.Xun
     [Fact]
     public void Coordinator_should_hold_a_sender_two_windows_ahead_of_its_destination_until_the_destination_reports()
     {
-        var chain = new ChainOfThree(this, TestConfig.Settings, Window);
-        chain.Start(TestActor);
-        ExpectMsg<RunStarted>();
-        chain.A.ExpectMsg<Grant>();
-        chain.B.ExpectMsg<Grant>();
-        chain.C.ExpectMsg<Grant>();
+        var chain = StartWithFirstGrants();
 
         // B keeps running its first grant (it stands at 0). A may run to 41 (20 < 0 + 2 × 20), not beyond 40 again.
         chain.Report(0, 1, 21);
@@ -69,12 +58,7 @@ public sealed class EagerGrantTests(ITestOutputHelper output) : Akka.TestKit.Xun
     [Fact]
     public void Coordinator_should_stop_after_the_grants_still_running_have_reported()
     {
-        var chain = new ChainOfThree(this, TestConfig.Settings, Window);
-        chain.Start(TestActor);
-        ExpectMsg<RunStarted>();
-        chain.A.ExpectMsg<Grant>();
-        chain.B.ExpectMsg<Grant>();
-        chain.C.ExpectMsg<Grant>();
+        var chain = StartWithFirstGrants();
 
         chain.Coordinator.Tell(Stop.Instance, TestActor);
         for (var i = 0; i < 3; i++)
@@ -96,6 +80,18 @@ public sealed class EagerGrantTests(ITestOutputHelper output) : Akka.TestKit.Xun
 
         var stopped = ExpectMsg<RunStopped>();
         Assert.Equal(5, stopped.ReachedTime);
+    }
+
+    /// <summary>Starts the chain and takes round 1's grants: A to 20, B to 5, C to 10.</summary>
+    private ChainOfThree StartWithFirstGrants()
+    {
+        var chain = new ChainOfThree(this, TestConfig.Settings, Window);
+        chain.Start(TestActor);
+        ExpectMsg<RunStarted>();
+        AssertGrant(chain.A.ExpectMsg<Grant>(), 1, 20);
+        AssertGrant(chain.B.ExpectMsg<Grant>(), 1, 5);
+        AssertGrant(chain.C.ExpectMsg<Grant>(), 1, 10);
+        return chain;
     }
 
     private static void AssertGrant(Grant grant, long round, double horizon) => Assert.Equal((round, horizon), (grant.Round, grant.Horizon));
