@@ -1,4 +1,5 @@
 using System.Globalization;
+using ActorSim.Model.Plants.Internal;
 
 namespace ActorSim.Model.Plants;
 
@@ -12,18 +13,6 @@ namespace ActorSim.Model.Plants;
 /// </summary>
 public sealed class SyncCoordinatorCore
 {
-    private static readonly Comparison<ItemShipment> DeliveryOrder = (a, b) =>
-    {
-        var byTime = a.ArrivalTime.CompareTo(b.ArrivalTime);
-        if (byTime != 0)
-        {
-            return byTime;
-        }
-
-        var bySource = a.SourceLine.CompareTo(b.SourceLine);
-        return bySource != 0 ? bySource : a.Sequence.CompareTo(b.Sequence);
-    };
-
     private readonly Dictionary<string, ScheduleLink> _links;
     private readonly double[] _now;
     private readonly double[] _next;
@@ -269,7 +258,7 @@ public sealed class SyncCoordinatorCore
         var deliveries = _pending[line];
         if (deliveries.Count > 0)
         {
-            deliveries.Sort(DeliveryOrder);
+            deliveries.Sort(DeliveryOrder.Comparison);
             _pending[line] = [];
             ItemsDelivered += deliveries.Count;
         }

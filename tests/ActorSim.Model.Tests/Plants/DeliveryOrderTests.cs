@@ -74,6 +74,22 @@ public class DeliveryOrderTests
         Assert.Equal(60 * 3, atOnce.Count);
     }
 
+    [Theory]
+    [InlineData(4.0)]
+    [InlineData(double.PositiveInfinity)]
+    [InlineData(double.NaN)]
+    public void An_item_arriving_in_the_line_past_or_never_should_be_refused_naming_it_even_behind_waiting_items(double arrival)
+    {
+        var (simulation, line, _) = StartReceiver();
+        line.Deliver(Shipment(source: 0, sequence: 0, arrival: 6));
+        simulation.RunUntil(5);
+
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => line.Deliver(Shipment(source: 0, sequence: 1, arrival: arrival)));
+
+        Assert.Contains("Item b0-1 over link 'belt'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("line 'B' is at t=5", error.Message, StringComparison.Ordinal);
+    }
+
     private static List<string> Queued(IEnumerable<ItemShipment> deliveries) =>
         Records(line =>
         {

@@ -24,7 +24,7 @@ internal sealed class DeliveryInbox
             return true;
         }
 
-        if (!Precedes(_last!, shipment))
+        if (DeliveryOrder.Compare(_last!, shipment) >= 0)
         {
             return true;
         }
@@ -51,8 +51,4 @@ internal sealed class DeliveryInbox
         _last = null;
         return null;
     }
-
-    private static bool Precedes(ItemShipment a, ItemShipment b) =>
-        a.ArrivalTime < b.ArrivalTime
-        || (a.ArrivalTime == b.ArrivalTime && (a.SourceLine < b.SourceLine || (a.SourceLine == b.SourceLine && a.Sequence < b.Sequence)));
 }
