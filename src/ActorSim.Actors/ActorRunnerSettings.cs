@@ -29,6 +29,12 @@ public sealed record ActorRunnerSettings
     /// <summary>Simulated seconds between a line's progress notes during a long grant.</summary>
     public double ProgressInterval { get; init; } = 3600;
 
+    /// <summary>
+    /// Wall-clock time a line running a long grant keeps its thread, slice after slice, before it gives the thread to
+    /// the next line (zero: after every slice). Each turn starts on caches another line has filled.
+    /// </summary>
+    public TimeSpan LineTurn { get; init; } = TimeSpan.FromMilliseconds(10);
+
     /// <summary>Rounds between Info progress lines (every round is logged at Debug).</summary>
     public int LogEveryRounds { get; init; } = 1000;
 
@@ -77,6 +83,7 @@ public sealed record ActorRunnerSettings
             Grants = ParseGrants(c.GetString("grants")),
             LineReportTimeout = c.GetTimeSpan("line-report-timeout"),
             ProgressInterval = c.GetDouble("progress-interval"),
+            LineTurn = DurationAt(c, "line-turn", "a duration such as 10ms, or 0 to give the thread back after every slice"),
             LogEveryRounds = c.GetInt("log-every-rounds"),
             LogLevel = c.GetString("log-level"),
             Logger = ParseLogger(c.GetString("logger")),
@@ -93,6 +100,7 @@ public sealed record ActorRunnerSettings
         Check(LineReportTimeout > TimeSpan.Zero, "line-report-timeout", $"must be a positive duration such as 60s; got {LineReportTimeout}");
         Check(ProgressInterval > 0 && double.IsFinite(ProgressInterval), "progress-interval",
             string.Create(CultureInfo.InvariantCulture, $"must be a positive number of simulated seconds; got {ProgressInterval}"));
+        Check(LineTurn >= TimeSpan.Zero, "line-turn", $"must be a duration such as 10ms, or 0 to give the thread back after every slice; got {LineTurn}");
         Check(LogEveryRounds > 0, "log-every-rounds", $"must be at least 1; got {LogEveryRounds}");
         Check(LogLevels.Contains(LogLevel, StringComparer.Ordinal), "log-level", $"must be one of {string.Join(", ", LogLevels)}; got '{LogLevel}'");
         Check(Enum.IsDefined(Logger), "logger", $"must be console or serilog; got {Logger}");

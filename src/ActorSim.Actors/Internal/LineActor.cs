@@ -24,6 +24,7 @@ internal sealed class LineActor : UntypedActor
 {
     private readonly int _index;
     private readonly double _progressInterval;
+    private readonly TimeSpan _lineTurn;
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly Simulation _simulation;
     private readonly CollectingOutbox _outbox = new();
@@ -45,6 +46,7 @@ internal sealed class LineActor : UntypedActor
         _simulation = new Simulation(pacing: settings.Factor > 0 ? PacingPolicy.WithFactor(settings.Factor) : null);
         _index = index;
         _progressInterval = settings.ProgressInterval;
+        _lineTurn = settings.LineTurn;
         _slowSinks = new SlowSinkWatch(settings.SlowSinkWarning, Stopwatch.GetTimestamp());
         SimId = plant.Lines[index].SimId;
         try
@@ -176,31 +178,46 @@ internal sealed class LineActor : UntypedActor
         RunSlice();
     }
 
+    /// <summary>
+    /// Runs slices of the grant for one turn (<c>line-turn</c> of wall time), a progress note after each; then gives the
+    /// thread back (<see cref="ContinueGrant"/>), or reports once the grant is done or curtailed.
+    /// </summary>
     private void RunSlice()
     {
         var grant = _grant!;
-        // Curtailed (a pause or stop is waiting): end the grant where the last slice ended; slicing changes no record.
-        var target = _curtailed ? _simulation.Now : Math.Min(grant.Horizon, _simulation.Now + _progressInterval);
-        _busy.Start();
-        try
+        var turn = Stopwatch.GetTimestamp();
+        double target;
+        EgressStatus? egress;
+        while (true)
         {
-            _simulation.RunUntil(target);
-        }
+            // Curtailed (a pause or stop is waiting): end the grant where the last slice ended; slicing changes no record.
+            target = _curtailed ? _simulation.Now : Math.Min(grant.Horizon, _simulation.Now + _progressInterval);
+            _busy.Start();
+            try
+            {
+                _simulation.RunUntil(target);
+            }
 #pragma warning disable CA1031 // Whatever a line throws fails the run with the line's name and time, never the dispatcher.
-        catch (Exception e)
+            catch (Exception e)
 #pragma warning restore CA1031
-        {
-            Fail(e);
-            return;
-        }
+            {
+                Fail(e);
+                return;
+            }
 
-        _busy.Stop();
-        var egress = EgressNow();
-        if (target < grant.Horizon && !_curtailed)
-        {
+            _busy.Stop();
+            egress = EgressNow();
+            if (target >= grant.Horizon || _curtailed)
+            {
+                break;
+            }
+
             Context.Parent.Tell(new LineProgress(_index, _simulation.Now, _simulation.ProcessedEvents, egress));
-            Self.Tell(ContinueGrant.Instance);
-            return;
+            if (Stopwatch.GetElapsedTime(turn) >= _lineTurn)
+            {
+                Self.Tell(ContinueGrant.Instance);
+                return;
+            }
         }
 
         double? reached = target < grant.Horizon ? _simulation.Now : null;

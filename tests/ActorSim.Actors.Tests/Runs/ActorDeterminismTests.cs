@@ -50,6 +50,25 @@ public sealed class ActorDeterminismTests
     }
 
     [Fact]
+    public void Lines_should_write_the_same_records_whether_they_give_their_thread_back_after_every_slice_or_after_a_turn()
+    {
+        // The two-stage plant's hour-long grants cut into 10-minute slices on 2 threads: a turn of zero gives the thread
+        // back after every slice, an hour's turn runs a whole grant at once.
+        var plant = ReferenceModels.TwoStagePlant(5);
+        var settings = TestConfig.Settings with { Parallelism = 2, ProgressInterval = 600 };
+
+        var (everySlice, _) = PlantRuns.Run(new ActorPlantRunner(plant, settings with { LineTurn = TimeSpan.Zero }), 7, 4 * 3600);
+        var (longTurns, _) = PlantRuns.Run(new ActorPlantRunner(plant, settings with { LineTurn = TimeSpan.FromHours(1) }), 7, 4 * 3600);
+        var (reference, _) = PlantRuns.Run(new SequentialPlantRunner(plant), 7, 4 * 3600);
+
+        foreach (var (simId, records) in reference)
+        {
+            Assert.Equal(records, everySlice[simId]);
+            Assert.Equal(records, longTurns[simId]);
+        }
+    }
+
+    [Fact]
     public void Reference_line_through_the_actors_should_equal_the_direct_run_for_one_simulated_hour()
     {
         var plant = new PlantBuilder().AddLine(ReferenceModels.LineA()).Build();

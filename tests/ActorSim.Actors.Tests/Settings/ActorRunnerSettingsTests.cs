@@ -35,7 +35,15 @@ public sealed class ActorRunnerSettingsTests
         Assert.Equal(GrantMode.Rounds, ActorRunnerSettings.FromConfig(ConfigurationFactory.ParseString("actorsim.actors.grants = rounds")).Grants);
     }
 
+    [Fact]
+    public void Line_turn_should_default_to_ten_milliseconds_and_take_zero()
+    {
+        Assert.Equal(TimeSpan.FromMilliseconds(10), ActorRunnerSettings.Default.LineTurn);
+        Assert.Equal(TimeSpan.Zero, ActorRunnerSettings.FromConfig(ConfigurationFactory.ParseString("actorsim.actors.line-turn = 0")).LineTurn);
+    }
+
     [Theory]
+    [InlineData("line-turn = -5ms", "actorsim.actors.line-turn", "10ms")]
     [InlineData("grants = lazy", "actorsim.actors.grants", "eager")]
     [InlineData("logger = syslog", "actorsim.actors.logger", "console")]
     [InlineData("log-level = LOUD", "actorsim.actors.log-level", "WARNING")]
