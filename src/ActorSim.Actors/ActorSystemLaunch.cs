@@ -14,10 +14,10 @@ public sealed class ActorSystemLaunch : IAsyncDisposable
     private readonly Task<ActorSystem> _system;
     private int _taken;
 
-    private ActorSystemLaunch(ActorRunnerSettings settings)
+    private ActorSystemLaunch(ActorRunnerSettings settings, Func<ActorSystem> create)
     {
         Settings = settings;
-        _system = Task.Run(() => ActorSystem.Create("actorsim", settings.ToConfig()));
+        _system = Task.Run(create);
     }
 
     /// <summary>The settings the system is created with; the run's must give the same system (<see cref="ActorRunnerSettings.StartsTheSameSystemAs"/>).</summary>
@@ -28,18 +28,38 @@ public sealed class ActorSystemLaunch : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(settings);
         settings.Validate();
-        return new ActorSystemLaunch(settings);
+        return new ActorSystemLaunch(settings, () => ActorSystem.Create("actorsim", settings.ToConfig()));
     }
 
-    /// <summary>Terminates the system unless a run took it over.</summary>
+    /// <summary>
+    /// Terminates the system unless a run took it over. A system that failed to start leaves nothing to terminate, and
+    /// its failure is not thrown here: a run that took the launch has seen it, and one that never did failed for its own
+    /// reason, which an exception from this disposal would hide.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
-        if (Interlocked.Exchange(ref _taken, 1) == 0)
+        if (Interlocked.Exchange(ref _taken, 1) != 0)
         {
-            var system = await _system.ConfigureAwait(false);
-            await system.Terminate().ConfigureAwait(false);
+            return;
         }
+
+        ActorSystem system;
+        try
+        {
+            system = await _system.ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // Whatever stopped Akka's start is reported by the run that takes the launch, not by its disposal.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            return;
+        }
+
+        await system.Terminate().ConfigureAwait(false);
     }
+
+    /// <summary>A launch whose system comes from <paramref name="create"/>, for tests of a start that fails.</summary>
+    internal static ActorSystemLaunch StartForTests(ActorRunnerSettings settings, Func<ActorSystem> create) => new(settings, create);
 
     /// <summary>The system being created, for tests; it stays the launch's until a run takes it.</summary>
     internal Task<ActorSystem> SystemForTests => _system;

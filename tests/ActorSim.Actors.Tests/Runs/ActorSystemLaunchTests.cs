@@ -47,6 +47,21 @@ public sealed class ActorSystemLaunchTests
     }
 
     [Fact]
+    public async Task A_launch_whose_system_failed_to_start_should_fail_the_run_that_takes_it_and_dispose_quietly()
+    {
+        var plant = new PlantBuilder().AddLine(ReferenceModels.LineA()).Build();
+        var settings = TestConfig.Settings with { Parallelism = 1 };
+        var failing = ActorSystemLaunch.StartForTests(settings, () => throw new InvalidOperationException("no room for Akka"));
+        var untaken = ActorSystemLaunch.StartForTests(settings, () => throw new InvalidOperationException("no room for Akka"));
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => new ActorPlantRunner(plant, settings).RunAsync(42, 60, _ => new CountingRecordSink(), failing, CancellationToken.None));
+
+        Assert.Equal("no room for Akka", error.Message);
+        await failing.DisposeAsync();
+        await untaken.DisposeAsync();
+    }
+
+    [Fact]
     public async Task Disposing_a_launch_no_run_took_should_terminate_its_system()
     {
         var launch = ActorSystemLaunch.Start(TestConfig.Settings with { Parallelism = 1 });
