@@ -97,10 +97,7 @@ public sealed class SyncCoordinatorCore
     /// </summary>
     public IReadOnlyList<LineGrant> NextRound()
     {
-        if (_readyCount < Schedule.LineCount)
-        {
-            throw new InvalidOperationException($"{Schedule.LineCount - _readyCount} line(s) have not said they are ready.");
-        }
+        CheckAllReady();
 
         if (_awaiting > 0)
         {
@@ -112,18 +109,7 @@ public sealed class SyncCoordinatorCore
             return [];
         }
 
-        for (var j = 0; j < _next.Length; j++)
-        {
-            var earliest = _next[j];
-            foreach (var shipment in _pending[j])
-            {
-                earliest = Math.Min(earliest, shipment.ArrivalTime);
-            }
-
-            _scratchNext[j] = earliest;
-        }
-
-        Schedule.SafeHorizons(_scratchNext, _scratchHorizons);
+        ComputeSafeHorizons();
         var grants = new List<LineGrant>();
         for (var j = 0; j < _next.Length; j++)
         {
@@ -165,28 +151,14 @@ public sealed class SyncCoordinatorCore
     /// </summary>
     public IReadOnlyList<LineGrant> NextGrants()
     {
-        if (_readyCount < Schedule.LineCount)
-        {
-            throw new InvalidOperationException($"{Schedule.LineCount - _readyCount} line(s) have not said they are ready.");
-        }
+        CheckAllReady();
 
         if (IsFinished)
         {
             return [];
         }
 
-        for (var j = 0; j < _next.Length; j++)
-        {
-            var earliest = double.IsNaN(_granted[j]) ? _next[j] : _floor[j];
-            foreach (var shipment in _pending[j])
-            {
-                earliest = Math.Min(earliest, shipment.ArrivalTime);
-            }
-
-            _scratchNext[j] = earliest;
-        }
-
-        Schedule.SafeHorizons(_scratchNext, _scratchHorizons);
+        ComputeSafeHorizons();
         var grants = new List<LineGrant>();
         for (var j = 0; j < _next.Length; j++)
         {
@@ -250,6 +222,34 @@ public sealed class SyncCoordinatorCore
         _next[line] = report.NextEventTime;
         _granted[line] = double.NaN;
         _awaiting--;
+    }
+
+    private void CheckAllReady()
+    {
+        if (_readyCount < Schedule.LineCount)
+        {
+            throw new InvalidOperationException($"{Schedule.LineCount - _readyCount} line(s) have not said they are ready.");
+        }
+    }
+
+    /// <summary>
+    /// Fills the scratch horizons from each line's earliest possible event: its next event and pending items, or for a
+    /// line running a grant the earliest time it could act at when granted (only <see cref="NextGrants"/> leaves lines running).
+    /// </summary>
+    private void ComputeSafeHorizons()
+    {
+        for (var j = 0; j < _next.Length; j++)
+        {
+            var earliest = double.IsNaN(_granted[j]) ? _next[j] : _floor[j];
+            foreach (var shipment in _pending[j])
+            {
+                earliest = Math.Min(earliest, shipment.ArrivalTime);
+            }
+
+            _scratchNext[j] = earliest;
+        }
+
+        Schedule.SafeHorizons(_scratchNext, _scratchHorizons);
     }
 
     /// <summary>Hands line <paramref name="line"/> its pending items, sorted, and records its grant to <paramref name="horizon"/>.</summary>
