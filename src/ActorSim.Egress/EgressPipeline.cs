@@ -27,25 +27,7 @@ public sealed class EgressPipeline : IRecordSink, IAsyncDisposable
     /// <param name="sinks">The sinks; names must be unique.</param>
     public EgressPipeline(DateTime logicalStart, IEnumerable<SinkOptions> sinks)
     {
-        ArgumentNullException.ThrowIfNull(sinks);
-        var list = sinks.ToList();
-        if (list.Count == 0)
-        {
-            throw new ArgumentException("An egress pipeline needs at least one sink.", nameof(sinks));
-        }
-
-        foreach (var sink in list)
-        {
-            ArgumentNullException.ThrowIfNull(sink, nameof(sinks));
-            sink.Validate();
-        }
-
-        var duplicate = list.GroupBy(s => s.Name, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
-        if (duplicate is not null)
-        {
-            throw new ArgumentException($"Two sinks are named '{duplicate.Key}'; sink names must be unique.", nameof(sinks));
-        }
-
+        var list = SinkSet.Validate(sinks, nameof(sinks));
         LogicalStart = logicalStart;
         var registry = new DestinationRegistry();
         _sinks = list.Select(s => new SinkRunner(s, logicalStart, registry)).ToArray();

@@ -11,6 +11,14 @@ internal sealed class DestinationRegistry
     /// <summary>Claims <paramref name="destination"/> in <paramref name="store"/> for <paramref name="sink"/>, or throws naming both sinks.</summary>
     public void Claim(string store, string destination, string sink)
     {
+        lock (_owners)
+        {
+            ClaimLocked(store, destination, sink);
+        }
+    }
+
+    private void ClaimLocked(string store, string destination, string sink)
+    {
         if (_owners.TryGetValue((store, destination), out var owner) && owner != sink)
         {
             throw new EgressException(

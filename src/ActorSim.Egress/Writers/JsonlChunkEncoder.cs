@@ -29,7 +29,7 @@ internal sealed class JsonlChunkEncoder : IChunkEncoder
     }
 
     [MethodImpl(HotPath.Options)]
-    public ValueTask<ReadOnlyMemory<byte>> EncodeAsync(RecordBatch batch, CancellationToken cancellationToken)
+    public ReadOnlyMemory<byte> Encode(RecordBatch batch)
     {
         _turn = (_turn + 1) % _buffers.Length;
         var buffer = _buffers[_turn];
@@ -44,6 +44,6 @@ internal sealed class JsonlChunkEncoder : IChunkEncoder
             }
         }
 
-        return ValueTask.FromResult(buffer.WrittenMemory);
+        return buffer.WrittenMemory;
     }
 }

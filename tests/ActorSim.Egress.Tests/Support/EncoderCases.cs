@@ -25,12 +25,8 @@ internal static class EncoderCases
     public static string Encode(IChunkEncoder encoder, bool flatten, params SimRecord[] records) =>
         Encoding.UTF8.GetString(Encode(encoder, new RecordBatch(new DestinationStats("test"), flatten, 1, records, records.Length)).Span);
 
-    /// <summary>Encodes <paramref name="batch"/>; allocates nothing when the encoder completes synchronously.</summary>
-    public static ReadOnlyMemory<byte> Encode(IChunkEncoder encoder, RecordBatch batch)
-    {
-        var chunk = encoder.EncodeAsync(batch, CancellationToken.None);
-        return chunk.IsCompletedSuccessfully ? chunk.Result : chunk.AsTask().GetAwaiter().GetResult();
-    }
+    /// <summary>Encodes <paramref name="batch"/>.</summary>
+    public static ReadOnlyMemory<byte> Encode(IChunkEncoder encoder, RecordBatch batch) => encoder.Encode(batch);
 
     public static SimRecord[] Lifecycles() =>
     [

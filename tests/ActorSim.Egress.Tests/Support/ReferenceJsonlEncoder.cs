@@ -40,7 +40,7 @@ internal sealed class ReferenceJsonlEncoder : IChunkEncoder
         _texts = new EncodedTextCache(encoder);
     }
 
-    public ValueTask<ReadOnlyMemory<byte>> EncodeAsync(RecordBatch batch, CancellationToken cancellationToken)
+    public ReadOnlyMemory<byte> Encode(RecordBatch batch)
     {
         _turn = (_turn + 1) % _buffers.Length;
         var buffer = _buffers[_turn];
@@ -55,7 +55,7 @@ internal sealed class ReferenceJsonlEncoder : IChunkEncoder
             _json.Reset();
         }
 
-        return ValueTask.FromResult(buffer.WrittenMemory);
+        return buffer.WrittenMemory;
     }
 
     private void WriteRecord(in SimRecord r, bool flatten)

@@ -22,7 +22,7 @@ internal sealed class ParquetChunkEncoder : IChunkEncoder
         _rowGroupSize = rowGroupSize;
     }
 
-    public ValueTask<ReadOnlyMemory<byte>> EncodeAsync(RecordBatch batch, CancellationToken cancellationToken)
+    public ReadOnlyMemory<byte> Encode(RecordBatch batch)
     {
         if (!_destinations.TryGetValue(batch.Destination, out var destination))
         {
@@ -32,6 +32,6 @@ internal sealed class ParquetChunkEncoder : IChunkEncoder
 
         _turn = (_turn + 1) % _files.Length;
         destination.Fill(batch);
-        return ValueTask.FromResult(_files[_turn].Write(destination.Columns, batch.Count, _rowGroupSize));
+        return _files[_turn].Write(destination.Columns, batch.Count, _rowGroupSize);
     }
 }

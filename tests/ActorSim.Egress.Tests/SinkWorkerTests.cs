@@ -1,0 +1,121 @@
+using ActorSim.Egress.Routing;
+using ActorSim.Egress.Tests.Support;
+using ActorSim.Model.Records;
+
+namespace ActorSim.Egress.Tests;
+
+/// <summary>A sink driven step by step from one thread, as an egress actor drives it.</summary>
+public sealed class SinkWorkerTests
+{
+    [Theory]
+    [InlineData(ChunkFormat.Jsonl)]
+    [InlineData(ChunkFormat.Parquet)]
+    public async Task Worker_should_store_the_same_chunks_as_an_egress_pipeline(ChunkFormat format)
+    {
+        var records = Records.Mixed(400).ToArray();
+        var viaPipeline = new MemoryStore();
+        var viaWorker = new MemoryStore();
+        await Pipelines.RunAsync(records, Pipelines.Sink(viaPipeline, Routers.ByStreamType("events", "telemetry").DropLagMetric(), format, batchSize: 70));
+        var worker = SinkWorker.ForSinks(Records.Start, [Pipelines.Sink(viaWorker, Routers.ByStreamType("events", "telemetry").DropLagMetric(), format, batchSize: 70)]).Single();
+
+        // Uneven blocks, as a line hands them over.
+        for (var i = 0; i < records.Length; i += 333)
+        {
+            worker.Add(records.AsSpan(i, Math.Min(333, records.Length - i)));
+            await StoreAllAsync(worker);
+        }
+
+        worker.FlushAll();
+        await StoreAllAsync(worker);
+        var report = worker.Report(TimeSpan.Zero);
+
+        Assert.True(worker.IsIdle);
+        Assert.Equal(records.Length, report.Written + report.Dropped);
+        Assert.Equal(400, report.Dropped);
+        Assert.Equal(viaPipeline.Objects.Keys.Order(StringComparer.Ordinal), viaWorker.Objects.Keys.Order(StringComparer.Ordinal));
+        Assert.All(viaPipeline.Objects, o => Assert.Equal(o.Value, viaWorker.Objects[o.Key]));
+    }
+
+    [Fact]
+    public void Worker_should_be_saturated_once_its_queue_holds_max_queued_batches()
+    {
+        var store = new GatedStore();
+        var sink = Pipelines.Sink(store, Routers.All("events.jsonl"), batchSize: 10, flushInterval: 0) with { MaxQueuedBatches = 3, MaxStoresInFlight = 1 };
+        var worker = SinkWorker.ForSinks(Records.Start, [sink]).Single();
+        var records = Records.Lifecycles(20).ToArray();
+
+        worker.Add(records.AsSpan(0, 30));
+        var saturatedAtThree = worker.IsSaturated;
+        var oldest = worker.Pump(CancellationToken.None);
+
+        Assert.True(saturatedAtThree);
+        Assert.Equal(3, 30 / sink.BatchSize);
+        Assert.False(worker.IsSaturated);
+        Assert.Equal(2, worker.QueuedBatches);
+        Assert.NotNull(oldest);
+        Assert.False(oldest.IsCompleted);
+        store.Open();
+    }
+
+    [Fact]
+    public async Task Worker_should_name_sink_chunk_and_store_when_a_store_fails()
+    {
+        var worker = SinkWorker.ForSinks(Records.Start, [Pipelines.Sink(new FailingStore(succeed: 1), Routers.All("events.jsonl"), batchSize: 10, flushInterval: 0)]).Single();
+        worker.Add(Records.Lifecycles(10).ToArray());
+
+        var error = await Assert.ThrowsAsync<EgressException>(() => StoreAllAsync(worker));
+
+        Assert.Contains("Sink 'test' failed writing chunk 'events_000002.jsonl' to failing memory", error.Message, StringComparison.Ordinal);
+        Assert.Contains("disk on fire", error.Message, StringComparison.Ordinal);
+        Assert.Equal(20, error.RecordsNotWritten);
+    }
+
+    [Fact]
+    public void Worker_should_name_the_sink_when_its_router_throws()
+    {
+        RecordRouter broken = (in SimRecord record, DateTime start) => throw new FormatException("no destination for this record");
+        var worker = SinkWorker.ForSinks(Records.Start, [Pipelines.Sink(new MemoryStore(), broken)]).Single();
+
+        var error = Assert.Throws<EgressException>(() => worker.Add(Records.Lifecycles(1).ToArray()));
+
+        Assert.Equal("test", error.SinkName);
+        Assert.Contains("Sink 'test': its router failed on a record at t=1.202: no destination for this record", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Workers_of_one_set_should_refuse_two_sinks_writing_one_destination()
+    {
+        var store = new MemoryStore();
+        var workers = SinkWorker.ForSinks(Records.Start,
+        [
+            Pipelines.Sink(store, Routers.All("events.jsonl")) with { Name = "first" },
+            Pipelines.Sink(store, Routers.All("events.jsonl")) with { Name = "second" },
+        ]);
+        var records = Records.Lifecycles(1).ToArray();
+        workers[0].Add(records);
+
+        var error = Assert.Throws<EgressException>(() => workers[1].Add(records));
+
+        Assert.Contains("Sinks 'first' and 'second' both write destination 'events.jsonl'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Worker_set_should_refuse_two_sinks_of_one_name()
+    {
+        var sink = Pipelines.Sink(new MemoryStore(), Routers.All("events.jsonl"));
+
+        var error = Assert.Throws<ArgumentException>(() => SinkWorker.ForSinks(Records.Start, [sink, sink]));
+
+        Assert.Contains("Two sinks are named 'test'", error.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>Starts every waiting batch's store and counts each once it has landed, as an egress actor does between messages.</summary>
+    private static async Task StoreAllAsync(SinkWorker worker)
+    {
+        for (var oldest = worker.Pump(CancellationToken.None); oldest is not null; oldest = worker.Pump(CancellationToken.None))
+        {
+            await oldest.ContinueWith(_ => { }, TaskScheduler.Default);
+            worker.LandOldest();
+        }
+    }
+}
