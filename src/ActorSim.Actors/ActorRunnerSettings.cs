@@ -12,6 +12,9 @@ public sealed record ActorRunnerSettings
     /// <summary>The dispatcher id line actors run on.</summary>
     public const string LineDispatcherId = "actorsim.actors.line-dispatcher";
 
+    /// <summary>The dispatcher id egress actors run on: threads of their own, one per core.</summary>
+    public const string EgressDispatcherId = "actorsim.actors.egress-dispatcher";
+
     /// <summary>The dispatcher id of the coordinator: a thread of its own.</summary>
     public const string CoordinatorDispatcherId = "actorsim.actors.coordinator-dispatcher";
 
@@ -136,6 +139,7 @@ public sealed record ActorRunnerSettings
             akka.actor.serialize-creators = off
             actorsim.actors.parallelism = {Parallelism}
             actorsim.actors.line-dispatcher.dedicated-thread-pool.thread-count = {EffectiveParallelism}
+            actorsim.actors.egress-dispatcher.dedicated-thread-pool.thread-count = {Environment.ProcessorCount}
             """);
         return ConfigurationFactory.ParseString(hocon).WithFallback(Reference);
     }

@@ -6,13 +6,13 @@ using ActorSim.Model.Records;
 namespace ActorSim.Actors;
 
 /// <summary>
-/// Egress split per line: every line actor gets an <see cref="EgressPipeline"/> of its own whose sinks write under
-/// <c>line=&lt;sim_id&gt;/</c> of their stores. The line publishes on its own thread and blocks while a sink's queue
-/// is full (backpressure); its writers run on the thread pool, never on the line dispatcher.
+/// Egress split per line: every line actor gets an <see cref="ActorEgress"/> of its own, whose egress actors (one per
+/// sink, on the egress dispatcher) write under <c>line=&lt;sim_id&gt;/</c> of their stores. The line hands them blocks
+/// of records and waits when a sink has no credit left (backpressure).
 /// </summary>
 public static class PerLineEgress
 {
-    /// <summary>A <c>sinkFor</c> for <see cref="ActorPlantRunner"/>: per line, a pipeline of <paramref name="sinks"/> with stores moved to <c>line=&lt;sim_id&gt;/</c>.</summary>
+    /// <summary>A <c>sinkFor</c> for <see cref="ActorPlantRunner"/>: per line, egress actors for <paramref name="sinks"/> with stores moved to <c>line=&lt;sim_id&gt;/</c>.</summary>
     public static Func<LineModel, IRecordSink> SinkFor(DateTime logicalStart, IReadOnlyList<SinkOptions> sinks)
     {
         ArgumentNullException.ThrowIfNull(sinks);
@@ -22,7 +22,7 @@ public static class PerLineEgress
             sink.Validate();
         }
 
-        return line => new EgressPipeline(logicalStart, sinks.Select(s => s with { Store = new PrefixedObjectStore(s.Store, FolderOf(line.SimId)) }));
+        return line => new ActorEgress(logicalStart, sinks.Select(s => s with { Store = new PrefixedObjectStore(s.Store, FolderOf(line.SimId)) }));
     }
 
     /// <summary>The folder of line <paramref name="simId"/>'s records: <c>line=&lt;sim_id&gt;/</c>.</summary>

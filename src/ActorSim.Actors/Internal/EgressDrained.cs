@@ -1,7 +1,6 @@
 using Akka.Actor;
-using ActorSim.Egress.Reports;
 
 namespace ActorSim.Actors.Internal;
 
-/// <summary>The end of a line's egress drain, piped back to the line actor; never leaves the actor.</summary>
-internal sealed record EgressDrained(EgressReport? Report, Exception? Error) : INoSerializationVerificationNeeded;
+/// <summary>The end of disposing a line's closable sink, piped back to the line actor; never leaves the actor.</summary>
+internal sealed record EgressDrained(Exception? Error) : INoSerializationVerificationNeeded;

@@ -15,10 +15,12 @@ namespace ActorSim.Actors.Internal;
 /// One line of a plant in its own <see cref="Simulation"/>. Says <see cref="LineReady"/> to its parent (the
 /// coordinator) once started; on a <see cref="Grant"/> delivers the items, runs to the horizon in slices of
 /// <c>progress-interval</c> simulated seconds (a <see cref="LineProgress"/> between slices) and answers with a
-/// <see cref="Messages.LineReport"/>. Records go to its sink on this thread: an <see cref="EgressPipeline"/> blocks
-/// <c>Publish</c> while its queue is full, which is the backpressure that slows a line down to its sink's pace.
-/// It times how long it waits for grants (<see cref="LineStats.SyncWaitSeconds"/>), puts its pipeline's state in its
-/// notes, and warns naming the sink when one holds it back (<c>slow-sink-warning</c>).
+/// <see cref="Messages.LineReport"/>. Records go to its sink on this thread. An <see cref="ActorEgress"/> sink gets
+/// egress actors, children of this one: the line hands them blocks of records (at the latest at the end of each
+/// slice) and waits when a sink has given no credit back, which is the backpressure that slows a line down to its
+/// sink's pace; on <see cref="FinishLine"/> it drains them. It times how long it waits for grants
+/// (<see cref="LineStats.SyncWaitSeconds"/>), puts its egress state in its notes, and warns naming the sink when one
+/// holds it back (<c>slow-sink-warning</c>). Any other sink that is <see cref="IAsyncDisposable"/> is disposed at the end.
 /// </summary>
 internal sealed class LineActor : UntypedActor
 {
@@ -32,6 +34,7 @@ internal sealed class LineActor : UntypedActor
     private readonly Stopwatch _syncWait = new();
     private readonly SlowSinkWatch _slowSinks;
     private readonly IRecordSink? _sink;
+    private readonly ActorEgress? _egress;
     private readonly Line? _line;
     private readonly Exception? _startError;
     private readonly UntypedReceive _idle;
@@ -52,6 +55,8 @@ internal sealed class LineActor : UntypedActor
         try
         {
             _sink = sinkFor(plant.Lines[index]);
+            _egress = _sink as ActorEgress;
+            _egress?.Attach(Context);
             _line = plant.StartLine(index, _simulation, _sink, seed, _outbox);
         }
 #pragma warning disable CA1031 // A line that cannot start fails the run with its name, as a running line does.
@@ -84,12 +89,19 @@ internal sealed class LineActor : UntypedActor
 
     protected override void PostStop()
     {
-        // Stopped before FinishLine (a failed or abandoned run): still write what the line produced, best effort.
-        if (!_drained && _sink is EgressPipeline pipeline)
+        if (_drained)
         {
+            return;
+        }
+
+        // Stopped before FinishLine (a failed or abandoned run). The egress actors, stopped first, wrote what they had.
+        _egress?.Fail($"Line '{SimId}' stopped before its egress was drained; what the egress actors held was written, as far as the stores allowed.");
+        if (_sink is IAsyncDisposable disposable)
+        {
+            // Any other closable sink: still write what the line produced, best effort.
             try
             {
-                Task.Run(() => pipeline.DisposeAsync().AsTask()).Wait(TimeSpan.FromSeconds(30));
+                Task.Run(() => disposable.DisposeAsync().AsTask()).Wait(TimeSpan.FromSeconds(30));
             }
             catch (AggregateException e)
             {
@@ -196,6 +208,7 @@ internal sealed class LineActor : UntypedActor
             try
             {
                 _simulation.RunUntil(target);
+                _egress?.Flush();
             }
 #pragma warning disable CA1031 // Whatever a line throws fails the run with the line's name and time, never the dispatcher.
             catch (Exception e)
@@ -231,12 +244,12 @@ internal sealed class LineActor : UntypedActor
     /// <summary>The pipeline's state for a note, after warning about any sink that held the line back since the last ones.</summary>
     private EgressStatus? EgressNow()
     {
-        if (_sink is not EgressPipeline pipeline)
+        if (_egress is null)
         {
             return null;
         }
 
-        var sinks = pipeline.Progress();
+        var sinks = _egress.Progress();
         foreach (var slow in _slowSinks.Check(sinks, Stopwatch.GetTimestamp()))
         {
             _log.Warning("Line {SimId}: sink {Sink} is slow: publishing blocked {Blocked} s of the last {Wall} s (at t={SimTime}), {QueuedBatches} batches queued, {Records} records written",
@@ -261,49 +274,99 @@ internal sealed class LineActor : UntypedActor
         var time = e is SimulationException s ? s.SimulatedTime : _simulation.Now;
         var cause = e is SimulationException { InnerException: { } inner } ? inner : e;
         _log.Error("Line {SimId} failed at t={SimTime}: {Reason}", SimId, time, cause.Message);
+        FlushQuietly();
         _grant = null;
         Become(Failed);
         Context.Parent.Tell(new LineFailed(_index, SimId, time, $"{cause.GetType().Name}: {cause.Message}"));
     }
 
+    /// <summary>After a failure: hands the egress actors what the line still holds, unless egress itself failed.</summary>
+    private void FlushQuietly()
+    {
+        try
+        {
+            _egress?.Flush();
+        }
+        catch (EgressException)
+        {
+            // The sink's own failure; the run reports it.
+        }
+    }
+
     private void Finish()
     {
         _syncWait.Stop();
-        if (_sink is not EgressPipeline pipeline)
+        var started = Stopwatch.StartNew();
+        if (_egress is not null)
+        {
+            DrainEgress(_egress, started);
+            return;
+        }
+
+        if (_sink is not IAsyncDisposable disposable)
         {
             _drained = true;
             Context.Parent.Tell(new LineFinished(_index, _simulation.ProcessedEvents, _outbox.Count, -1, 0, null, _syncWait.Elapsed.TotalSeconds));
             return;
         }
 
-        var started = Stopwatch.StartNew();
         Become(message =>
         {
             if (message is EgressDrained drained)
             {
-                OnDrained(drained, pipeline, started.Elapsed.TotalSeconds);
+                // Keep the egress exception's own message: it names the sink, the chunk, the store and the records not written.
+                var error = drained.Error switch
+                {
+                    null => null,
+                    AggregateException { InnerException: { } inner } => inner.Message,
+                    var e => e.Message,
+                };
+                Finished(-1, started.Elapsed.TotalSeconds, error, 0);
             }
             else
             {
                 Unhandled(message);
             }
         });
-        pipeline.CompleteAsync().PipeTo(Self, success: r => new EgressDrained(r, null), failure: e => new EgressDrained(null, e));
+        disposable.DisposeAsync().AsTask().PipeTo(Self, success: () => new EgressDrained(null), failure: e => new EgressDrained(e));
     }
 
-    private void OnDrained(EgressDrained drained, EgressPipeline pipeline, double seconds)
+    private void DrainEgress(ActorEgress egress, Stopwatch started)
+    {
+        try
+        {
+            egress.Flush();
+        }
+        catch (EgressException e)
+        {
+            egress.Fail(e.Message);
+            Finished(egress.Written, started.Elapsed.TotalSeconds, e.Message, egress.PublishBlocked.TotalSeconds);
+            return;
+        }
+
+        Become(message =>
+        {
+            if (message is SinkDrained drained)
+            {
+                if (egress.Drained(drained))
+                {
+                    var error = egress.Completion.Exception?.InnerException?.Message;
+                    var written = egress.Completion.IsCompletedSuccessfully ? egress.Completion.Result.Sinks.Sum(s => s.Written) : egress.Written;
+                    _log.Info("Line {SimId}: egress drained in {Seconds} s, {Records} records written", SimId, Math.Round(started.Elapsed.TotalSeconds, 3), written);
+                    Finished(written, started.Elapsed.TotalSeconds, error, egress.PublishBlocked.TotalSeconds);
+                }
+            }
+            else
+            {
+                Unhandled(message);
+            }
+        });
+        egress.Drain(Self);
+    }
+
+    private void Finished(long written, double seconds, string? error, double blockedSeconds)
     {
         _drained = true;
-        var written = drained.Report?.Sinks.Sum(s => s.Written) ?? 0;
-        // Keep the egress exception's own message: it names the sink, the chunk, the store and the records not written.
-        var error = drained.Error switch
-        {
-            null => null,
-            AggregateException { InnerException: { } inner } => inner.Message,
-            var e => e.Message,
-        };
-        _log.Info("Line {SimId}: egress drained in {Seconds} s, {Records} records written", SimId, Math.Round(seconds, 3), written);
-        Context.Parent.Tell(new LineFinished(
-            _index, _simulation.ProcessedEvents, _outbox.Count, written, seconds, error, _syncWait.Elapsed.TotalSeconds, pipeline.PublishBlocked.TotalSeconds));
+        Context.Parent.Tell(new LineFinished(_index, _simulation.ProcessedEvents, _outbox.Count, written, seconds, error, _syncWait.Elapsed.TotalSeconds, blockedSeconds));
     }
 }

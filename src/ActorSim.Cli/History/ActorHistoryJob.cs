@@ -24,26 +24,25 @@ internal static class ActorHistoryJob
     {
         var stopwatch = Stopwatch.StartNew();
         var settings = launch.Settings with { Factor = plan.Factor };
-        var pipeline = new EgressPipeline(plan.Start, plan.Sinks);
+        var egress = new ActorEgress(plan.Start, plan.Sinks);
         try
         {
             var plant = new PlantBuilder().AddLine(plan.Model).Build();
             var runner = new ActorPlantRunner(plant, settings);
             long events;
-            await using (new ProgressPoller(progress, () => (pipeline.LastSimTime, pipeline.Published), plan.DurationSeconds, TimeSpan.FromMilliseconds(250)))
+            await using (new ProgressPoller(progress, () => (egress.LastSimTime, egress.Published), plan.DurationSeconds, TimeSpan.FromMilliseconds(250)))
             {
-                events = (await runner.RunAsync(plan.Seed, plan.DurationSeconds, _ => pipeline, launch, cancellation).ConfigureAwait(false)).ProcessedEvents;
+                events = (await runner.RunAsync(plan.Seed, plan.DurationSeconds, _ => egress, launch, cancellation).ConfigureAwait(false)).ProcessedEvents;
             }
 
-            progress.Report(plan.DurationSeconds, plan.DurationSeconds, pipeline.Published, stopwatch.Elapsed);
+            progress.Report(plan.DurationSeconds, plan.DurationSeconds, egress.Published, stopwatch.Elapsed);
             progress.Finish();
-            var report = await pipeline.CompleteAsync().ConfigureAwait(false);
-            return new HistoryResult(report, null, events, pipeline.Published, stopwatch.Elapsed, plan.Start, plan.DurationSeconds, "actors");
+            var report = await egress.Completion.ConfigureAwait(false);
+            return new HistoryResult(report, null, events, egress.Published, stopwatch.Elapsed, plan.Start, plan.DurationSeconds, "actors");
         }
         finally
         {
             progress.Finish();
-            await HistoryJob.DisposeQuietlyAsync(pipeline).ConfigureAwait(false);
         }
     }
 }

@@ -8,7 +8,7 @@ using ActorSim.Model.Records;
 
 namespace ActorSim.Cli.History;
 
-/// <summary>Runs a plant with the chosen engine, every line into its own egress pipeline, and checks the accounting.</summary>
+/// <summary>Runs a plant with the chosen engine, every line into its own egress (actors or pipeline), and checks the accounting.</summary>
 internal static class PlantHistoryJob
 {
     /// <summary>Runs the plan; <c>ActorStats</c> is the actors engine's own account (per line waits, efficiency), null for the others.</summary>
@@ -16,18 +16,18 @@ internal static class PlantHistoryJob
         PlantPlan plan, ActorSim.Cli.Progress.IProgressReporter progress, CancellationToken cancellation = default)
     {
         var stopwatch = Stopwatch.StartNew();
-        var pipelines = new List<(string Line, EgressPipeline Pipeline)>();
+        var pipelines = new List<LineOutput>();
         try
         {
             IRecordSink SinkFor(ActorSim.Model.Building.LineModel line)
             {
-                var pipeline = new EgressPipeline(plan.Start, plan.SinksFor(line.SimId));
+                var output = LineOutput.For(plan.Engine, line.SimId, plan.Start, plan.SinksFor(line.SimId));
                 lock (pipelines)
                 {
-                    pipelines.Add((line.SimId, pipeline));
+                    pipelines.Add(output);
                 }
 
-                return pipeline;
+                return output.Sink;
             }
 
             PlantRunStats stats;
@@ -39,9 +39,9 @@ internal static class PlantHistoryJob
 
             progress.Finish();
             var reports = new List<(string, EgressReport)>();
-            foreach (var (line, pipeline) in pipelines.OrderBy(p => p.Line, StringComparer.Ordinal))
+            foreach (var output in pipelines.OrderBy(p => p.Line, StringComparer.Ordinal))
             {
-                reports.Add((line, await pipeline.CompleteAsync().ConfigureAwait(false)));
+                reports.Add((output.Line, await output.CompleteAsync().ConfigureAwait(false)));
             }
 
             return (reports, stats, stopwatch.Elapsed, actorStats);
@@ -51,17 +51,17 @@ internal static class PlantHistoryJob
                 lock (pipelines)
                 {
                     // Lines that have not started yet are at 0; the plant is as far as its slowest line.
-                    var reached = pipelines.Count < plan.Plant.Lines.Count || pipelines.Count == 0 ? 0 : pipelines.Min(p => p.Pipeline.LastSimTime);
-                    return (reached, pipelines.Sum(p => p.Pipeline.Published));
+                    var reached = pipelines.Count < plan.Plant.Lines.Count || pipelines.Count == 0 ? 0 : pipelines.Min(p => p.LastSimTime);
+                    return (reached, pipelines.Sum(p => p.Published));
                 }
             }
         }
         finally
         {
             progress.Finish();
-            foreach (var (_, pipeline) in pipelines)
+            foreach (var output in pipelines)
             {
-                await HistoryJob.DisposeQuietlyAsync(pipeline).ConfigureAwait(false);
+                await output.DisposeQuietlyAsync().ConfigureAwait(false);
             }
         }
     }

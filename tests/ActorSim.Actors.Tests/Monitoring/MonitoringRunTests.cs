@@ -55,7 +55,7 @@ public sealed class MonitoringRunTests : IDisposable
         new SequentialPlantRunner(plant).Run(3, 300, line => line.SimId == "Inspection" ? counted : new InMemoryRecordSink());
 
         var stats = new ActorPlantRunner(plant, settings).RunWithStats(3, 300, line => line.SimId == "Inspection"
-            ? new EgressPipeline(new DateTime(2026, 1, 1), [slow])
+            ? new ActorEgress(new DateTime(2026, 1, 1), [slow])
             : new InMemoryRecordSink());
 
         var warnings = _log.With(SlowSink);

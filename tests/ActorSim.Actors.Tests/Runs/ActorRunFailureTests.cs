@@ -38,7 +38,7 @@ public sealed class ActorRunFailureTests
         var watch = System.Diagnostics.Stopwatch.StartNew();
 
         var error = Assert.Throws<LineFailedException>(() => runner.Run(3, 3600, line => line.SimId == "Inspection"
-            ? new ActorSim.Egress.EgressPipeline(new DateTime(2026, 1, 1), [stalled])
+            ? new ActorEgress(new DateTime(2026, 1, 1), [stalled])
             : new InMemoryRecordSink()));
 
         Assert.Equal("Inspection", error.SimId);

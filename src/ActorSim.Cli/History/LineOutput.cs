@@ -1,0 +1,39 @@
+using ActorSim.Actors;
+using ActorSim.Egress;
+using ActorSim.Egress.Reports;
+using ActorSim.Model.Records;
+
+namespace ActorSim.Cli.History;
+
+/// <summary>One line's way out in a plant run: an egress pipeline (direct engines) or egress actors (the actors engine).</summary>
+internal sealed class LineOutput
+{
+    private readonly EgressPipeline? _pipeline;
+    private readonly ActorEgress? _actors;
+
+    private LineOutput(string line, EgressPipeline? pipeline, ActorEgress? actors)
+    {
+        Line = line;
+        _pipeline = pipeline;
+        _actors = actors;
+    }
+
+    public string Line { get; }
+
+    public IRecordSink Sink => (IRecordSink?)_pipeline ?? _actors!;
+
+    public long Published => _pipeline?.Published ?? _actors!.Published;
+
+    public double LastSimTime => _pipeline?.LastSimTime ?? _actors!.LastSimTime;
+
+    /// <summary>The output for <paramref name="line"/>'s <paramref name="sinks"/>: egress actors for the actors engine, else a pipeline.</summary>
+    public static LineOutput For(PlantEngine engine, string line, DateTime start, IReadOnlyList<SinkOptions> sinks) => engine == PlantEngine.Actors
+        ? new LineOutput(line, null, new ActorEgress(start, sinks))
+        : new LineOutput(line, new EgressPipeline(start, sinks), null);
+
+    /// <summary>The accounting: drains a pipeline; for egress actors, what their line reported when it drained them.</summary>
+    public Task<EgressReport> CompleteAsync() => _pipeline?.CompleteAsync() ?? _actors!.Completion;
+
+    /// <summary>Stops a pipeline's writers after a failed run (egress actors stop with their run).</summary>
+    public Task DisposeQuietlyAsync() => _pipeline is null ? Task.CompletedTask : HistoryJob.DisposeQuietlyAsync(_pipeline);
+}
