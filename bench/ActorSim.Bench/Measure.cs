@@ -27,11 +27,13 @@ internal static class Measure
         var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
         var pauseBefore = GC.GetTotalPauseDuration();
         var gen0Before = GC.CollectionCount(0);
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var stopwatch = Stopwatch.StartNew();
         var (events, note) = body();
         stopwatch.Stop();
+        var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds;
         var allocated = GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
-        var gc = $"GC {GC.CollectionCount(0) - gen0Before} gen0, {(GC.GetTotalPauseDuration() - pauseBefore).TotalSeconds:0.000} s paused";
+        var gc = $"cpu {cpu:0.000} s, GC {GC.CollectionCount(0) - gen0Before} gen0, {(GC.GetTotalPauseDuration() - pauseBefore).TotalSeconds:0.000} s paused";
         return new BenchResult(name, stopwatch.Elapsed.TotalSeconds, events, allocated, $"{gc}; {note}");
     }
 }

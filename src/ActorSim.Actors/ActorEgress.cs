@@ -13,7 +13,7 @@ namespace ActorSim.Actors;
 /// <see cref="ActorPlantRunner"/> (<see cref="PerLineEgress.SinkFor"/> does). Its line actor starts one egress actor
 /// per sink, on the egress dispatcher, which routes, batches, encodes and stores. The line copies each record into a
 /// block of at most <see cref="MaxBlockSize"/> and hands full blocks over (and what it holds at the end of each turn), spending
-/// one of <see cref="CreditsPerSink"/> credits per sink; out of credits, it waits — a slow sink slows its line — and a
+/// one credit per block and sink; out of credits, it waits — a slow sink slows its line — and a
 /// sink that gives none back for its stall timeout fails the line. At the end the line drains the actors, and
 /// <see cref="Completion"/> gives the accounting.
 /// </summary>
@@ -26,8 +26,12 @@ public sealed class ActorEgress : IRecordSink
     /// </summary>
     public const int MaxBlockSize = 1024;
 
-    /// <summary>Blocks a line may have handed to one sink that the sink has not taken in yet.</summary>
-    public const int CreditsPerSink = 4;
+    /// <summary>
+    /// Blocks a line may have handed to one sink that the sink has not taken in yet, at least: more when the sink may
+    /// queue more records (<see cref="SinkOptions.BatchSize"/> × <see cref="SinkOptions.MaxQueuedBatches"/>), so that
+    /// the line is held back only when the sink is that far behind, as with an <see cref="EgressPipeline"/>.
+    /// </summary>
+    public const int MinCreditsPerSink = 4;
 
     private readonly SinkFeed[] _feeds;
     private readonly ConcurrentBag<RecordBlock> _blocks = [];
@@ -43,8 +47,9 @@ public sealed class ActorEgress : IRecordSink
     /// <exception cref="ArgumentException">No sink, an invalid one, or two with one name.</exception>
     public ActorEgress(DateTime logicalStart, IEnumerable<SinkOptions> sinks)
     {
-        _feeds = SinkWorker.ForSinks(logicalStart, sinks).Select(w => new SinkFeed(w, CreditsPerSink)).ToArray();
-        _blockSize = (int)Math.Min(MaxBlockSize, _feeds.Min(f => (long)f.Worker.Options.BatchSize * f.Worker.Options.MaxQueuedBatches));
+        var workers = SinkWorker.ForSinks(logicalStart, sinks);
+        _blockSize = (int)Math.Min(MaxBlockSize, workers.Min(w => QueuedRecords(w.Options)));
+        _feeds = workers.Select(w => new SinkFeed(w, (int)Math.Max(MinCreditsPerSink, QueuedRecords(w.Options) / _blockSize))).ToArray();
         _block = RentBlock();
     }
 
@@ -165,6 +170,8 @@ public sealed class ActorEgress : IRecordSink
             feed.Hand(block);
         }
     }
+
+    private static long QueuedRecords(SinkOptions sink) => (long)sink.BatchSize * sink.MaxQueuedBatches;
 
     private RecordBlock RentBlock() => _blocks.TryTake(out var block) ? block : new RecordBlock(_blocks, _blockSize);
 }

@@ -139,7 +139,6 @@ public sealed record ActorRunnerSettings
             akka.actor.serialize-creators = off
             actorsim.actors.parallelism = {Parallelism}
             actorsim.actors.line-dispatcher.dedicated-thread-pool.thread-count = {EffectiveParallelism}
-            actorsim.actors.egress-dispatcher.dedicated-thread-pool.thread-count = {Environment.ProcessorCount}
             """);
         return ConfigurationFactory.ParseString(hocon).WithFallback(Reference);
     }

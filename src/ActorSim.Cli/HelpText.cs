@@ -33,9 +33,9 @@ internal static class HelpText
           --keep-telemetry      write telemetry to telemetry.* instead of dropping it
           --partition-by-date   write into Hive-style date=YYYY-MM-DD/ folders
           --model FILE.yaml     run a YAML blueprint (a line, or a plant with lines: and links:); the flags above override it
-          --engine E            actors (default: a LineActor per line under a coordinator, Akka.NET) | reference (one engine
-                                on this thread, no actors) | windowed (one engine per line, conservative windows); all write
-                                the same records, byte for byte
+          --engine E            actors (default: a LineActor per line under a coordinator, an EgressActor per line and
+                                sink; Akka.NET) | reference (one engine on this thread, no actors) | windowed (one engine per
+                                line, conservative windows); all write the same records, byte for byte
           --parallelism N       line threads for the actor and windowed engines (default: one per core)
           --log-level L         actor engine's Akka log: debug | info | warning | error | off (default warning)
           --merge-lines         plants: write every line into DEST itself, chunk names carrying the line

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
 using ActorSim.Egress.Internal;
 using ActorSim.Egress.Reports;
 using ActorSim.Model.Records;
@@ -67,20 +69,22 @@ public sealed class SinkWorker
     /// Routes and batches <paramref name="records"/>; throws an <see cref="EgressException"/> naming the sink when its
     /// router fails or cannot place a record.
     /// </summary>
+    [MethodImpl(HotPath.Options)]
     public void Add(ReadOnlySpan<SimRecord> records)
     {
-        foreach (ref readonly var record in records)
+        var i = 0;
+        try
         {
-            try
+            for (; i < records.Length; i++)
             {
-                _batcher.Add(in record);
+                _batcher.Add(in records[i]);
             }
-            catch (Exception e) when (e is not EgressException)
-            {
-                throw new EgressException(
-                    string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Sink '{Name}': its router failed on a record at t={record.SimTime}: {e.Message}"), e)
-                { SinkName = Name };
-            }
+        }
+        catch (Exception e) when (e is not EgressException)
+        {
+            throw new EgressException(
+                string.Create(CultureInfo.InvariantCulture, $"Sink '{Name}': its router failed on a record at t={records[i].SimTime}: {e.Message}"), e)
+            { SinkName = Name };
         }
     }
 
