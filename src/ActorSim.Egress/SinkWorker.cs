@@ -17,17 +17,16 @@ public sealed class SinkWorker
 {
     private readonly SinkBatcher _batcher;
     private readonly ChunkStorer _storer;
-    private readonly SinkAccounting _accounting;
+    private readonly SinkParts _parts;
     private readonly Queue<RecordBatch> _batches = new();
     private int _queued;
 
     private SinkWorker(SinkOptions options, DateTime logicalStart, DestinationRegistry registry)
     {
         Options = options;
-        var arrays = new BatchArrayPool(options.BatchSize);
-        _batcher = new SinkBatcher(options, logicalStart, registry, arrays, Queue);
-        _storer = new ChunkStorer(options, logicalStart, arrays);
-        _accounting = new SinkAccounting(options, _batcher, _storer);
+        _parts = new SinkParts(options, logicalStart, registry, Queue);
+        _batcher = _parts.Batcher;
+        _storer = _parts.Storer;
     }
 
     /// <summary>The sink's options.</summary>
@@ -111,7 +110,7 @@ public sealed class SinkWorker
         catch (Exception e)
         {
             _storer.CountLanded();
-            throw _accounting.Failed(e);
+            throw _parts.Failed(e);
         }
 
         return _storer.Oldest;
@@ -130,7 +129,7 @@ public sealed class SinkWorker
         catch (Exception e)
         {
             _storer.CountLanded();
-            throw _accounting.Failed(e);
+            throw _parts.Failed(e);
         }
     }
 
@@ -139,10 +138,10 @@ public sealed class SinkWorker
 
     /// <summary>The report once everything is stored; throws an <see cref="EgressException"/> when a record is missing.</summary>
     /// <param name="blocked">Wall time the sink's feeder spent blocked on it, for the report.</param>
-    public SinkReport Report(TimeSpan blocked) => _accounting.Report(blocked);
+    public SinkReport Report(TimeSpan blocked) => _parts.Report(blocked);
 
     /// <summary>The error for a sink that made no progress for its stall timeout while <paramref name="what"/>.</summary>
-    public EgressStalledException Stalled(string what) => _accounting.Stalled(what);
+    public EgressStalledException Stalled(string what) => _parts.Stalled(what);
 
     private void Queue(RecordBatch batch)
     {

@@ -153,7 +153,13 @@ internal sealed class EgressActor : UntypedActor
         _awaited = oldest;
         var self = Self;
         oldest.WaitAsync(_worker.Options.StallTimeout).ContinueWith(
-            static (_, target) => ((IActorRef)target!).Tell(StoreLanded.Instance), self, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            static (waited, target) =>
+            {
+                // Observed here; the store's own failure is rethrown by LandOldest, a timeout is judged by Landed.
+                _ = waited.Exception;
+                ((IActorRef)target!).Tell(StoreLanded.Instance);
+            },
+            self, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }
 
     private void Landed()

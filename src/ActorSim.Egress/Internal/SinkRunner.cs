@@ -16,7 +16,7 @@ internal sealed class SinkRunner
     private readonly SinkOptions _options;
     private readonly SinkBatcher _batcher;
     private readonly ChunkStorer _storer;
-    private readonly SinkAccounting _accounting;
+    private readonly SinkParts _parts;
     private readonly Channel<RecordBatch> _queue;
     private readonly CancellationTokenSource _cancel = new();
     private readonly Task _writer;
@@ -26,10 +26,9 @@ internal sealed class SinkRunner
     public SinkRunner(SinkOptions options, DateTime logicalStart, DestinationRegistry registry)
     {
         _options = options;
-        var arrays = new BatchArrayPool(options.BatchSize);
-        _batcher = new SinkBatcher(options, logicalStart, registry, arrays, Enqueue);
-        _storer = new ChunkStorer(options, logicalStart, arrays);
-        _accounting = new SinkAccounting(options, _batcher, _storer);
+        _parts = new SinkParts(options, logicalStart, registry, Enqueue);
+        _batcher = _parts.Batcher;
+        _storer = _parts.Storer;
         _queue = Channel.CreateBounded<RecordBatch>(new BoundedChannelOptions(options.MaxQueuedBatches)
         {
             SingleReader = true,
@@ -56,7 +55,7 @@ internal sealed class SinkRunner
     {
         if (_fault is not null)
         {
-            throw _accounting.Failed(_fault);
+            throw _parts.Failed(_fault);
         }
 
         _batcher.Add(in record);
@@ -67,7 +66,7 @@ internal sealed class SinkRunner
     {
         if (_fault is not null)
         {
-            throw _accounting.Failed(_fault);
+            throw _parts.Failed(_fault);
         }
 
         _batcher.FlushAll();
@@ -94,10 +93,10 @@ internal sealed class SinkRunner
 
         if (_fault is not null)
         {
-            throw _accounting.Failed(_fault);
+            throw _parts.Failed(_fault);
         }
 
-        return _accounting.Report(Blocked);
+        return _parts.Report(Blocked);
     }
 
     /// <summary>Stops the writer without draining (after a failure elsewhere).</summary>
@@ -132,7 +131,7 @@ internal sealed class SinkRunner
         {
             if (_fault is not null)
             {
-                throw _accounting.Failed(_fault);
+                throw _parts.Failed(_fault);
             }
 
             var remaining = _options.StallTimeout - System.Diagnostics.Stopwatch.GetElapsedTime(started);
@@ -154,14 +153,14 @@ internal sealed class SinkRunner
             }
             catch (AggregateException) when (_fault is not null)
             {
-                throw _accounting.Failed(_fault);
+                throw _parts.Failed(_fault);
             }
 
             if (!open)
             {
                 throw _fault is not null
-                    ? _accounting.Failed(_fault)
-                    : new EgressException($"Sink '{Name}' is closed; {_accounting.NotWritten} records not written.") { SinkName = Name, RecordsNotWritten = _accounting.NotWritten };
+                    ? _parts.Failed(_fault)
+                    : new EgressException($"Sink '{Name}' is closed; {_parts.NotWritten} records not written.") { SinkName = Name, RecordsNotWritten = _parts.NotWritten };
             }
 
             if (_queue.Writer.TryWrite(batch))
@@ -213,6 +212,6 @@ internal sealed class SinkRunner
     {
         _fault ??= new TimeoutException($"the sink stalled: {what}.");
         _cancel.Cancel();
-        return _accounting.Stalled(what);
+        return _parts.Stalled(what);
     }
 }

@@ -3,19 +3,37 @@ using ActorSim.Egress.Reports;
 
 namespace ActorSim.Egress.Internal;
 
-/// <summary>What a sink's two halves add up to: its report, and the errors that say how many records were not written.</summary>
-internal sealed class SinkAccounting(SinkOptions options, SinkBatcher batcher, ChunkStorer storer)
+/// <summary>
+/// A sink's two halves, built together on one pool of batch arrays — the batcher, handing full batches to
+/// <c>emit</c>, and the chunk storer — and what they add up to: the report, and the errors that say how many records
+/// were not written.
+/// </summary>
+internal sealed class SinkParts
 {
-    public string Name => options.Name;
+    private readonly SinkOptions _options;
+
+    public SinkParts(SinkOptions options, DateTime logicalStart, DestinationRegistry registry, Action<RecordBatch> emit)
+    {
+        _options = options;
+        var arrays = new BatchArrayPool(options.BatchSize);
+        Batcher = new SinkBatcher(options, logicalStart, registry, arrays, emit);
+        Storer = new ChunkStorer(options, logicalStart, arrays);
+    }
+
+    public SinkBatcher Batcher { get; }
+
+    public ChunkStorer Storer { get; }
+
+    public string Name => _options.Name;
 
     /// <summary>Records given to the sink, neither written nor dropped yet.</summary>
-    public long NotWritten => batcher.Published - batcher.Dropped - storer.Written;
+    public long NotWritten => Batcher.Published - Batcher.Dropped - Storer.Written;
 
     /// <summary>The report once everything is stored; throws an <see cref="EgressException"/> when a record is missing.</summary>
     public SinkReport Report(TimeSpan blocked)
     {
-        var destinations = batcher.Destinations.Select(d => new DestinationReport(d.Destination, d.Published, d.Written, d.Chunks, d.Bytes)).ToList();
-        var report = new SinkReport(Name, batcher.Published, storer.Written, batcher.Dropped, destinations) { BlockedSeconds = blocked.TotalSeconds };
+        var destinations = Batcher.Destinations.Select(d => new DestinationReport(d.Destination, d.Published, d.Written, d.Chunks, d.Bytes)).ToList();
+        var report = new SinkReport(Name, Batcher.Published, Storer.Written, Batcher.Dropped, destinations) { BlockedSeconds = blocked.TotalSeconds };
         if (report.NotWritten != 0 || destinations.Any(d => d.Published != d.Written))
         {
             throw new EgressException(
@@ -30,14 +48,14 @@ internal sealed class SinkAccounting(SinkOptions options, SinkBatcher batcher, C
     /// <summary>The error for a chunk that could not be encoded or stored, naming the chunk and the store.</summary>
     public EgressException Failed(Exception cause) =>
         new(string.Create(CultureInfo.InvariantCulture,
-            $"Sink '{Name}' failed writing chunk '{storer.CurrentChunk}' to {options.Store.Location}: {cause.Message} {NotWritten} records not written."),
+            $"Sink '{Name}' failed writing chunk '{Storer.CurrentChunk}' to {_options.Store.Location}: {cause.Message} {NotWritten} records not written."),
             cause)
         { SinkName = Name, RecordsNotWritten = NotWritten };
 
     /// <summary>The error for a sink that made no progress for its stall timeout while <paramref name="what"/>.</summary>
     public EgressStalledException Stalled(string what) =>
         new(string.Create(CultureInfo.InvariantCulture,
-            $"Sink '{Name}' stopped consuming: {what} for {options.StallTimeout.TotalSeconds:0.###} s (store {options.Store.Location}). " +
+            $"Sink '{Name}' stopped consuming: {what} for {_options.StallTimeout.TotalSeconds:0.###} s (store {_options.Store.Location}). " +
             $"{NotWritten} records not written. Check the store, or raise StallTimeout if it is only slow."))
         { SinkName = Name, RecordsNotWritten = NotWritten };
 }
