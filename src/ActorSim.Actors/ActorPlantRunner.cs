@@ -14,7 +14,7 @@ namespace ActorSim.Actors;
 /// </summary>
 /// <example><code>
 /// var runner = new ActorPlantRunner(ReferenceModels.TwoStagePlant(), parallelism: 2);
-/// RunStats stats = runner.RunWithStats(seed: 42, until: 3600, PerLineEgress.Local("out", template));
+/// RunStats stats = runner.RunWithStats(seed: 42, until: 3600, PerLineEgress.SinkFor(logicalStart, [historySink]));
 /// </code></example>
 public sealed class ActorPlantRunner : IPlantRunner
 {
@@ -52,7 +52,8 @@ public sealed class ActorPlantRunner : IPlantRunner
 
     /// <summary>
     /// Runs the plant with run seed <paramref name="seed"/> until <paramref name="until"/>, each line's records to
-    /// <c>sinkFor(line)</c> (an <c>EgressPipeline</c> sink is drained by its line at the end). Throws a
+    /// <c>sinkFor(line)</c> (an <see cref="ActorEgress"/> gets egress actors, drained by its line at the end; any other
+    /// sink that is <see cref="IAsyncDisposable"/> is disposed then). Throws a
     /// <see cref="LineFailedException"/> naming the line and time when a line fails or goes silent, an
     /// <see cref="InvalidOperationException"/> for other failures, and <see cref="OperationCanceledException"/> when
     /// <paramref name="cancellationToken"/> stops the run (between rounds, egress drained).
