@@ -113,6 +113,26 @@ public sealed class ActorEgress : IRecordSink
         }
     }
 
+    /// <summary>
+    /// After the line failed: hands over what the current block holds to every sink that has not failed, without
+    /// waiting for a credit (the run is ending; a full feed must not hold up the failure report).
+    /// </summary>
+    internal void FlushAfterFailure()
+    {
+        if (_block.Count == 0 || !_attached)
+        {
+            return;
+        }
+
+        var block = _block;
+        _block = RentBlock();
+        block.HandTo(_feeds.Length);
+        foreach (var feed in _feeds)
+        {
+            feed.HandWithoutCredit(block);
+        }
+    }
+
     /// <summary>Asks every egress actor to write everything; each answers <see cref="SinkDrained"/> to <paramref name="line"/>.</summary>
     internal void Drain(IActorRef line)
     {

@@ -280,18 +280,8 @@ internal sealed class LineActor : UntypedActor
         Context.Parent.Tell(new LineFailed(_index, SimId, time, $"{cause.GetType().Name}: {cause.Message}"));
     }
 
-    /// <summary>After a failure: hands the egress actors what the line still holds, unless egress itself failed.</summary>
-    private void FlushQuietly()
-    {
-        try
-        {
-            _egress?.Flush();
-        }
-        catch (EgressException)
-        {
-            // The sink's own failure; the run reports it.
-        }
-    }
+    /// <summary>After a failure: hands the egress actors what the line still holds, without waiting for credits.</summary>
+    private void FlushQuietly() => _egress?.FlushAfterFailure();
 
     private void Finish()
     {

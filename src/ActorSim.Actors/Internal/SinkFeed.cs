@@ -14,7 +14,7 @@ namespace ActorSim.Actors.Internal;
 internal sealed class SinkFeed(SinkWorker worker, int credits)
 {
     private static readonly TimeSpan FaultPoll = TimeSpan.FromMilliseconds(50);
-    private readonly SemaphoreSlim _credits = new(credits, credits);
+    private readonly SemaphoreSlim _credits = new(credits);
     private long _blockedTicks;
     private volatile EgressException? _fault;
 
@@ -43,6 +43,22 @@ internal sealed class SinkFeed(SinkWorker worker, int credits)
         if (!_credits.Wait(0))
         {
             WaitForCredit();
+        }
+
+        Inbox.Enqueue(block);
+        Actor.Tell(BlocksWaiting.Instance);
+    }
+
+    /// <summary>
+    /// On the line's thread, after it failed: hands the block over without spending a credit (a sink that failed
+    /// releases it unread). The credit the actor gives back for it lifts the count above its start, which no longer matters.
+    /// </summary>
+    public void HandWithoutCredit(RecordBlock block)
+    {
+        if (_fault is not null)
+        {
+            block.Release();
+            return;
         }
 
         Inbox.Enqueue(block);

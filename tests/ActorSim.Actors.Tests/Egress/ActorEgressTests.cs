@@ -107,6 +107,38 @@ public sealed class ActorEgressTests : IDisposable
     }
 
     [Fact]
+    public void Line_that_throws_should_still_have_every_record_it_published_written()
+    {
+        // 65 records (six blocks of 10 and five more), then the model throws: the five still in the line's block
+        // are handed over as the line fails, without waiting for a credit.
+        var plant = new PlantBuilder().AddLine(new LineBuilder("Faulty").AddProcess("publish-then-throw", PublishThenThrow).Build()).Build();
+        var sink = new SinkOptions
+        {
+            Name = "history", Store = new LocalObjectStore(_root), Router = Routers.All("events.jsonl"), Format = ChunkFormat.Jsonl,
+            BatchSize = 10, MaxQueuedBatches = 1, MaxStoresInFlight = 1,
+        };
+        var egress = new ActorEgress(Start, [sink]);
+
+        var error = Assert.Throws<LineFailedException>(() => new ActorPlantRunner(plant, TestConfig.Settings with { Parallelism = 1 }).Run(3, 3600, _ => egress));
+
+        Assert.Equal(("Faulty", 65.0), (error.SimId, error.SimulatedTime));
+        Assert.Contains("InvalidOperationException: the model broke", error.Message, StringComparison.Ordinal);
+        Assert.Equal(65, egress.Published);
+        Assert.Equal(65, Directory.GetFiles(_root, "*.jsonl", SearchOption.AllDirectories).Sum(f => File.ReadLines(f).Count()));
+
+        static IEnumerable<ActorSim.Engine.Event> PublishThenThrow(Line line)
+        {
+            for (var i = 1; i <= 65; i++)
+            {
+                yield return line.Simulation.Delay(1);
+                line.PublishEvent(new RecordKey("item-", i), null);
+            }
+
+            throw new InvalidOperationException("the model broke");
+        }
+    }
+
+    [Fact]
     public void Failing_store_should_fail_the_run_naming_the_line_the_sink_the_chunk_and_the_store()
     {
         var plant = ReferenceModels.ReworkLoopPlant(5);
