@@ -169,6 +169,20 @@ public sealed class ActorEgressTests : IDisposable
     }
 
     [Fact]
+    public void One_actor_egress_given_to_two_lines_should_fail_the_run_naming_the_second_line()
+    {
+        var plant = ReferenceModels.ReworkLoopPlant(5);
+        var sink = new SinkOptions { Name = "history", Store = new LocalObjectStore(_root), Router = Routers.All("events.jsonl"), Format = ChunkFormat.Jsonl };
+        var shared = new ActorEgress(Start, [sink]);
+
+        var error = Assert.Throws<LineFailedException>(() => new ActorPlantRunner(plant, TestConfig.Settings with { Parallelism = 1 })
+            .Run(3, 600, line => line.SimId is "Machining" or "Packing" ? shared : new InMemoryRecordSink()));
+
+        Assert.Contains(error.SimId, new[] { "Machining", "Packing" });
+        Assert.Contains("This ActorEgress already feeds a line; give each line an ActorEgress of its own.", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Actor_egress_should_refuse_records_outside_a_line_actor_with_a_clear_error()
     {
         var sink = new SinkOptions { Name = "history", Store = new LocalObjectStore(_root), Router = Routers.All("events.jsonl"), Format = ChunkFormat.Jsonl };
