@@ -12,8 +12,8 @@ namespace ActorSim.Actors;
 /// A line's records on their way to egress actors: give one per line as the <c>sinkFor</c> of an
 /// <see cref="ActorPlantRunner"/> (<see cref="PerLineEgress.SinkFor"/> does). Its line actor starts one egress actor
 /// per sink, on the egress dispatcher, which routes, batches, encodes and stores. The line copies each record into a
-/// block of at most <see cref="MaxBlockSize"/> and hands full blocks over (and what it holds at the end of each turn), spending
-/// one credit per block and sink; out of credits, it waits — a slow sink slows its line — and a
+/// block of at most <see cref="MaxBlockSize"/> and hands full blocks over (and what it holds at the end of each
+/// slice), spending one credit per block and sink; out of credits, it waits — a slow sink slows its line — and a
 /// sink that gives none back for its stall timeout fails the line. At the end the line drains the actors, and
 /// <see cref="Completion"/> gives the accounting.
 /// </summary>
@@ -119,17 +119,9 @@ public sealed class ActorEgress : IRecordSink
     /// </summary>
     internal void FlushAfterFailure()
     {
-        if (_block.Count == 0 || !_attached)
+        if (_block.Count > 0 && _attached)
         {
-            return;
-        }
-
-        var block = _block;
-        _block = RentBlock();
-        block.HandTo(_feeds.Length);
-        foreach (var feed in _feeds)
-        {
-            feed.HandWithoutCredit(block);
+            Hand(afterFailure: true);
         }
     }
 
@@ -168,13 +160,10 @@ public sealed class ActorEgress : IRecordSink
     /// <summary>Records stored so far over all sinks.</summary>
     internal long Written => _feeds.Sum(f => f.Worker.Written);
 
-    /// <summary>Batches waiting for the encoders now, over all sinks.</summary>
-    internal int QueuedBatches => _feeds.Sum(f => f.Worker.QueuedBatches);
-
     /// <summary>Ends <see cref="Completion"/> with an <see cref="EgressException"/> saying why (no-op once it is set).</summary>
     internal void Fail(string reason) => _completion.TrySetException(new EgressException(reason));
 
-    private void Hand()
+    private void Hand(bool afterFailure = false)
     {
         if (!_attached)
         {
@@ -187,7 +176,14 @@ public sealed class ActorEgress : IRecordSink
         block.HandTo(_feeds.Length);
         foreach (var feed in _feeds)
         {
-            feed.Hand(block);
+            if (afterFailure)
+            {
+                feed.HandWithoutCredit(block);
+            }
+            else
+            {
+                feed.Hand(block);
+            }
         }
     }
 
