@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-using System.Runtime.CompilerServices;
 using ActorSim.Actors.Internal;
 using ActorSim.Egress;
 using ActorSim.Egress.Reports;
@@ -9,36 +7,20 @@ using Akka.Actor;
 namespace ActorSim.Actors;
 
 /// <summary>
-/// A line's records on their way to egress actors: give one per line as the <c>sinkFor</c> of an
+/// A line's way out through egress actors: give one per line as the <c>sinkFor</c> of an
 /// <see cref="ActorPlantRunner"/> (<see cref="PerLineEgress.SinkFor"/> does). Its line actor starts one egress actor
-/// per sink, on the egress dispatcher, which routes, batches, encodes and stores. The line copies each record into a
-/// block of at most <see cref="MaxBlockSize"/> and hands full blocks over (and what it holds at the end of each
-/// slice), spending one credit per block and sink; out of credits, it waits — a slow sink slows its line — and a
-/// sink that gives none back for its stall timeout fails the line. At the end the line drains the actors, and
-/// <see cref="Completion"/> gives the accounting.
+/// per sink, on the egress dispatcher. The line routes each record and fills its batches (the sink's router and
+/// batching, on the line's thread: each record is copied once, into its batch); a full batch spends one of the sink's
+/// <see cref="SinkOptions.MaxQueuedBatches"/> credits and goes to the egress actor, which encodes it, stores it and
+/// gives the credit back. Out of credits, the line waits — a slow sink slows its line — and a sink that gives none
+/// back for its stall timeout fails the line. At the end the line drains the actors, and <see cref="Completion"/>
+/// gives the accounting.
 /// </summary>
 public sealed class ActorEgress : IRecordSink
 {
-    /// <summary>
-    /// Records per block handed to the egress actors at most; less when a sink queues fewer
-    /// (<see cref="SinkOptions.BatchSize"/> × <see cref="SinkOptions.MaxQueuedBatches"/>), so that the records a line
-    /// may have handed over stay within a few times what its sinks may queue.
-    /// </summary>
-    public const int MaxBlockSize = 1024;
-
-    /// <summary>
-    /// Blocks a line may have handed to one sink that the sink has not taken in yet, at least: more when the sink may
-    /// queue more records (<see cref="SinkOptions.BatchSize"/> × <see cref="SinkOptions.MaxQueuedBatches"/>), so that
-    /// the line is held back only when the sink is that far behind, as with an <see cref="EgressPipeline"/>.
-    /// </summary>
-    public const int MinCreditsPerSink = 4;
-
     private readonly SinkFeed[] _feeds;
-    private readonly ConcurrentBag<RecordBlock> _blocks = [];
     private readonly TaskCompletionSource<EgressReport> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly List<SinkDrained> _drained = [];
-    private readonly int _blockSize;
-    private RecordBlock _block;
     private bool _attached;
     private long _published;
     private double _lastSimTime;
@@ -47,10 +29,11 @@ public sealed class ActorEgress : IRecordSink
     /// <exception cref="ArgumentException">No sink, an invalid one, or two with one name.</exception>
     public ActorEgress(DateTime logicalStart, IEnumerable<SinkOptions> sinks)
     {
-        var workers = SinkWorker.ForSinks(logicalStart, sinks);
-        _blockSize = (int)Math.Min(MaxBlockSize, workers.Min(w => QueuedRecords(w.Options)));
-        _feeds = workers.Select(w => new SinkFeed(w, (int)Math.Max(MinCreditsPerSink, QueuedRecords(w.Options) / _blockSize))).ToArray();
-        _block = RentBlock();
+        _feeds = SinkWorker.ForSinks(logicalStart, sinks).Select(w => new SinkFeed(w)).ToArray();
+        foreach (var feed in _feeds)
+        {
+            feed.Worker.Handoff = feed;
+        }
     }
 
     /// <summary>Records published so far; readable from any thread (for progress).</summary>
@@ -68,26 +51,35 @@ public sealed class ActorEgress : IRecordSink
     /// </summary>
     public Task<EgressReport> Completion => _completion.Task;
 
+    /// <summary>Records stored so far over all sinks; readable from any thread.</summary>
+    internal long Written => _feeds.Sum(f => f.Worker.Written);
+
     /// <summary>A snapshot per sink, in the order given: records written, batches waiting for the encoder, time the line waited.</summary>
     public IReadOnlyList<SinkProgress> Progress() =>
         Array.ConvertAll(_feeds, f => new SinkProgress(f.Worker.Name, f.Worker.Written, f.Worker.QueuedBatches, f.Blocked));
 
-    /// <summary>Copies the record into the current block; hands the block over when it is full (may wait for a credit).</summary>
-    /// <exception cref="EgressException">A sink failed or stalled.</exception>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    /// <summary>Routes and batches the record for every sink; a full batch goes to its egress actor (may wait for a credit).</summary>
+    /// <exception cref="EgressException">A sink's router failed, or a sink failed or stalled.</exception>
+    /// <exception cref="InvalidOperationException">No line actor started the egress actors (the egress is used elsewhere).</exception>
     public void Publish(in SimRecord record)
     {
-        var block = _block;
-        block.Records[block.Count++] = record;
+        if (!_attached)
+        {
+            throw new InvalidOperationException(
+                "ActorEgress feeds egress actors that a line actor starts: pass it to ActorPlantRunner (PerLineEgress.SinkFor); elsewhere use an EgressPipeline.");
+        }
+
+        var feeds = _feeds;
+        for (var i = 0; i < feeds.Length; i++)
+        {
+            feeds[i].Worker.Add(in record);
+        }
+
         Volatile.Write(ref _published, _published + 1);
         Volatile.Write(ref _lastSimTime, record.SimTime);
-        if (block.IsFull)
-        {
-            Hand();
-        }
     }
 
-    /// <summary>Starts the line's egress actors as children of <paramref name="line"/>; once, before any block is handed over.</summary>
+    /// <summary>Starts the line's egress actors as children of <paramref name="line"/>; once, before the first record.</summary>
     internal void Attach(IActorContext line)
     {
         if (_attached)
@@ -103,35 +95,61 @@ public sealed class ActorEgress : IRecordSink
         _attached = true;
     }
 
-    /// <summary>Hands over the records of the current block, if any (the line does at the end of each turn).</summary>
-    /// <exception cref="EgressException">A sink failed or stalled.</exception>
-    internal void Flush()
-    {
-        if (_block.Count > 0)
-        {
-            Hand();
-        }
-    }
-
     /// <summary>
-    /// After the line failed: hands over what the current block holds to every sink that has not failed, without
-    /// waiting for a credit (the run is ending; a full feed must not hold up the failure report).
+    /// Queues every partly filled batch and asks every egress actor to store everything; each answers
+    /// <see cref="SinkDrained"/> to <paramref name="line"/>. Throws an <see cref="EgressException"/> when a sink failed.
     /// </summary>
-    internal void FlushAfterFailure()
-    {
-        if (_block.Count > 0 && _attached)
-        {
-            Hand(afterFailure: true);
-        }
-    }
-
-    /// <summary>Asks every egress actor to write everything; each answers <see cref="SinkDrained"/> to <paramref name="line"/>.</summary>
     internal void Drain(IActorRef line)
     {
         foreach (var feed in _feeds)
         {
+            feed.Worker.FlushAll();
+        }
+
+        foreach (var feed in _feeds)
+        {
             feed.Actor.Tell(DrainSink.Instance, line);
         }
+    }
+
+    /// <summary>
+    /// After the line failed: queues every partly filled batch of the sinks that have not failed, without waiting for
+    /// credits (a full queue must not hold up the failure report); the egress actors store them.
+    /// </summary>
+    internal void FlushAfterFailure()
+    {
+        foreach (var feed in _feeds.Where(f => f.Fault is null))
+        {
+            feed.Unbound();
+            feed.Worker.FlushAll();
+        }
+    }
+
+    /// <summary>
+    /// On the line's thread once its egress actors have stopped without a drain (a failed or abandoned run): stores
+    /// what the sinks that have not failed still hold, waiting at most their stall timeout per store. Returns a line
+    /// per sink that could not finish.
+    /// </summary>
+    internal IReadOnlyList<string> WriteAfterStop()
+    {
+        var problems = new List<string>();
+        foreach (var feed in _feeds.Where(f => f.Fault is null))
+        {
+            feed.Unbound();
+            try
+            {
+                if (!feed.Worker.WriteAll())
+                {
+                    problems.Add($"sink {feed.Worker.Name}: a store did not finish within {feed.Worker.Options.StallTimeout.TotalSeconds} s");
+                }
+            }
+            catch (EgressException e)
+            {
+                problems.Add(e.Message);
+            }
+        }
+
+        return problems;
     }
 
     /// <summary>Takes one sink's answer; true once every sink answered (then <see cref="Completion"/> is set).</summary>
@@ -157,37 +175,6 @@ public sealed class ActorEgress : IRecordSink
         return true;
     }
 
-    /// <summary>Records stored so far over all sinks.</summary>
-    internal long Written => _feeds.Sum(f => f.Worker.Written);
-
     /// <summary>Ends <see cref="Completion"/> with an <see cref="EgressException"/> saying why (no-op once it is set).</summary>
     internal void Fail(string reason) => _completion.TrySetException(new EgressException(reason));
-
-    private void Hand(bool afterFailure = false)
-    {
-        if (!_attached)
-        {
-            throw new InvalidOperationException(
-                "ActorEgress feeds egress actors that a line actor starts: pass it to ActorPlantRunner (PerLineEgress.SinkFor); elsewhere use an EgressPipeline.");
-        }
-
-        var block = _block;
-        _block = RentBlock();
-        block.HandTo(_feeds.Length);
-        foreach (var feed in _feeds)
-        {
-            if (afterFailure)
-            {
-                feed.HandWithoutCredit(block);
-            }
-            else
-            {
-                feed.Hand(block);
-            }
-        }
-    }
-
-    private static long QueuedRecords(SinkOptions sink) => (long)sink.BatchSize * sink.MaxQueuedBatches;
-
-    private RecordBlock RentBlock() => _blocks.TryTake(out var block) ? block : new RecordBlock(_blocks, _blockSize);
 }

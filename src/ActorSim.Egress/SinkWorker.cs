@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using ActorSim.Egress.Internal;
@@ -7,18 +8,19 @@ using ActorSim.Model.Records;
 namespace ActorSim.Egress;
 
 /// <summary>
-/// One sink's whole way out — router, per-destination batching, chunk encoder, stores in flight and accounting — for a
-/// host that drives it from one thread at a time and never blocks on it, such as an actor: <see cref="Add"/> records
-/// until <see cref="IsSaturated"/>, <see cref="Pump"/> to encode and start stores, and <see cref="LandOldest"/> once
-/// the task <see cref="Pump"/> returned has completed. Same batches, chunk names and bytes as an
-/// <see cref="EgressPipeline"/> given the same records.
+/// One sink — router, per-destination batching, chunk encoder, stores in flight, accounting — split for a host that
+/// runs its two halves on two threads and never blocks the storing one, such as a line and its egress actor. The
+/// routing thread calls <see cref="Add"/> (and <see cref="FlushAll"/> at the end); each full batch joins a queue
+/// through the host's <see cref="Handoff"/>. The storing thread calls <see cref="Pump"/> to encode queued batches and
+/// start their stores, and <see cref="LandOldest"/> once the task <see cref="Pump"/> returned has completed. Same
+/// batches, chunk names and bytes as an <see cref="EgressPipeline"/> given the same records.
 /// </summary>
 public sealed class SinkWorker
 {
     private readonly SinkBatcher _batcher;
     private readonly ChunkStorer _storer;
     private readonly SinkParts _parts;
-    private readonly Queue<RecordBatch> _batches = new();
+    private readonly ConcurrentQueue<RecordBatch> _batches = new();
     private int _queued;
 
     private SinkWorker(SinkOptions options, DateTime logicalStart, DestinationRegistry registry)
@@ -35,6 +37,9 @@ public sealed class SinkWorker
     /// <summary>The sink's name.</summary>
     public string Name => Options.Name;
 
+    /// <summary>The host's flow control between the two threads; none (an unbounded queue) until set.</summary>
+    public IBatchHandoff? Handoff { get; set; }
+
     /// <summary>Records added so far; readable from any thread.</summary>
     public long Published => _batcher.Published;
 
@@ -44,17 +49,11 @@ public sealed class SinkWorker
     /// <summary>Full batches waiting to be encoded; readable from any thread.</summary>
     public int QueuedBatches => Volatile.Read(ref _queued);
 
-    /// <summary>
-    /// True once <see cref="SinkOptions.MaxQueuedBatches"/> batches wait: the host should add no more records until a
-    /// store has landed, so that a slow store bounds memory and slows whoever feeds the sink.
-    /// </summary>
-    public bool IsSaturated => _batches.Count >= Options.MaxQueuedBatches;
-
-    /// <summary>True when nothing waits to be encoded and no store is in flight.</summary>
-    public bool IsIdle => _batches.Count == 0 && _storer.Oldest is null;
+    /// <summary>On the storing thread: true when no batch waits and no store is in flight.</summary>
+    public bool IsIdle => _batches.IsEmpty && _storer.Oldest is null;
 
     /// <summary>
-    /// Workers for <paramref name="sinks"/>, which may each run on their own thread. Throws an
+    /// Workers for <paramref name="sinks"/>, each used by its own pair of threads. Throws an
     /// <see cref="ArgumentException"/> as <see cref="EgressPipeline"/> does: no sink, an invalid one, two of one name.
     /// </summary>
     public static IReadOnlyList<SinkWorker> ForSinks(DateTime logicalStart, IEnumerable<SinkOptions> sinks)
@@ -65,45 +64,43 @@ public sealed class SinkWorker
     }
 
     /// <summary>
-    /// Routes and batches <paramref name="records"/>; throws an <see cref="EgressException"/> naming the sink when its
-    /// router fails or cannot place a record.
+    /// On the routing thread: routes and batches one record; a batch it fills joins the queue through the handoff,
+    /// which may wait. Throws an <see cref="EgressException"/> naming the sink when its router fails or cannot place
+    /// the record, or when the handoff refuses.
     /// </summary>
     [MethodImpl(HotPath.Options)]
-    public void Add(ReadOnlySpan<SimRecord> records)
+    public void Add(in SimRecord record)
     {
-        var i = 0;
         try
         {
-            for (; i < records.Length; i++)
-            {
-                _batcher.Add(in records[i]);
-            }
+            _batcher.Add(in record);
         }
         catch (Exception e) when (e is not EgressException)
         {
             throw new EgressException(
-                string.Create(CultureInfo.InvariantCulture, $"Sink '{Name}': its router failed on a record at t={records[i].SimTime}: {e.Message}"), e)
+                string.Create(CultureInfo.InvariantCulture, $"Sink '{Name}': its router failed on a record at t={record.SimTime}: {e.Message}"), e)
             { SinkName = Name };
         }
     }
 
-    /// <summary>Queues every partly filled batch (at the end).</summary>
+    /// <summary>On the routing thread: every partly filled batch joins the queue (at the end).</summary>
     public void FlushAll() => _batcher.FlushAll();
 
     /// <summary>
-    /// Encodes waiting batches and starts their stores while fewer than <see cref="SinkOptions.MaxStoresInFlight"/> are
-    /// in flight. Returns the oldest store's task (call <see cref="LandOldest"/> once it has completed), or null when
-    /// none is in flight.
+    /// On the storing thread: encodes queued batches and starts their stores while fewer than
+    /// <see cref="SinkOptions.MaxStoresInFlight"/> are in flight. Returns the oldest store's task (call
+    /// <see cref="LandOldest"/> once it has completed), or null when none is in flight. Throws an
+    /// <see cref="EgressException"/> naming the sink, the chunk and the store when a chunk cannot be encoded or its store
+    /// cannot start.
     /// </summary>
-    /// <remarks>Throws an <see cref="EgressException"/> naming the sink, the chunk and the store when a chunk cannot be encoded or its store cannot start.</remarks>
     public Task? Pump(CancellationToken cancellationToken)
     {
         try
         {
-            while (_batches.Count > 0 && _storer.HasRoom)
+            while (_storer.HasRoom && _batches.TryDequeue(out var batch))
             {
-                var batch = _batches.Dequeue();
-                Volatile.Write(ref _queued, _batches.Count);
+                Interlocked.Decrement(ref _queued);
+                Handoff?.BatchTaken(this);
                 _storer.Start(batch, cancellationToken);
             }
         }
@@ -117,8 +114,8 @@ public sealed class SinkWorker
     }
 
     /// <summary>
-    /// Counts the oldest store, whose task has completed; throws an <see cref="EgressException"/> naming the sink, the
-    /// chunk and the store when that store failed.
+    /// On the storing thread: counts the oldest store, whose task has completed; throws an <see cref="EgressException"/>
+    /// naming the sink, the chunk and the store when that store failed.
     /// </summary>
     public void LandOldest()
     {
@@ -133,11 +130,29 @@ public sealed class SinkWorker
         }
     }
 
-    /// <summary>After a failure: counts the stores still in flight that land within the stall timeout each.</summary>
-    public Task SettleAsync() => _storer.SettleAsync();
+    /// <summary>
+    /// On either thread once the other has stopped (a run abandoned without a drain): flushes, encodes and stores
+    /// everything, waiting at most <see cref="SinkOptions.StallTimeout"/> for each store. False when a store did not
+    /// finish in time; throws an <see cref="EgressException"/> when one failed.
+    /// </summary>
+    public bool WriteAll()
+    {
+        FlushAll();
+        for (var oldest = Pump(CancellationToken.None); oldest is not null; oldest = Pump(CancellationToken.None))
+        {
+            if (!((IAsyncResult)oldest).AsyncWaitHandle.WaitOne(Options.StallTimeout))
+            {
+                return false;
+            }
+
+            LandOldest();
+        }
+
+        return true;
+    }
 
     /// <summary>The report once everything is stored; throws an <see cref="EgressException"/> when a record is missing.</summary>
-    /// <param name="blocked">Wall time the sink's feeder spent blocked on it, for the report.</param>
+    /// <param name="blocked">Wall time the routing thread spent waiting for room, for the report.</param>
     public SinkReport Report(TimeSpan blocked) => _parts.Report(blocked);
 
     /// <summary>The error for a sink that made no progress for its stall timeout while <paramref name="what"/>.</summary>
@@ -145,7 +160,9 @@ public sealed class SinkWorker
 
     private void Queue(RecordBatch batch)
     {
+        Handoff?.WaitForRoom(this);
         _batches.Enqueue(batch);
-        Volatile.Write(ref _queued, _batches.Count);
+        Interlocked.Increment(ref _queued);
+        Handoff?.BatchQueued(this);
     }
 }

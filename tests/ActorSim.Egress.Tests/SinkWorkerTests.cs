@@ -4,7 +4,7 @@ using ActorSim.Model.Records;
 
 namespace ActorSim.Egress.Tests;
 
-/// <summary>A sink driven step by step from one thread, as an egress actor drives it.</summary>
+/// <summary>A sink driven step by step, its routing half and its storing half in turn, as a line and its egress actor drive it.</summary>
 public sealed class SinkWorkerTests
 {
     [Theory]
@@ -18,11 +18,14 @@ public sealed class SinkWorkerTests
         await Pipelines.RunAsync(records, Pipelines.Sink(viaPipeline, Routers.ByStreamType("events", "telemetry").DropLagMetric(), format, batchSize: 70));
         var worker = SinkWorker.ForSinks(Records.Start, [Pipelines.Sink(viaWorker, Routers.ByStreamType("events", "telemetry").DropLagMetric(), format, batchSize: 70)]).Single();
 
-        // Uneven blocks, as a line hands them over.
-        for (var i = 0; i < records.Length; i += 333)
+        // The storing half runs now and then, as an egress actor does when it gets to it.
+        for (var i = 0; i < records.Length; i++)
         {
-            worker.Add(records.AsSpan(i, Math.Min(333, records.Length - i)));
-            await StoreAllAsync(worker);
+            worker.Add(in records[i]);
+            if (i % 333 == 0)
+            {
+                await StoreAllAsync(worker);
+            }
         }
 
         worker.FlushAll();
@@ -37,31 +40,42 @@ public sealed class SinkWorkerTests
     }
 
     [Fact]
-    public void Worker_should_be_saturated_once_its_queue_holds_max_queued_batches()
+    public void Worker_should_ask_its_handoff_for_room_before_each_batch_and_say_when_one_is_taken()
     {
-        var store = new GatedStore();
-        var sink = Pipelines.Sink(store, Routers.All("events.jsonl"), batchSize: 10, flushInterval: 0) with { MaxQueuedBatches = 3, MaxStoresInFlight = 1 };
+        var sink = Pipelines.Sink(new GatedStore(), Routers.All("events.jsonl"), batchSize: 10, flushInterval: 0) with { MaxStoresInFlight = 1 };
         var worker = SinkWorker.ForSinks(Records.Start, [sink]).Single();
-        var records = Records.Lifecycles(20).ToArray();
+        var handoff = new CountingHandoff();
+        worker.Handoff = handoff;
 
-        worker.Add(records.AsSpan(0, 30));
-        var saturatedAtThree = worker.IsSaturated;
+        AddAll(worker, Records.Lifecycles(10).ToArray());
+        var queued = worker.QueuedBatches;
         var oldest = worker.Pump(CancellationToken.None);
 
-        Assert.True(saturatedAtThree);
-        Assert.Equal(3, 30 / sink.BatchSize);
-        Assert.False(worker.IsSaturated);
+        Assert.Equal((3, 3, 3), (handoff.Waits, handoff.Queued, queued));
+        Assert.Equal(1, handoff.Taken);
         Assert.Equal(2, worker.QueuedBatches);
         Assert.NotNull(oldest);
         Assert.False(oldest.IsCompleted);
-        store.Open();
+        Assert.False(worker.IsIdle);
+    }
+
+    [Fact]
+    public void Worker_should_pass_on_a_handoff_refusal_as_it_is()
+    {
+        var worker = SinkWorker.ForSinks(Records.Start, [Pipelines.Sink(new MemoryStore(), Routers.All("events.jsonl"), batchSize: 10, flushInterval: 0)]).Single();
+        worker.Handoff = new CountingHandoff { Refusal = new EgressStalledException("Sink 'test' stopped consuming") };
+
+        var error = Assert.Throws<EgressStalledException>(() => AddAll(worker, Records.Lifecycles(10).ToArray()));
+
+        Assert.Equal("Sink 'test' stopped consuming", error.Message);
+        Assert.Equal(10, worker.Published);
     }
 
     [Fact]
     public async Task Worker_should_name_sink_chunk_and_store_when_a_store_fails()
     {
         var worker = SinkWorker.ForSinks(Records.Start, [Pipelines.Sink(new FailingStore(succeed: 1), Routers.All("events.jsonl"), batchSize: 10, flushInterval: 0)]).Single();
-        worker.Add(Records.Lifecycles(10).ToArray());
+        AddAll(worker, Records.Lifecycles(10).ToArray());
 
         var error = await Assert.ThrowsAsync<EgressException>(() => StoreAllAsync(worker));
 
@@ -76,7 +90,7 @@ public sealed class SinkWorkerTests
         RecordRouter broken = (in SimRecord record, DateTime start) => throw new FormatException("no destination for this record");
         var worker = SinkWorker.ForSinks(Records.Start, [Pipelines.Sink(new MemoryStore(), broken)]).Single();
 
-        var error = Assert.Throws<EgressException>(() => worker.Add(Records.Lifecycles(1).ToArray()));
+        var error = Assert.Throws<EgressException>(() => AddAll(worker, Records.Lifecycles(1).ToArray()));
 
         Assert.Equal("test", error.SinkName);
         Assert.Contains("Sink 'test': its router failed on a record at t=1.202: no destination for this record", error.Message, StringComparison.Ordinal);
@@ -92,9 +106,9 @@ public sealed class SinkWorkerTests
             Pipelines.Sink(store, Routers.All("events.jsonl")) with { Name = "second" },
         ]);
         var records = Records.Lifecycles(1).ToArray();
-        workers[0].Add(records);
+        AddAll(workers[0], records);
 
-        var error = Assert.Throws<EgressException>(() => workers[1].Add(records));
+        var error = Assert.Throws<EgressException>(() => AddAll(workers[1], records));
 
         Assert.Contains("Sinks 'first' and 'second' both write destination 'events.jsonl'", error.Message, StringComparison.Ordinal);
     }
@@ -109,6 +123,14 @@ public sealed class SinkWorkerTests
         Assert.Contains("Two sinks are named 'test'", error.Message, StringComparison.Ordinal);
     }
 
+    private static void AddAll(SinkWorker worker, SimRecord[] records)
+    {
+        foreach (var record in records)
+        {
+            worker.Add(in record);
+        }
+    }
+
     /// <summary>Starts every waiting batch's store and counts each once it has landed, as an egress actor does between messages.</summary>
     private static async Task StoreAllAsync(SinkWorker worker)
     {
@@ -117,5 +139,30 @@ public sealed class SinkWorkerTests
             await oldest.ContinueWith(_ => { }, TaskScheduler.Default);
             worker.LandOldest();
         }
+    }
+
+    /// <summary>Counts the calls; refuses room with <see cref="Refusal"/> when set.</summary>
+    private sealed class CountingHandoff : IBatchHandoff
+    {
+        public Exception? Refusal { get; init; }
+
+        public int Waits { get; private set; }
+
+        public int Queued { get; private set; }
+
+        public int Taken { get; private set; }
+
+        public void WaitForRoom(SinkWorker worker)
+        {
+            Waits++;
+            if (Refusal is not null)
+            {
+                throw Refusal;
+            }
+        }
+
+        public void BatchQueued(SinkWorker worker) => Queued++;
+
+        public void BatchTaken(SinkWorker worker) => Taken++;
     }
 }

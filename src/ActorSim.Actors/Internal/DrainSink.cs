@@ -2,7 +2,7 @@ using Akka.Actor;
 
 namespace ActorSim.Actors.Internal;
 
-/// <summary>Line to egress actor: the line has handed over its last block; write everything and answer <see cref="SinkDrained"/>.</summary>
+/// <summary>Line to egress actor: the line has queued its last batch; store everything and answer <see cref="SinkDrained"/>.</summary>
 internal sealed class DrainSink : INoSerializationVerificationNeeded
 {
     public static DrainSink Instance { get; } = new();

@@ -5,12 +5,12 @@ using Akka.Event;
 namespace ActorSim.Actors.Internal;
 
 /// <summary>
-/// One sink of one line, on the egress dispatcher: takes in the blocks the line hands over (routing and batching them),
-/// encodes chunks and keeps their stores in flight (a <see cref="SinkWorker"/>), and returns a credit per block taken
-/// in. While its batches wait on slow stores it takes nothing in, so the line runs out of credits and waits: a slow
-/// sink slows its line, and memory stays bounded. On <see cref="DrainSink"/> it writes everything and answers
-/// <see cref="SinkDrained"/> with the accounting. A failure (router, encoder, store, a store silent for the stall
-/// timeout) is put in the feed, where the line finds it at its next hand-over, and answered at the drain.
+/// One sink of one line, on the egress dispatcher: encodes the batches its line's records were routed into and keeps
+/// their stores in flight (the storing half of a <see cref="SinkWorker"/>), returning a credit for each batch it takes.
+/// While its stores are slow it takes none, so its line runs out of credits and waits: a slow sink slows its line,
+/// and memory stays bounded. On <see cref="DrainSink"/> it stores everything and answers <see cref="SinkDrained"/>
+/// with the accounting. A failure (encoder, store, a store silent for the stall timeout) is put in the feed, where the
+/// line finds it at its next batch, and answered at the drain.
 /// </summary>
 internal sealed class EgressActor : UntypedActor
 {
@@ -19,7 +19,6 @@ internal sealed class EgressActor : UntypedActor
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private Task? _awaited;
     private IActorRef? _drainFor;
-    private bool _flushed;
     private bool _done;
 
     private EgressActor(SinkFeed feed)
@@ -47,24 +46,25 @@ internal sealed class EgressActor : UntypedActor
         {
             switch (message)
             {
-                case BlocksWaiting:
-                    TakeIn();
+                case BatchesWaiting:
+                    Pump();
                     break;
                 case StoreLanded:
                     Landed();
                     break;
                 case DrainSink:
                     _drainFor = Sender;
-                    TakeIn();
+                    Pump();
                     break;
                 default:
                     Unhandled(message);
                     return;
             }
 
-            if (_drainFor is not null)
+            if (_drainFor is not null && _worker.IsIdle)
             {
-                FinishDrain();
+                _done = true;
+                _drainFor.Tell(new SinkDrained(_worker.Name, _worker.Report(_feed.Blocked), null));
             }
         }
         catch (EgressException e)
@@ -73,74 +73,7 @@ internal sealed class EgressActor : UntypedActor
         }
     }
 
-    /// <summary>Stopped before its drain (a failed or abandoned run): still writes what the line handed over, as far as the stores go.</summary>
-    protected override void PostStop()
-    {
-        if (_done)
-        {
-            return;
-        }
-
-        try
-        {
-            while (true)
-            {
-                TakeInWhileRoom();
-                if (_feed.Inbox.IsEmpty && !_flushed)
-                {
-                    _worker.FlushAll();
-                    _flushed = true;
-                }
-
-                var oldest = _worker.Pump(CancellationToken.None);
-                if (oldest is null)
-                {
-                    if (_feed.Inbox.IsEmpty)
-                    {
-                        return;
-                    }
-
-                    continue;
-                }
-
-                if (!((IAsyncResult)oldest).AsyncWaitHandle.WaitOne(_worker.Options.StallTimeout))
-                {
-                    _log.Warning("Sink {Sink}: a chunk's store did not finish within {Seconds} s after the run stopped; {Records} records written",
-                        _worker.Name, _worker.Options.StallTimeout.TotalSeconds, _worker.Written);
-                    return;
-                }
-
-                _worker.LandOldest();
-            }
-        }
-        catch (EgressException e)
-        {
-            _log.Warning("Sink {Sink}: writing after the run stopped failed: {Reason}", _worker.Name, e.Message);
-        }
-    }
-
-    private void TakeIn()
-    {
-        TakeInWhileRoom();
-        Pump();
-    }
-
-    private void TakeInWhileRoom()
-    {
-        while (!_worker.IsSaturated && _feed.Inbox.TryDequeue(out var block))
-        {
-            try
-            {
-                _worker.Add(block.Span);
-            }
-            finally
-            {
-                block.Release();
-                _feed.ReturnCredit();
-            }
-        }
-    }
-
+    /// <summary>Encodes what waits while stores have room, and waits for the oldest store (one wait at a time: stores count in order).</summary>
     private void Pump()
     {
         var oldest = _worker.Pump(CancellationToken.None);
@@ -149,7 +82,6 @@ internal sealed class EgressActor : UntypedActor
             return;
         }
 
-        // One wait at a time, on the oldest store: stores are counted in the order they started.
         _awaited = oldest;
         var self = Self;
         oldest.WaitAsync(_worker.Options.StallTimeout).ContinueWith(
@@ -172,30 +104,7 @@ internal sealed class EgressActor : UntypedActor
         }
 
         _worker.LandOldest();
-        TakeIn();
-    }
-
-    private void FinishDrain()
-    {
-        if (!_feed.Inbox.IsEmpty)
-        {
-            return;
-        }
-
-        if (!_flushed)
-        {
-            _worker.FlushAll();
-            _flushed = true;
-            Pump();
-        }
-
-        if (!_worker.IsIdle)
-        {
-            return;
-        }
-
-        _done = true;
-        _drainFor!.Tell(new SinkDrained(_worker.Name, _worker.Report(_feed.Blocked), null));
+        Pump();
     }
 
     private void Fail(EgressException e)

@@ -16,9 +16,9 @@ namespace ActorSim.Actors.Internal;
 /// coordinator) once started; on a <see cref="Grant"/> delivers the items, runs to the horizon in slices of
 /// <c>progress-interval</c> simulated seconds (a <see cref="LineProgress"/> between slices) and answers with a
 /// <see cref="Messages.LineReport"/>. Records go to its sink on this thread. An <see cref="ActorEgress"/> sink gets
-/// egress actors, children of this one: the line hands them blocks of records (at the latest at the end of each
-/// slice) and waits when a sink has given no credit back, which is the backpressure that slows a line down to its
-/// sink's pace; on <see cref="FinishLine"/> it drains them. It times how long it waits for grants
+/// egress actors, children of this one: the line routes its records into batches and hands each full batch to its
+/// sink's actor, waiting when that sink has given no credit back, which is the backpressure that slows a line down to
+/// its sink's pace; on <see cref="FinishLine"/> it drains them. It times how long it waits for grants
 /// (<see cref="LineStats.SyncWaitSeconds"/>), puts its egress state in its notes, and warns naming the sink when one
 /// holds it back (<c>slow-sink-warning</c>). Any other sink that is <see cref="IAsyncDisposable"/> is disposed at the end.
 /// </summary>
@@ -94,8 +94,18 @@ internal sealed class LineActor : UntypedActor
             return;
         }
 
-        // Stopped before FinishLine (a failed or abandoned run). The egress actors, stopped first, wrote what they had.
-        _egress?.Fail($"Line '{SimId}' stopped before its egress was drained; what the egress actors held was written, as far as the stores allowed.");
+        // Stopped before FinishLine (a failed or abandoned run): its egress actors, stopped first, left their batches in
+        // the sinks' queues; store them here, as far as the stores allow.
+        if (_egress is not null)
+        {
+            foreach (var problem in _egress.WriteAfterStop())
+            {
+                _log.Warning("Line {SimId}: writing its records after the run stopped: {Problem}", SimId, problem);
+            }
+
+            _egress.Fail($"Line '{SimId}' stopped before its egress was drained; its records were written after the stop, as far as the stores allowed.");
+        }
+
         if (_sink is IAsyncDisposable disposable)
         {
             // Any other closable sink: still write what the line produced, best effort.
@@ -208,7 +218,6 @@ internal sealed class LineActor : UntypedActor
             try
             {
                 _simulation.RunUntil(target);
-                _egress?.Flush();
             }
 #pragma warning disable CA1031 // Whatever a line throws fails the run with the line's name and time, never the dispatcher.
             catch (Exception e)
@@ -280,7 +289,7 @@ internal sealed class LineActor : UntypedActor
         Context.Parent.Tell(new LineFailed(_index, SimId, time, $"{cause.GetType().Name}: {cause.Message}"));
     }
 
-    /// <summary>After a failure: hands the egress actors what the line still holds, without waiting for credits.</summary>
+    /// <summary>After a failure: queues what the line's batches still hold, without waiting for credits.</summary>
     private void FlushQuietly() => _egress?.FlushAfterFailure();
 
     private void Finish()
@@ -325,7 +334,7 @@ internal sealed class LineActor : UntypedActor
     {
         try
         {
-            egress.Flush();
+            egress.Drain(Self);
         }
         catch (EgressException e)
         {
@@ -351,7 +360,6 @@ internal sealed class LineActor : UntypedActor
                 Unhandled(message);
             }
         });
-        egress.Drain(Self);
     }
 
     private void Finished(long written, double seconds, string? error, double blockedSeconds)

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using ActorSim.Egress;
 using Akka.Actor;
@@ -6,27 +5,27 @@ using Akka.Actor;
 namespace ActorSim.Actors.Internal;
 
 /// <summary>
-/// The way from one line to one of its egress actors: the blocks handed over and not yet taken in, and the credits
-/// that bound them. The line spends a credit per block and waits while it has none (that wait is the backpressure,
-/// timed for the reports); the actor returns one per block it has taken in. The blocks wait here rather than in the
-/// actor's mailbox so that an actor stopped before its drain (a failed run) still writes what it was handed.
+/// The way from one line to one of its egress actors: credits for the sink's batch queue. The line spends a credit per
+/// full batch and waits while it has none (that wait is the backpressure, timed for the reports); the actor returns one
+/// per batch it takes to its encoder. The batches wait in the sink's queue rather than in the actor's mailbox, so that
+/// the line can still write them when its actor was stopped before a drain (a failed run).
 /// </summary>
-internal sealed class SinkFeed(SinkWorker worker, int credits)
+internal sealed class SinkFeed(SinkWorker worker) : IBatchHandoff
 {
     private static readonly TimeSpan FaultPoll = TimeSpan.FromMilliseconds(50);
-    private readonly SemaphoreSlim _credits = new(credits);
+
+    // No maximum: after a failure, batches are queued without credits and their credits come back all the same.
+    private readonly SemaphoreSlim _credits = new(worker.Options.MaxQueuedBatches);
     private long _blockedTicks;
     private volatile EgressException? _fault;
+    private volatile bool _unbounded;
 
     public SinkWorker Worker => worker;
-
-    /// <summary>Blocks handed over, oldest first.</summary>
-    public ConcurrentQueue<RecordBlock> Inbox { get; } = new();
 
     /// <summary>The egress actor; set once when the line starts it.</summary>
     public IActorRef Actor { get; set; } = ActorRefs.Nobody;
 
-    /// <summary>Why the sink failed, once it has: the line throws it at its next hand-over.</summary>
+    /// <summary>Why the sink failed, once it has: the line throws it at its next batch.</summary>
     public EgressException? Fault
     {
         get => _fault;
@@ -36,37 +35,29 @@ internal sealed class SinkFeed(SinkWorker worker, int credits)
     /// <summary>Wall time the line has waited for credits so far; readable from any thread.</summary>
     public TimeSpan Blocked => Stopwatch.GetElapsedTime(0, Interlocked.Read(ref _blockedTicks));
 
-    /// <summary>On the line's thread: spends a credit (waiting for one, up to the stall timeout) and hands the block over.</summary>
-    public void Hand(RecordBlock block)
+    /// <summary>After the line failed: batches join the queue without credits, so that nothing holds up the failure.</summary>
+    public void Unbound() => _unbounded = true;
+
+    /// <summary>On the line's thread: spends a credit, waiting for one up to the stall timeout; throws the sink's failure.</summary>
+    public void WaitForRoom(SinkWorker sink)
     {
+        if (_unbounded)
+        {
+            return;
+        }
+
         ThrowIfFaulted();
         if (!_credits.Wait(0))
         {
             WaitForCredit();
         }
-
-        Inbox.Enqueue(block);
-        Actor.Tell(BlocksWaiting.Instance);
     }
 
-    /// <summary>
-    /// On the line's thread, after it failed: hands the block over without spending a credit (a sink that failed
-    /// releases it unread). The credit the actor gives back for it lifts the count above its start, which no longer matters.
-    /// </summary>
-    public void HandWithoutCredit(RecordBlock block)
-    {
-        if (_fault is not null)
-        {
-            block.Release();
-            return;
-        }
+    /// <summary>On the line's thread: wakes the egress actor.</summary>
+    public void BatchQueued(SinkWorker sink) => Actor.Tell(BatchesWaiting.Instance);
 
-        Inbox.Enqueue(block);
-        Actor.Tell(BlocksWaiting.Instance);
-    }
-
-    /// <summary>On the actor's thread: a block was taken in.</summary>
-    public void ReturnCredit() => _credits.Release();
+    /// <summary>On the actor's thread: a batch went to the encoder; its credit goes back.</summary>
+    public void BatchTaken(SinkWorker sink) => _credits.Release();
 
     private void WaitForCredit()
     {
