@@ -101,7 +101,8 @@ internal static class ActorBenchmarks
     {
         var stats = new ActorPlantRunner(plant, Quiet with { Parallelism = parallelism, Grants = grants }).RunWithStats(42, seconds, _ => new CountingRecordSink());
         return (stats.ProcessedEvents, string.Create(CultureInfo.InvariantCulture,
-            $"{stats.Rounds} rounds ({stats.Rounds / (seconds / 3600):0.#} per sim hour), {stats.Grants / (double)plant.Lines.Count / (seconds / 3600):0.#} grants per line per sim hour, efficiency {stats.ParallelEfficiency:0.00}"));
+            $"{stats.Rounds} rounds ({stats.Rounds / (seconds / 3600):0.#} per sim hour), {stats.Grants / (double)plant.Lines.Count / (seconds / 3600):0.#} grants per line per sim hour, efficiency {stats.ParallelEfficiency:0.00}, " +
+            $"{stats.WallSeconds:0.000} s from the first grant to the end (the rest is the ActorSystem's start and stop)"));
     }
 
     private static PlantModel EightCopies()
