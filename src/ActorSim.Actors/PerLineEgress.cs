@@ -7,8 +7,8 @@ namespace ActorSim.Actors;
 
 /// <summary>
 /// Egress split per line: every line actor gets an <see cref="ActorEgress"/> of its own, whose egress actors (one per
-/// sink, on the egress dispatcher) write under <c>line=&lt;sim_id&gt;/</c> of their stores. The line hands them blocks
-/// of records and waits when a sink has no credit left (backpressure).
+/// sink, on the egress dispatcher) write under <c>line=&lt;sim_id&gt;/</c> of their stores. The line routes its records
+/// into batches and hands each full batch over, waiting when a sink has no credit left (backpressure).
 /// </summary>
 public static class PerLineEgress
 {
