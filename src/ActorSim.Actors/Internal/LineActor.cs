@@ -283,14 +283,12 @@ internal sealed class LineActor : UntypedActor
         var time = e is SimulationException s ? s.SimulatedTime : _simulation.Now;
         var cause = e is SimulationException { InnerException: { } inner } ? inner : e;
         _log.Error("Line {SimId} failed at t={SimTime}: {Reason}", SimId, time, cause.Message);
-        FlushQuietly();
+        // What the line's batches still hold is queued without waiting for credits: nothing holds up the failure.
+        _egress?.FlushAfterFailure();
         _grant = null;
         Become(Failed);
         Context.Parent.Tell(new LineFailed(_index, SimId, time, $"{cause.GetType().Name}: {cause.Message}"));
     }
-
-    /// <summary>After a failure: queues what the line's batches still hold, without waiting for credits.</summary>
-    private void FlushQuietly() => _egress?.FlushAfterFailure();
 
     private void Finish()
     {
@@ -350,7 +348,7 @@ internal sealed class LineActor : UntypedActor
                 if (egress.Drained(drained))
                 {
                     var error = egress.Completion.Exception?.InnerException?.Message;
-                    var written = egress.Completion.IsCompletedSuccessfully ? egress.Completion.Result.Sinks.Sum(s => s.Written) : egress.Written;
+                    var written = egress.Written;
                     _log.Info("Line {SimId}: egress drained in {Seconds} s, {Records} records written", SimId, Math.Round(started.Elapsed.TotalSeconds, 3), written);
                     Finished(written, started.Elapsed.TotalSeconds, error, egress.PublishBlocked.TotalSeconds);
                 }
