@@ -4,11 +4,14 @@ using System.Text.Json;
 namespace ActorSim.Model.Registry;
 
 /// <summary>
-/// Safe conversions of update values to a path's type: "5" → 5, 5 → 5.0, 5.0 → 5, "true" → true.
-/// Anything that would lose information (2.5 → int, "abc" → double, 1 → bool) is refused.
+/// Safe conversions of update values to a path's type: "5" → 5, "5.0" → 5, 5 → 5.0, 5.0 → 5, "true" → true.
+/// Anything that would lose information (2.5 → int, a value beyond 64 bits → int, "abc" → double, 1 → bool) is refused.
 /// </summary>
 internal static class ValueConversion
 {
+    /// <summary>long.MinValue, -2^63, exactly; 2^63 = -LongMin is the first double above the whole-number range.</summary>
+    private const double LongMin = -9223372036854775808.0;
+
     /// <summary>Converts <paramref name="value"/> to <paramref name="type"/>; returns the refusal reason or null.</summary>
     public static string? TryConvert(object? value, ParameterType type, out object converted)
     {
@@ -95,16 +98,37 @@ internal static class ValueConversion
             case ulong u when u <= long.MaxValue:
                 converted = (long)u;
                 return null;
-            case float or double or decimal:
+            case ulong u:
+                return OutsideLong(u.ToString(CultureInfo.InvariantCulture));
+            case decimal m:
+                if (decimal.Truncate(m) != m)
+                {
+                    return $"{m.ToString(CultureInfo.InvariantCulture)} is not a whole number";
+                }
+
+                if (m < long.MinValue || m > long.MaxValue)
+                {
+                    return OutsideLong(m.ToString(CultureInfo.InvariantCulture));
+                }
+
+                converted = (long)m;
+                return null;
+            case float or double:
                 var d = Convert.ToDouble(value, CultureInfo.InvariantCulture);
                 if (!double.IsFinite(d))
                 {
                     return $"{d} is not a finite number";
                 }
 
-                if (Math.Floor(d) != d || d < long.MinValue || d > long.MaxValue)
+                if (Math.Floor(d) != d)
                 {
                     return $"{d.ToString(CultureInfo.InvariantCulture)} is not a whole number";
+                }
+
+                // 2^63 is a double but not a long: (long)2^63 would wrap around to long.MinValue.
+                if (d < LongMin || d >= -LongMin)
+                {
+                    return OutsideLong(d.ToString(CultureInfo.InvariantCulture));
                 }
 
                 converted = (long)d;
@@ -113,6 +137,9 @@ internal static class ValueConversion
                 return $"a {Describe(value)} cannot become a whole number";
         }
     }
+
+    private static string OutsideLong(string shown) =>
+        $"{shown} lies outside the whole-number range (64-bit: {long.MinValue} to {long.MaxValue})";
 
     private static string? ToDouble(object value, out object converted)
     {
