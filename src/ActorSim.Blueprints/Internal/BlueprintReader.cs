@@ -68,6 +68,10 @@ internal static class BlueprintReader
         {
             stream.Load(parser);
         }
+        catch (YamlException e) when (parser.OpenFlow is { } open && e.Message.Contains("While parsing a flow", StringComparison.Ordinal))
+        {
+            throw Unclosed(sourceName, open, $"is missing before {e.Start.Line}:{e.Start.Column}", e);
+        }
         catch (YamlException e)
         {
             // YamlDotNet prefixes its messages with "(Line: 3, Col: 5, Idx: 40) - (...): "; the location is ours to give.
@@ -75,6 +79,11 @@ internal static class BlueprintReader
                 ? "this key is given twice in the same mapping."
                 : StripLocation(e.Message);
             throw new BlueprintException(sourceName, e.Start.Line, e.Start.Column, "", $"not valid YAML: {problem}", e);
+        }
+        catch (InvalidOperationException e) when (parser.OpenFlow is { } open)
+        {
+            // The scanner throws this when the text ends inside an open flow collection.
+            throw Unclosed(sourceName, open, "is missing: the text ends first", e);
         }
         catch (InvalidOperationException e)
         {
@@ -90,6 +99,14 @@ internal static class BlueprintReader
             _ => throw new BlueprintException(sourceName, stream.Documents[1].RootNode.Start.Line, stream.Documents[1].RootNode.Start.Column, "",
                 "a blueprint holds one YAML document; remove the second one (after '---')."),
         };
+    }
+
+    /// <summary>An unclosed '{' or '[', reported where it was opened.</summary>
+    private static BlueprintException Unclosed(string sourceName, (Mark Start, char Bracket) open, string where, Exception cause)
+    {
+        var closing = open.Bracket == '{' ? '}' : ']';
+        return new BlueprintException(sourceName, open.Start.Line, open.Start.Column, "",
+            $"not valid YAML: this '{open.Bracket}' is not closed; its '{closing}' (or a ',' between two entries) {where}.", cause);
     }
 
     private static string StripLocation(string message)
