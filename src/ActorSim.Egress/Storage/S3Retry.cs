@@ -12,6 +12,9 @@ internal sealed class S3Retry(S3StoreOptions options, string location)
         "AccessDenied", "InvalidAccessKeyId", "SignatureDoesNotMatch", "InvalidToken", "ExpiredToken", "AllAccessDisabled",
     };
 
+    /// <summary>Waits between attempts; <see cref="Task.Delay(TimeSpan, CancellationToken)"/> but in tests of the backoff schedule.</summary>
+    internal Func<TimeSpan, CancellationToken, Task> Delay { get; init; } = Task.Delay;
+
     public async Task<T> RunAsync<T>(string path, Func<CancellationToken, Task<T>> request, CancellationToken cancellationToken)
     {
         var delay = options.InitialBackoff;
@@ -35,7 +38,7 @@ internal sealed class S3Retry(S3StoreOptions options, string location)
                 }
             }
 
-            await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+            await Delay(delay, cancellationToken).ConfigureAwait(false);
             delay += delay;
         }
     }
