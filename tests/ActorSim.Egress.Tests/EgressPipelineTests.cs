@@ -159,22 +159,27 @@ public class EgressPipelineTests
         var store = new StalledStore();
         var sink = Pipelines.Sink(store, Routers.History("e.jsonl"), batchSize: 10, flushInterval: 0) with
         {
-            Name = "stuck", MaxQueuedBatches = 2, StallTimeout = TimeSpan.FromSeconds(3), MaxStoresInFlight = 1,
+            Name = "stuck", MaxQueuedBatches = 2, StallTimeout = TimeSpan.FromSeconds(1), MaxStoresInFlight = 1,
         };
         var pipeline = new EgressPipeline(Records.Start, [sink]);
+        var records = Records.Lifecycles(100).ToArray();
 
+        // Two batches fit the queue without waiting; once the writer holds both (one storing, the next encoded), the
+        // rest fills the queue, so the count no longer depends on when the machine schedules the writer.
+        pipeline.PublishAll(records.Take(20));
+        await WriterHoldsAsync(pipeline, store, stores: 1);
         var watch = Stopwatch.StartNew();
-        var error = Assert.Throws<EgressStalledException>(() => pipeline.PublishAll(Records.Lifecycles(100)));
+        var error = Assert.Throws<EgressStalledException>(() => pipeline.PublishAll(records.Skip(20)));
 
-        // 3 s, not 1 s: the exact count needs the writer to have been scheduled, which a busy CI machine can delay.
-        Assert.InRange(watch.Elapsed, TimeSpan.FromSeconds(2.9), TimeSpan.FromSeconds(15));
+        Assert.InRange(watch.Elapsed, TimeSpan.FromSeconds(0.9), TimeSpan.FromSeconds(15));
         Assert.Equal("stuck", error.SinkName);
         Assert.Contains("Sink 'stuck' stopped consuming", error.Message, StringComparison.Ordinal);
         // With one store in flight: two batches in the writer (one storing, the next encoded), two queued, the fifth
         // waiting to be queued.
+        Assert.Equal(1, store.Calls);
         Assert.Equal(50, error.RecordsNotWritten);
         Assert.Contains("50 records not written", error.Message, StringComparison.Ordinal);
-        Assert.Throws<EgressException>(() => pipeline.Publish(Records.Lifecycles(1).First()));
+        Assert.Throws<EgressException>(() => pipeline.Publish(records[0]));
         await pipeline.DisposeAsync();
     }
 
@@ -187,17 +192,29 @@ public class EgressPipelineTests
             Name = "stuck", MaxQueuedBatches = 2, StallTimeout = TimeSpan.FromSeconds(1), MaxStoresInFlight = 4,
         };
         var pipeline = new EgressPipeline(Records.Start, [sink]);
+        var records = Records.Lifecycles(100).ToArray();
 
-        var error = Assert.Throws<EgressStalledException>(() => pipeline.PublishAll(Records.Lifecycles(100)));
+        // Fed two batches at a time (what the queue takes without waiting) until the writer holds five: four storing
+        // and a fifth encoded, waiting for room.
+        pipeline.PublishAll(records.Take(20));
+        await WriterHoldsAsync(pipeline, store, stores: 2);
+        pipeline.PublishAll(records.Skip(20).Take(20));
+        await WriterHoldsAsync(pipeline, store, stores: 4);
+        pipeline.PublishAll(records.Skip(40).Take(10));
+        await WriterHoldsAsync(pipeline, store, stores: 4);
+        var error = Assert.Throws<EgressStalledException>(() => pipeline.PublishAll(records.Skip(50)));
 
-        // Nothing is ever written, so every record published is counted. At most four stores are started; with the
-        // writer scheduled in time: four storing, a fifth encoded, two queued and an eighth waiting = 80 records.
-        // On a busy machine the writer may start fewer stores before the stall, never more.
-        Assert.InRange(store.Calls, 0, 4);
-        Assert.InRange(error.RecordsNotWritten, 30, 80);
-        Assert.Equal(0, error.RecordsNotWritten % 10);
+        // Nothing is ever written, so every record published is counted: four storing, a fifth encoded, two queued and
+        // an eighth waiting = 80 records; no fifth store was started.
+        Assert.Equal(4, store.Calls);
+        Assert.Equal(80, error.RecordsNotWritten);
         await pipeline.DisposeAsync();
     }
+
+    /// <summary>Waits until the writer has taken every queued batch and started <paramref name="stores"/> stores.</summary>
+    private static Task WriterHoldsAsync(EgressPipeline pipeline, StalledStore store, int stores) =>
+        Probe.UntilAsync(() => Task.FromResult(pipeline.QueuedBatches == 0 && Volatile.Read(ref store.Calls) == stores), TimeSpan.FromSeconds(30),
+            () => $"{pipeline.QueuedBatches} batches queued and {store.Calls} stores started, expected 0 and {stores}");
 
     [Fact]
     public async Task Stalled_sink_should_fail_teardown_within_the_timeout()
