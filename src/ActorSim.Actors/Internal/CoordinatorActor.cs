@@ -29,6 +29,7 @@ internal sealed class CoordinatorActor : UntypedActor, IWithTimers
     private readonly Dictionary<IActorRef, int> _indexOf = [];
     private readonly HashSet<int> _awaiting = [];
     private readonly long[] _lastHeard;
+    private readonly Func<long> _clock;
     private readonly long[] _grantRound;
     private readonly bool[] _warned;
     private readonly RunTracker _tracker;
@@ -41,9 +42,11 @@ internal sealed class CoordinatorActor : UntypedActor, IWithTimers
     private int _finishing;
     private long _paceAnchor;
 
-    public CoordinatorActor(SyncCoordinatorCore core, IReadOnlyList<string> simIds, LineStarter startLine, ActorRunnerSettings settings)
+    // clock: Stopwatch timestamps for the silent-line watchdog; Stopwatch.GetTimestamp unless a test drives it.
+    public CoordinatorActor(SyncCoordinatorCore core, IReadOnlyList<string> simIds, LineStarter startLine, ActorRunnerSettings settings, Func<long>? clock = null)
     {
         _core = core;
+        _clock = clock ?? Stopwatch.GetTimestamp;
         _simIds = simIds;
         _startLine = startLine;
         _settings = settings;
@@ -57,8 +60,8 @@ internal sealed class CoordinatorActor : UntypedActor, IWithTimers
 
     public ITimerScheduler Timers { get; set; } = null!;
 
-    public static Props Props(SyncCoordinatorCore core, IReadOnlyList<string> simIds, LineStarter startLine, ActorRunnerSettings settings) =>
-        Akka.Actor.Props.CreateBy(new ActorFactory<CoordinatorActor>(() => new CoordinatorActor(core, simIds, startLine, settings)));
+    public static Props Props(SyncCoordinatorCore core, IReadOnlyList<string> simIds, LineStarter startLine, ActorRunnerSettings settings, Func<long>? clock = null) =>
+        Akka.Actor.Props.CreateBy(new ActorFactory<CoordinatorActor>(() => new CoordinatorActor(core, simIds, startLine, settings, clock)));
 
     protected override void OnReceive(object message) => Idle(message);
 
@@ -243,7 +246,7 @@ internal sealed class CoordinatorActor : UntypedActor, IWithTimers
             _lines[i] = line;
             _indexOf[line] = i;
             _awaiting.Add(i);
-            _lastHeard[i] = now;
+            _lastHeard[i] = _clock();
             Context.Watch(line);
         }
 
@@ -348,7 +351,7 @@ internal sealed class CoordinatorActor : UntypedActor, IWithTimers
             return;
         }
 
-        var now = Stopwatch.GetTimestamp();
+        var now = _clock();
         var items = 0;
         foreach (var grant in grants)
         {
@@ -434,7 +437,7 @@ internal sealed class CoordinatorActor : UntypedActor, IWithTimers
             return;
         }
 
-        _lastHeard[progress.Line] = Stopwatch.GetTimestamp();
+        _lastHeard[progress.Line] = _clock();
         _warned[progress.Line] = false;
         var rate = _tracker.Progress(progress);
         if (!_log.IsDebugEnabled)
@@ -455,7 +458,7 @@ internal sealed class CoordinatorActor : UntypedActor, IWithTimers
 
     private void Watch()
     {
-        var now = Stopwatch.GetTimestamp();
+        var now = _clock();
         var timeout = _settings.LineReportTimeout;
         foreach (var line in _awaiting.Order())
         {

@@ -81,7 +81,10 @@ public sealed class CoordinatorProtocolTests(ITestOutputHelper output) : Akka.Te
     [Fact]
     public void Coordinator_should_fail_the_run_naming_a_silent_line_after_the_report_timeout()
     {
-        var chain = new ChainOfThree(this, TestConfig.Settings with { LineReportTimeout = TimeSpan.FromMilliseconds(300), Grants = GrantMode.Rounds });
+        // The watchdog reads a clock that moves only when the test says: however slow this machine is, A and C cannot
+        // look silent before they report, and B looks silent exactly when the timeout has passed on that clock.
+        var clock = new ManualClock();
+        var chain = new ChainOfThree(this, TestConfig.Settings with { LineReportTimeout = TimeSpan.FromMilliseconds(300), Grants = GrantMode.Rounds }, clock: clock);
         chain.Start(TestActor);
         ExpectMsg<RunStarted>();
         chain.A.ExpectMsg<Grant>();
@@ -89,10 +92,17 @@ public sealed class CoordinatorProtocolTests(ITestOutputHelper output) : Akka.Te
         chain.C.ExpectMsg<Grant>();
         chain.Report(0, 1);
         chain.Report(2, 1);
+        // A Resume while running only answers; its answer comes after the coordinator took both reports.
+        chain.Coordinator.Tell(Resume.Instance, TestActor);
+        ExpectMsg<RunResumed>();
+        clock.Advance(TimeSpan.FromMilliseconds(299));
+        ExpectNoMsg(Quiet); // the watchdog looks every 75 ms: B is not yet silent for 300 ms
 
-        var failed = ExpectMsg<RunFailed>(TimeSpan.FromSeconds(5));
+        clock.Advance(TimeSpan.FromMilliseconds(1));
+
+        var failed = ExpectMsg<RunFailed>(TimeSpan.FromSeconds(10));
         Assert.Equal("B", failed.SimId);
-        Assert.Contains("Line 'B' has been silent", failed.Reason, StringComparison.Ordinal);
+        Assert.Contains("Line 'B' has been silent for 0.3 s (line-report-timeout 0.3 s)", failed.Reason, StringComparison.Ordinal);
         Assert.Contains("in round 1", failed.Reason, StringComparison.Ordinal);
     }
 

@@ -15,14 +15,14 @@ internal sealed class ChainOfThree
     public const double Lookahead = 5;
     public const double End = 100;
 
-    public ChainOfThree(Akka.TestKit.Xunit2.TestKit kit, ActorRunnerSettings settings, double maxWindow = double.PositiveInfinity)
+    public ChainOfThree(Akka.TestKit.Xunit2.TestKit kit, ActorRunnerSettings settings, double maxWindow = double.PositiveInfinity, ManualClock? clock = null)
     {
         A = kit.CreateTestProbe("A");
         B = kit.CreateTestProbe("B");
         C = kit.CreateTestProbe("C");
         var probes = new[] { A, B, C };
         var schedule = new ConservativeSchedule(3, [new ScheduleLink("ab", 0, 1, Lookahead), new ScheduleLink("bc", 1, 2, Lookahead)], End, maxWindow);
-        Coordinator = kit.Sys.ActorOf(CoordinatorActor.Props(new SyncCoordinatorCore(schedule), ["A", "B", "C"], (_, line) => probes[line].Ref, settings));
+        Coordinator = kit.Sys.ActorOf(CoordinatorActor.Props(new SyncCoordinatorCore(schedule), ["A", "B", "C"], (_, line) => probes[line].Ref, settings, clock is null ? null : clock.Now));
     }
 
     public TestProbe A { get; }
