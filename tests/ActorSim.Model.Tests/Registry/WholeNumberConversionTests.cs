@@ -20,6 +20,7 @@ public class WholeNumberConversionTests
         { 5.0m, 5L },
         { (ulong)long.MaxValue, long.MaxValue },
         { 9223372036854775807m, long.MaxValue },
+        { -9223372036854775808m, long.MinValue },
         { -9223372036854775808.0, long.MinValue },
         { "9223372036854775807", long.MaxValue },
         { (uint)7, 7L },
