@@ -16,7 +16,9 @@ public class ParquetFooterMetadataTests
     [Theory]
     [InlineData(ParquetCompression.None)]
     [InlineData(ParquetCompression.Snappy)]
-    public async Task Footer_should_describe_every_row_group_and_column_chunk_as_laid_out_in_the_file(ParquetCompression compression)
+    [InlineData(ParquetCompression.Zstd)]
+    [InlineData(ParquetCompression.Gzip)]
+    public async Task Footer_should_describe_every_row_group_and_column_chunk_as_laid_out_in_the_file_and_pages_read_back(ParquetCompression compression)
     {
         using var temp = new TempDirectory();
         var sink = Pipelines.Sink(new LocalObjectStore(temp.Path), Routers.History(), ChunkFormat.Parquet, batchSize: 1000, flushInterval: 0)
@@ -65,5 +67,10 @@ public class ParquetFooterMetadataTests
         var optional = meta.Schema.Skip(1).Where(e => e.RepetitionType == FieldRepetitionType.OPTIONAL).Select(e => e.Name).ToHashSet();
         Assert.NotEmpty(optional);
         Assert.All(chunks.Where(c => optional.Contains(c.MetaData!.PathInSchema[0])), c => Assert.Contains(Encoding.RLE, c.MetaData!.Encodings));
+
+        // And every page decompresses to the records written, in order.
+        var columns = await ParquetNet.ReadAsync(path);
+        Assert.Equal(Records.Lifecycles(100).Select(r => r.SimTime), columns["sim_ts"].Cast<double>(), (a, b) => Math.Abs(a - b) < 1e-9);
+        Assert.Equal(Enumerable.Range(0, 100).SelectMany(i => Enumerable.Repeat((object?)$"task-{i}", 3)), columns["key"]);
     }
 }
