@@ -27,7 +27,10 @@ internal static class HelpText
           --start T             logical start, ISO-8601 ('2026-01-01T00:00:00', with Z for UTC) or 'now' (default now − 7 days)
           --seed N              random seed (default 42)
           --format F            parquet | jsonl (default parquet)
-          --dest D              a local folder, or s3://bucket/prefix (default data, or $DEST_PATH)
+          --dest D              a local folder, or s3://bucket/prefix (default data, or $DEST_PATH); it must be empty,
+                                unless --overwrite or --append
+          --overwrite           remove ActorSim's earlier output in DEST first (chunks, manifest, leftovers of a killed run)
+          --append              add this run beside the completed runs in DEST (chunk names carry its run id)
           --batch-size N        records per chunk file (default 5000)
           --flush-interval D    cut a chunk after this much simulated time (default 1 day)
           --keep-telemetry      write telemetry to telemetry.* instead of dropping it
@@ -48,6 +51,9 @@ internal static class HelpText
           S3_ENDPOINT           host:port of an S3-compatible server, http (default localhost:8333 with USE_S3)
           S3_ACCESS_KEY, S3_SECRET_KEY   credentials (default user/password with USE_S3; else the AWS chain)
           DEST_PATH             the destination when --dest is not given
+
+        DEST gets _manifest.json last (every run, its chunks with rows, bytes and SHA-256), then _SUCCESS if every run
+        in it succeeded; a run holds DEST/_actorsim.lock while it writes.
 
         Exit codes: 0 done and every record accounted for; 1 the run failed; 2 bad command line; 130 stopped by Ctrl+C.
         """;

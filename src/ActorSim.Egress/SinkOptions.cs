@@ -48,6 +48,9 @@ public sealed record SinkOptions
     /// <summary>Rows per Parquet row group at most (default 100,000).</summary>
     public int RowGroupSize { get; init; } = 100_000;
 
+    /// <summary>Told of every chunk once it is stored (path, rows, bytes, SHA-256), for a run's manifest; null for none.</summary>
+    public Destinations.IChunkLog? ChunkLog { get; init; }
+
     /// <summary>Throws an <see cref="ArgumentException"/> naming the first invalid setting and what to use instead.</summary>
     public void Validate()
     {

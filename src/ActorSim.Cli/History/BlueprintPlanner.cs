@@ -54,9 +54,13 @@ internal static class BlueprintPlanner
             options.DurationSeconds ?? settings.DurationSeconds ?? HistoryOptions.DefaultDurationSeconds,
             options.Seed ?? settings.Seed,
             sinks,
-            destinations.Distinct(StringComparer.Ordinal).ToArray(),
-            settings.Factor);
+            destinations,
+            settings.Factor,
+            ModelHash(options.ModelPath!));
     }
+
+    /// <summary>The manifest's model hash of a blueprint: SHA-256 of the file's bytes.</summary>
+    internal static string ModelHash(string path) => ActorSim.Egress.Destinations.RunDescription.HashOf(File.ReadAllBytes(path));
 
     internal static SinkOptions Sink(EgressSpec spec, HistoryOptions options, string destination)
     {

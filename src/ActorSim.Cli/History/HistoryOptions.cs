@@ -56,6 +56,9 @@ internal sealed record HistoryOptions
     /// <summary>Akka log level for the actor engine: DEBUG, INFO, WARNING (default), ERROR or OFF.</summary>
     public string LogLevel { get; init; } = "WARNING";
 
+    /// <summary>What to do with a destination that already holds files: refuse (default), <c>--overwrite</c> or <c>--append</c>.</summary>
+    public ActorSim.Egress.Destinations.WriteMode WriteMode { get; init; }
+
     /// <summary>Plants: write every line into the destination itself (chunk names carry the line) instead of <c>line=&lt;sim_id&gt;/</c> folders.</summary>
     public bool MergeLines { get; init; }
 }

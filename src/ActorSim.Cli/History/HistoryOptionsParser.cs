@@ -2,6 +2,7 @@ using System.Collections;
 using System.Globalization;
 using ActorSim.Cli.CommandLine;
 using ActorSim.Egress;
+using ActorSim.Egress.Destinations;
 using ActorSim.Egress.Storage;
 using ActorSim.Model.Time;
 
@@ -13,7 +14,7 @@ internal static class HistoryOptionsParser
     private static readonly HashSet<string> ValueOptions =
         ["duration", "start", "seed", "format", "dest", "batch-size", "flush-interval", "model", "progress", "engine", "parallelism", "log-level"];
 
-    private static readonly HashSet<string> Flags = ["keep-telemetry", "partition-by-date", "no-create-bucket", "merge-lines"];
+    private static readonly HashSet<string> Flags = ["keep-telemetry", "partition-by-date", "no-create-bucket", "merge-lines", "overwrite", "append"];
 
     /// <summary>Parses <paramref name="args"/> (after the verb) with <paramref name="environment"/> variables.</summary>
     public static HistoryOptions Parse(IReadOnlyList<string> args, IDictionary environment)
@@ -39,6 +40,7 @@ internal static class HistoryOptionsParser
             Engine = reader.Value("engine") is { } e ? ParseEngine(e) : PlantEngine.Actors,
             Parallelism = reader.Value("parallelism") is { } n ? ParseParallelism(n) : Environment.ProcessorCount,
             MergeLines = reader.Has("merge-lines"),
+            WriteMode = ParseWriteMode(reader.Has("overwrite"), reader.Has("append")),
             LogLevel = reader.Value("log-level") is { } level ? ParseLogLevel(level) : "WARNING",
         };
     }
@@ -138,6 +140,14 @@ internal static class HistoryOptionsParser
     {
         "DEBUG" or "INFO" or "WARNING" or "ERROR" or "OFF" => text.Trim().ToUpperInvariant(),
         _ => throw new UsageException($"--log-level '{text}' is not known: use debug, info, warning, error or off."),
+    };
+
+    private static WriteMode ParseWriteMode(bool overwrite, bool append) => (overwrite, append) switch
+    {
+        (true, true) => throw new UsageException("--overwrite and --append exclude each other: replace the destination's output, or add this run beside it."),
+        (true, false) => WriteMode.Overwrite,
+        (false, true) => WriteMode.Append,
+        _ => WriteMode.New,
     };
 
     private static ProgressMode ParseProgress(string text) => text.Trim().ToLowerInvariant() switch

@@ -9,6 +9,9 @@ namespace ActorSim.Cli.History;
 /// <summary>Turns options into a plan: the reference model and the seed's router unless a blueprint says otherwise.</summary>
 internal static class HistoryPlanner
 {
+    /// <summary>The built-in reference model's hash in a manifest: of its name, as it has no file.</summary>
+    public static readonly string ReferenceModelHash = ActorSim.Egress.Destinations.RunDescription.HashOf("builtin:Line_A"u8);
+
     public static HistoryPlan Plan(HistoryOptions options)
     {
         if (options.ModelPath is not null)
@@ -26,7 +29,8 @@ internal static class HistoryPlanner
             options.Seed ?? 42,
             [sink],
             [destination],
-            Factor: 0);
+            Factor: 0,
+            ModelHash: ReferenceModelHash);
     }
 
     /// <summary>The seed's history router: events flattened into <c>events.*</c>; telemetry and the lag metric dropped, or telemetry kept in <c>telemetry.*</c>.</summary>

@@ -51,6 +51,10 @@ internal static class PlantPlanner
             SinksFor,
             destination,
             blueprint.Simulation.Factor,
-            options.LogLevel);
+            options.LogLevel,
+            BlueprintPlanner.ModelHash(options.ModelPath!))
+        {
+            MergeLines = options.MergeLines,
+        };
     }
 }
