@@ -71,6 +71,9 @@ public class HistoryDestinationTests
         var perRun = DuckDb.Query($"SELECT filename LIKE '%events_{secondId}_%' AS second, count(*) FROM read_parquet('{dir.Path}/*.parquet', filename = true) GROUP BY 1 ORDER BY 1");
         Assert.Equal(2, perRun.Count);
         Assert.True(File.Exists(Path.Combine(dir.Path, "_SUCCESS")));
+        // The query docs/egress.md gives for reading only succeeded runs.
+        var listed = DuckDb.Query($"SELECT r.run_id, count(*) FROM read_json('{dir.Path}/_manifest.json') m, unnest(m.runs) AS t(r), unnest(r.chunks) AS u(c) WHERE r.status = 'succeeded' GROUP BY ALL ORDER BY 1");
+        Assert.Equal([(long)firstChunks.Length, secondChunks.Length], listed.Select(r => Convert.ToInt64(r[1])));
     }
 
     [Fact]
