@@ -130,6 +130,30 @@ public class HistoryDestinationTests
         VerifyManifest(dir.Path);
     }
 
+    [Fact]
+    public async Task A_run_that_fails_mid_way_should_leave_a_manifest_that_says_so_and_lists_exactly_its_whole_chunks()
+    {
+        using var dir = new TempDirectory();
+        var run = Task.Run(() => ActorsimCommand.RunAsync([.. From2026, "--duration", "4 weeks", "--partition-by-date", "--engine", "reference", "--dest", dir.Path]));
+        await Probe.UntilAsync(() => Task.FromResult(File.Exists(Path.Combine(dir.Path, "_actorsim.lock")) || run.IsCompleted), TimeSpan.FromSeconds(60), () => "the run never took the lock");
+        // A file where day 10's folder must go: the store fails there, as on a full disk.
+        await File.WriteAllTextAsync(Path.Combine(dir.Path, "date=2026-01-10"), "in the way");
+
+        var (code, _, error) = await run;
+
+        Assert.Equal(1, code);
+        Assert.Contains("manifest: ", error);
+        var entry = Assert.Single(Output.Runs(dir.Path));
+        Assert.Equal("failed", entry.GetProperty("status").GetString());
+        Assert.Contains("date=2026-01-10", entry.GetProperty("message").GetString());
+        Assert.False(File.Exists(Path.Combine(dir.Path, "_SUCCESS")));
+        var stored = Directory.GetFiles(dir.Path, "events_*.parquet", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(dir.Path, f)).Order(StringComparer.Ordinal);
+        Assert.Equal(stored, entry.GetProperty("chunks").EnumerateArray().Select(c => c.GetProperty("path").GetString()));
+        Assert.True(stored.Count() >= 9, $"only {stored.Count()} chunks before day 10");
+        Assert.Empty(Directory.GetFiles(dir.Path, ".*", SearchOption.AllDirectories));
+        VerifyManifest(dir.Path);
+    }
+
     /// <summary>Every chunk the manifest lists is there with its size and SHA-256, and DuckDB counts its rows.</summary>
     private static void VerifyManifest(string folder)
     {
