@@ -78,14 +78,28 @@ internal static class HistoryOptionsParser
         return bucketAndPrefix.StartsWith("s3://", StringComparison.OrdinalIgnoreCase) ? bucketAndPrefix : "s3://" + bucketAndPrefix;
     }
 
-    private static S3StoreOptions S3Options(IDictionary environment, bool useS3) => new()
+    /// <summary>Endpoint and credentials from the environment; a malformed <c>S3_ENDPOINT</c> (or one holding credentials) is refused.</summary>
+    private static S3StoreOptions S3Options(IDictionary environment, bool useS3)
     {
-        // The bucket is replaced by the destination's; this record carries endpoint and credentials.
-        Bucket = "unset",
-        Endpoint = Env(environment, "S3_ENDPOINT") ?? (useS3 ? "localhost:8333" : null),
-        AccessKey = Env(environment, "S3_ACCESS_KEY") ?? (useS3 ? "user" : null),
-        SecretKey = Env(environment, "S3_SECRET_KEY") ?? (useS3 ? "password" : null),
-    };
+        var options = new S3StoreOptions
+        {
+            // The bucket is replaced by the destination's; this record carries endpoint and credentials.
+            Bucket = "unset",
+            Endpoint = Env(environment, "S3_ENDPOINT") ?? (useS3 ? "localhost:8333" : null),
+            AccessKey = Env(environment, "S3_ACCESS_KEY") ?? (useS3 ? "user" : null),
+            SecretKey = Env(environment, "S3_SECRET_KEY") ?? (useS3 ? "password" : null),
+        };
+        try
+        {
+            options.Validate();
+        }
+        catch (ArgumentException e)
+        {
+            throw new UsageException(e.Message);
+        }
+
+        return options;
+    }
 
     private static string? Env(IDictionary environment, string name) =>
         environment[name] is string value && value.Length > 0 ? value : null;

@@ -18,9 +18,11 @@ public sealed class S3ObjectStore : IObjectStore, IDisposable
     private readonly Lazy<Task> _bucketReady;
 
     /// <summary>Creates the client for <paramref name="options"/>; makes no request yet.</summary>
+    /// <exception cref="ArgumentException">A setting is invalid: no bucket, a malformed endpoint (see <see cref="S3StoreOptions.Validate"/>), too few attempts or too small parts.</exception>
     public S3ObjectStore(S3StoreOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
         if (string.IsNullOrWhiteSpace(options.Bucket))
         {
             throw new ArgumentException("An S3 store needs a bucket (S3StoreOptions.Bucket).", nameof(options));

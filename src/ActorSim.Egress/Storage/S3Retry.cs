@@ -67,7 +67,7 @@ internal sealed class S3Retry(S3StoreOptions options, string location)
         return new ObjectStoreException(location, path, path.Length == 0 ? message : $"{message} Object '{path}'.", transient, ex);
     }
 
-    private string Endpoint => options.EndpointUrl ?? "AWS " + options.Region;
+    private string Endpoint => options.DisplayEndpoint;
 
     /// <summary>True to retry, false for a permanent S3 error, null for exceptions that are not the store's.</summary>
     private static bool? IsRetryable(Exception ex) => ex switch
