@@ -21,11 +21,14 @@ internal static class HistoryPlanner
 
         var format = options.Format ?? ChunkFormat.Parquet;
         var destination = options.Destination ?? "data";
+        var start = options.Start ?? HistoryOptionsParser.DefaultStart();
+        var duration = options.DurationSeconds ?? HistoryOptions.DefaultDurationSeconds;
+        HistoryOptionsParser.CheckTimeRange(options, null, start, duration);
         var sink = ReferenceSink(options, format, destination);
         return new HistoryPlan(
             ReferenceModels.LineA(),
-            options.Start ?? HistoryOptionsParser.DefaultStart(),
-            options.DurationSeconds ?? HistoryOptions.DefaultDurationSeconds,
+            start,
+            duration,
             options.Seed ?? 42,
             [sink],
             [destination],
