@@ -71,6 +71,18 @@ public class HistoryS3ValidationTests(MotoServerFixture moto) : IClassFixture<Mo
         Assert.Empty(output);
     }
 
+    [Fact]
+    public async Task Plant_into_a_bucket_name_against_S3_rules_should_be_refused_before_the_run()
+    {
+        var plant = Path.Combine(Repository.Root, "examples", "two-stage-plant.yaml");
+
+        var (code, output, error) = await ActorsimCommand.RunAsync(S3Environment(moto.Endpoint), "history", "--model", plant, "--dest", "s3://Bad_Bucket!/x", "--progress", "none");
+
+        Assert.True(code == 2, $"exit {code}: {error}");
+        Assert.StartsWith("actorsim: Destination 's3://Bad_Bucket!/x': the bucket name 'Bad_Bucket!'", error, StringComparison.Ordinal);
+        Assert.Empty(output);
+    }
+
     [Theory]
     [InlineData("s3://bucket/a//c")]
     [InlineData("s3://bucket/../x")]

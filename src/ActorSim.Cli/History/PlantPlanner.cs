@@ -33,6 +33,7 @@ internal static class PlantPlanner
         var duration = options.DurationSeconds ?? blueprint.Simulation.DurationSeconds ?? HistoryOptions.DefaultDurationSeconds;
         HistoryOptionsParser.CheckTimeRange(options, blueprint.Simulation, start, duration);
         var destination = options.Destination ?? blueprint.Egress.FirstOrDefault()?.Dest ?? "data";
+        HistoryPlanner.ParseDestination(destination); // The lines' stores are made when the run starts; a bad destination is refused before.
         BlueprintPlanner.EnsureDistinctTargets(blueprint.Egress, options, _ => destination);
         IReadOnlyList<SinkOptions> SinksFor(string simId)
         {
