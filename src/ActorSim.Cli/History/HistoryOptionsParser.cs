@@ -177,7 +177,7 @@ internal static class HistoryOptionsParser
         var digits = text.TrimStart('0');
         if (digits.Length == 0)
         {
-            throw new UsageException($"--batch-size '{text}' must be at least 1 record.");
+            throw new UsageException($"--batch-size '{text}' must be a whole number of records, at least 1.");
         }
 
         return digits.Length <= 9 && int.Parse(digits, CultureInfo.InvariantCulture) is var size && size <= SinkOptions.MaxBatchSize
