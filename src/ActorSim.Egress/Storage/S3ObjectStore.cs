@@ -122,7 +122,7 @@ public sealed class S3ObjectStore : IObjectStore, IDisposable
         ChunkNaming.Validate(path, nameof(path));
         if (_options.CreateBucketIfMissing)
         {
-            await _bucketReady.Value.ConfigureAwait(false);
+            await BucketReady(cancellationToken).ConfigureAwait(false);
         }
 
         var key = Key(path);
