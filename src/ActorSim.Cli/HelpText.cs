@@ -24,14 +24,15 @@ internal static class HelpText
 
         Options:
           --duration D          simulated time to run: '1 week', '2.5 hours', '30 mins', '86400', 'PT8H' (default 1 week)
-          --start T             logical start, ISO-8601 ('2026-01-01T00:00:00', with Z for UTC) or 'now' (default now − 7 days)
+          --start T             logical start, ISO-8601 ('2026-01-01T00:00:00', with Z for UTC) or 'now' (default now − 7 days);
+                                start + duration must not pass 9999-12-31T23:59:59.999
           --seed N              random seed (default 42)
           --format F            parquet | jsonl (default parquet)
           --dest D              a local folder, or s3://bucket/prefix (default data, or $DEST_PATH); it must be empty,
                                 unless --overwrite or --append
           --overwrite           remove ActorSim's earlier output in DEST first (chunks, manifest, leftovers of a killed run)
           --append              add this run beside the completed runs in DEST (chunk names carry its run id)
-          --batch-size N        records per chunk file (default 5000)
+          --batch-size N        records per chunk file, 1 to 1000000 (default 5000)
           --flush-interval D    cut a chunk after this much simulated time (default 1 day)
           --keep-telemetry      write telemetry to telemetry.* instead of dropping it
           --partition-by-date   write into Hive-style date=YYYY-MM-DD/ folders
@@ -48,7 +49,8 @@ internal static class HelpText
 
         Environment (as the seed's history example):
           USE_S3=true           write to S3: bucket/prefix from DEST_PATH (default dml-dev/history)
-          S3_ENDPOINT           host:port of an S3-compatible server, http (default localhost:8333 with USE_S3)
+          S3_ENDPOINT           host:port (http) or http(s)://host:port of an S3-compatible server, no credentials
+                                in it (default localhost:8333 with USE_S3)
           S3_ACCESS_KEY, S3_SECRET_KEY   credentials (default user/password with USE_S3; else the AWS chain)
           DEST_PATH             the destination when --dest is not given
 

@@ -21,7 +21,14 @@ public sealed record SinkOptions
     /// <summary>Chunk file format (default Parquet).</summary>
     public ChunkFormat Format { get; init; } = ChunkFormat.Parquet;
 
-    /// <summary><c>batch_size</c>: records per chunk file at most (default 500).</summary>
+    /// <summary>
+    /// The largest <see cref="BatchSize"/>: a destination's batch is one array of records (about 64 bytes each, 64 MB
+    /// at this size) allocated whole when the batch starts, and its chunk is encoded into one in-memory buffer, which
+    /// .NET limits to 2 GiB (at this size, JSONL lines of up to 2 KB).
+    /// </summary>
+    public const int MaxBatchSize = 1_000_000;
+
+    /// <summary><c>batch_size</c>: records per chunk file at most, from 1 to <see cref="MaxBatchSize"/> (default 500).</summary>
     public int BatchSize { get; init; } = 500;
 
     /// <summary>
@@ -62,6 +69,7 @@ public sealed record SinkOptions
         ArgumentNullException.ThrowIfNull(Store, nameof(Store));
         ArgumentNullException.ThrowIfNull(Router, nameof(Router));
         Check(BatchSize > 0, nameof(BatchSize), $"batch_size must be at least 1 (got {BatchSize}).");
+        Check(BatchSize <= MaxBatchSize, nameof(BatchSize), $"batch_size must be at most {MaxBatchSize} records (got {BatchSize}): a batch is held in memory whole.");
         Check(!double.IsNaN(FlushInterval) && FlushInterval >= 0, nameof(FlushInterval), $"flush_interval must be >= 0 simulated seconds, or infinity (got {FlushInterval}).");
         Check(MaxQueuedBatches > 0, nameof(MaxQueuedBatches), $"MaxQueuedBatches must be at least 1 (got {MaxQueuedBatches}).");
         Check(MaxStoresInFlight > 0, nameof(MaxStoresInFlight), $"MaxStoresInFlight must be at least 1 (got {MaxStoresInFlight}).");

@@ -30,6 +30,9 @@ internal static class BlueprintPlanner
         }
 
         var settings = blueprint.Simulation;
+        var start = options.Start ?? settings.Start ?? HistoryOptionsParser.DefaultStart();
+        var duration = options.DurationSeconds ?? settings.DurationSeconds ?? HistoryOptions.DefaultDurationSeconds;
+        HistoryOptionsParser.CheckTimeRange(options, settings, start, duration);
         var sinks = new List<SinkOptions>();
         var destinations = new List<string>();
         if (blueprint.Egress.Count == 0)
@@ -50,8 +53,8 @@ internal static class BlueprintPlanner
 
         return new HistoryPlan(
             blueprint.Model,
-            options.Start ?? settings.Start ?? HistoryOptionsParser.DefaultStart(),
-            options.DurationSeconds ?? settings.DurationSeconds ?? HistoryOptions.DefaultDurationSeconds,
+            start,
+            duration,
             options.Seed ?? settings.Seed,
             sinks,
             destinations,
@@ -64,6 +67,12 @@ internal static class BlueprintPlanner
 
     internal static SinkOptions Sink(EgressSpec spec, HistoryOptions options, string destination)
     {
+        if (options.BatchSize is null && spec.BatchSize > SinkOptions.MaxBatchSize)
+        {
+            throw new UsageException(
+                $"{options.ModelPath}: egress '{spec.Name}': batch_size must be at most {SinkOptions.MaxBatchSize} records (got {spec.BatchSize}): a batch is held in memory whole.");
+        }
+
         var (format, events, telemetryPath, drop) = Targets(spec, options);
         var router = telemetryPath is null
             ? Routers.All(events)

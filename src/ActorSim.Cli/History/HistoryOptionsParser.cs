@@ -1,6 +1,8 @@
 using System.Collections;
 using System.Globalization;
+using ActorSim.Blueprints;
 using ActorSim.Cli.CommandLine;
+using ActorSim.Cli.Progress;
 using ActorSim.Egress;
 using ActorSim.Egress.Destinations;
 using ActorSim.Egress.Storage;
@@ -15,6 +17,9 @@ internal static class HistoryOptionsParser
         ["duration", "start", "seed", "format", "dest", "batch-size", "flush-interval", "model", "progress", "engine", "parallelism", "log-level"];
 
     private static readonly HashSet<string> Flags = ["keep-telemetry", "partition-by-date", "no-create-bucket", "merge-lines", "overwrite", "append"];
+
+    /// <summary>The last instant a record's timestamp can hold, to the millisecond as records are written.</summary>
+    public static readonly DateTime LastTimestamp = new(9999, 12, 31, 23, 59, 59, 999);
 
     /// <summary>Parses <paramref name="args"/> (after the verb) with <paramref name="environment"/> variables.</summary>
     public static HistoryOptions Parse(IReadOnlyList<string> args, IDictionary environment)
@@ -55,10 +60,40 @@ internal static class HistoryOptionsParser
 
         if (DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var start))
         {
-            return start.Kind == DateTimeKind.Local ? start.ToUniversalTime() : start;
+            if (start.Kind != DateTimeKind.Local)
+            {
+                return start;
+            }
+
+            // An offset: converted to UTC, which must still lie in year 1 to 9999 (DateTime would clamp it silently).
+            if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var offset))
+            {
+                return offset.UtcDateTime;
+            }
         }
 
-        throw new UsageException($"--start '{text}' is not an ISO-8601 instant such as 2026-01-01T00:00:00 (or 'now').");
+        throw new UsageException(
+            $"--start '{text}' is not an ISO-8601 instant from 0001-01-01T00:00:00 to {LastTimestamp:yyyy-MM-ddTHH:mm:ss.fff} (UTC once an offset applies), " +
+            "such as 2026-01-01T00:00:00 (or 'now').");
+    }
+
+    /// <summary>
+    /// Refuses a run whose records would be stamped after <see cref="LastTimestamp"/>: start + duration must not pass it.
+    /// The message names where start and duration came from (flag, blueprint or default).
+    /// </summary>
+    public static void CheckTimeRange(HistoryOptions options, SimulationSettings? simulation, DateTime start, double durationSeconds)
+    {
+        if (durationSeconds <= (LastTimestamp - start).TotalSeconds)
+        {
+            return;
+        }
+
+        var startSource = options.Start is not null ? "--start" : simulation?.Start is not null ? $"simulation.start in {options.ModelPath}" : "the default start";
+        var durationSource = options.DurationSeconds is not null ? "--duration" : simulation?.DurationSeconds is not null ? $"simulation.duration in {options.ModelPath}" : "the default duration";
+        var duration = durationSeconds < 1e11 ? ProgressText.SimulatedTime(durationSeconds) : string.Create(CultureInfo.InvariantCulture, $"{durationSeconds:G6} s");
+        throw new UsageException(
+            $"The run from {start:yyyy-MM-ddTHH:mm:ss.fff} ({startSource}) for {duration} ({durationSource}) would end after " +
+            $"{LastTimestamp:yyyy-MM-ddTHH:mm:ss.fff}, the last instant a record's timestamp can hold; choose an earlier start or a shorter duration.");
     }
 
     /// <summary>The default start of the reference job: now − 7 days, to the millisecond, without a zone (as dynamic-des).</summary>
@@ -78,14 +113,28 @@ internal static class HistoryOptionsParser
         return bucketAndPrefix.StartsWith("s3://", StringComparison.OrdinalIgnoreCase) ? bucketAndPrefix : "s3://" + bucketAndPrefix;
     }
 
-    private static S3StoreOptions S3Options(IDictionary environment, bool useS3) => new()
+    /// <summary>Endpoint and credentials from the environment; a malformed <c>S3_ENDPOINT</c> (or one holding credentials) is refused.</summary>
+    private static S3StoreOptions S3Options(IDictionary environment, bool useS3)
     {
-        // The bucket is replaced by the destination's; this record carries endpoint and credentials.
-        Bucket = "unset",
-        Endpoint = Env(environment, "S3_ENDPOINT") ?? (useS3 ? "localhost:8333" : null),
-        AccessKey = Env(environment, "S3_ACCESS_KEY") ?? (useS3 ? "user" : null),
-        SecretKey = Env(environment, "S3_SECRET_KEY") ?? (useS3 ? "password" : null),
-    };
+        var options = new S3StoreOptions
+        {
+            // The bucket is replaced by the destination's; this record carries endpoint and credentials.
+            Bucket = "unset",
+            Endpoint = Env(environment, "S3_ENDPOINT") ?? (useS3 ? "localhost:8333" : null),
+            AccessKey = Env(environment, "S3_ACCESS_KEY") ?? (useS3 ? "user" : null),
+            SecretKey = Env(environment, "S3_SECRET_KEY") ?? (useS3 ? "password" : null),
+        };
+        try
+        {
+            options.Validate();
+        }
+        catch (ArgumentException e)
+        {
+            throw new UsageException(e.Message);
+        }
+
+        return options;
+    }
 
     private static string? Env(IDictionary environment, string name) =>
         environment[name] is string value && value.Length > 0 ? value : null;
@@ -118,10 +167,23 @@ internal static class HistoryOptionsParser
         _ => throw new UsageException($"--format '{text}' is not known: use parquet or jsonl."),
     };
 
-    private static int ParseBatchSize(string text) =>
-        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var size) && size > 0
+    private static int ParseBatchSize(string text)
+    {
+        if (text.Length == 0 || !text.All(char.IsAsciiDigit))
+        {
+            throw new UsageException($"--batch-size '{text}' must be a whole number of records from 1 to {SinkOptions.MaxBatchSize}.");
+        }
+
+        var digits = text.TrimStart('0');
+        if (digits.Length == 0)
+        {
+            throw new UsageException($"--batch-size '{text}' must be a whole number of records, at least 1.");
+        }
+
+        return digits.Length <= 9 && int.Parse(digits, CultureInfo.InvariantCulture) is var size && size <= SinkOptions.MaxBatchSize
             ? size
-            : throw new UsageException($"--batch-size '{text}' must be a whole number of records, at least 1.");
+            : throw new UsageException($"--batch-size '{text}' must be at most {SinkOptions.MaxBatchSize} records: a batch is held in memory whole, one per destination.");
+    }
 
     private static PlantEngine ParseEngine(string text) => text.Trim().ToLowerInvariant() switch
     {

@@ -21,11 +21,14 @@ internal static class HistoryPlanner
 
         var format = options.Format ?? ChunkFormat.Parquet;
         var destination = options.Destination ?? "data";
+        var start = options.Start ?? HistoryOptionsParser.DefaultStart();
+        var duration = options.DurationSeconds ?? HistoryOptions.DefaultDurationSeconds;
+        HistoryOptionsParser.CheckTimeRange(options, null, start, duration);
         var sink = ReferenceSink(options, format, destination);
         return new HistoryPlan(
             ReferenceModels.LineA(),
-            options.Start ?? HistoryOptionsParser.DefaultStart(),
-            options.DurationSeconds ?? HistoryOptions.DefaultDurationSeconds,
+            start,
+            duration,
             options.Seed ?? 42,
             [sink],
             [destination],
@@ -59,17 +62,21 @@ internal static class HistoryPlanner
     /// <summary>A local folder, or an S3 bucket/prefix with the options' endpoint and credentials.</summary>
     public static IObjectStore CreateStore(string destination, HistoryOptions options)
     {
-        ObjectStoreLocation location;
+        var location = ParseDestination(destination);
+        var s3 = options.S3 is null ? null : options.S3 with { CreateBucketIfMissing = options.CreateBucket };
+        return location.CreateStore(s3);
+    }
+
+    /// <summary>Parses a destination; a malformed one (bad bucket name, '..' in the prefix, ...) is a usage error.</summary>
+    public static ObjectStoreLocation ParseDestination(string destination)
+    {
         try
         {
-            location = ObjectStoreLocation.Parse(destination);
+            return ObjectStoreLocation.Parse(destination);
         }
         catch (ArgumentException e)
         {
             throw new UsageException(e.Message);
         }
-
-        var s3 = options.S3 is null ? null : options.S3 with { CreateBucketIfMissing = options.CreateBucket };
-        return location.CreateStore(s3);
     }
 }

@@ -29,7 +29,11 @@ internal static class PlantPlanner
             throw new UsageException($"{options.ModelPath}: simulation.factor {blueprint.Simulation.Factor} paces the plant against the wall clock, which only the actor engine does; add --engine actors.");
         }
 
+        var start = options.Start ?? blueprint.Simulation.Start ?? HistoryOptionsParser.DefaultStart();
+        var duration = options.DurationSeconds ?? blueprint.Simulation.DurationSeconds ?? HistoryOptions.DefaultDurationSeconds;
+        HistoryOptionsParser.CheckTimeRange(options, blueprint.Simulation, start, duration);
         var destination = options.Destination ?? blueprint.Egress.FirstOrDefault()?.Dest ?? "data";
+        HistoryPlanner.ParseDestination(destination); // The lines' stores are made when the run starts; a bad destination is refused before.
         BlueprintPlanner.EnsureDistinctTargets(blueprint.Egress, options, _ => destination);
         IReadOnlyList<SinkOptions> SinksFor(string simId)
         {
@@ -43,8 +47,8 @@ internal static class PlantPlanner
 
         return new PlantPlan(
             blueprint.Plant,
-            options.Start ?? blueprint.Simulation.Start ?? HistoryOptionsParser.DefaultStart(),
-            options.DurationSeconds ?? blueprint.Simulation.DurationSeconds ?? HistoryOptions.DefaultDurationSeconds,
+            start,
+            duration,
             options.Seed ?? blueprint.Simulation.Seed,
             options.Engine,
             options.Parallelism,

@@ -15,12 +15,15 @@ public sealed class S3ObjectStore : IObjectStore, IDisposable
     private readonly S3StoreOptions _options;
     private readonly AmazonS3Client _client;
     private readonly S3Retry _retry;
-    private readonly Lazy<Task> _bucketReady;
+    private readonly Lock _bucketGate = new();
+    private Task? _bucketReady;
 
     /// <summary>Creates the client for <paramref name="options"/>; makes no request yet.</summary>
+    /// <exception cref="ArgumentException">A setting is invalid: no bucket, a malformed endpoint (see <see cref="S3StoreOptions.Validate"/>), too few attempts or too small parts.</exception>
     public S3ObjectStore(S3StoreOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
         if (string.IsNullOrWhiteSpace(options.Bucket))
         {
             throw new ArgumentException("An S3 store needs a bucket (S3StoreOptions.Bucket).", nameof(options));
@@ -35,7 +38,6 @@ public sealed class S3ObjectStore : IObjectStore, IDisposable
         Location = _options.ToString();
         _client = S3ClientFactory.Create(_options);
         _retry = new S3Retry(_options, Location);
-        _bucketReady = new Lazy<Task>(EnsureBucketAsync);
     }
 
     /// <inheritdoc />
@@ -47,7 +49,7 @@ public sealed class S3ObjectStore : IObjectStore, IDisposable
         ChunkNaming.Validate(path, nameof(path));
         if (_options.CreateBucketIfMissing)
         {
-            await _bucketReady.Value.ConfigureAwait(false);
+            await BucketReady(cancellationToken).ConfigureAwait(false);
         }
 
         var key = Key(path);
@@ -120,7 +122,7 @@ public sealed class S3ObjectStore : IObjectStore, IDisposable
         ChunkNaming.Validate(path, nameof(path));
         if (_options.CreateBucketIfMissing)
         {
-            await _bucketReady.Value.ConfigureAwait(false);
+            await BucketReady(cancellationToken).ConfigureAwait(false);
         }
 
         var key = Key(path);
@@ -264,21 +266,30 @@ public sealed class S3ObjectStore : IObjectStore, IDisposable
         }
     }
 
-    private async Task EnsureBucketAsync()
+    /// <summary>The bucket's creation, started by the first write and shared by every later one (a failure fails them all).</summary>
+    private Task BucketReady(CancellationToken cancellationToken)
     {
-        try
+        lock (_bucketGate)
         {
-            await _client.PutBucketAsync(new PutBucketRequest { BucketName = _options.Bucket }).ConfigureAwait(false);
-        }
-        catch (AmazonS3Exception ex) when (ex.ErrorCode is "BucketAlreadyOwnedByYou" or "BucketAlreadyExists")
-        {
-            // Already there.
-        }
-        catch (Exception ex) when (ex is AmazonServiceException or HttpRequestException)
-        {
-            throw _retry.Describe("", ex, 1);
+            return _bucketReady ??= CreateBucketAsync(cancellationToken);
         }
     }
+
+    /// <summary>Creates the bucket, retried like every other request; one that already exists is fine.</summary>
+    private Task CreateBucketAsync(CancellationToken cancellationToken) =>
+        _retry.RunAsync(string.Empty, async ct =>
+        {
+            try
+            {
+                await _client.PutBucketAsync(new PutBucketRequest { BucketName = _options.Bucket }, ct).ConfigureAwait(false);
+            }
+            catch (AmazonS3Exception ex) when (ex.ErrorCode is "BucketAlreadyOwnedByYou" or "BucketAlreadyExists")
+            {
+                // Already there.
+            }
+
+            return true;
+        }, cancellationToken, creatingBucket: true);
 
     private string Key(string path) => _options.Prefix.Length == 0 ? path : _options.Prefix + "/" + path;
 
