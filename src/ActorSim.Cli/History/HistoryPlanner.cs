@@ -49,6 +49,7 @@ internal static class HistoryPlanner
             Format = format,
             BatchSize = options.BatchSize ?? HistoryOptions.DefaultBatchSize,
             FlushInterval = options.FlushInterval ?? HistoryOptions.DefaultFlushInterval,
+            StallTimeout = options.StallTimeout ?? HistoryOptions.DefaultStallTimeout,
         };
     }
 
@@ -62,7 +63,7 @@ internal static class HistoryPlanner
         }
         catch (ArgumentException e)
         {
-            throw new UsageException(e.Message);
+            throw new UsageException(FailureText.Message(e));
         }
 
         var s3 = options.S3 is null ? null : options.S3 with { CreateBucketIfMissing = options.CreateBucket };
