@@ -29,7 +29,8 @@ internal static class HelpText
           --format F            parquet | jsonl (default parquet)
           --dest D              a local folder, or s3://bucket/prefix (default data, or $DEST_PATH)
           --batch-size N        records per chunk file (default 5000)
-          --flush-interval D    cut a chunk after this much simulated time (default 1 day)
+          --flush-interval D    cut a chunk after this much simulated time; 0 cuts by size only (default 1 day)
+          --stall-timeout D     wall-clock time a sink may make no progress before the run fails (default 30 s)
           --keep-telemetry      write telemetry to telemetry.* instead of dropping it
           --partition-by-date   write into Hive-style date=YYYY-MM-DD/ folders
           --model FILE.yaml     run a YAML blueprint (a line, or a plant with lines: and links:); the flags above override it
