@@ -1,3 +1,4 @@
+using System.Globalization;
 using ActorSim.Egress.Routing;
 using ActorSim.Egress.Storage;
 
@@ -66,7 +67,7 @@ public sealed record SinkOptions
         Check(MaxQueuedBatches > 0, nameof(MaxQueuedBatches), $"MaxQueuedBatches must be at least 1 (got {MaxQueuedBatches}).");
         Check(MaxStoresInFlight > 0, nameof(MaxStoresInFlight), $"MaxStoresInFlight must be at least 1 (got {MaxStoresInFlight}).");
         Check(StallTimeout > TimeSpan.Zero && StallTimeout <= MaxStallTimeout, nameof(StallTimeout),
-            $"the stall timeout (--stall-timeout, stall_timeout; SinkOptions.StallTimeout) must be above zero and at most {MaxStallTimeout.TotalSeconds:0.###} s (got {StallTimeout.TotalSeconds:0.###} s).");
+            string.Create(CultureInfo.InvariantCulture, $"the stall timeout (--stall-timeout, stall_timeout; SinkOptions.StallTimeout) must be above zero and at most {MaxStallTimeout.TotalSeconds:0.###} s (got {StallTimeout.TotalSeconds:0.###} s)."));
         Check(RowGroupSize > 0, nameof(RowGroupSize), $"RowGroupSize must be at least 1 (got {RowGroupSize}).");
 
         void Check(bool ok, string key, string message)

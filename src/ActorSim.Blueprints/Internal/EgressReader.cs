@@ -1,3 +1,4 @@
+using System.Globalization;
 using YamlDotNet.RepresentationModel;
 
 namespace ActorSim.Blueprints.Internal;
@@ -61,7 +62,7 @@ internal static class EgressReader
         if (stallTimeout is { } stall && (stall == 0 || stall > int.MaxValue / 1000.0))
         {
             throw reader.Error(map.Require("stall_timeout"), map.PathOf("stall_timeout"),
-                $"expected a wall-clock duration above zero and at most {int.MaxValue / 1000.0:0.###} s (about 24.8 days), such as '30 s'; got {stall} s.");
+                string.Create(CultureInfo.InvariantCulture, $"expected a wall-clock duration above zero and at most {int.MaxValue / 1000.0:0.###} s (about 24.8 days), such as '30 s'; got {stall} s."));
         }
 
         return new EgressSpec

@@ -104,7 +104,7 @@ internal static class HistoryOptionsParser
 
         if (option == "--stall-timeout" && seconds > SinkOptions.MaxStallTimeout.TotalSeconds)
         {
-            throw new UsageException($"{option} '{text}' is too long: a sink waits at most {SinkOptions.MaxStallTimeout.TotalSeconds:0.###} s (about 24.8 days).");
+            throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"{option} '{text}' is too long: a sink waits at most {SinkOptions.MaxStallTimeout.TotalSeconds:0.###} s (about 24.8 days)."));
         }
 
         return seconds;
