@@ -51,6 +51,12 @@ public sealed class ActorEgress : IRecordSink
     /// </summary>
     public Task<EgressReport> Completion => _completion.Task;
 
+    /// <summary>
+    /// The counts so far per sink — published, written, dropped, not written — without the check <see cref="Completion"/>
+    /// makes: after a failed run, what the line lost. Read it once the run has ended (its actors have stopped).
+    /// </summary>
+    public EgressReport Snapshot() => new(Array.ConvertAll(_feeds, f => f.Worker.Snapshot(f.Blocked)));
+
     /// <summary>Records stored so far over all sinks; readable from any thread.</summary>
     internal long Written => _feeds.Sum(f => f.Worker.Written);
 

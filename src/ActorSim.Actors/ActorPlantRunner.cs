@@ -101,7 +101,7 @@ public sealed class ActorPlantRunner : IPlantRunner
             {
                 RunCompleted completed => completed.Stats,
                 RunStopped => throw new OperationCanceledException("The run was stopped before its end time; egress was drained.", cancellationToken),
-                RunFailed { SimId: { } simId } failed => throw new LineFailedException(simId, failed.SimulatedTime, new InvalidOperationException(failed.Reason)),
+                RunFailed { SimId: { } simId } failed => throw new LineFailedException(simId, failed.SimulatedTime, failed.Reason),
                 RunFailed failed => throw new InvalidOperationException(failed.Reason),
                 var other => throw new InvalidOperationException($"The run ended with an unexpected message {other.GetType().Name}."),
             };

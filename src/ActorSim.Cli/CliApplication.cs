@@ -104,7 +104,7 @@ internal static class CliApplication
             },
         };
         var layout = options.MergeLines ? $"{plan.Destination}/ (merged, chunk names carry the line)" : $"{plan.Destination}/line=<sim_id>/";
-        output.WriteLine($"actorsim history: plant of {plan.Plant.Lines.Count} lines, seed {plan.Seed}, {ProgressText.SimulatedTime(plan.DurationSeconds)} from {plan.Start:yyyy-MM-ddTHH:mm:ss.fff}, to {layout} (run {run.RunId})");
+        output.WriteLine($"actorsim history: plant of {plan.Plant.Lines.Count} line{(plan.Plant.Lines.Count == 1 ? "" : "s")}, seed {plan.Seed}, {ProgressText.SimulatedTime(plan.DurationSeconds)} from {plan.Start:yyyy-MM-ddTHH:mm:ss.fff}, to {layout} (run {run.RunId})");
         return await RunJobAsync(output, error, outputs, cancellation, async () =>
         {
             var (reports, stats, elapsed, actorStats) = await PlantHistoryJob.RunAsync(plan, Reporter(options.Progress, error), cancellation).ConfigureAwait(false);
@@ -159,18 +159,6 @@ internal static class CliApplication
         _ => new LogProgress(error, TimeSpan.FromSeconds(5)),
     };
 
-    /// <summary>The chain of messages down to the root cause, without repeats.</summary>
-    private static string Describe(Exception e)
-    {
-        var messages = new List<string>();
-        for (var current = e; current is not null; current = current.InnerException)
-        {
-            if (!messages.Exists(m => m.Contains(current.Message, StringComparison.Ordinal)))
-            {
-                messages.Add(current.Message);
-            }
-        }
-
-        return string.Join(" <- ", messages);
-    }
+    /// <summary>The failure once: the line and simulated time, the cause chain without repeats, the whole run's records.</summary>
+    private static string Describe(Exception e) => FailureText.Describe(e);
 }

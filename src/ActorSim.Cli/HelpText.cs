@@ -33,7 +33,8 @@ internal static class HelpText
           --overwrite           remove ActorSim's earlier output in DEST first (chunks, manifest, leftovers of a killed run)
           --append              add this run beside the completed runs in DEST (chunk names carry its run id)
           --batch-size N        records per chunk file, 1 to 1000000 (default 5000)
-          --flush-interval D    cut a chunk after this much simulated time (default 1 day)
+          --flush-interval D    cut a chunk after this much simulated time; 0 cuts by size only (default 1 day)
+          --stall-timeout D     wall-clock time a sink may make no progress before the run fails (default 30 s)
           --keep-telemetry      write telemetry to telemetry.* instead of dropping it
           --partition-by-date   write into Hive-style date=YYYY-MM-DD/ folders
           --model FILE.yaml     run a YAML blueprint (a line, or a plant with lines: and links:); the flags above override it

@@ -144,6 +144,12 @@ public sealed class EgressPipeline : IRecordSink, IAsyncDisposable
         return _report;
     }
 
+    /// <summary>
+    /// The counts so far per sink — published, written, dropped, not written — without the check
+    /// <see cref="CompleteAsync"/> makes: after a failure, what the whole run lost. Read it once the pipeline is disposed.
+    /// </summary>
+    public EgressReport Snapshot() => new(Array.ConvertAll(_sinks, s => s.Snapshot()));
+
     /// <summary>Synchronous <see cref="CompleteAsync"/>, for the engine thread.</summary>
     public EgressReport Complete() => Task.Run(CompleteAsync).GetAwaiter().GetResult();
 

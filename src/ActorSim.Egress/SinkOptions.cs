@@ -1,3 +1,4 @@
+using System.Globalization;
 using ActorSim.Egress.Routing;
 using ActorSim.Egress.Storage;
 
@@ -46,6 +47,9 @@ public sealed record SinkOptions
     /// </summary>
     public int MaxStoresInFlight { get; init; } = 4;
 
+    /// <summary>The longest <see cref="StallTimeout"/>: a wait of <see cref="int.MaxValue"/> milliseconds, about 24.8 days.</summary>
+    public static readonly TimeSpan MaxStallTimeout = TimeSpan.FromMilliseconds(int.MaxValue);
+
     /// <summary>How long <c>Publish</c> or teardown may wait on a sink that makes no progress before failing (default 30 s).</summary>
     public TimeSpan StallTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
@@ -73,7 +77,8 @@ public sealed record SinkOptions
         Check(!double.IsNaN(FlushInterval) && FlushInterval >= 0, nameof(FlushInterval), $"flush_interval must be >= 0 simulated seconds, or infinity (got {FlushInterval}).");
         Check(MaxQueuedBatches > 0, nameof(MaxQueuedBatches), $"MaxQueuedBatches must be at least 1 (got {MaxQueuedBatches}).");
         Check(MaxStoresInFlight > 0, nameof(MaxStoresInFlight), $"MaxStoresInFlight must be at least 1 (got {MaxStoresInFlight}).");
-        Check(StallTimeout > TimeSpan.Zero, nameof(StallTimeout), $"StallTimeout must be positive (got {StallTimeout}).");
+        Check(StallTimeout > TimeSpan.Zero && StallTimeout <= MaxStallTimeout, nameof(StallTimeout),
+            string.Create(CultureInfo.InvariantCulture, $"the stall timeout (--stall-timeout, stall_timeout; SinkOptions.StallTimeout) must be above zero and at most {MaxStallTimeout.TotalSeconds:0.###} s (got {StallTimeout.TotalSeconds:0.###} s)."));
         Check(RowGroupSize > 0, nameof(RowGroupSize), $"RowGroupSize must be at least 1 (got {RowGroupSize}).");
 
         void Check(bool ok, string key, string message)

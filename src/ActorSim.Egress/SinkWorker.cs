@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using ActorSim.Egress.Internal;
 using ActorSim.Egress.Reports;
+using ActorSim.Engine;
 using ActorSim.Model.Records;
 
 namespace ActorSim.Egress;
@@ -20,12 +21,14 @@ public sealed class SinkWorker
     private readonly SinkBatcher _batcher;
     private readonly ChunkStorer _storer;
     private readonly SinkParts _parts;
+    private readonly DateTime _logicalStart;
     private readonly ConcurrentQueue<RecordBatch> _batches = new();
     private int _queued;
 
     private SinkWorker(SinkOptions options, DateTime logicalStart, DestinationRegistry registry)
     {
         Options = options;
+        _logicalStart = logicalStart;
         _parts = new SinkParts(options, logicalStart, registry, Queue);
         _batcher = _parts.Batcher;
         _storer = _parts.Storer;
@@ -78,7 +81,7 @@ public sealed class SinkWorker
         catch (Exception e) when (e is not EgressException)
         {
             throw new EgressException(
-                string.Create(CultureInfo.InvariantCulture, $"Sink '{Name}': its router failed on a record at t={record.SimTime}: {e.Message}"), e)
+                string.Create(CultureInfo.InvariantCulture, $"Sink '{Name}': its router failed on a record at t={SimTime.Format(record.SimTime, _logicalStart)}: {e.Message}"), e)
             { SinkName = Name };
         }
     }
@@ -154,6 +157,10 @@ public sealed class SinkWorker
     /// <summary>The report once everything is stored; throws an <see cref="EgressException"/> when a record is missing.</summary>
     /// <param name="blocked">Wall time the routing thread spent waiting for room, for the report.</param>
     public SinkReport Report(TimeSpan blocked) => _parts.Report(blocked);
+
+    /// <summary>The counts so far, unchecked: after a failure, what was published, written, dropped and lost.</summary>
+    /// <param name="blocked">Wall time the routing thread spent waiting for room, for the report.</param>
+    public SinkReport Snapshot(TimeSpan blocked) => _parts.Snapshot(blocked);
 
     /// <summary>The error for a sink that made no progress for its stall timeout while <paramref name="what"/>.</summary>
     public EgressStalledException Stalled(string what) => _parts.Stalled(what);

@@ -111,7 +111,8 @@ internal sealed class EgressActor : UntypedActor
     {
         _done = true;
         _feed.Fault ??= e;
-        _log.Error("Sink {Sink} failed: {Reason}", _worker.Name, e.Message);
+        // The line fails with this error and the run reports it: logged at Info only.
+        _log.Info("Sink {Sink} failed: {Reason}", _worker.Name, e.Message);
         _drainFor?.Tell(new SinkDrained(_worker.Name, null, e.Message));
     }
 }

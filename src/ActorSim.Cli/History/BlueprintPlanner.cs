@@ -110,6 +110,7 @@ internal static class BlueprintPlanner
             Format = format,
             BatchSize = options.BatchSize ?? spec.BatchSize ?? HistoryOptions.DefaultBatchSize,
             FlushInterval = options.FlushInterval ?? spec.FlushInterval ?? HistoryOptions.DefaultFlushInterval,
+            StallTimeout = options.StallTimeout ?? (spec.StallTimeout is { } stall ? TimeSpan.FromSeconds(stall) : HistoryOptions.DefaultStallTimeout),
             Compression = spec.Compression switch
             {
                 null or "snappy" => ParquetCompression.Snappy,

@@ -36,6 +36,13 @@ internal static class HistoryJob
             var report = await pipeline.CompleteAsync().ConfigureAwait(false);
             return new HistoryResult(report, line.TasksCreated, simulation.ProcessedEvents, pipeline.Published, stopwatch.Elapsed, plan.Start, plan.DurationSeconds, "reference");
         }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Counted once the writers have stopped: the report states the whole run's records.
+            progress.Finish();
+            await DisposeQuietlyAsync(pipeline).ConfigureAwait(false);
+            throw new HistoryRunException(e, plan.Start, plan.Model.SimId, [pipeline.Snapshot()]);
+        }
         finally
         {
             progress.Finish();

@@ -14,7 +14,7 @@ namespace ActorSim.Cli.History;
 internal static class HistoryOptionsParser
 {
     private static readonly HashSet<string> ValueOptions =
-        ["duration", "start", "seed", "format", "dest", "batch-size", "flush-interval", "model", "progress", "engine", "parallelism", "log-level"];
+        ["duration", "start", "seed", "format", "dest", "batch-size", "flush-interval", "model", "progress", "engine", "parallelism", "log-level", "stall-timeout"];
 
     private static readonly HashSet<string> Flags = ["keep-telemetry", "partition-by-date", "no-create-bucket", "merge-lines", "overwrite", "append"];
 
@@ -35,7 +35,8 @@ internal static class HistoryOptionsParser
             Format = reader.Value("format") is { } f ? ParseFormat(f) : null,
             Destination = destination,
             BatchSize = reader.Value("batch-size") is { } b ? ParseBatchSize(b) : null,
-            FlushInterval = reader.Value("flush-interval") is { } fi ? Duration("--flush-interval", fi) : null,
+            FlushInterval = reader.Value("flush-interval") is { } fi ? Duration("--flush-interval", fi, allowZero: true) : null,
+            StallTimeout = reader.Value("stall-timeout") is { } st ? TimeSpan.FromSeconds(Duration("--stall-timeout", st)) : null,
             KeepTelemetry = reader.Has("keep-telemetry"),
             PartitionByDate = reader.Has("partition-by-date"),
             ModelPath = reader.Value("model"),
@@ -139,16 +140,22 @@ internal static class HistoryOptionsParser
     private static string? Env(IDictionary environment, string name) =>
         environment[name] is string value && value.Length > 0 ? value : null;
 
-    private static double Duration(string option, string text)
+    /// <summary>A duration above zero; <paramref name="allowZero"/> also takes 0 (--flush-interval 0: chunks cut by size only).</summary>
+    private static double Duration(string option, string text, bool allowZero = false)
     {
         if (!Durations.TryParseSeconds(text, out var seconds))
         {
             throw new UsageException($"{option} '{text}' is not a duration: use e.g. '1 week', '2.5 hours', '30 mins', '86400' or ISO-8601 'PT8H'.");
         }
 
-        if (!(seconds > 0))
+        if (allowZero ? !(seconds >= 0) : !(seconds > 0))
         {
-            throw new UsageException($"{option} '{text}' must be longer than zero.");
+            throw new UsageException(allowZero ? $"{option} '{text}' must be zero (no time limit) or longer." : $"{option} '{text}' must be longer than zero.");
+        }
+
+        if (option == "--stall-timeout" && seconds > SinkOptions.MaxStallTimeout.TotalSeconds)
+        {
+            throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"{option} '{text}' is too long: a sink waits at most {SinkOptions.MaxStallTimeout.TotalSeconds:0.###} s (about 24.8 days)."));
         }
 
         return seconds;

@@ -56,6 +56,7 @@ internal static class HistoryPlanner
             Format = format,
             BatchSize = options.BatchSize ?? HistoryOptions.DefaultBatchSize,
             FlushInterval = options.FlushInterval ?? HistoryOptions.DefaultFlushInterval,
+            StallTimeout = options.StallTimeout ?? HistoryOptions.DefaultStallTimeout,
         };
     }
 
@@ -76,7 +77,7 @@ internal static class HistoryPlanner
         }
         catch (ArgumentException e)
         {
-            throw new UsageException(e.Message);
+            throw new UsageException(FailureText.Message(e));
         }
     }
 }

@@ -34,6 +34,9 @@ internal sealed class LineOutput
     /// <summary>The accounting: drains a pipeline; for egress actors, what their line reported when it drained them.</summary>
     public Task<EgressReport> CompleteAsync() => _pipeline?.CompleteAsync() ?? _actors!.Completion;
 
+    /// <summary>The counts so far, unchecked: after a failed run, what this line published, wrote and lost.</summary>
+    public EgressReport Snapshot() => _pipeline?.Snapshot() ?? _actors!.Snapshot();
+
     /// <summary>Stops a pipeline's writers after a failed run (egress actors stop with their run).</summary>
     public Task DisposeQuietlyAsync() => _pipeline is null ? Task.CompletedTask : HistoryJob.DisposeQuietlyAsync(_pipeline);
 }

@@ -56,6 +56,17 @@ internal static class PlantHistoryJob
                 }
             }
         }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Counted once every line's writers have stopped: the report states the whole run's records, all lines.
+            progress.Finish();
+            foreach (var output in pipelines)
+            {
+                await output.DisposeQuietlyAsync().ConfigureAwait(false);
+            }
+
+            throw new HistoryRunException(e, plan.Start, null, pipelines.ConvertAll(p => p.Snapshot()));
+        }
         finally
         {
             progress.Finish();
@@ -73,7 +84,7 @@ internal static class PlantHistoryJob
         if (plan.Engine == PlantEngine.Actors)
         {
             var runner = new ActorSim.Actors.ActorPlantRunner(
-                plan.Plant, ActorSim.Actors.ActorRunnerSettings.Default with { Parallelism = plan.Parallelism, Factor = plan.Factor, LogLevel = plan.LogLevel });
+                plan.Plant, ActorSim.Actors.ActorRunnerSettings.Default with { Parallelism = plan.Parallelism, Factor = plan.Factor, LogLevel = plan.LogLevel, LogicalStart = plan.Start });
             var run = await runner.RunAsync(plan.Seed, plan.DurationSeconds, sinkFor, cancellation).ConfigureAwait(false);
             return (new PlantRunStats(run.Rounds, run.Grants, run.ProcessedEvents, run.ItemsSent), run);
         }

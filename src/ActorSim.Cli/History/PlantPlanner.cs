@@ -8,9 +8,9 @@ namespace ActorSim.Cli.History;
 /// <summary>Plans a plant run from a blueprint with <c>lines:</c> and <c>links:</c>; each line gets its own sinks.</summary>
 internal static class PlantPlanner
 {
-    /// <summary>True when the blueprint at <paramref name="path"/> describes a plant (a top-level <c>lines:</c> key).</summary>
+    /// <summary>True when the blueprint at <paramref name="path"/> describes a plant (a top-level <c>lines</c> key, however written).</summary>
     public static bool IsPlant(string path) =>
-        File.Exists(path) && File.ReadLines(path).Any(l => l.StartsWith("lines:", StringComparison.Ordinal));
+        File.Exists(path) && BlueprintLoader.IsPlantText(File.ReadAllText(path));
 
     public static PlantPlan Plan(HistoryOptions options)
     {

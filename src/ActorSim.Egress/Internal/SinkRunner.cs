@@ -99,6 +99,9 @@ internal sealed class SinkRunner
         return _parts.Report(Blocked);
     }
 
+    /// <summary>The counts so far, unchecked (for a failed run's report).</summary>
+    public SinkReport Snapshot() => _parts.Snapshot(Blocked);
+
     /// <summary>Stops the writer without draining (after a failure elsewhere).</summary>
     public void Abort()
     {

@@ -63,7 +63,7 @@ internal sealed class S3Retry(S3StoreOptions options, string location)
         var transient = IsRetryable(ex) == true;
         if (code == "NoSuchBucket")
         {
-            message = $"Bucket '{options.Bucket}' does not exist at {Endpoint} (NoSuchBucket); create it, or set CreateBucketIfMissing.";
+            message = $"Bucket '{options.Bucket}' does not exist at {Endpoint} (NoSuchBucket); create it, or let the run create it (leave out --no-create-bucket; S3StoreOptions.CreateBucketIfMissing in the API).";
         }
         else if (code is not null && CredentialErrors.Contains(code))
         {
