@@ -74,7 +74,7 @@ internal static class CliApplication
         var plan = HistoryPlanner.Plan(options);
         var run = new RunDescription(
             RunDescription.NewRunId(), plan.Model.SimId, plan.ModelHash, plan.Seed, plan.Start, plan.DurationSeconds, options.Engine == PlantEngine.Actors ? "actors" : "reference");
-        await using var outputs = await RunOutputs.OpenAsync(plan.Destinations, options, run, cancellation).ConfigureAwait(false);
+        await using var outputs = await RunOutputs.OpenAsync(plan.Destinations, options, run, plan.Sinks.Max(s => s.StallTimeout), cancellation).ConfigureAwait(false);
         plan = plan with { Sinks = outputs.Attach(plan.Sinks, plan.SinkDestinations, plan.Model.SimId) };
         output.WriteLine($"actorsim history: {plan.Model.SimId}, seed {plan.Seed}, {ProgressText.SimulatedTime(plan.DurationSeconds)} from {plan.Start:yyyy-MM-ddTHH:mm:ss.fff}, to {string.Join(", ", plan.Destinations)} (run {run.RunId})");
         return await RunJobAsync(output, error, outputs, cancellation, async () =>
@@ -93,7 +93,8 @@ internal static class CliApplication
         var plan = PlantPlanner.Plan(options);
         var run = new RunDescription(
             RunDescription.NewRunId(), Path.GetFileName(options.ModelPath!), plan.ModelHash, plan.Seed, plan.Start, plan.DurationSeconds, plan.Engine.ToString().ToLowerInvariant());
-        await using var outputs = await RunOutputs.OpenAsync([plan.Destination], options, run, cancellation).ConfigureAwait(false);
+        await using var outputs = await RunOutputs.OpenAsync(
+            [plan.Destination], options, run, options.StallTimeout ?? HistoryOptions.DefaultStallTimeout, cancellation).ConfigureAwait(false);
         var sinksFor = plan.SinksFor;
         plan = plan with
         {

@@ -17,15 +17,16 @@ public partial class HistoryMessageTests
     public async Task A_failed_run_should_be_printed_once_not_repeated_by_the_actor_log()
     {
         using var dir = new TempDirectory();
-        await File.WriteAllTextAsync(dir.Sub("blocked"), "a file where the destination folder should be");
+        var blocker = BlockDayOnceLockedAsync(dir.Path, "2026-01-03");
 
         // The real process: Akka's log goes to the console, which only a process shows.
-        var (code, stdout, stderr) = await RunProcessAsync([.. From2026, "--duration", "1 day", "--dest", dir.Sub("blocked/out")]);
+        var (code, stdout, stderr) = await RunProcessAsync([.. From2026, "--duration", "4 days", "--partition-by-date", "--dest", dir.Path]);
+        await blocker;
 
         var all = stdout + stderr;
         Assert.Equal(1, code);
         Assert.DoesNotContain("[ERROR]", all, StringComparison.Ordinal);
-        Assert.Equal(1, Count(all, "failed writing chunk 'events_000001.parquet'"));
+        Assert.Equal(1, Count(all, "failed writing chunk 'date=2026-01-03/events_000001.parquet'"));
         Assert.Equal(1, Count(all, "Line 'Line_A' failed at t="));
         Assert.StartsWith("actorsim: the history run failed: Line 'Line_A' failed at t=", stderr, StringComparison.Ordinal);
     }
@@ -37,9 +38,10 @@ public partial class HistoryMessageTests
     public async Task A_failed_line_should_be_named_once_with_its_simulated_time_and_the_instant(string engine)
     {
         using var dir = new TempDirectory();
-        await File.WriteAllTextAsync(dir.Sub("blocked"), "a file where the destination folder should be");
+        var blocker = BlockDayOnceLockedAsync(dir.Path, "2026-01-03");
 
-        var (code, _, error) = await ActorsimCommand.RunAsync([.. From2026, "--duration", "2 days", "--engine", engine, "--dest", dir.Sub("blocked/out")]);
+        var (code, _, error) = await ActorsimCommand.RunAsync([.. From2026, "--duration", "4 days", "--partition-by-date", "--engine", engine, "--dest", dir.Path]);
+        await blocker;
 
         Assert.Equal(1, code);
         Assert.Equal(1, Count(error, "Line 'Line_A' failed"));
@@ -49,7 +51,7 @@ public partial class HistoryMessageTests
         var time = FailedAt().Match(error);
         Assert.True(time.Success, error);
         int Part(string name) => time.Groups[name].Success ? int.Parse(time.Groups[name].Value, CultureInfo.InvariantCulture) : 0;
-        var simulated = new TimeSpan(0, Part("h"), Part("m"), Part("s"), Part("ms"));
+        var simulated = new TimeSpan(Part("d"), Part("h"), Part("m"), Part("s"), Part("ms"));
         Assert.Equal(new DateTime(2026, 1, 1) + simulated, DateTime.ParseExact(time.Groups["instant"].Value, "yyyy-MM-ddTHH:mm:ss.fff", CultureInfo.InvariantCulture));
     }
 
@@ -60,12 +62,12 @@ public partial class HistoryMessageTests
     {
         using var dir = new TempDirectory();
         var dest = dir.Sub("out");
-        Directory.CreateDirectory(dest);
-        // Day 1 is written; day 2's folder is a file, so the run fails on its first chunk of day 2.
-        await File.WriteAllTextAsync(Path.Combine(dest, "date=2026-01-02"), "in the way");
+        // Days 1 and 2 are written; day 3's folder is a file, so the run fails on its first chunk of day 3.
+        var blocker = BlockDayOnceLockedAsync(dest, "2026-01-03");
 
         var (code, _, error) = await ActorsimCommand.RunAsync(
-            [.. From2026, "--duration", "3 days", "--format", "jsonl", "--partition-by-date", "--engine", engine, "--dest", dest]);
+            [.. From2026, "--duration", "4 days", "--format", "jsonl", "--partition-by-date", "--engine", engine, "--dest", dest]);
+        await blocker;
 
         Assert.Equal(1, code);
         var totals = Totals().Match(error);
@@ -95,9 +97,9 @@ public partial class HistoryMessageTests
 
             var (code, _, error) = await ActorsimCommand.RunAsync(environment, [.. From2026, "--duration", "1 hour", "--stall-timeout", "1 s"]);
 
+            // The destination's lock is the first request: the run fails before it starts, within the stall timeout.
             Assert.Equal(1, code);
-            Assert.Contains("stopped consuming", error, StringComparison.Ordinal);
-            Assert.Contains("for 1 s", error, StringComparison.Ordinal);
+            Assert.Contains("did not answer within the stall timeout of 1 s", error, StringComparison.Ordinal);
             Assert.Contains("--stall-timeout", error, StringComparison.Ordinal);
             Assert.DoesNotContain("raise StallTimeout", error, StringComparison.Ordinal);
             Assert.True(watch.Elapsed < TimeSpan.FromSeconds(25), $"took {watch.Elapsed}, as long as the default 30 s stall timeout");
@@ -191,7 +193,7 @@ public partial class HistoryMessageTests
         Assert.DoesNotContain("BlueprintLoader", error, StringComparison.Ordinal);
     }
 
-    [GeneratedRegex(@"Line 'Line_A' failed at t=(?:(?<h>\d{1,2})h)?(?:(?<m>\d{1,2})m)?(?<s>\d{1,2})\.(?<ms>\d{3})s \((?<instant>2026-01-01T\d\d:\d\d:\d\d\.\d{3})\): ")]
+    [GeneratedRegex(@"Line 'Line_A' failed at t=(?:(?<d>\d+)d )?(?:(?<h>\d{1,2})h)?(?:(?<m>\d{1,2})m)?(?<s>\d{1,2})\.(?<ms>\d{3})s \((?<instant>2026-01-0\dT\d\d:\d\d:\d\d\.\d{3})\): ")]
     private static partial Regex FailedAt();
 
     [GeneratedRegex(@"Records over the whole run: (?<published>[\d,]+) published, (?<written>[\d,]+) written, (?<dropped>[\d,]+) dropped by routing, (?<lost>[\d,]+) not written\.")]
@@ -200,6 +202,17 @@ public partial class HistoryMessageTests
     private static int Count(string text, string part) => Regex.Matches(text, Regex.Escape(part)).Count;
 
     /// <summary>Runs the built CLI as its own process, as a user does, and returns its exit code, stdout and stderr.</summary>
+    /// <summary>
+    /// Once the run holds <paramref name="dest"/> (its lock is there, so the destination passed its emptiness check),
+    /// puts a file where the run's <c>date=<paramref name="day"/></c> folder must go: its first chunk of that day fails,
+    /// as on a full disk. The run needs a few simulated days to get there, far longer than one probe.
+    /// </summary>
+    private static async Task BlockDayOnceLockedAsync(string dest, string day)
+    {
+        await Probe.UntilAsync(() => Task.FromResult(File.Exists(Path.Combine(dest, "_actorsim.lock"))), TimeSpan.FromSeconds(60), () => "the run never took its destination");
+        await File.WriteAllTextAsync(Path.Combine(dest, "date=" + day), "in the way");
+    }
+
     private static async Task<(int ExitCode, string Stdout, string Stderr)> RunProcessAsync(string[] args)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };

@@ -26,30 +26,33 @@ internal sealed class RunOutputs : IAsyncDisposable
     /// Takes every destination of <paramref name="destinations"/> for <paramref name="run"/>; releases those taken when
     /// one refuses (a <see cref="UsageException"/>) or cannot be reached (a <see cref="DestinationUnavailableException"/>).
     /// </summary>
-    public static async Task<RunOutputs> OpenAsync(IEnumerable<string> destinations, HistoryOptions options, RunDescription run, CancellationToken cancellation)
+    public static async Task<RunOutputs> OpenAsync(
+        IEnumerable<string> destinations, HistoryOptions options, RunDescription run, TimeSpan stallTimeout, CancellationToken cancellation)
     {
         var sessions = new Dictionary<string, DestinationSession>(StringComparer.Ordinal);
         var opening = string.Empty;
+        // A store that does not answer fails the run within the stall timeout, as it would while the run writes.
+        using var stall = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        stall.CancelAfter(stallTimeout);
         try
         {
             foreach (var destination in destinations.Distinct(StringComparer.Ordinal))
             {
                 opening = destination;
                 var store = HistoryPlanner.CreateStore(destination, options);
-                sessions[destination] = await DestinationSession.OpenAsync(store, destination, options.WriteMode, run, cancellation).ConfigureAwait(false);
+                sessions[destination] = await DestinationSession.OpenAsync(store, destination, options.WriteMode, run, stall.Token).ConfigureAwait(false);
             }
         }
         catch (Exception e)
         {
-            foreach (var session in sessions.Values)
-            {
-                await session.ReleaseAsync(CancellationToken.None).ConfigureAwait(false);
-            }
-
+            await new RunOutputs(sessions) { RunId = run.RunId }.DisposeAsync().ConfigureAwait(false);
             throw e switch
             {
                 DestinationException => new UsageException(e.Message),
-                OperationCanceledException or UsageException => e,
+                OperationCanceledException when cancellation.IsCancellationRequested => e,
+                OperationCanceledException => new DestinationUnavailableException(opening, new TimeoutException(string.Create(
+                    System.Globalization.CultureInfo.InvariantCulture, $"it did not answer within the stall timeout of {stallTimeout.TotalSeconds:0.###} s (--stall-timeout)."))),
+                UsageException => e,
                 _ => new DestinationUnavailableException(opening, e),
             };
         }

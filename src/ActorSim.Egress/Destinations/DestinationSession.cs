@@ -87,7 +87,7 @@ public sealed class DestinationSession
         }
         catch
         {
-            await store.DeleteAsync(LockFile, CancellationToken.None).ConfigureAwait(false);
+            await ReleaseQuietlyAsync(store, cancellationToken).ConfigureAwait(false);
             throw;
         }
     }
@@ -197,6 +197,19 @@ public sealed class DestinationSession
             (dead
                 ? "That process is gone: run with --overwrite to clear what it left, or choose another destination."
                 : $"Wait for it to end, or choose another destination; if that run is known to be dead, remove '{LockFile}' there."));
+    }
+
+    /// <summary>Lets go of a lock just taken, after the run was refused; a store that fails here must not hide why it was refused.</summary>
+    private static async Task ReleaseQuietlyAsync(IObjectStore store, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await store.DeleteAsync(LockFile, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is ObjectStoreException or OperationCanceledException)
+        {
+            // The lock stays; the next run names it and its holder.
+        }
     }
 
     private static async Task<DestinationContents> InspectAsync(IObjectStore store, string destination, CancellationToken cancellationToken)
