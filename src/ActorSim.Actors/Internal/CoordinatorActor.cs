@@ -38,6 +38,7 @@ internal sealed class CoordinatorActor : UntypedActor, IWithTimers
     private IActorRef _requester = ActorRefs.Nobody;
     private bool _pauseRequested;
     private bool _stopRequested;
+    private bool _stopReceived;
     private int _finishing;
     private long _paceAnchor;
 
@@ -540,7 +541,16 @@ internal sealed class CoordinatorActor : UntypedActor, IWithTimers
 
     private void Fail(string reason, string? simId, double simulatedTime)
     {
-        _log.Error("Run failed: {Reason}", (object)reason);
+        if (_stopRequested || _stopReceived)
+        {
+            // Asked to stop (a cancelled run stops its egress too): the requester reports the outcome.
+            _log.Info("Run stopped with a failure: {Reason}", (object)reason);
+        }
+        else
+        {
+            _log.Error("Run failed: {Reason}", (object)reason);
+        }
+
         var failed = new RunFailed(reason, simId, simulatedTime);
         _requester.Tell(failed);
         foreach (var other in _stoppers.Concat(_pausers).Where(s => !s.Equals(_requester)).Distinct())
@@ -555,6 +565,7 @@ internal sealed class CoordinatorActor : UntypedActor, IWithTimers
 
     private void AddStopper()
     {
+        _stopReceived = true;
         if (!Sender.Equals(Context.System.DeadLetters))
         {
             _stoppers.Add(Sender);

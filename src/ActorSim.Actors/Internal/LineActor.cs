@@ -282,7 +282,16 @@ internal sealed class LineActor : UntypedActor
     {
         var time = e is SimulationException s ? s.SimulatedTime : _simulation.Now;
         var cause = e is SimulationException { InnerException: { } inner } ? inner : e;
-        _log.Error("Line {SimId} failed at t={SimTime}: {Reason}", SimId, time, cause.Message);
+        if (cause is OperationCanceledException)
+        {
+            // The run was cancelled while the line waited on its egress: the run reports the stop.
+            _log.Info("Line {SimId} stopped at t={SimTime}: {Reason}", SimId, time, cause.Message);
+        }
+        else
+        {
+            _log.Error("Line {SimId} failed at t={SimTime}: {Reason}", SimId, time, cause.Message);
+        }
+
         // What the line's batches still hold is queued without waiting for credits: nothing holds up the failure.
         _egress?.FlushAfterFailure();
         _grant = null;
