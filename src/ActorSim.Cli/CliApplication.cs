@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Runtime.InteropServices;
 using ActorSim.Cli.CommandLine;
 using ActorSim.Cli.History;
 using ActorSim.Cli.Progress;
@@ -12,8 +13,14 @@ internal static class CliApplication
     public const int RunFailed = 1;
     public const int BadUsage = 2;
     public const int Interrupted = 130;
+    public const int Terminated = 143;
 
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, System.Collections.IDictionary environment, CancellationToken cancellation = default)
+    public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, System.Collections.IDictionary environment, CancellationToken cancellation = default) =>
+        RunAsync(args, output, error, environment, cancellation, static () => null);
+
+    /// <summary>Runs the command; <paramref name="stoppedBy"/> says which signal cancelled <paramref name="cancellation"/>, if one did.</summary>
+    public static async Task<int> RunAsync(
+        string[] args, TextWriter output, TextWriter error, System.Collections.IDictionary environment, CancellationToken cancellation, Func<PosixSignal?> stoppedBy)
     {
         try
         {
@@ -38,8 +45,16 @@ internal static class CliApplication
         }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
         {
-            await error.WriteLineAsync("actorsim: stopped before the end (Ctrl+C); the chunks already written are complete files.").ConfigureAwait(false);
-            return Interrupted;
+            var signal = stoppedBy();
+            var by = signal switch
+            {
+                PosixSignal.SIGTERM => "by SIGTERM",
+                PosixSignal.SIGINT => "by SIGINT (Ctrl+C)",
+                _ => "on request",
+            };
+            await error.WriteLineAsync(
+                $"actorsim: the run was stopped {by} before its end; the chunk files written are whole, the records not stored yet were not written.").ConfigureAwait(false);
+            return signal == PosixSignal.SIGTERM ? Terminated : Interrupted;
         }
     }
 
@@ -66,7 +81,7 @@ internal static class CliApplication
         await using var launch = options.Engine == PlantEngine.Actors ? ActorHistoryJob.Launch(options.LogLevel) : null;
         var plan = HistoryPlanner.Plan(options);
         output.WriteLine($"actorsim history: {plan.Model.SimId}, seed {plan.Seed}, {ProgressText.SimulatedTime(plan.DurationSeconds)} from {plan.Start:yyyy-MM-ddTHH:mm:ss.fff}, to {string.Join(", ", plan.Destinations)}");
-        return await RunJobAsync(error, async () =>
+        return await RunJobAsync(error, cancellation, async () =>
         {
             var reporter = Reporter(options.Progress, error);
             var result = options.Engine == PlantEngine.Actors
@@ -81,20 +96,28 @@ internal static class CliApplication
         var plan = PlantPlanner.Plan(options);
         var layout = options.MergeLines ? $"{plan.Destination}/ (merged, chunk names carry the line)" : $"{plan.Destination}/line=<sim_id>/";
         output.WriteLine($"actorsim history: plant of {plan.Plant.Lines.Count} lines, seed {plan.Seed}, {ProgressText.SimulatedTime(plan.DurationSeconds)} from {plan.Start:yyyy-MM-ddTHH:mm:ss.fff}, to {layout}");
-        return await RunJobAsync(error, async () =>
+        return await RunJobAsync(error, cancellation, async () =>
         {
             var (reports, stats, elapsed, actorStats) = await PlantHistoryJob.RunAsync(plan, Reporter(options.Progress, error), cancellation).ConfigureAwait(false);
             PlantHistoryJob.WriteSummary(output, plan, stats, elapsed, reports, actorStats);
         }).ConfigureAwait(false);
     }
 
-    /// <summary>Runs a job: Ok when it ends, RunFailed with the cause chain when it throws (usage errors and cancellation propagate).</summary>
-    private static async Task<int> RunJobAsync(TextWriter error, Func<Task> job)
+    /// <summary>
+    /// Runs a job: Ok when it ends, RunFailed with the cause chain when it throws (usage errors and cancellation
+    /// propagate). Once <paramref name="cancellation"/> is cancelled, whatever the job throws is the stop's doing (a wait
+    /// or a store cut short) and propagates as an <see cref="OperationCanceledException"/>.
+    /// </summary>
+    private static async Task<int> RunJobAsync(TextWriter error, CancellationToken cancellation, Func<Task> job)
     {
         try
         {
             await job().ConfigureAwait(false);
             return Ok;
+        }
+        catch (Exception e) when (cancellation.IsCancellationRequested && e is not OperationCanceledException and not UsageException)
+        {
+            throw new OperationCanceledException("The run was stopped before its end.", e, cancellation);
         }
         catch (Exception e) when (e is not OperationCanceledException and not UsageException)
         {
