@@ -49,6 +49,7 @@ internal static class HelpText
           S3_ACCESS_KEY, S3_SECRET_KEY   credentials (default user/password with USE_S3; else the AWS chain)
           DEST_PATH             the destination when --dest is not given
 
-        Exit codes: 0 done and every record accounted for; 1 the run failed; 2 bad command line; 130 stopped by Ctrl+C.
+        Exit codes: 0 done and every record accounted for; 1 the run failed; 2 bad command line; 130 stopped by
+        Ctrl+C (SIGINT); 143 stopped by SIGTERM. A stop keeps only whole chunk files; a second signal ends at once.
         """;
 }

@@ -15,7 +15,7 @@ public interface IPlantRunner
     /// <summary>
     /// As <see cref="Run(ulong, double, Func{LineModel, IRecordSink})"/>, stopping with an
     /// <see cref="OperationCanceledException"/> soon after <paramref name="cancellationToken"/> is cancelled; the records
-    /// published until then are those of the whole run's beginning.
+    /// published until then are the first records of the uncancelled run.
     /// </summary>
     PlantRunStats Run(ulong seed, double until, Func<LineModel, IRecordSink> sinkFor, CancellationToken cancellationToken);
 }
