@@ -45,6 +45,7 @@ internal sealed class CliProcess : IDisposable
 
     public static CliProcess Start(params string[] args)
     {
+        InterruptNotIgnored.Ensure();
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
