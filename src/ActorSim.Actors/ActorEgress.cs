@@ -130,7 +130,13 @@ public sealed class ActorEgress : IRecordSink
     /// </summary>
     internal void FlushAfterFailure()
     {
-        foreach (var feed in _feeds.Where(f => f.Fault is null && !_cancellation.IsCancellationRequested))
+        if (_cancellation.IsCancellationRequested)
+        {
+            // A cancelled run stores nothing more.
+            return;
+        }
+
+        foreach (var feed in _feeds.Where(f => f.Fault is null))
         {
             feed.Unbound();
             feed.Worker.FlushAll();
