@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Runtime.InteropServices;
 using ActorSim.Cli.CommandLine;
 using ActorSim.Cli.History;
 using ActorSim.Cli.Progress;
@@ -14,8 +15,14 @@ internal static class CliApplication
     public const int RunFailed = 1;
     public const int BadUsage = 2;
     public const int Interrupted = 130;
+    public const int Terminated = 143;
 
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, System.Collections.IDictionary environment, CancellationToken cancellation = default)
+    public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, System.Collections.IDictionary environment, CancellationToken cancellation = default) =>
+        RunAsync(args, output, error, environment, cancellation, static () => null);
+
+    /// <summary>Runs the command; <paramref name="stoppedBy"/> says which signal cancelled <paramref name="cancellation"/>, if one did.</summary>
+    public static async Task<int> RunAsync(
+        string[] args, TextWriter output, TextWriter error, System.Collections.IDictionary environment, CancellationToken cancellation, Func<PosixSignal?> stoppedBy)
     {
         try
         {
@@ -45,8 +52,16 @@ internal static class CliApplication
         }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
         {
-            await error.WriteLineAsync("actorsim: stopped before the end (Ctrl+C); the chunks already written are complete files.").ConfigureAwait(false);
-            return Interrupted;
+            var signal = stoppedBy();
+            var by = signal switch
+            {
+                PosixSignal.SIGTERM => "by SIGTERM",
+                PosixSignal.SIGINT => "by SIGINT (Ctrl+C)",
+                _ => "on request",
+            };
+            await error.WriteLineAsync(
+                $"actorsim: the run was stopped {by} before its end; the chunk files written are whole, the records not stored yet were not written.").ConfigureAwait(false);
+            return signal == PosixSignal.SIGTERM ? Terminated : Interrupted;
         }
     }
 
@@ -115,8 +130,10 @@ internal static class CliApplication
     }
 
     /// <summary>
-    /// Runs a job and writes its manifests: Ok when it ends; RunFailed, printing the cause chain once, when it throws;
-    /// a stop (cancellation) propagates after the manifests record it. Usage errors propagate.
+    /// Runs a job and writes its manifests: Ok when it ends; RunFailed, printing the cause chain once, when it throws.
+    /// Once <paramref name="cancellation"/> is cancelled, whatever the job throws is the stop's doing (a wait or a store
+    /// cut short): the manifests record a stopped run and an <see cref="OperationCanceledException"/> propagates.
+    /// Usage errors propagate.
     /// </summary>
     private static async Task<int> RunJobAsync(
         TextWriter output, TextWriter error, RunOutputs outputs, CancellationToken cancellation, Func<Task<List<(string Line, SinkReport Report)>>> job)
@@ -131,14 +148,19 @@ internal static class CliApplication
 
             return Ok;
         }
-        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+        catch (Exception e) when (cancellation.IsCancellationRequested && e is not UsageException)
         {
-            foreach (var line in await outputs.CompleteAsync(RunStatus.Stopped, "stopped before the end on request", null).ConfigureAwait(false))
+            foreach (var line in await outputs.CompleteAsync(RunStatus.Stopped, "stopped before its end on request", null).ConfigureAwait(false))
             {
-                await error.WriteLineAsync(line).ConfigureAwait(false);
+                await output.WriteLineAsync(line).ConfigureAwait(false);
             }
 
-            throw;
+            if (e is OperationCanceledException)
+            {
+                throw;
+            }
+
+            throw new OperationCanceledException("The run was stopped before its end.", e, cancellation);
         }
         catch (Exception e) when (e is not OperationCanceledException and not UsageException)
         {
@@ -146,7 +168,7 @@ internal static class CliApplication
             await error.WriteLineAsync($"actorsim: the history run failed: {message}").ConfigureAwait(false);
             foreach (var line in await outputs.CompleteAsync(RunStatus.Failed, message, null).ConfigureAwait(false))
             {
-                await error.WriteLineAsync(line).ConfigureAwait(false);
+                await output.WriteLineAsync(line).ConfigureAwait(false);
             }
 
             return RunFailed;

@@ -58,6 +58,8 @@ internal static class HelpText
         DEST gets _manifest.json last (every run, its chunks with rows, bytes and SHA-256), then _SUCCESS if every run
         in it succeeded; a run holds DEST/_actorsim.lock while it writes.
 
-        Exit codes: 0 done and every record accounted for; 1 the run failed; 2 bad command line; 130 stopped by Ctrl+C.
+        Exit codes: 0 done and every record accounted for; 1 the run failed; 2 bad command line; 130 stopped by
+        Ctrl+C (SIGINT); 143 stopped by SIGTERM. A stop keeps only whole chunk files, listed in a manifest with
+        status stopped; a second signal ends at once.
         """;
 }

@@ -69,7 +69,8 @@ public sealed class SinkWorker
     /// <summary>
     /// On the routing thread: routes and batches one record; a batch it fills joins the queue through the handoff,
     /// which may wait. Throws an <see cref="EgressException"/> naming the sink when its router fails or cannot place
-    /// the record, or when the handoff refuses.
+    /// the record, or when the handoff refuses; an <see cref="OperationCanceledException"/> when the handoff's wait was
+    /// cancelled.
     /// </summary>
     [MethodImpl(HotPath.Options)]
     public void Add(in SimRecord record)
@@ -78,7 +79,7 @@ public sealed class SinkWorker
         {
             _batcher.Add(in record);
         }
-        catch (Exception e) when (e is not EgressException)
+        catch (Exception e) when (e is not EgressException and not OperationCanceledException)
         {
             throw new EgressException(
                 string.Create(CultureInfo.InvariantCulture, $"Sink '{Name}': its router failed on a record at t={SimTime.Format(record.SimTime, _logicalStart)}: {e.Message}"), e)
@@ -153,6 +154,16 @@ public sealed class SinkWorker
 
         return true;
     }
+
+    /// <summary>
+    /// On either thread once the other has stopped, after the run was cancelled: starts no store, waits for those in
+    /// flight (given the cancelled token, they end at once; at most <see cref="SinkOptions.StallTimeout"/> each) and
+    /// counts those that landed. What is still queued or buffered is not written.
+    /// </summary>
+    public void Settle() => _storer.SettleAsync().GetAwaiter().GetResult();
+
+    /// <summary>The exception for a sink that stops because its run was cancelled while <paramref name="what"/>.</summary>
+    public OperationCanceledException Cancelled(string what, CancellationToken cancellationToken) => _parts.Cancelled(what, cancellationToken);
 
     /// <summary>The report once everything is stored; throws an <see cref="EgressException"/> when a record is missing.</summary>
     /// <param name="blocked">Wall time the routing thread spent waiting for room, for the report.</param>

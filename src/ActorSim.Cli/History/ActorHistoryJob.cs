@@ -24,7 +24,7 @@ internal static class ActorHistoryJob
     {
         var stopwatch = Stopwatch.StartNew();
         var settings = launch.Settings with { Factor = plan.Factor, LogicalStart = plan.Start };
-        var egress = new ActorEgress(plan.Start, plan.Sinks);
+        var egress = new ActorEgress(plan.Start, plan.Sinks, cancellation);
         try
         {
             var plant = new PlantBuilder().AddLine(plan.Model).Build();

@@ -21,7 +21,7 @@ internal static class PlantHistoryJob
         {
             IRecordSink SinkFor(ActorSim.Model.Building.LineModel line)
             {
-                var output = LineOutput.For(plan.Engine, line.SimId, plan.Start, plan.SinksFor(line.SimId));
+                var output = LineOutput.For(plan.Engine, line.SimId, plan.Start, plan.SinksFor(line.SimId), cancellation);
                 lock (pipelines)
                 {
                     pipelines.Add(output);
@@ -77,7 +77,7 @@ internal static class PlantHistoryJob
         }
     }
 
-    /// <summary>Runs the plant on the plan's engine; only the actor engine stops early on <paramref name="cancellation"/>.</summary>
+    /// <summary>Runs the plant on the plan's engine; every engine stops early on <paramref name="cancellation"/>.</summary>
     private static async Task<(PlantRunStats Stats, RunStats? ActorStats)> RunEngineAsync(
         PlantPlan plan, Func<ActorSim.Model.Building.LineModel, IRecordSink> sinkFor, CancellationToken cancellation)
     {
@@ -90,7 +90,7 @@ internal static class PlantHistoryJob
         }
 
         IPlantRunner direct = plan.Engine == PlantEngine.Windowed ? new WindowedPlantRunner(plan.Plant, plan.Parallelism) : new SequentialPlantRunner(plan.Plant);
-        return (await Task.Run(() => direct.Run(plan.Seed, plan.DurationSeconds, sinkFor), cancellation).ConfigureAwait(false), null);
+        return (await Task.Run(() => direct.Run(plan.Seed, plan.DurationSeconds, sinkFor, cancellation), cancellation).ConfigureAwait(false), null);
     }
 
     /// <summary>How the engine synchronized: the sequential one does not; the windowed one grants in rounds, the actors as lines report.</summary>

@@ -59,6 +59,12 @@ internal sealed class SinkParts
             cause)
         { SinkName = Name, RecordsNotWritten = NotWritten };
 
+    /// <summary>The exception for a sink that stops because its run was cancelled while <paramref name="what"/>.</summary>
+    public OperationCanceledException Cancelled(string what, CancellationToken cancellationToken) =>
+        new(string.Create(CultureInfo.InvariantCulture,
+            $"Sink '{Name}' stopped {what}: the run was cancelled; {NotWritten} records not written."),
+            cancellationToken);
+
     /// <summary>The error for a sink that made no progress for its stall timeout while <paramref name="what"/>.</summary>
     public EgressStalledException Stalled(string what) =>
         new(string.Create(CultureInfo.InvariantCulture,

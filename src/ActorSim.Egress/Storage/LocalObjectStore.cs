@@ -59,6 +59,12 @@ public sealed class LocalObjectStore : IObjectStore
             TryDelete(temporary);
             throw new ObjectStoreException(Root, path, $"Cannot write '{target}': {ex.Message}", isTransient: false, ex);
         }
+        catch (OperationCanceledException)
+        {
+            // A cancelled run: the chunk is not stored, and no half file is left under any name.
+            TryDelete(temporary);
+            throw;
+        }
     }
 
     /// <summary>

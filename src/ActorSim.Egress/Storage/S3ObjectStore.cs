@@ -255,11 +255,13 @@ public sealed class S3ObjectStore : IObjectStore, IDisposable
         {
             try
             {
-                await _client.AbortMultipartUploadAsync(_options.Bucket, key, upload.UploadId, CancellationToken.None).ConfigureAwait(false);
+                // Cancelled: abort all the same (the upload's parts cost storage), but wait no more than a second for it.
+                using var abort = cancellationToken.IsCancellationRequested ? new CancellationTokenSource(TimeSpan.FromSeconds(1)) : null;
+                await _client.AbortMultipartUploadAsync(_options.Bucket, key, upload.UploadId, abort?.Token ?? CancellationToken.None).ConfigureAwait(false);
             }
-            catch (AmazonServiceException)
+            catch (Exception abortError) when (abortError is AmazonServiceException or OperationCanceledException)
             {
-                // The upload is already failing; the original error matters.
+                // The upload is already failing (or cancelled); the original error matters.
             }
 
             throw;
