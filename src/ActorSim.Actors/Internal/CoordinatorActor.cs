@@ -38,7 +38,6 @@ internal sealed class CoordinatorActor : UntypedActor, IWithTimers
     private IActorRef _requester = ActorRefs.Nobody;
     private bool _pauseRequested;
     private bool _stopRequested;
-    private bool _stopReceived;
     private int _finishing;
     private long _paceAnchor;
 
@@ -557,7 +556,6 @@ internal sealed class CoordinatorActor : UntypedActor, IWithTimers
 
     private void AddStopper()
     {
-        _stopReceived = true;
         if (!Sender.Equals(Context.System.DeadLetters))
         {
             _stoppers.Add(Sender);
