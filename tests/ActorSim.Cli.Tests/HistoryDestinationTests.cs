@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Security.Cryptography;
 using ActorSim.Cli.Tests.Support;
 using ActorSim.Egress.Tests.Support;
@@ -108,12 +107,12 @@ public class HistoryDestinationTests
     public async Task A_killed_run_should_leave_a_destination_that_is_visibly_incomplete_and_that_overwrite_cleans()
     {
         using var dir = new TempDirectory();
-        using (var killed = StartCli("history", "--start", "2026-01-01T00:00:00", "--progress", "none", "--duration", "52 weeks", "--engine", "reference", "--batch-size", "2000", "--dest", dir.Path))
+        using (var killed = CliProcess.Start("history", "--start", "2026-01-01T00:00:00", "--progress", "none", "--duration", "52 weeks", "--engine", "reference", "--batch-size", "2000", "--dest", dir.Path))
         {
             await Probe.UntilAsync(() => Task.FromResult(Directory.GetFiles(dir.Path, "events_*").Length >= 3 || killed.HasExited), TimeSpan.FromSeconds(60), () => "no chunks came");
-            Assert.False(killed.HasExited, "the run ended before it could be killed");
-            killed.Kill(); // SIGKILL: no handler runs.
-            await killed.WaitForExitAsync();
+            Assert.False(killed.HasExited, killed.Error);
+            await killed.SignalAsync("KILL"); // No handler runs.
+            await killed.WaitForExitAsync(TimeSpan.FromSeconds(30));
         }
 
         Assert.False(File.Exists(Path.Combine(dir.Path, "_manifest.json")));
@@ -173,17 +172,4 @@ public class HistoryDestinationTests
     private static Dictionary<string, string> Snapshot(string folder) =>
         Directory.GetFiles(folder, "*", SearchOption.AllDirectories)
             .ToDictionary(f => Path.GetRelativePath(folder, f), f => Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(f))));
-
-    /// <summary>Starts the built CLI as its own process, as a user would.</summary>
-    private static Process StartCli(params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(typeof(CliApplication).Assembly.Location);
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        return Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
-    }
 }

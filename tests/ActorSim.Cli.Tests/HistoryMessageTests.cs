@@ -215,18 +215,8 @@ public partial class HistoryMessageTests
 
     private static async Task<(int ExitCode, string Stdout, string Stderr)> RunProcessAsync(string[] args)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "actorsim.dll"));
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(deadline.Token);
-        return (process.ExitCode, await stdout, await stderr);
+        using var process = CliProcess.Start(args);
+        await process.WaitForExitAsync(TimeSpan.FromMinutes(2));
+        return (process.ExitCode, process.Output, process.Error);
     }
 }
