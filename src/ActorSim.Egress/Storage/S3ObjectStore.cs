@@ -62,14 +62,7 @@ public sealed class S3ObjectStore : IObjectStore, IDisposable
         await _retry.RunAsync(path, async ct =>
         {
             using var body = AsStream(content);
-            await _client.PutObjectAsync(new PutObjectRequest
-            {
-                BucketName = _options.Bucket,
-                Key = key,
-                InputStream = body,
-                AutoCloseStream = false,
-                UseChunkEncoding = _options.UseChunkEncoding,
-            }, ct).ConfigureAwait(false);
+            await _client.PutObjectAsync(PutRequest(key, body), ct).ConfigureAwait(false);
             return true;
         }, cancellationToken).ConfigureAwait(false);
     }
@@ -136,15 +129,9 @@ public sealed class S3ObjectStore : IObjectStore, IDisposable
             using var body = AsStream(content);
             try
             {
-                await _client.PutObjectAsync(new PutObjectRequest
-                {
-                    BucketName = _options.Bucket,
-                    Key = key,
-                    InputStream = body,
-                    AutoCloseStream = false,
-                    UseChunkEncoding = _options.UseChunkEncoding,
-                    IfNoneMatch = "*",
-                }, ct).ConfigureAwait(false);
+                var request = PutRequest(key, body);
+                request.IfNoneMatch = "*";
+                await _client.PutObjectAsync(request, ct).ConfigureAwait(false);
                 return true;
             }
             catch (AmazonS3Exception ex) when (ex.StatusCode is System.Net.HttpStatusCode.PreconditionFailed or System.Net.HttpStatusCode.Conflict)
@@ -292,6 +279,15 @@ public sealed class S3ObjectStore : IObjectStore, IDisposable
 
             return true;
         }, cancellationToken, creatingBucket: true);
+
+    private PutObjectRequest PutRequest(string key, Stream body) => new()
+    {
+        BucketName = _options.Bucket,
+        Key = key,
+        InputStream = body,
+        AutoCloseStream = false,
+        UseChunkEncoding = _options.UseChunkEncoding,
+    };
 
     private string Key(string path) => _options.Prefix.Length == 0 ? path : _options.Prefix + "/" + path;
 
