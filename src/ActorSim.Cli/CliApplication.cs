@@ -88,7 +88,7 @@ internal static class CliApplication
         await using var launch = options.Engine == PlantEngine.Actors ? ActorHistoryJob.Launch(options.LogLevel) : null;
         var plan = HistoryPlanner.Plan(options);
         var run = new RunDescription(
-            RunDescription.NewRunId(), plan.Model.SimId, plan.ModelHash, plan.Seed, plan.Start, plan.DurationSeconds, options.Engine == PlantEngine.Actors ? "actors" : "reference");
+            RunDescription.NewRunId(), plan.Model.SimId, plan.ModelDefinition, plan.Seed, plan.Start, plan.DurationSeconds, options.Engine == PlantEngine.Actors ? "actors" : "reference");
         await using var outputs = await RunOutputs.OpenAsync(plan.Destinations, options, run, plan.Sinks.Max(s => s.StallTimeout), cancellation).ConfigureAwait(false);
         plan = plan with { Sinks = outputs.Attach(plan.Sinks, plan.SinkDestinations, plan.Model.SimId) };
         output.WriteLine($"actorsim history: {plan.Model.SimId}, seed {plan.Seed}, {ProgressText.SimulatedTime(plan.DurationSeconds)} from {plan.Start:yyyy-MM-ddTHH:mm:ss.fff}, to {string.Join(", ", plan.Destinations)} (run {run.RunId})");
@@ -107,7 +107,7 @@ internal static class CliApplication
     {
         var plan = PlantPlanner.Plan(options);
         var run = new RunDescription(
-            RunDescription.NewRunId(), Path.GetFileName(options.ModelPath!), plan.ModelHash, plan.Seed, plan.Start, plan.DurationSeconds, plan.Engine.ToString().ToLowerInvariant());
+            RunDescription.NewRunId(), Path.GetFileName(options.ModelPath!), plan.ModelDefinition, plan.Seed, plan.Start, plan.DurationSeconds, plan.Engine.ToString().ToLowerInvariant());
         await using var outputs = await RunOutputs.OpenAsync(
             [plan.Destination], options, run, options.StallTimeout ?? HistoryOptions.DefaultStallTimeout, cancellation).ConfigureAwait(false);
         var sinksFor = plan.SinksFor;

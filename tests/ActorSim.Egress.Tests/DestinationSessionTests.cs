@@ -10,7 +10,7 @@ namespace ActorSim.Egress.Tests;
 public class DestinationSessionTests
 {
     private static RunDescription Run(string id = "run-1", ulong seed = 1) =>
-        new(id, "Line_A", RunDescription.HashOf("builtin:Line_A"u8), seed, new DateTime(2026, 1, 1), 3600, "reference");
+        new(id, "Line_A", "builtin:Line_A"u8.ToArray(), seed, new DateTime(2026, 1, 1), 3600, "reference");
 
     private static void Log(DestinationSession session, string path, long rows, string content, string line = "Line_A", string sink = "history", string prefix = "") =>
         session.ChunkLogFor(line, prefix).Stored(new StoredChunk(sink, path, rows, content.Length, Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(content)))));
@@ -30,6 +30,7 @@ public class DestinationSessionTests
 
         Assert.Equal(["events_000001.parquet", "events_000002.parquet"], entry.Chunks.Select(c => c.Path));
         Assert.Equal(new ManifestSink("Line_A", "history", 10, 8, 2, 2, 8), Assert.Single(entry.Sinks));
+        Assert.Equal("sha256:" + Convert.ToHexStringLower(SHA256.HashData("builtin:Line_A"u8)), entry.ModelHash);
         var manifest = await DestinationSession.ReadManifestAsync(store, CancellationToken.None);
         Assert.Equal("run-1", Assert.Single(manifest!.Runs).RunId);
         Assert.Equal(Convert.ToHexStringLower(SHA256.HashData("aaaaa"u8)), manifest.Runs[0].Chunks[0].Sha256);

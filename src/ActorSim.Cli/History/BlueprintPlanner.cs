@@ -59,11 +59,8 @@ internal static class BlueprintPlanner
             sinks,
             destinations,
             settings.Factor,
-            ModelHash(options.ModelPath!));
+            File.ReadAllBytes(options.ModelPath!));
     }
-
-    /// <summary>The manifest's model hash of a blueprint: SHA-256 of the file's bytes.</summary>
-    internal static string ModelHash(string path) => ActorSim.Egress.Destinations.RunDescription.HashOf(File.ReadAllBytes(path));
 
     internal static SinkOptions Sink(EgressSpec spec, HistoryOptions options, string destination)
     {

@@ -11,7 +11,7 @@ namespace ActorSim.Cli.History;
 /// <param name="Sinks">Where records go.</param>
 /// <param name="SinkDestinations">Each sink's destination as given (a folder or <c>s3://bucket/prefix</c>), in the order of <paramref name="Sinks"/>.</param>
 /// <param name="Factor">Wall-clock pacing: 0 as fast as possible.</param>
-/// <param name="ModelHash">SHA-256 of the model's definition, for the manifest.</param>
+/// <param name="ModelDefinition">The model's definition (the blueprint's bytes), hashed in the manifest.</param>
 internal sealed record HistoryPlan(
     LineModel Model,
     DateTime Start,
@@ -20,7 +20,7 @@ internal sealed record HistoryPlan(
     IReadOnlyList<SinkOptions> Sinks,
     IReadOnlyList<string> SinkDestinations,
     double Factor,
-    string ModelHash)
+    byte[] ModelDefinition)
 {
     /// <summary>The distinct destinations, in first-use order.</summary>
     public IReadOnlyList<string> Destinations => SinkDestinations.Distinct(StringComparer.Ordinal).ToArray();

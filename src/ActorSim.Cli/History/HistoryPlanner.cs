@@ -9,8 +9,8 @@ namespace ActorSim.Cli.History;
 /// <summary>Turns options into a plan: the reference model and the seed's router unless a blueprint says otherwise.</summary>
 internal static class HistoryPlanner
 {
-    /// <summary>The built-in reference model's hash in a manifest: of its name, as it has no file.</summary>
-    public static readonly string ReferenceModelHash = ActorSim.Egress.Destinations.RunDescription.HashOf("builtin:Line_A"u8);
+    /// <summary>The built-in reference model's definition for the manifest's hash: its name, as it has no file.</summary>
+    private static readonly byte[] ReferenceModelDefinition = "builtin:Line_A"u8.ToArray();
 
     public static HistoryPlan Plan(HistoryOptions options)
     {
@@ -33,7 +33,7 @@ internal static class HistoryPlanner
             [sink],
             [destination],
             Factor: 0,
-            ModelHash: ReferenceModelHash);
+            ModelDefinition: ReferenceModelDefinition);
     }
 
     /// <summary>The seed's history router: events flattened into <c>events.*</c>; telemetry and the lag metric dropped, or telemetry kept in <c>telemetry.*</c>.</summary>

@@ -15,7 +15,7 @@ internal sealed record PlantPlan(
     string Destination,
     double Factor,
     string LogLevel,
-    string ModelHash)
+    byte[] ModelDefinition)
 {
     /// <summary>Whether every line writes into <see cref="Destination"/> itself (chunk names carry the line) rather than <c>line=&lt;sim_id&gt;/</c>.</summary>
     public bool MergeLines { get; init; }

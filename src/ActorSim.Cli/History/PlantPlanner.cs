@@ -56,7 +56,7 @@ internal static class PlantPlanner
             destination,
             blueprint.Simulation.Factor,
             options.LogLevel,
-            BlueprintPlanner.ModelHash(options.ModelPath!))
+            File.ReadAllBytes(options.ModelPath!))
         {
             MergeLines = options.MergeLines,
         };

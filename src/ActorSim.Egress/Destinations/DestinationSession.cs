@@ -132,7 +132,7 @@ public sealed class DestinationSession
         ArgumentNullException.ThrowIfNull(store);
         var files = await store.ListAsync(ManifestFile, cancellationToken).ConfigureAwait(false);
         return files.Contains(ManifestFile)
-            ? ManifestJson.Read<RunManifest>(await store.ReadAsync(ManifestFile, cancellationToken).ConfigureAwait(false), $"'{store.Location}/{ManifestFile}'")
+            ? ManifestJson.ReadManifest(await store.ReadAsync(ManifestFile, cancellationToken).ConfigureAwait(false), $"'{store.Location}/{ManifestFile}'")
             : null;
     }
 
@@ -181,7 +181,7 @@ public sealed class DestinationSession
             return;
         }
 
-        var holder = ManifestJson.Read<DestinationLock>(await store.ReadAsync(LockFile, cancellationToken).ConfigureAwait(false), $"The lock '{destination}/{LockFile}'");
+        var holder = ManifestJson.ReadLock(await store.ReadAsync(LockFile, cancellationToken).ConfigureAwait(false), $"The lock '{destination}/{LockFile}'");
         var dead = holder.HolderIsDead();
         if (dead && mode == WriteMode.Overwrite)
         {
@@ -217,7 +217,7 @@ public sealed class DestinationSession
         var files = await store.ListAsync(string.Empty, cancellationToken).ConfigureAwait(false);
         var leftovers = await store.ListLeftoversAsync(cancellationToken).ConfigureAwait(false);
         var manifest = files.Contains(ManifestFile)
-            ? ManifestJson.Read<RunManifest>(await store.ReadAsync(ManifestFile, cancellationToken).ConfigureAwait(false), $"'{destination}/{ManifestFile}'")
+            ? ManifestJson.ReadManifest(await store.ReadAsync(ManifestFile, cancellationToken).ConfigureAwait(false), $"'{destination}/{ManifestFile}'")
             : null;
         return new DestinationContents(files, leftovers, manifest);
     }
