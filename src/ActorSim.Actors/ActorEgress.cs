@@ -14,11 +14,14 @@ namespace ActorSim.Actors;
 /// <see cref="SinkOptions.MaxQueuedBatches"/> credits and goes to the egress actor, which encodes it, stores it and
 /// gives the credit back. Out of credits, the line waits — a slow sink slows its line — and a sink that gives none
 /// back for its stall timeout fails the line. At the end the line drains the actors, and <see cref="Completion"/>
-/// gives the accounting.
+/// gives the accounting. Once the run's cancellation token is cancelled, the line's wait for a credit ends with an
+/// <see cref="OperationCanceledException"/>, the stores in flight are cancelled (a chunk is stored whole or not at all)
+/// and nothing more is stored.
 /// </summary>
 public sealed class ActorEgress : IRecordSink
 {
     private readonly SinkFeed[] _feeds;
+    private readonly CancellationToken _cancellation;
     private readonly TaskCompletionSource<EgressReport> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly List<SinkDrained> _drained = [];
     private bool _attached;
@@ -28,8 +31,16 @@ public sealed class ActorEgress : IRecordSink
     /// <summary>Egress for one line to <paramref name="sinks"/>, timestamps counting from <paramref name="logicalStart"/> (as <see cref="EgressPipeline"/>).</summary>
     /// <exception cref="ArgumentException">No sink, an invalid one, or two with one name.</exception>
     public ActorEgress(DateTime logicalStart, IEnumerable<SinkOptions> sinks)
+        : this(logicalStart, sinks, CancellationToken.None)
     {
-        _feeds = SinkWorker.ForSinks(logicalStart, sinks).Select(w => new SinkFeed(w)).ToArray();
+    }
+
+    /// <summary>As <see cref="ActorEgress(DateTime, IEnumerable{SinkOptions})"/>, stopped early by the run's <paramref name="cancellationToken"/>.</summary>
+    /// <exception cref="ArgumentException">No sink, an invalid one, or two with one name.</exception>
+    public ActorEgress(DateTime logicalStart, IEnumerable<SinkOptions> sinks, CancellationToken cancellationToken)
+    {
+        _cancellation = cancellationToken;
+        _feeds = SinkWorker.ForSinks(logicalStart, sinks).Select(w => new SinkFeed(w, cancellationToken)).ToArray();
         foreach (var feed in _feeds)
         {
             feed.Worker.Handoff = feed;
@@ -50,6 +61,12 @@ public sealed class ActorEgress : IRecordSink
     /// with an <see cref="EgressException"/> naming the sink when a sink failed, or when the line stopped before draining.
     /// </summary>
     public Task<EgressReport> Completion => _completion.Task;
+
+    /// <summary>
+    /// The counts so far per sink — published, written, dropped, not written — without the check <see cref="Completion"/>
+    /// makes: after a failed run, what the line lost. Read it once the run has ended (its actors have stopped).
+    /// </summary>
+    public EgressReport Snapshot() => new(Array.ConvertAll(_feeds, f => f.Worker.Snapshot(f.Blocked)));
 
     /// <summary>Records stored so far over all sinks; readable from any thread.</summary>
     internal long Written => _feeds.Sum(f => f.Worker.Written);
@@ -101,7 +118,8 @@ public sealed class ActorEgress : IRecordSink
     /// </summary>
     internal void Drain(IActorRef line)
     {
-        foreach (var feed in _feeds)
+        // Cancelled: nothing more is stored; the actors only wait for their stores in flight.
+        foreach (var feed in _cancellation.IsCancellationRequested ? [] : _feeds)
         {
             feed.Worker.FlushAll();
         }
@@ -118,6 +136,12 @@ public sealed class ActorEgress : IRecordSink
     /// </summary>
     internal void FlushAfterFailure()
     {
+        if (_cancellation.IsCancellationRequested)
+        {
+            // A cancelled run stores nothing more.
+            return;
+        }
+
         foreach (var feed in _feeds.Where(f => f.Fault is null))
         {
             feed.Unbound();
@@ -128,10 +152,21 @@ public sealed class ActorEgress : IRecordSink
     /// <summary>
     /// On the line's thread once its egress actors have stopped without a drain (a failed or abandoned run): stores
     /// what the sinks that have not failed still hold, waiting at most their stall timeout per store. Returns a line
-    /// per sink that could not finish.
+    /// per sink that could not finish. After a cancellation it stores nothing and only waits for the stores in flight.
     /// </summary>
     internal IReadOnlyList<string> WriteAfterStop()
     {
+        if (_cancellation.IsCancellationRequested)
+        {
+            // A cancelled run writes nothing more: the stores in flight, cancelled, end before the run does.
+            foreach (var feed in _feeds)
+            {
+                feed.Worker.Settle();
+            }
+
+            return [];
+        }
+
         var problems = new List<string>();
         foreach (var feed in _feeds.Where(f => f.Fault is null))
         {

@@ -40,9 +40,12 @@ public sealed class ActorPlantRunner : IPlantRunner
     public ActorRunnerSettings Settings { get; }
 
     /// <inheritdoc />
-    public PlantRunStats Run(ulong seed, double until, Func<LineModel, IRecordSink> sinkFor)
+    public PlantRunStats Run(ulong seed, double until, Func<LineModel, IRecordSink> sinkFor) => Run(seed, until, sinkFor, CancellationToken.None);
+
+    /// <inheritdoc />
+    public PlantRunStats Run(ulong seed, double until, Func<LineModel, IRecordSink> sinkFor, CancellationToken cancellationToken)
     {
-        var stats = RunWithStats(seed, until, sinkFor);
+        var stats = RunAsync(seed, until, sinkFor, cancellationToken).GetAwaiter().GetResult();
         return new PlantRunStats(stats.Rounds, stats.Grants, stats.ProcessedEvents, stats.ItemsSent);
     }
 
@@ -56,7 +59,9 @@ public sealed class ActorPlantRunner : IPlantRunner
     /// sink that is <see cref="IAsyncDisposable"/> is disposed then). Throws a
     /// <see cref="LineFailedException"/> naming the line and time when a line fails or goes silent, an
     /// <see cref="InvalidOperationException"/> for other failures, and <see cref="OperationCanceledException"/> when
-    /// <paramref name="cancellationToken"/> stops the run (between rounds, egress drained).
+    /// <paramref name="cancellationToken"/> stops the run: lines stop at their next slice; an <see cref="ActorEgress"/> made
+    /// with the same token then stores nothing more (its stores in flight are cancelled: a chunk is stored whole or not
+    /// at all), other sinks are drained.
     /// </summary>
     public Task<RunStats> RunAsync(ulong seed, double until, Func<LineModel, IRecordSink> sinkFor, CancellationToken cancellationToken) =>
         RunAsync(seed, until, sinkFor, null, cancellationToken);
@@ -100,8 +105,10 @@ public sealed class ActorPlantRunner : IPlantRunner
             return await outcome.Task.ConfigureAwait(false) switch
             {
                 RunCompleted completed => completed.Stats,
-                RunStopped => throw new OperationCanceledException("The run was stopped before its end time; egress was drained.", cancellationToken),
-                RunFailed { SimId: { } simId } failed => throw new LineFailedException(simId, failed.SimulatedTime, new InvalidOperationException(failed.Reason)),
+                RunStopped => throw new OperationCanceledException("The run was stopped before its end time.", cancellationToken),
+                RunFailed failed when cancellationToken.IsCancellationRequested =>
+                    throw new OperationCanceledException($"The run was stopped before its end time: {failed.Reason}", cancellationToken),
+                RunFailed { SimId: { } simId } failed => throw new LineFailedException(simId, failed.SimulatedTime, failed.Reason),
                 RunFailed failed => throw new InvalidOperationException(failed.Reason),
                 var other => throw new InvalidOperationException($"The run ended with an unexpected message {other.GetType().Name}."),
             };

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ActorSim.Engine;
 using Akka.Configuration;
 
 namespace ActorSim.Actors;
@@ -63,8 +64,18 @@ public sealed record ActorRunnerSettings
     /// <summary>How far ahead of the wall clock, in simulated seconds, a paced grant may reach (default 1 s).</summary>
     public double PacingStep { get; init; } = 1.0;
 
+    /// <summary>
+    /// The calendar instant simulated time 0 stands for, named beside each simulated time in failure messages
+    /// (<c>t=1d 11h10m41.438s (2026-01-02T11:10:41.438)</c>); null names the time alone. Changes no record.
+    /// </summary>
+    public DateTime? LogicalStart { get; init; }
+
     /// <summary>Serialize every message sent locally (<c>akka.actor.serialize-messages</c>): for tests.</summary>
     public bool SerializeMessages { get; init; }
+
+    /// <summary>A simulated time for a message: <see cref="SimTime"/>'s form, with the instant when <see cref="LogicalStart"/> is set.</summary>
+    public string FormatTime(double simulatedSeconds) =>
+        LogicalStart is { } start ? SimTime.Format(simulatedSeconds, start) : SimTime.Format(simulatedSeconds);
 
     /// <summary>The threads the line dispatcher gets: <see cref="Parallelism"/>, or the core count for 0.</summary>
     public int EffectiveParallelism => Parallelism > 0 ? Parallelism : Environment.ProcessorCount;

@@ -34,6 +34,17 @@ public static class BlueprintLoader
     }
 
     /// <summary>
+    /// True when the YAML <paramref name="yaml"/> describes a plant: its top-level mapping has a <c>lines</c> key, however
+    /// written (quoted, flow style, after comments or a <c>---</c> marker). False for a single line and for text that is
+    /// not valid YAML (loading it says why).
+    /// </summary>
+    public static bool IsPlantText(string yaml)
+    {
+        ArgumentNullException.ThrowIfNull(yaml);
+        return BlueprintReader.IsPlant(yaml);
+    }
+
+    /// <summary>
     /// Reads and checks the plant blueprint (<c>lines:</c> and <c>links:</c>) in the file <paramref name="path"/>; a
     /// single-line blueprint is read as a plant of that one line.
     /// </summary>

@@ -12,6 +12,12 @@ public sealed record EgressSpec
     /// <summary>The record families a sink may drop.</summary>
     public static IReadOnlyList<string> DropKinds { get; } = ["telemetry", "events", "lag"];
 
+    /// <summary>
+    /// Wall-clock seconds a sink may make no progress (a full queue, a store that does not finish) before the run fails
+    /// (<c>stall_timeout</c>, a duration above zero); null for the runner's default.
+    /// </summary>
+    public double? StallTimeout { get; init; }
+
     /// <summary>The Parquet codecs.</summary>
     public static IReadOnlyList<string> Compressions { get; } = ["snappy", "zstd", "gzip", "none"];
 

@@ -1,7 +1,10 @@
 using System.Reflection;
+using System.Runtime.InteropServices;
 using ActorSim.Cli.CommandLine;
 using ActorSim.Cli.History;
 using ActorSim.Cli.Progress;
+using ActorSim.Egress.Destinations;
+using ActorSim.Egress.Reports;
 
 namespace ActorSim.Cli;
 
@@ -12,8 +15,14 @@ internal static class CliApplication
     public const int RunFailed = 1;
     public const int BadUsage = 2;
     public const int Interrupted = 130;
+    public const int Terminated = 143;
 
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, System.Collections.IDictionary environment, CancellationToken cancellation = default)
+    public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, System.Collections.IDictionary environment, CancellationToken cancellation = default) =>
+        RunAsync(args, output, error, environment, cancellation, static () => null);
+
+    /// <summary>Runs the command; <paramref name="stoppedBy"/> says which signal cancelled <paramref name="cancellation"/>, if one did.</summary>
+    public static async Task<int> RunAsync(
+        string[] args, TextWriter output, TextWriter error, System.Collections.IDictionary environment, CancellationToken cancellation, Func<PosixSignal?> stoppedBy)
     {
         try
         {
@@ -36,10 +45,23 @@ internal static class CliApplication
             await error.WriteLineAsync($"actorsim: {e.Message}").ConfigureAwait(false);
             return BadUsage;
         }
+        catch (DestinationUnavailableException e)
+        {
+            await error.WriteLineAsync($"actorsim: the history run failed before it started: {Describe(e)} No record was produced.").ConfigureAwait(false);
+            return RunFailed;
+        }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
         {
-            await error.WriteLineAsync("actorsim: stopped before the end (Ctrl+C); the chunks already written are complete files.").ConfigureAwait(false);
-            return Interrupted;
+            var signal = stoppedBy();
+            var by = signal switch
+            {
+                PosixSignal.SIGTERM => "by SIGTERM",
+                PosixSignal.SIGINT => "by SIGINT (Ctrl+C)",
+                _ => "on request",
+            };
+            await error.WriteLineAsync(
+                $"actorsim: the run was stopped {by} before its end; the chunk files written are whole, the records not stored yet were not written.").ConfigureAwait(false);
+            return signal == PosixSignal.SIGTERM ? Terminated : Interrupted;
         }
     }
 
@@ -65,40 +87,90 @@ internal static class CliApplication
         // Akka starts on another core while this thread plans the run, opens the sink and builds the plant.
         await using var launch = options.Engine == PlantEngine.Actors ? ActorHistoryJob.Launch(options.LogLevel) : null;
         var plan = HistoryPlanner.Plan(options);
-        output.WriteLine($"actorsim history: {plan.Model.SimId}, seed {plan.Seed}, {ProgressText.SimulatedTime(plan.DurationSeconds)} from {plan.Start:yyyy-MM-ddTHH:mm:ss.fff}, to {string.Join(", ", plan.Destinations)}");
-        return await RunJobAsync(error, async () =>
+        var run = new RunDescription(
+            RunDescription.NewRunId(), plan.Model.SimId, plan.ModelDefinition, plan.Seed, plan.Start, plan.DurationSeconds, options.Engine == PlantEngine.Actors ? "actors" : "reference");
+        await using var outputs = await RunOutputs.OpenAsync(plan.Destinations, options, run, plan.Sinks.Max(s => s.StallTimeout), cancellation).ConfigureAwait(false);
+        plan = plan with { Sinks = outputs.Attach(plan.Sinks, plan.SinkDestinations, plan.Model.SimId) };
+        output.WriteLine($"actorsim history: {plan.Model.SimId}, seed {plan.Seed}, {ProgressText.SimulatedTime(plan.DurationSeconds)} from {plan.Start:yyyy-MM-ddTHH:mm:ss.fff}, to {string.Join(", ", plan.Destinations)} (run {run.RunId})");
+        return await RunJobAsync(output, error, outputs, cancellation, async () =>
         {
             var reporter = Reporter(options.Progress, error);
             var result = options.Engine == PlantEngine.Actors
                 ? await ActorHistoryJob.RunAsync(plan, launch!, reporter, cancellation).ConfigureAwait(false)
                 : await HistoryJob.RunAsync(plan, reporter, cancellation).ConfigureAwait(false);
             HistorySummary.Write(output, result);
+            return result.Egress.Sinks.Select(s => (plan.Model.SimId, s)).ToList();
         }).ConfigureAwait(false);
     }
 
     private static async Task<int> PlantHistoryAsync(HistoryOptions options, TextWriter output, TextWriter error, CancellationToken cancellation)
     {
         var plan = PlantPlanner.Plan(options);
+        var run = new RunDescription(
+            RunDescription.NewRunId(), Path.GetFileName(options.ModelPath!), plan.ModelDefinition, plan.Seed, plan.Start, plan.DurationSeconds, plan.Engine.ToString().ToLowerInvariant());
+        await using var outputs = await RunOutputs.OpenAsync(
+            [plan.Destination], options, run, options.StallTimeout ?? HistoryOptions.DefaultStallTimeout, cancellation).ConfigureAwait(false);
+        var sinksFor = plan.SinksFor;
+        plan = plan with
+        {
+            SinksFor = line =>
+            {
+                var sinks = sinksFor(line);
+                return outputs.Attach(sinks, Enumerable.Repeat(plan.Destination, sinks.Count).ToArray(), line, plan.LineFolder(line));
+            },
+        };
         var layout = options.MergeLines ? $"{plan.Destination}/ (merged, chunk names carry the line)" : $"{plan.Destination}/line=<sim_id>/";
-        output.WriteLine($"actorsim history: plant of {plan.Plant.Lines.Count} lines, seed {plan.Seed}, {ProgressText.SimulatedTime(plan.DurationSeconds)} from {plan.Start:yyyy-MM-ddTHH:mm:ss.fff}, to {layout}");
-        return await RunJobAsync(error, async () =>
+        output.WriteLine($"actorsim history: plant of {plan.Plant.Lines.Count} line{(plan.Plant.Lines.Count == 1 ? "" : "s")}, seed {plan.Seed}, {ProgressText.SimulatedTime(plan.DurationSeconds)} from {plan.Start:yyyy-MM-ddTHH:mm:ss.fff}, to {layout} (run {run.RunId})");
+        return await RunJobAsync(output, error, outputs, cancellation, async () =>
         {
             var (reports, stats, elapsed, actorStats) = await PlantHistoryJob.RunAsync(plan, Reporter(options.Progress, error), cancellation).ConfigureAwait(false);
             PlantHistoryJob.WriteSummary(output, plan, stats, elapsed, reports, actorStats);
+            return reports.SelectMany(r => r.Report.Sinks.Select(s => (r.Line, s))).ToList();
         }).ConfigureAwait(false);
     }
 
-    /// <summary>Runs a job: Ok when it ends, RunFailed with the cause chain when it throws (usage errors and cancellation propagate).</summary>
-    private static async Task<int> RunJobAsync(TextWriter error, Func<Task> job)
+    /// <summary>
+    /// Runs a job and writes its manifests: Ok when it ends; RunFailed, printing the cause chain once, when it throws.
+    /// Once <paramref name="cancellation"/> is cancelled, whatever the job throws is the stop's doing (a wait or a store
+    /// cut short): the manifests record a stopped run and an <see cref="OperationCanceledException"/> propagates.
+    /// Usage errors propagate.
+    /// </summary>
+    private static async Task<int> RunJobAsync(
+        TextWriter output, TextWriter error, RunOutputs outputs, CancellationToken cancellation, Func<Task<List<(string Line, SinkReport Report)>>> job)
     {
         try
         {
-            await job().ConfigureAwait(false);
+            var reports = await job().ConfigureAwait(false);
+            foreach (var line in await outputs.CompleteAsync(RunStatus.Succeeded, null, reports).ConfigureAwait(false))
+            {
+                await output.WriteLineAsync(line).ConfigureAwait(false);
+            }
+
             return Ok;
+        }
+        catch (Exception e) when (cancellation.IsCancellationRequested && e is not UsageException)
+        {
+            foreach (var line in await outputs.CompleteAsync(RunStatus.Stopped, "stopped before its end on request", null).ConfigureAwait(false))
+            {
+                await output.WriteLineAsync(line).ConfigureAwait(false);
+            }
+
+            if (e is OperationCanceledException)
+            {
+                throw;
+            }
+
+            throw new OperationCanceledException("The run was stopped before its end.", e, cancellation);
         }
         catch (Exception e) when (e is not OperationCanceledException and not UsageException)
         {
-            await error.WriteLineAsync($"actorsim: the history run failed: {Describe(e)}").ConfigureAwait(false);
+            var message = Describe(e);
+            await error.WriteLineAsync($"actorsim: the history run failed: {message}").ConfigureAwait(false);
+            foreach (var line in await outputs.CompleteAsync(RunStatus.Failed, message, null).ConfigureAwait(false))
+            {
+                await output.WriteLineAsync(line).ConfigureAwait(false);
+            }
+
             return RunFailed;
         }
     }
@@ -110,18 +182,6 @@ internal static class CliApplication
         _ => new LogProgress(error, TimeSpan.FromSeconds(5)),
     };
 
-    /// <summary>The chain of messages down to the root cause, without repeats.</summary>
-    private static string Describe(Exception e)
-    {
-        var messages = new List<string>();
-        for (var current = e; current is not null; current = current.InnerException)
-        {
-            if (!messages.Exists(m => m.Contains(current.Message, StringComparison.Ordinal)))
-            {
-                messages.Add(current.Message);
-            }
-        }
-
-        return string.Join(" <- ", messages);
-    }
+    /// <summary>The failure once: the line and simulated time, the cause chain without repeats, the whole run's records.</summary>
+    private static string Describe(Exception e) => FailureText.Describe(e);
 }

@@ -24,12 +24,17 @@ internal static class HelpText
 
         Options:
           --duration D          simulated time to run: '1 week', '2.5 hours', '30 mins', '86400', 'PT8H' (default 1 week)
-          --start T             logical start, ISO-8601 ('2026-01-01T00:00:00', with Z for UTC) or 'now' (default now − 7 days)
+          --start T             logical start, ISO-8601 ('2026-01-01T00:00:00', with Z for UTC) or 'now' (default now − 7 days);
+                                start + duration must not pass 9999-12-31T23:59:59.999
           --seed N              random seed (default 42)
           --format F            parquet | jsonl (default parquet)
-          --dest D              a local folder, or s3://bucket/prefix (default data, or $DEST_PATH)
-          --batch-size N        records per chunk file (default 5000)
-          --flush-interval D    cut a chunk after this much simulated time (default 1 day)
+          --dest D              a local folder, or s3://bucket/prefix (default data, or $DEST_PATH); it must be empty,
+                                unless --overwrite or --append
+          --overwrite           remove ActorSim's earlier output in DEST first (chunks, manifest, leftovers of a killed run)
+          --append              add this run beside the completed runs in DEST (chunk names carry its run id)
+          --batch-size N        records per chunk file, 1 to 1000000 (default 5000)
+          --flush-interval D    cut a chunk after this much simulated time; 0 cuts by size only (default 1 day)
+          --stall-timeout D     wall-clock time a sink may make no progress before the run fails (default 30 s)
           --keep-telemetry      write telemetry to telemetry.* instead of dropping it
           --partition-by-date   write into Hive-style date=YYYY-MM-DD/ folders
           --model FILE.yaml     run a YAML blueprint (a line, or a plant with lines: and links:); the flags above override it
@@ -45,10 +50,16 @@ internal static class HelpText
 
         Environment (as the seed's history example):
           USE_S3=true           write to S3: bucket/prefix from DEST_PATH (default dml-dev/history)
-          S3_ENDPOINT           host:port of an S3-compatible server, http (default localhost:8333 with USE_S3)
+          S3_ENDPOINT           host:port (http) or http(s)://host:port of an S3-compatible server, no credentials
+                                in it (default localhost:8333 with USE_S3)
           S3_ACCESS_KEY, S3_SECRET_KEY   credentials (default user/password with USE_S3; else the AWS chain)
           DEST_PATH             the destination when --dest is not given
 
-        Exit codes: 0 done and every record accounted for; 1 the run failed; 2 bad command line; 130 stopped by Ctrl+C.
+        DEST gets _manifest.json last (every run, its chunks with rows, bytes and SHA-256), then _SUCCESS if every run
+        in it succeeded; a run holds DEST/_actorsim.lock while it writes.
+
+        Exit codes: 0 done and every record accounted for; 1 the run failed; 2 bad command line; 130 stopped by
+        Ctrl+C (SIGINT); 143 stopped by SIGTERM. A stop keeps only whole chunk files, listed in a manifest with
+        status stopped; a second signal ends at once.
         """;
 }

@@ -9,11 +9,14 @@ namespace ActorSim.Egress;
 /// The way out for a run's records: an <see cref="IRecordSink"/> that fans every record out to its sinks, each with its
 /// own router, per-destination batching, bounded queue and background chunk writer. <see cref="Publish"/> is called on the
 /// engine thread and blocks while a sink's queue is full (backpressure, never loss). Teardown with
-/// <see cref="CompleteAsync"/> (or <see cref="Complete"/>) drains every queue and returns the accounting.
+/// <see cref="CompleteAsync"/> (or <see cref="Complete"/>) drains every queue and returns the accounting. Cancelling the
+/// run's token stops it early: waits end with an <see cref="OperationCanceledException"/>, stores in flight are cancelled
+/// (a chunk is stored whole or not at all), and records not stored yet are not written.
 /// </summary>
 public sealed class EgressPipeline : IRecordSink, IAsyncDisposable
 {
     private readonly SinkRunner[] _sinks;
+    private readonly CancellationToken _cancellation;
     private EgressReport? _report;
     private bool _failed;
     private long _published;
@@ -26,11 +29,24 @@ public sealed class EgressPipeline : IRecordSink, IAsyncDisposable
     /// </param>
     /// <param name="sinks">The sinks; names must be unique.</param>
     public EgressPipeline(DateTime logicalStart, IEnumerable<SinkOptions> sinks)
+        : this(logicalStart, sinks, CancellationToken.None)
+    {
+    }
+
+    /// <summary>As <see cref="EgressPipeline(DateTime, IEnumerable{SinkOptions})"/>, stopped early by <paramref name="cancellationToken"/>.</summary>
+    /// <param name="logicalStart">The run's logical start.</param>
+    /// <param name="sinks">The sinks; names must be unique.</param>
+    /// <param name="cancellationToken">
+    /// The run's cancellation: once cancelled, a <see cref="Publish"/> waiting for room and <see cref="CompleteAsync"/>
+    /// throw an <see cref="OperationCanceledException"/>, the stores in flight are cancelled and nothing more is stored.
+    /// </param>
+    public EgressPipeline(DateTime logicalStart, IEnumerable<SinkOptions> sinks, CancellationToken cancellationToken)
     {
         var list = SinkSet.Validate(sinks, nameof(sinks));
         LogicalStart = logicalStart;
+        _cancellation = cancellationToken;
         var registry = new DestinationRegistry();
-        _sinks = list.Select(s => new SinkRunner(s, logicalStart, registry)).ToArray();
+        _sinks = list.Select(s => new SinkRunner(s, logicalStart, registry, cancellationToken)).ToArray();
     }
 
     /// <summary>The logical start the timestamps count from.</summary>
@@ -102,7 +118,10 @@ public sealed class EgressPipeline : IRecordSink, IAsyncDisposable
         }
     }
 
-    /// <summary>Drains every sink and returns the accounting; throws if any record was not written or dropped.</summary>
+    /// <summary>
+    /// Drains every sink and returns the accounting; throws if any record was not written or dropped, and an
+    /// <see cref="OperationCanceledException"/> once the run's token is cancelled (after stopping every sink).
+    /// </summary>
     public async Task<EgressReport> CompleteAsync()
     {
         if (_report is not null)
@@ -121,6 +140,11 @@ public sealed class EgressPipeline : IRecordSink, IAsyncDisposable
             catch (EgressException ex)
             {
                 failures.Add(ex);
+            }
+            catch (OperationCanceledException) when (_cancellation.IsCancellationRequested)
+            {
+                await StopAsync().ConfigureAwait(false);
+                throw;
             }
         }
 
@@ -144,6 +168,12 @@ public sealed class EgressPipeline : IRecordSink, IAsyncDisposable
         return _report;
     }
 
+    /// <summary>
+    /// The counts so far per sink — published, written, dropped, not written — without the check
+    /// <see cref="CompleteAsync"/> makes: after a failure, what the whole run lost. Read it once the pipeline is disposed.
+    /// </summary>
+    public EgressReport Snapshot() => new(Array.ConvertAll(_sinks, s => s.Snapshot()));
+
     /// <summary>Synchronous <see cref="CompleteAsync"/>, for the engine thread.</summary>
     public EgressReport Complete() => Task.Run(CompleteAsync).GetAwaiter().GetResult();
 
@@ -151,12 +181,27 @@ public sealed class EgressPipeline : IRecordSink, IAsyncDisposable
     /// Completes the pipeline if nobody did (so records are never silently lost; a failure then throws here);
     /// after a failure already reported, only stops the writers.
     /// </summary>
+    /// <remarks>
+    /// After the run's token was cancelled: stores nothing more and waits (at most each sink's stall timeout) for the
+    /// stores in flight to end, so no chunk is still being written when the run ends.
+    /// </remarks>
     public async ValueTask DisposeAsync()
     {
-        if (_report is null && !_failed)
+        if (_report is null && _cancellation.IsCancellationRequested)
+        {
+            await StopAsync().ConfigureAwait(false);
+        }
+        else if (_report is null && !_failed)
         {
             await CompleteAsync().ConfigureAwait(false);
         }
+    }
+
+    /// <summary>Stops every sink's writer without draining and waits for them: what a cancelled run does last.</summary>
+    private async Task StopAsync()
+    {
+        _failed = true;
+        await Task.WhenAll(_sinks.Select(s => s.StopAsync())).ConfigureAwait(false);
     }
 
     private void Fail()

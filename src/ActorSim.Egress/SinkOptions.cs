@@ -1,3 +1,4 @@
+using System.Globalization;
 using ActorSim.Egress.Routing;
 using ActorSim.Egress.Storage;
 
@@ -21,7 +22,14 @@ public sealed record SinkOptions
     /// <summary>Chunk file format (default Parquet).</summary>
     public ChunkFormat Format { get; init; } = ChunkFormat.Parquet;
 
-    /// <summary><c>batch_size</c>: records per chunk file at most (default 500).</summary>
+    /// <summary>
+    /// The largest <see cref="BatchSize"/>: a destination's batch is one array of records (about 64 bytes each, 64 MB
+    /// at this size) allocated whole when the batch starts, and its chunk is encoded into one in-memory buffer, which
+    /// .NET limits to 2 GiB (at this size, JSONL lines of up to 2 KB).
+    /// </summary>
+    public const int MaxBatchSize = 1_000_000;
+
+    /// <summary><c>batch_size</c>: records per chunk file at most, from 1 to <see cref="MaxBatchSize"/> (default 500).</summary>
     public int BatchSize { get; init; } = 500;
 
     /// <summary>
@@ -39,6 +47,9 @@ public sealed record SinkOptions
     /// </summary>
     public int MaxStoresInFlight { get; init; } = 4;
 
+    /// <summary>The longest <see cref="StallTimeout"/>: a wait of <see cref="int.MaxValue"/> milliseconds, about 24.8 days.</summary>
+    public static readonly TimeSpan MaxStallTimeout = TimeSpan.FromMilliseconds(int.MaxValue);
+
     /// <summary>How long <c>Publish</c> or teardown may wait on a sink that makes no progress before failing (default 30 s).</summary>
     public TimeSpan StallTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
@@ -47,6 +58,9 @@ public sealed record SinkOptions
 
     /// <summary>Rows per Parquet row group at most (default 100,000).</summary>
     public int RowGroupSize { get; init; } = 100_000;
+
+    /// <summary>Told of every chunk once it is stored (path, rows, bytes, SHA-256), for a run's manifest; null for none.</summary>
+    public Destinations.IChunkLog? ChunkLog { get; init; }
 
     /// <summary>Throws an <see cref="ArgumentException"/> naming the first invalid setting and what to use instead.</summary>
     public void Validate()
@@ -59,10 +73,12 @@ public sealed record SinkOptions
         ArgumentNullException.ThrowIfNull(Store, nameof(Store));
         ArgumentNullException.ThrowIfNull(Router, nameof(Router));
         Check(BatchSize > 0, nameof(BatchSize), $"batch_size must be at least 1 (got {BatchSize}).");
+        Check(BatchSize <= MaxBatchSize, nameof(BatchSize), $"batch_size must be at most {MaxBatchSize} records (got {BatchSize}): a batch is held in memory whole.");
         Check(!double.IsNaN(FlushInterval) && FlushInterval >= 0, nameof(FlushInterval), $"flush_interval must be >= 0 simulated seconds, or infinity (got {FlushInterval}).");
         Check(MaxQueuedBatches > 0, nameof(MaxQueuedBatches), $"MaxQueuedBatches must be at least 1 (got {MaxQueuedBatches}).");
         Check(MaxStoresInFlight > 0, nameof(MaxStoresInFlight), $"MaxStoresInFlight must be at least 1 (got {MaxStoresInFlight}).");
-        Check(StallTimeout > TimeSpan.Zero, nameof(StallTimeout), $"StallTimeout must be positive (got {StallTimeout}).");
+        Check(StallTimeout > TimeSpan.Zero && StallTimeout <= MaxStallTimeout, nameof(StallTimeout),
+            string.Create(CultureInfo.InvariantCulture, $"the stall timeout (--stall-timeout, stall_timeout; SinkOptions.StallTimeout) must be above zero and at most {MaxStallTimeout.TotalSeconds:0.###} s (got {StallTimeout.TotalSeconds:0.###} s)."));
         Check(RowGroupSize > 0, nameof(RowGroupSize), $"RowGroupSize must be at least 1 (got {RowGroupSize}).");
 
         void Check(bool ok, string key, string message)

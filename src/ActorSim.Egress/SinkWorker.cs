@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using ActorSim.Egress.Internal;
 using ActorSim.Egress.Reports;
+using ActorSim.Engine;
 using ActorSim.Model.Records;
 
 namespace ActorSim.Egress;
@@ -20,12 +21,14 @@ public sealed class SinkWorker
     private readonly SinkBatcher _batcher;
     private readonly ChunkStorer _storer;
     private readonly SinkParts _parts;
+    private readonly DateTime _logicalStart;
     private readonly ConcurrentQueue<RecordBatch> _batches = new();
     private int _queued;
 
     private SinkWorker(SinkOptions options, DateTime logicalStart, DestinationRegistry registry)
     {
         Options = options;
+        _logicalStart = logicalStart;
         _parts = new SinkParts(options, logicalStart, registry, Queue);
         _batcher = _parts.Batcher;
         _storer = _parts.Storer;
@@ -66,7 +69,8 @@ public sealed class SinkWorker
     /// <summary>
     /// On the routing thread: routes and batches one record; a batch it fills joins the queue through the handoff,
     /// which may wait. Throws an <see cref="EgressException"/> naming the sink when its router fails or cannot place
-    /// the record, or when the handoff refuses.
+    /// the record, or when the handoff refuses; an <see cref="OperationCanceledException"/> when the handoff's wait was
+    /// cancelled.
     /// </summary>
     [MethodImpl(HotPath.Options)]
     public void Add(in SimRecord record)
@@ -75,10 +79,10 @@ public sealed class SinkWorker
         {
             _batcher.Add(in record);
         }
-        catch (Exception e) when (e is not EgressException)
+        catch (Exception e) when (e is not EgressException and not OperationCanceledException)
         {
             throw new EgressException(
-                string.Create(CultureInfo.InvariantCulture, $"Sink '{Name}': its router failed on a record at t={record.SimTime}: {e.Message}"), e)
+                string.Create(CultureInfo.InvariantCulture, $"Sink '{Name}': its router failed on a record at t={SimTime.Format(record.SimTime, _logicalStart)}: {e.Message}"), e)
             { SinkName = Name };
         }
     }
@@ -151,9 +155,23 @@ public sealed class SinkWorker
         return true;
     }
 
+    /// <summary>
+    /// On either thread once the other has stopped, after the run was cancelled: starts no store, waits for those in
+    /// flight (given the cancelled token, they end at once; at most <see cref="SinkOptions.StallTimeout"/> each) and
+    /// counts those that landed. What is still queued or buffered is not written.
+    /// </summary>
+    public void Settle() => _storer.SettleAsync().GetAwaiter().GetResult();
+
+    /// <summary>The exception for a sink that stops because its run was cancelled while <paramref name="what"/>.</summary>
+    public OperationCanceledException Cancelled(string what, CancellationToken cancellationToken) => _parts.Cancelled(what, cancellationToken);
+
     /// <summary>The report once everything is stored; throws an <see cref="EgressException"/> when a record is missing.</summary>
     /// <param name="blocked">Wall time the routing thread spent waiting for room, for the report.</param>
     public SinkReport Report(TimeSpan blocked) => _parts.Report(blocked);
+
+    /// <summary>The counts so far, unchecked: after a failure, what was published, written, dropped and lost.</summary>
+    /// <param name="blocked">Wall time the routing thread spent waiting for room, for the report.</param>
+    public SinkReport Snapshot(TimeSpan blocked) => _parts.Snapshot(blocked);
 
     /// <summary>The error for a sink that made no progress for its stall timeout while <paramref name="what"/>.</summary>
     public EgressStalledException Stalled(string what) => _parts.Stalled(what);

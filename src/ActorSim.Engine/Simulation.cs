@@ -19,6 +19,7 @@ public sealed class Simulation
     private readonly EventQueue _queue = new();
     private readonly Stack<RecycledTimeout> _delays = new();
     private readonly RealtimePacer? _pacer;
+    private readonly bool _hasLogicalStart;
     private double _now;
     private long _processedEvents;
 
@@ -35,6 +36,7 @@ public sealed class Simulation
 
         _now = initialTime;
         LogicalStart = logicalStart ?? new DateTime(2000, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+        _hasLogicalStart = logicalStart is not null;
         Pacing = pacing ?? PacingPolicy.AsFastAsPossible;
         if (Pacing.Factor > 0)
         {
@@ -69,6 +71,13 @@ public sealed class Simulation
     /// <summary>Converts a simulated time to the calendar instant it stands for.</summary>
     public DateTime ToDateTime(double simulatedSeconds) =>
         LogicalStart.AddTicks((long)Math.Round(simulatedSeconds * TimeSpan.TicksPerSecond));
+
+    /// <summary>
+    /// A simulated time for a message, as <see cref="SimTime"/> writes it: with the instant it stands for when this
+    /// simulation was given a logical start, the time alone otherwise.
+    /// </summary>
+    public string FormatTime(double simulatedSeconds) =>
+        _hasLogicalStart ? SimTime.Format(simulatedSeconds, LogicalStart) : SimTime.Format(simulatedSeconds);
 
     /// <summary>A new pending event.</summary>
     public Event Event() => new(this);
@@ -166,7 +175,7 @@ public sealed class Simulation
         if (until.Exception is { } failure)
         {
             until.Defused = true;
-            throw new SimulationException($"{until} failed at t={_now}: {failure.Message}", _now, failure);
+            throw new SimulationException($"{until} failed at t={FormatTime(_now)}: {failure.Message}", _now, failure);
         }
 
         return until.Value;
@@ -257,7 +266,7 @@ public sealed class Simulation
         ev.Fire();
         if (ev.Exception is { } failure && !ev.Defused && ev.IsProcessed)
         {
-            throw new SimulationException($"{ev} failed at t={time} and nothing handled it: {failure.Message}", time, failure);
+            throw new SimulationException($"{ev} failed at t={FormatTime(time)} and nothing handled it: {failure.Message}", time, failure);
         }
     }
 }

@@ -266,6 +266,6 @@ public class PlantErrorTests
     {
         var error = Yaml.Error(Yaml.MinimalPlant);
 
-        Yaml.AssertAt(error, 2, 1, "lines", "this blueprint describes a plant", "BlueprintLoader.LoadPlant");
+        Yaml.AssertAt(error, 2, 1, "lines", "this blueprint describes a plant", "load it as a plant");
     }
 }

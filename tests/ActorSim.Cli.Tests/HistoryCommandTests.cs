@@ -66,9 +66,10 @@ public class HistoryCommandTests
         await ActorsimCommand.RunAsync([.. From2026, "--duration", "3 hours", "--batch-size", "2000", "--dest", a.Path]);
         await ActorsimCommand.RunAsync([.. From2026, "--duration", "3 hours", "--batch-size", "2000", "--dest", b.Path]);
 
-        var names = Directory.GetFiles(a.Path).Select(Path.GetFileName).Order().ToArray();
+        var names = Output.ChunkNames(a.Path);
         Assert.True(names.Length > 5);
-        Assert.Equal(names, Directory.GetFiles(b.Path).Select(Path.GetFileName).Order().ToArray());
+        Assert.Equal(names, Output.ChunkNames(b.Path));
+        Assert.Equal(Output.ManifestChunks(a.Path), Output.ManifestChunks(b.Path));
         foreach (var name in names)
         {
             Assert.Equal(File.ReadAllBytes(Path.Combine(a.Path, name!)), File.ReadAllBytes(Path.Combine(b.Path, name!)));

@@ -22,9 +22,10 @@ public class HistoryEngineTests
         Assert.True(directCode == 0, directError);
         Assert.Contains("with the actors engine", output);
         Assert.Contains("with the reference engine", directOutput);
-        var files = Directory.GetFiles(direct.Path).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToArray();
+        var files = Output.ChunkNames(direct.Path);
         Assert.True(files.Length > 3, $"only {files.Length} chunks");
-        Assert.Equal(files, Directory.GetFiles(actors.Path).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Equal(files, Output.ChunkNames(actors.Path));
+        Assert.Equal(Output.ManifestChunks(direct.Path), Output.ManifestChunks(actors.Path));
         foreach (var file in files)
         {
             Assert.Equal(File.ReadAllBytes(Path.Combine(direct.Path, file!)), File.ReadAllBytes(Path.Combine(actors.Path, file!)));
@@ -47,7 +48,7 @@ public class HistoryEngineTests
         Assert.Contains("(merged, chunk names carry the line)", output);
         Assert.Empty(Directory.GetDirectories(merged.Path));
         var splitFiles = Directory.GetFiles(split.Path, "*.jsonl", SearchOption.AllDirectories);
-        Assert.Equal(splitFiles.Length, Directory.GetFiles(merged.Path).Length);
+        Assert.Equal(splitFiles.Length, Output.ChunkNames(merged.Path).Length);
         foreach (var file in splitFiles)
         {
             // line=Assembly_1/events_000002.jsonl → events_Assembly_1_000002.jsonl

@@ -26,7 +26,11 @@ public class HistoryS3Tests(MotoServerFixture moto) : IClassFixture<MotoServerFi
         Assert.True(code == 0, error);
         using var client = new AmazonS3Client(new BasicAWSCredentials("user", "password"), new AmazonS3Config { ServiceURL = moto.Endpoint, ForcePathStyle = true, AuthenticationRegion = "us-east-1" });
         var listing = await client.ListObjectsV2Async(new ListObjectsV2Request { BucketName = "des-dev", Prefix = "history/" });
-        var keys = (listing.S3Objects ?? []).Select(o => o.Key).Order(StringComparer.Ordinal).ToList();
+        var all = (listing.S3Objects ?? []).Select(o => o.Key).ToList();
+        Assert.Contains("history/_manifest.json", all);
+        Assert.Contains("history/_SUCCESS", all);
+        Assert.DoesNotContain("history/_actorsim.lock", all);
+        var keys = all.Where(k => k.EndsWith(".parquet", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList();
         Assert.Equal("history/events_000001.parquet", keys[0]);
         Assert.True(keys.Count >= 4);
         Assert.Contains("sink history: published", output);
@@ -43,7 +47,7 @@ public class HistoryS3Tests(MotoServerFixture moto) : IClassFixture<MotoServerFi
     }
 
     [Fact]
-    public async Task An_unreachable_endpoint_should_fail_with_exit_1_and_say_how_many_records_were_not_written()
+    public async Task An_unreachable_endpoint_should_fail_with_exit_1_before_the_run_starts()
     {
         var environment = new Hashtable
         {
@@ -54,8 +58,9 @@ public class HistoryS3Tests(MotoServerFixture moto) : IClassFixture<MotoServerFi
         var (code, _, error) = await ActorsimCommand.RunAsync(environment, "history", "--duration", "10 mins", "--start", "2026-01-01T00:00:00", "--progress", "none");
 
         Assert.Equal(1, code);
-        Assert.Contains("the history run failed", error);
-        Assert.Contains("not written", error);
+        Assert.Contains("the history run failed before it started: cannot take destination 's3://dml-dev/history'", error);
+        Assert.Contains("Connection refused", error);
+        Assert.Contains("No record was produced", error);
         Assert.DoesNotContain("password", error);
     }
 }

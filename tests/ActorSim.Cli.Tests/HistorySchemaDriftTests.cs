@@ -56,7 +56,7 @@ public class HistorySchemaDriftTests
             Name = "readings", Store = new LocalObjectStore(dir.Path), Router = Routers.All("readings.parquet").Flatten(),
             Format = ChunkFormat.Parquet, BatchSize = 10, FlushInterval = 0,
         };
-        var plan = new HistoryPlan(model, new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc), 3600, 42, [sink], [dir.Path], 0);
+        var plan = new HistoryPlan(model, new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc), 3600, 42, [sink], [dir.Path], 0, []);
 
         var error = await Assert.ThrowsAnyAsync<Exception>(() => RunAsync(plan, engine));
 

@@ -93,7 +93,7 @@ public sealed class SinkWorkerTests
         var error = Assert.Throws<EgressException>(() => AddAll(worker, Records.Lifecycles(1).ToArray()));
 
         Assert.Equal("test", error.SinkName);
-        Assert.Contains("Sink 'test': its router failed on a record at t=1.202: no destination for this record", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Sink 'test': its router failed on a record at t=1.202s (2026-01-01T00:00:01.202): no destination for this record", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -96,7 +96,7 @@ public class EventTests
         sim.Process(Breaker());
 
         var error = Assert.Throws<SimulationException>(() => sim.Run());
-        Assert.Equal("Event failed at t=2 and nothing handled it: boom", error.Message);
+        Assert.Equal("Event failed at t=2.000s and nothing handled it: boom", error.Message);
         Assert.Equal(2, error.SimulatedTime);
         Assert.IsType<InvalidOperationException>(error.InnerException);
     }

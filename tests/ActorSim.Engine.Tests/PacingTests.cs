@@ -32,7 +32,7 @@ public class PacingTests
 
         Assert.Equal(2, error.LagSeconds);
         Assert.Equal(2, error.SimulatedTime);
-        Assert.StartsWith("The simulation is 2 s behind the wall clock at t=2 (strict tolerance 0.5 s).", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith("The simulation is 2 s behind the wall clock at t=2.000s (strict tolerance 0.5 s).", error.Message, StringComparison.Ordinal);
         Assert.Equal(1, sim.Now);
         Assert.Equal(2, sim.Peek());
     }

@@ -81,7 +81,7 @@ public class ProcessTests
         var boss = sim.Process(Boss(), "boss");
 
         var error = Assert.Throws<SimulationException>(() => sim.Run());
-        Assert.Equal("Process 'boss' failed at t=1 and nothing handled it: broken", error.Message);
+        Assert.Equal("Process 'boss' failed at t=1.000s and nothing handled it: broken", error.Message);
         Assert.Equal(["1 boss resumed without handling"], trace.Lines);
         Assert.False(boss.IsAlive);
     }
@@ -99,7 +99,7 @@ public class ProcessTests
         sim.Process(Loader(), "loader");
 
         var error = Assert.Throws<SimulationException>(() => sim.Run());
-        Assert.Equal("Process 'loader' failed at t=3 and nothing handled it: bad pallet label", error.Message);
+        Assert.Equal("Process 'loader' failed at t=3.000s and nothing handled it: bad pallet label", error.Message);
         Assert.Equal(3, error.SimulatedTime);
         Assert.IsType<FormatException>(error.InnerException);
     }
@@ -134,6 +134,6 @@ public class ProcessTests
         sim.Process(Careless(), "careless");
 
         var error = Assert.Throws<SimulationException>(() => sim.Run());
-        Assert.Equal("Process 'careless' failed at t=0 and nothing handled it: Process 'careless' yielded null; yield an event to wait for.", error.Message);
+        Assert.Equal("Process 'careless' failed at t=0.000s and nothing handled it: Process 'careless' yielded null; yield an event to wait for.", error.Message);
     }
 }

@@ -69,7 +69,7 @@ public class RunTests
 
         var error = Assert.Throws<SimulationException>(() => sim.Run(doomed));
 
-        Assert.Equal("Event failed at t=2 and nothing handled it: no parts", error.Message);
+        Assert.Equal("Event failed at t=2.000s and nothing handled it: no parts", error.Message);
     }
 
     [Fact]

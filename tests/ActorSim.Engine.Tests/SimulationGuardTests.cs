@@ -52,7 +52,7 @@ public class SimulationGuardTests
 
         var error = Assert.Throws<SimulationException>(() => sim.Run(until));
 
-        Assert.Equal("Event failed at t=0: boom", error.Message);
+        Assert.Equal($"Event failed at t={SimTime.Format(0)}: boom", error.Message);
         Assert.IsType<InvalidOperationException>(error.InnerException);
     }
 

@@ -212,13 +212,13 @@ internal sealed class CoordinatorActor : UntypedActor, IWithTimers
         switch (message)
         {
             case LineFailed f:
-                Fail(string.Create(CultureInfo.InvariantCulture, $"Line '{f.SimId}' failed at t={f.SimulatedTime}: {f.Reason}"), f.SimId, f.SimulatedTime);
+                Fail(string.Create(CultureInfo.InvariantCulture, $"Line '{f.SimId}' failed at t={_settings.FormatTime(f.SimulatedTime)}: {f.Reason}"), f.SimId, f.SimulatedTime);
                 break;
             case Terminated t:
                 if (_indexOf.TryGetValue(t.ActorRef, out var line))
                 {
                     Fail(string.Create(CultureInfo.InvariantCulture,
-                        $"Line '{_simIds[line]}' stopped unexpectedly at t={_core.ReachedTime(line)} (its actor terminated; see the log for its error)."),
+                        $"Line '{_simIds[line]}' stopped unexpectedly at t={_settings.FormatTime(_core.ReachedTime(line))} (its actor terminated; see the log for its error)."),
                         _simIds[line], _core.ReachedTime(line));
                 }
 
@@ -466,7 +466,7 @@ internal sealed class CoordinatorActor : UntypedActor, IWithTimers
             if (silent >= timeout)
             {
                 Fail(string.Create(CultureInfo.InvariantCulture,
-                    $"Line '{_simIds[line]}' has been silent for {silent.TotalSeconds:0.###} s (line-report-timeout {timeout.TotalSeconds:0.###} s) at t={_core.ReachedTime(line)} in round {_core.Rounds}; it is stuck or far too slow. Raise actorsim.actors.line-report-timeout if its grants are legitimately long."),
+                    $"Line '{_simIds[line]}' has been silent for {silent.TotalSeconds:0.###} s (line-report-timeout {timeout.TotalSeconds:0.###} s) at t={_settings.FormatTime(_core.ReachedTime(line))} in round {_core.Rounds}; it is stuck or far too slow. Raise actorsim.actors.line-report-timeout if its grants are legitimately long."),
                     _simIds[line], _core.ReachedTime(line));
                 return;
             }
@@ -543,7 +543,8 @@ internal sealed class CoordinatorActor : UntypedActor, IWithTimers
 
     private void Fail(string reason, string? simId, double simulatedTime)
     {
-        _log.Error("Run failed: {Reason}", (object)reason);
+        // The requester gets the reason (ActorPlantRunner throws it): logged at Info, as a completed run is.
+        _log.Info("Run failed: {Reason}", (object)reason);
         var failed = new RunFailed(reason, simId, simulatedTime);
         _requester.Tell(failed);
         foreach (var other in _stoppers.Concat(_pausers).Where(s => !s.Equals(_requester)).Distinct())

@@ -27,6 +27,7 @@ internal sealed class LineActor : UntypedActor
     private readonly int _index;
     private readonly double _progressInterval;
     private readonly TimeSpan _lineTurn;
+    private readonly ActorRunnerSettings _settings;
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly Simulation _simulation;
     private readonly CollectingOutbox _outbox = new();
@@ -50,6 +51,7 @@ internal sealed class LineActor : UntypedActor
         _index = index;
         _progressInterval = settings.ProgressInterval;
         _lineTurn = settings.LineTurn;
+        _settings = settings;
         _slowSinks = new SlowSinkWatch(settings.SlowSinkWarning, Stopwatch.GetTimestamp());
         SimId = plant.Lines[index].SimId;
         try
@@ -262,7 +264,7 @@ internal sealed class LineActor : UntypedActor
         foreach (var slow in _slowSinks.Check(sinks, Stopwatch.GetTimestamp()))
         {
             _log.Warning("Line {SimId}: sink {Sink} is slow: publishing blocked {Blocked} s of the last {Wall} s (at t={SimTime}), {QueuedBatches} batches queued, {Records} records written",
-                [SimId, slow.Sink.Sink, Math.Round(slow.Blocked.TotalSeconds, 3), Math.Round(slow.Over.TotalSeconds, 3), _simulation.Now, slow.Sink.QueuedBatches, slow.Sink.Written]);
+                [SimId, slow.Sink.Sink, Math.Round(slow.Blocked.TotalSeconds, 3), Math.Round(slow.Over.TotalSeconds, 3), _settings.FormatTime(_simulation.Now), slow.Sink.QueuedBatches, slow.Sink.Written]);
         }
 
         var written = 0L;
@@ -282,12 +284,15 @@ internal sealed class LineActor : UntypedActor
     {
         var time = e is SimulationException s ? s.SimulatedTime : _simulation.Now;
         var cause = e is SimulationException { InnerException: { } inner } ? inner : e;
-        _log.Error("Line {SimId} failed at t={SimTime}: {Reason}", SimId, time, cause.Message);
+        // The run's outcome reports the failure (the coordinator's RunFailed, the runner's exception): logged at Info only.
+        _log.Info("Line {SimId} failed at t={SimTime}: {Reason}", SimId, _settings.FormatTime(time), cause.Message);
         // What the line's batches still hold is queued without waiting for credits: nothing holds up the failure.
         _egress?.FlushAfterFailure();
         _grant = null;
         Become(Failed);
-        Context.Parent.Tell(new LineFailed(_index, SimId, time, $"{cause.GetType().Name}: {cause.Message}"));
+        // An egress error's message is complete (sink, chunk, store, records not written); any other error keeps its type.
+        var reason = cause is EgressException ? cause.Message : $"{cause.GetType().Name}: {cause.Message}";
+        Context.Parent.Tell(new LineFailed(_index, SimId, time, reason));
     }
 
     private void Finish()

@@ -8,9 +8,10 @@ namespace ActorSim.Actors.Internal;
 /// The way from one line to one of its egress actors: credits for the sink's batch queue. The line spends a credit per
 /// full batch and waits while it has none (that wait is the backpressure, timed for the reports); the actor returns one
 /// per batch it takes to its encoder. The batches wait in the sink's queue rather than in the actor's mailbox, so that
-/// the line can still write them when its actor was stopped before a drain (a failed run).
+/// the line can still write them when its actor was stopped before a drain (a failed run). The run's cancellation ends
+/// the wait for a credit at once.
 /// </summary>
-internal sealed class SinkFeed(SinkWorker worker) : IBatchHandoff
+internal sealed class SinkFeed(SinkWorker worker, CancellationToken cancellation) : IBatchHandoff
 {
     private static readonly TimeSpan FaultPoll = TimeSpan.FromMilliseconds(50);
 
@@ -21,6 +22,9 @@ internal sealed class SinkFeed(SinkWorker worker) : IBatchHandoff
     private volatile bool _unbounded;
 
     public SinkWorker Worker => worker;
+
+    /// <summary>The run's cancellation: it ends the line's waits and the sink's stores.</summary>
+    public CancellationToken Cancellation => cancellation;
 
     /// <summary>The egress actor; set once when the line starts it.</summary>
     public IActorRef Actor { get; set; } = ActorRefs.Nobody;
@@ -75,9 +79,16 @@ internal sealed class SinkFeed(SinkWorker worker) : IBatchHandoff
                     throw stalled;
                 }
 
-                if (_credits.Wait(remaining < FaultPoll ? remaining : FaultPoll))
+                try
                 {
-                    return;
+                    if (_credits.Wait(remaining < FaultPoll ? remaining : FaultPoll, cancellation))
+                    {
+                        return;
+                    }
+                }
+                catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+                {
+                    throw worker.Cancelled("waiting for a credit", cancellation);
                 }
             }
         }

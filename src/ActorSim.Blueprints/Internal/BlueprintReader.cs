@@ -20,7 +20,7 @@ internal static class BlueprintReader
         if (TopKey(root, "lines") is { } lines)
         {
             throw reader.Error(lines, "lines",
-                "this blueprint describes a plant (lines: and links:); load it with BlueprintLoader.LoadPlant, or describe one line with its sections at the top level.");
+                "this blueprint describes a plant (lines: and links:), not a single line; load it as a plant, or describe one line with its sections at the top level.");
         }
 
         return ReadLine(reader, root);
@@ -39,6 +39,22 @@ internal static class BlueprintReader
         var line = ReadLine(reader, root);
         var plant = reader.Guard(root, "", () => new Model.Plants.PlantBuilder().AddLine(line.Model).Build());
         return new PlantBlueprint(sourceName, line.Simulation, plant, line.Egress);
+    }
+
+    /// <summary>
+    /// True when <paramref name="yaml"/> is a mapping with a top-level <c>lines</c> key, however it is written (quoted,
+    /// flow style, after comments or <c>---</c>); false for anything else, text that is not YAML included.
+    /// </summary>
+    public static bool IsPlant(string yaml)
+    {
+        try
+        {
+            return TopKey(Parse(yaml, "blueprint"), "lines") is not null;
+        }
+        catch (BlueprintException)
+        {
+            return false;
+        }
     }
 
     private static Blueprint ReadLine(Reader reader, YamlNode root)
@@ -67,6 +83,12 @@ internal static class BlueprintReader
         try
         {
             stream.Load(parser);
+        }
+        catch (YamlException e) when (e.Message.Contains("tab", StringComparison.OrdinalIgnoreCase) && IndentingTab(yaml, e.Start.Line) is { } tab)
+        {
+            // YamlDotNet places this error at the start of the enclosing mapping; the tab is what to point at.
+            throw new BlueprintException(sourceName, tab.Line, tab.Column, "",
+                "not valid YAML: a tab indents this line; YAML indents with spaces only.", e);
         }
         catch (YamlException e) when (parser.OpenFlow is { } open && e.Message.Contains("While parsing a flow", StringComparison.Ordinal))
         {
@@ -107,6 +129,25 @@ internal static class BlueprintReader
         var closing = open.Bracket == '{' ? '}' : ']';
         return new BlueprintException(sourceName, open.Start.Line, open.Start.Column, "",
             $"not valid YAML: this '{open.Bracket}' is not closed; its '{closing}' (or a ',' between two entries) {where}.", cause);
+    }
+
+    /// <summary>The line and column (from 1) of the first tab in a line's indentation, on or after line <paramref name="from"/>.</summary>
+    private static (int Line, int Column)? IndentingTab(string yaml, long from)
+    {
+        var lines = yaml.Split('\n');
+        for (var i = (int)Math.Max(0, from - 1); i < lines.Length; i++)
+        {
+            var line = lines[i];
+            for (var c = 0; c < line.Length && line[c] is ' ' or '\t'; c++)
+            {
+                if (line[c] == '\t')
+                {
+                    return (i + 1, c + 1);
+                }
+            }
+        }
+
+        return null;
     }
 
     private static string StripLocation(string message)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using YamlDotNet.RepresentationModel;
 
 namespace ActorSim.Blueprints.Internal;
@@ -7,7 +8,7 @@ internal static class EgressReader
 {
     private static readonly string[] Keys =
     [
-        "name", "format", "dest", "path", "drop", "flatten", "partition_by_date", "telemetry_path", "batch_size", "flush_interval", "compression",
+        "name", "format", "dest", "path", "drop", "flatten", "partition_by_date", "telemetry_path", "batch_size", "flush_interval", "stall_timeout", "compression",
     ];
 
     public static IReadOnlyList<EgressSpec> Read(Reader reader, YamlNode node, string path)
@@ -57,6 +58,13 @@ internal static class EgressReader
             throw reader.Error(map.Require("batch_size"), map.PathOf("batch_size"), $"expected at least 1 record per batch, got {batchSize}.");
         }
 
+        var stallTimeout = map.Duration("stall_timeout");
+        if (stallTimeout is { } stall && (stall == 0 || stall > int.MaxValue / 1000.0))
+        {
+            throw reader.Error(map.Require("stall_timeout"), map.PathOf("stall_timeout"),
+                string.Create(CultureInfo.InvariantCulture, $"expected a wall-clock duration above zero and at most {int.MaxValue / 1000.0:0.###} s (about 24.8 days), such as '30 s'; got {stall} s."));
+        }
+
         return new EgressSpec
         {
             Name = map.Text("name") ?? $"egress-{number}",
@@ -69,6 +77,7 @@ internal static class EgressReader
             TelemetryPath = telemetryPath,
             BatchSize = batchSize,
             FlushInterval = map.Duration("flush_interval"),
+            StallTimeout = stallTimeout,
             Compression = compression,
         };
     }

@@ -23,8 +23,8 @@ internal static class ActorHistoryJob
     public static async Task<HistoryResult> RunAsync(HistoryPlan plan, ActorSystemLaunch launch, IProgressReporter progress, CancellationToken cancellation = default)
     {
         var stopwatch = Stopwatch.StartNew();
-        var settings = launch.Settings with { Factor = plan.Factor };
-        var egress = new ActorEgress(plan.Start, plan.Sinks);
+        var settings = launch.Settings with { Factor = plan.Factor, LogicalStart = plan.Start };
+        var egress = new ActorEgress(plan.Start, plan.Sinks, cancellation);
         try
         {
             var plant = new PlantBuilder().AddLine(plan.Model).Build();
@@ -39,6 +39,11 @@ internal static class ActorHistoryJob
             progress.Finish();
             var report = await egress.Completion.ConfigureAwait(false);
             return new HistoryResult(report, null, events, egress.Published, stopwatch.Elapsed, plan.Start, plan.DurationSeconds, "actors");
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The run's actors have stopped (and stored what they could): the report states the whole run's records.
+            throw new HistoryRunException(e, plan.Start, plan.Model.SimId, [egress.Snapshot()]);
         }
         finally
         {

@@ -30,6 +30,9 @@ internal static class BlueprintPlanner
         }
 
         var settings = blueprint.Simulation;
+        var start = options.Start ?? settings.Start ?? HistoryOptionsParser.DefaultStart();
+        var duration = options.DurationSeconds ?? settings.DurationSeconds ?? HistoryOptions.DefaultDurationSeconds;
+        HistoryOptionsParser.CheckTimeRange(options, settings, start, duration);
         var sinks = new List<SinkOptions>();
         var destinations = new List<string>();
         if (blueprint.Egress.Count == 0)
@@ -50,16 +53,23 @@ internal static class BlueprintPlanner
 
         return new HistoryPlan(
             blueprint.Model,
-            options.Start ?? settings.Start ?? HistoryOptionsParser.DefaultStart(),
-            options.DurationSeconds ?? settings.DurationSeconds ?? HistoryOptions.DefaultDurationSeconds,
+            start,
+            duration,
             options.Seed ?? settings.Seed,
             sinks,
-            destinations.Distinct(StringComparer.Ordinal).ToArray(),
-            settings.Factor);
+            destinations,
+            settings.Factor,
+            File.ReadAllBytes(options.ModelPath!));
     }
 
     internal static SinkOptions Sink(EgressSpec spec, HistoryOptions options, string destination)
     {
+        if (options.BatchSize is null && spec.BatchSize > SinkOptions.MaxBatchSize)
+        {
+            throw new UsageException(
+                $"{options.ModelPath}: egress '{spec.Name}': batch_size must be at most {SinkOptions.MaxBatchSize} records (got {spec.BatchSize}): a batch is held in memory whole.");
+        }
+
         var (format, events, telemetryPath, drop) = Targets(spec, options);
         var router = telemetryPath is null
             ? Routers.All(events)
@@ -97,6 +107,7 @@ internal static class BlueprintPlanner
             Format = format,
             BatchSize = options.BatchSize ?? spec.BatchSize ?? HistoryOptions.DefaultBatchSize,
             FlushInterval = options.FlushInterval ?? spec.FlushInterval ?? HistoryOptions.DefaultFlushInterval,
+            StallTimeout = options.StallTimeout ?? (spec.StallTimeout is { } stall ? TimeSpan.FromSeconds(stall) : HistoryOptions.DefaultStallTimeout),
             Compression = spec.Compression switch
             {
                 null or "snappy" => ParquetCompression.Snappy,

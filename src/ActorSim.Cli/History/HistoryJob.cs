@@ -10,7 +10,8 @@ namespace ActorSim.Cli.History;
 /// <summary>
 /// Generates history on the direct path (<c>--engine reference</c>): runs the plan's model in one engine on this
 /// thread from its logical start for its duration and writes every routed record through the egress pipeline, then
-/// drains it and checks the accounting.
+/// drains it and checks the accounting. Cancellation stops it within a slice (or, paced, at once) and stops the
+/// pipeline without draining it.
 /// </summary>
 internal static class HistoryJob
 {
@@ -20,8 +21,10 @@ internal static class HistoryJob
     public static async Task<HistoryResult> RunAsync(HistoryPlan plan, IProgressReporter progress, CancellationToken cancellation = default)
     {
         var stopwatch = Stopwatch.StartNew();
-        var simulation = new Simulation(0, plan.Start, plan.Factor > 0 ? PacingPolicy.WithFactor(plan.Factor) : null);
-        var pipeline = new EgressPipeline(plan.Start, plan.Sinks);
+        // A paced run waits for the wall clock before each event; the token wakes it from that wait. Unpaced, the token is
+        // looked at once per slice only.
+        var simulation = new Simulation(0, plan.Start, plan.Factor > 0 ? PacingPolicy.WithFactor(plan.Factor) with { Cancellation = cancellation } : null);
+        var pipeline = new EgressPipeline(plan.Start, plan.Sinks, cancellation);
         try
         {
             var line = plan.Model.Start(simulation, pipeline, RandomStream.Create(plan.Seed, plan.Model.SimId));
@@ -35,6 +38,13 @@ internal static class HistoryJob
             progress.Finish();
             var report = await pipeline.CompleteAsync().ConfigureAwait(false);
             return new HistoryResult(report, line.TasksCreated, simulation.ProcessedEvents, pipeline.Published, stopwatch.Elapsed, plan.Start, plan.DurationSeconds, "reference");
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Counted once the writers have stopped: the report states the whole run's records.
+            progress.Finish();
+            await DisposeQuietlyAsync(pipeline).ConfigureAwait(false);
+            throw new HistoryRunException(e, plan.Start, plan.Model.SimId, [pipeline.Snapshot()]);
         }
         finally
         {

@@ -18,6 +18,9 @@ internal sealed record HistoryOptions
     /// <summary>The reference job's flush interval: one simulated day.</summary>
     public const double DefaultFlushInterval = 86400;
 
+    /// <summary>The stall timeout when neither --stall-timeout nor the blueprint sets one: the egress default, 30 s.</summary>
+    public static readonly TimeSpan DefaultStallTimeout = TimeSpan.FromSeconds(30);
+
     public double? DurationSeconds { get; init; }
 
     public DateTime? Start { get; init; }
@@ -33,6 +36,9 @@ internal sealed record HistoryOptions
 
     /// <summary>Simulated seconds per chunk at most; null: the blueprint's, else one day.</summary>
     public double? FlushInterval { get; init; }
+
+    /// <summary>Wall-clock time a sink may make no progress before the run fails; null: the blueprint's, else 30 s.</summary>
+    public TimeSpan? StallTimeout { get; init; }
 
     public bool KeepTelemetry { get; init; }
 
@@ -55,6 +61,9 @@ internal sealed record HistoryOptions
 
     /// <summary>Akka log level for the actor engine: DEBUG, INFO, WARNING (default), ERROR or OFF.</summary>
     public string LogLevel { get; init; } = "WARNING";
+
+    /// <summary>What to do with a destination that already holds files: refuse (default), <c>--overwrite</c> or <c>--append</c>.</summary>
+    public ActorSim.Egress.Destinations.WriteMode WriteMode { get; init; }
 
     /// <summary>Plants: write every line into the destination itself (chunk names carry the line) instead of <c>line=&lt;sim_id&gt;/</c> folders.</summary>
     public bool MergeLines { get; init; }

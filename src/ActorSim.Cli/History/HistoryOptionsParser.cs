@@ -1,7 +1,10 @@
 using System.Collections;
 using System.Globalization;
+using ActorSim.Blueprints;
 using ActorSim.Cli.CommandLine;
+using ActorSim.Cli.Progress;
 using ActorSim.Egress;
+using ActorSim.Egress.Destinations;
 using ActorSim.Egress.Storage;
 using ActorSim.Model.Time;
 
@@ -11,9 +14,12 @@ namespace ActorSim.Cli.History;
 internal static class HistoryOptionsParser
 {
     private static readonly HashSet<string> ValueOptions =
-        ["duration", "start", "seed", "format", "dest", "batch-size", "flush-interval", "model", "progress", "engine", "parallelism", "log-level"];
+        ["duration", "start", "seed", "format", "dest", "batch-size", "flush-interval", "model", "progress", "engine", "parallelism", "log-level", "stall-timeout"];
 
-    private static readonly HashSet<string> Flags = ["keep-telemetry", "partition-by-date", "no-create-bucket", "merge-lines"];
+    private static readonly HashSet<string> Flags = ["keep-telemetry", "partition-by-date", "no-create-bucket", "merge-lines", "overwrite", "append"];
+
+    /// <summary>The last instant a record's timestamp can hold, to the millisecond as records are written.</summary>
+    public static readonly DateTime LastTimestamp = new(9999, 12, 31, 23, 59, 59, 999);
 
     /// <summary>Parses <paramref name="args"/> (after the verb) with <paramref name="environment"/> variables.</summary>
     public static HistoryOptions Parse(IReadOnlyList<string> args, IDictionary environment)
@@ -29,7 +35,8 @@ internal static class HistoryOptionsParser
             Format = reader.Value("format") is { } f ? ParseFormat(f) : null,
             Destination = destination,
             BatchSize = reader.Value("batch-size") is { } b ? ParseBatchSize(b) : null,
-            FlushInterval = reader.Value("flush-interval") is { } fi ? Duration("--flush-interval", fi) : null,
+            FlushInterval = reader.Value("flush-interval") is { } fi ? Duration("--flush-interval", fi, allowZero: true) : null,
+            StallTimeout = reader.Value("stall-timeout") is { } st ? TimeSpan.FromSeconds(Duration("--stall-timeout", st)) : null,
             KeepTelemetry = reader.Has("keep-telemetry"),
             PartitionByDate = reader.Has("partition-by-date"),
             ModelPath = reader.Value("model"),
@@ -39,6 +46,7 @@ internal static class HistoryOptionsParser
             Engine = reader.Value("engine") is { } e ? ParseEngine(e) : PlantEngine.Actors,
             Parallelism = reader.Value("parallelism") is { } n ? ParseParallelism(n) : Environment.ProcessorCount,
             MergeLines = reader.Has("merge-lines"),
+            WriteMode = ParseWriteMode(reader.Has("overwrite"), reader.Has("append")),
             LogLevel = reader.Value("log-level") is { } level ? ParseLogLevel(level) : "WARNING",
         };
     }
@@ -53,10 +61,40 @@ internal static class HistoryOptionsParser
 
         if (DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var start))
         {
-            return start.Kind == DateTimeKind.Local ? start.ToUniversalTime() : start;
+            if (start.Kind != DateTimeKind.Local)
+            {
+                return start;
+            }
+
+            // An offset: converted to UTC, which must still lie in year 1 to 9999 (DateTime would clamp it silently).
+            if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var offset))
+            {
+                return offset.UtcDateTime;
+            }
         }
 
-        throw new UsageException($"--start '{text}' is not an ISO-8601 instant such as 2026-01-01T00:00:00 (or 'now').");
+        throw new UsageException(
+            $"--start '{text}' is not an ISO-8601 instant from 0001-01-01T00:00:00 to {LastTimestamp:yyyy-MM-ddTHH:mm:ss.fff} (UTC once an offset applies), " +
+            "such as 2026-01-01T00:00:00 (or 'now').");
+    }
+
+    /// <summary>
+    /// Refuses a run whose records would be stamped after <see cref="LastTimestamp"/>: start + duration must not pass it.
+    /// The message names where start and duration came from (flag, blueprint or default).
+    /// </summary>
+    public static void CheckTimeRange(HistoryOptions options, SimulationSettings? simulation, DateTime start, double durationSeconds)
+    {
+        if (durationSeconds <= (LastTimestamp - start).TotalSeconds)
+        {
+            return;
+        }
+
+        var startSource = options.Start is not null ? "--start" : simulation?.Start is not null ? $"simulation.start in {options.ModelPath}" : "the default start";
+        var durationSource = options.DurationSeconds is not null ? "--duration" : simulation?.DurationSeconds is not null ? $"simulation.duration in {options.ModelPath}" : "the default duration";
+        var duration = durationSeconds < 1e11 ? ProgressText.SimulatedTime(durationSeconds) : string.Create(CultureInfo.InvariantCulture, $"{durationSeconds:G6} s");
+        throw new UsageException(
+            $"The run from {start:yyyy-MM-ddTHH:mm:ss.fff} ({startSource}) for {duration} ({durationSource}) would end after " +
+            $"{LastTimestamp:yyyy-MM-ddTHH:mm:ss.fff}, the last instant a record's timestamp can hold; choose an earlier start or a shorter duration.");
     }
 
     /// <summary>The default start of the reference job: now − 7 days, to the millisecond, without a zone (as dynamic-des).</summary>
@@ -76,28 +114,48 @@ internal static class HistoryOptionsParser
         return bucketAndPrefix.StartsWith("s3://", StringComparison.OrdinalIgnoreCase) ? bucketAndPrefix : "s3://" + bucketAndPrefix;
     }
 
-    private static S3StoreOptions S3Options(IDictionary environment, bool useS3) => new()
+    /// <summary>Endpoint and credentials from the environment; a malformed <c>S3_ENDPOINT</c> (or one holding credentials) is refused.</summary>
+    private static S3StoreOptions S3Options(IDictionary environment, bool useS3)
     {
-        // The bucket is replaced by the destination's; this record carries endpoint and credentials.
-        Bucket = "unset",
-        Endpoint = Env(environment, "S3_ENDPOINT") ?? (useS3 ? "localhost:8333" : null),
-        AccessKey = Env(environment, "S3_ACCESS_KEY") ?? (useS3 ? "user" : null),
-        SecretKey = Env(environment, "S3_SECRET_KEY") ?? (useS3 ? "password" : null),
-    };
+        var options = new S3StoreOptions
+        {
+            // The bucket is replaced by the destination's; this record carries endpoint and credentials.
+            Bucket = "unset",
+            Endpoint = Env(environment, "S3_ENDPOINT") ?? (useS3 ? "localhost:8333" : null),
+            AccessKey = Env(environment, "S3_ACCESS_KEY") ?? (useS3 ? "user" : null),
+            SecretKey = Env(environment, "S3_SECRET_KEY") ?? (useS3 ? "password" : null),
+        };
+        try
+        {
+            options.Validate();
+        }
+        catch (ArgumentException e)
+        {
+            throw new UsageException(e.Message);
+        }
+
+        return options;
+    }
 
     private static string? Env(IDictionary environment, string name) =>
         environment[name] is string value && value.Length > 0 ? value : null;
 
-    private static double Duration(string option, string text)
+    /// <summary>A duration above zero; <paramref name="allowZero"/> also takes 0 (--flush-interval 0: chunks cut by size only).</summary>
+    private static double Duration(string option, string text, bool allowZero = false)
     {
         if (!Durations.TryParseSeconds(text, out var seconds))
         {
             throw new UsageException($"{option} '{text}' is not a duration: use e.g. '1 week', '2.5 hours', '30 mins', '86400' or ISO-8601 'PT8H'.");
         }
 
-        if (!(seconds > 0))
+        if (allowZero ? !(seconds >= 0) : !(seconds > 0))
         {
-            throw new UsageException($"{option} '{text}' must be longer than zero.");
+            throw new UsageException(allowZero ? $"{option} '{text}' must be zero (no time limit) or longer." : $"{option} '{text}' must be longer than zero.");
+        }
+
+        if (option == "--stall-timeout" && seconds > SinkOptions.MaxStallTimeout.TotalSeconds)
+        {
+            throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"{option} '{text}' is too long: a sink waits at most {SinkOptions.MaxStallTimeout.TotalSeconds:0.###} s (about 24.8 days)."));
         }
 
         return seconds;
@@ -116,10 +174,23 @@ internal static class HistoryOptionsParser
         _ => throw new UsageException($"--format '{text}' is not known: use parquet or jsonl."),
     };
 
-    private static int ParseBatchSize(string text) =>
-        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var size) && size > 0
+    private static int ParseBatchSize(string text)
+    {
+        if (text.Length == 0 || !text.All(char.IsAsciiDigit))
+        {
+            throw new UsageException($"--batch-size '{text}' must be a whole number of records from 1 to {SinkOptions.MaxBatchSize}.");
+        }
+
+        var digits = text.TrimStart('0');
+        if (digits.Length == 0)
+        {
+            throw new UsageException($"--batch-size '{text}' must be a whole number of records, at least 1.");
+        }
+
+        return digits.Length <= 9 && int.Parse(digits, CultureInfo.InvariantCulture) is var size && size <= SinkOptions.MaxBatchSize
             ? size
-            : throw new UsageException($"--batch-size '{text}' must be a whole number of records, at least 1.");
+            : throw new UsageException($"--batch-size '{text}' must be at most {SinkOptions.MaxBatchSize} records: a batch is held in memory whole, one per destination.");
+    }
 
     private static PlantEngine ParseEngine(string text) => text.Trim().ToLowerInvariant() switch
     {
@@ -138,6 +209,14 @@ internal static class HistoryOptionsParser
     {
         "DEBUG" or "INFO" or "WARNING" or "ERROR" or "OFF" => text.Trim().ToUpperInvariant(),
         _ => throw new UsageException($"--log-level '{text}' is not known: use debug, info, warning, error or off."),
+    };
+
+    private static WriteMode ParseWriteMode(bool overwrite, bool append) => (overwrite, append) switch
+    {
+        (true, true) => throw new UsageException("--overwrite and --append exclude each other: replace the destination's output, or add this run beside it."),
+        (true, false) => WriteMode.Overwrite,
+        (false, true) => WriteMode.Append,
+        _ => WriteMode.New,
     };
 
     private static ProgressMode ParseProgress(string text) => text.Trim().ToLowerInvariant() switch

@@ -9,6 +9,9 @@ namespace ActorSim.Cli.History;
 /// <summary>Turns options into a plan: the reference model and the seed's router unless a blueprint says otherwise.</summary>
 internal static class HistoryPlanner
 {
+    /// <summary>The built-in reference model's definition for the manifest's hash: its name, as it has no file.</summary>
+    private static readonly byte[] ReferenceModelDefinition = "builtin:Line_A"u8.ToArray();
+
     public static HistoryPlan Plan(HistoryOptions options)
     {
         if (options.ModelPath is not null)
@@ -18,15 +21,19 @@ internal static class HistoryPlanner
 
         var format = options.Format ?? ChunkFormat.Parquet;
         var destination = options.Destination ?? "data";
+        var start = options.Start ?? HistoryOptionsParser.DefaultStart();
+        var duration = options.DurationSeconds ?? HistoryOptions.DefaultDurationSeconds;
+        HistoryOptionsParser.CheckTimeRange(options, null, start, duration);
         var sink = ReferenceSink(options, format, destination);
         return new HistoryPlan(
             ReferenceModels.LineA(),
-            options.Start ?? HistoryOptionsParser.DefaultStart(),
-            options.DurationSeconds ?? HistoryOptions.DefaultDurationSeconds,
+            start,
+            duration,
             options.Seed ?? 42,
             [sink],
             [destination],
-            Factor: 0);
+            Factor: 0,
+            ModelDefinition: ReferenceModelDefinition);
     }
 
     /// <summary>The seed's history router: events flattened into <c>events.*</c>; telemetry and the lag metric dropped, or telemetry kept in <c>telemetry.*</c>.</summary>
@@ -49,23 +56,28 @@ internal static class HistoryPlanner
             Format = format,
             BatchSize = options.BatchSize ?? HistoryOptions.DefaultBatchSize,
             FlushInterval = options.FlushInterval ?? HistoryOptions.DefaultFlushInterval,
+            StallTimeout = options.StallTimeout ?? HistoryOptions.DefaultStallTimeout,
         };
     }
 
     /// <summary>A local folder, or an S3 bucket/prefix with the options' endpoint and credentials.</summary>
     public static IObjectStore CreateStore(string destination, HistoryOptions options)
     {
-        ObjectStoreLocation location;
+        var location = ParseDestination(destination);
+        var s3 = options.S3 is null ? null : options.S3 with { CreateBucketIfMissing = options.CreateBucket };
+        return location.CreateStore(s3);
+    }
+
+    /// <summary>Parses a destination; a malformed one (bad bucket name, '..' in the prefix, ...) is a usage error.</summary>
+    public static ObjectStoreLocation ParseDestination(string destination)
+    {
         try
         {
-            location = ObjectStoreLocation.Parse(destination);
+            return ObjectStoreLocation.Parse(destination);
         }
         catch (ArgumentException e)
         {
-            throw new UsageException(e.Message);
+            throw new UsageException(FailureText.Message(e));
         }
-
-        var s3 = options.S3 is null ? null : options.S3 with { CreateBucketIfMissing = options.CreateBucket };
-        return location.CreateStore(s3);
     }
 }

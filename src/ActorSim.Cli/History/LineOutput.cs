@@ -26,13 +26,19 @@ internal sealed class LineOutput
 
     public double LastSimTime => _pipeline?.LastSimTime ?? _actors!.LastSimTime;
 
-    /// <summary>The output for <paramref name="line"/>'s <paramref name="sinks"/>: egress actors for the actors engine, else a pipeline.</summary>
-    public static LineOutput For(PlantEngine engine, string line, DateTime start, IReadOnlyList<SinkOptions> sinks) => engine == PlantEngine.Actors
-        ? new LineOutput(line, null, new ActorEgress(start, sinks))
-        : new LineOutput(line, new EgressPipeline(start, sinks), null);
+    /// <summary>
+    /// The output for <paramref name="line"/>'s <paramref name="sinks"/>: egress actors for the actors engine, else a
+    /// pipeline; <paramref name="cancellation"/> stops it without draining.
+    /// </summary>
+    public static LineOutput For(PlantEngine engine, string line, DateTime start, IReadOnlyList<SinkOptions> sinks, CancellationToken cancellation) => engine == PlantEngine.Actors
+        ? new LineOutput(line, null, new ActorEgress(start, sinks, cancellation))
+        : new LineOutput(line, new EgressPipeline(start, sinks, cancellation), null);
 
     /// <summary>The accounting: drains a pipeline; for egress actors, what their line reported when it drained them.</summary>
     public Task<EgressReport> CompleteAsync() => _pipeline?.CompleteAsync() ?? _actors!.Completion;
+
+    /// <summary>The counts so far, unchecked: after a failed run, what this line published, wrote and lost.</summary>
+    public EgressReport Snapshot() => _pipeline?.Snapshot() ?? _actors!.Snapshot();
 
     /// <summary>Stops a pipeline's writers after a failed run (egress actors stop with their run).</summary>
     public Task DisposeQuietlyAsync() => _pipeline is null ? Task.CompletedTask : HistoryJob.DisposeQuietlyAsync(_pipeline);

@@ -21,7 +21,7 @@ internal static class PlantHistoryJob
         {
             IRecordSink SinkFor(ActorSim.Model.Building.LineModel line)
             {
-                var output = LineOutput.For(plan.Engine, line.SimId, plan.Start, plan.SinksFor(line.SimId));
+                var output = LineOutput.For(plan.Engine, line.SimId, plan.Start, plan.SinksFor(line.SimId), cancellation);
                 lock (pipelines)
                 {
                     pipelines.Add(output);
@@ -56,6 +56,17 @@ internal static class PlantHistoryJob
                 }
             }
         }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Counted once every line's writers have stopped: the report states the whole run's records, all lines.
+            progress.Finish();
+            foreach (var output in pipelines)
+            {
+                await output.DisposeQuietlyAsync().ConfigureAwait(false);
+            }
+
+            throw new HistoryRunException(e, plan.Start, null, pipelines.ConvertAll(p => p.Snapshot()));
+        }
         finally
         {
             progress.Finish();
@@ -66,20 +77,20 @@ internal static class PlantHistoryJob
         }
     }
 
-    /// <summary>Runs the plant on the plan's engine; only the actor engine stops early on <paramref name="cancellation"/>.</summary>
+    /// <summary>Runs the plant on the plan's engine; every engine stops early on <paramref name="cancellation"/>.</summary>
     private static async Task<(PlantRunStats Stats, RunStats? ActorStats)> RunEngineAsync(
         PlantPlan plan, Func<ActorSim.Model.Building.LineModel, IRecordSink> sinkFor, CancellationToken cancellation)
     {
         if (plan.Engine == PlantEngine.Actors)
         {
             var runner = new ActorSim.Actors.ActorPlantRunner(
-                plan.Plant, ActorSim.Actors.ActorRunnerSettings.Default with { Parallelism = plan.Parallelism, Factor = plan.Factor, LogLevel = plan.LogLevel });
+                plan.Plant, ActorSim.Actors.ActorRunnerSettings.Default with { Parallelism = plan.Parallelism, Factor = plan.Factor, LogLevel = plan.LogLevel, LogicalStart = plan.Start });
             var run = await runner.RunAsync(plan.Seed, plan.DurationSeconds, sinkFor, cancellation).ConfigureAwait(false);
             return (new PlantRunStats(run.Rounds, run.Grants, run.ProcessedEvents, run.ItemsSent), run);
         }
 
         IPlantRunner direct = plan.Engine == PlantEngine.Windowed ? new WindowedPlantRunner(plan.Plant, plan.Parallelism) : new SequentialPlantRunner(plan.Plant);
-        return (await Task.Run(() => direct.Run(plan.Seed, plan.DurationSeconds, sinkFor), cancellation).ConfigureAwait(false), null);
+        return (await Task.Run(() => direct.Run(plan.Seed, plan.DurationSeconds, sinkFor, cancellation), cancellation).ConfigureAwait(false), null);
     }
 
     /// <summary>How the engine synchronized: the sequential one does not; the windowed one grants in rounds, the actors as lines report.</summary>

@@ -14,4 +14,12 @@ internal sealed record PlantPlan(
     Func<string, IReadOnlyList<SinkOptions>> SinksFor,
     string Destination,
     double Factor,
-    string LogLevel);
+    string LogLevel,
+    byte[] ModelDefinition)
+{
+    /// <summary>Whether every line writes into <see cref="Destination"/> itself (chunk names carry the line) rather than <c>line=&lt;sim_id&gt;/</c>.</summary>
+    public bool MergeLines { get; init; }
+
+    /// <summary>The folder of <paramref name="simId"/>'s chunks relative to <see cref="Destination"/>: <c>line=&lt;sim_id&gt;/</c>, or empty when lines are merged.</summary>
+    public string LineFolder(string simId) => MergeLines ? string.Empty : $"line={simId}/";
+}

@@ -8,9 +8,9 @@ namespace ActorSim.Cli.History;
 /// <summary>Plans a plant run from a blueprint with <c>lines:</c> and <c>links:</c>; each line gets its own sinks.</summary>
 internal static class PlantPlanner
 {
-    /// <summary>True when the blueprint at <paramref name="path"/> describes a plant (a top-level <c>lines:</c> key).</summary>
+    /// <summary>True when the blueprint at <paramref name="path"/> describes a plant (a top-level <c>lines</c> key, however written).</summary>
     public static bool IsPlant(string path) =>
-        File.Exists(path) && File.ReadLines(path).Any(l => l.StartsWith("lines:", StringComparison.Ordinal));
+        File.Exists(path) && BlueprintLoader.IsPlantText(File.ReadAllText(path));
 
     public static PlantPlan Plan(HistoryOptions options)
     {
@@ -29,7 +29,11 @@ internal static class PlantPlanner
             throw new UsageException($"{options.ModelPath}: simulation.factor {blueprint.Simulation.Factor} paces the plant against the wall clock, which only the actor engine does; add --engine actors.");
         }
 
+        var start = options.Start ?? blueprint.Simulation.Start ?? HistoryOptionsParser.DefaultStart();
+        var duration = options.DurationSeconds ?? blueprint.Simulation.DurationSeconds ?? HistoryOptions.DefaultDurationSeconds;
+        HistoryOptionsParser.CheckTimeRange(options, blueprint.Simulation, start, duration);
         var destination = options.Destination ?? blueprint.Egress.FirstOrDefault()?.Dest ?? "data";
+        HistoryPlanner.ParseDestination(destination); // The lines' stores are made when the run starts; a bad destination is refused before.
         BlueprintPlanner.EnsureDistinctTargets(blueprint.Egress, options, _ => destination);
         IReadOnlyList<SinkOptions> SinksFor(string simId)
         {
@@ -43,14 +47,18 @@ internal static class PlantPlanner
 
         return new PlantPlan(
             blueprint.Plant,
-            options.Start ?? blueprint.Simulation.Start ?? HistoryOptionsParser.DefaultStart(),
-            options.DurationSeconds ?? blueprint.Simulation.DurationSeconds ?? HistoryOptions.DefaultDurationSeconds,
+            start,
+            duration,
             options.Seed ?? blueprint.Simulation.Seed,
             options.Engine,
             options.Parallelism,
             SinksFor,
             destination,
             blueprint.Simulation.Factor,
-            options.LogLevel);
+            options.LogLevel,
+            File.ReadAllBytes(options.ModelPath!))
+        {
+            MergeLines = options.MergeLines,
+        };
     }
 }

@@ -45,7 +45,7 @@ internal sealed class ChunkStorer
         var path = ChunkNaming.ChunkPath(batch.Destination, batch.ChunkIndex);
         CurrentChunk = path;
         var bytes = _encoder.Encode(batch);
-        _inFlight.Enqueue(new StoreInFlight(_options.Store.PutAsync(path, bytes, cancellationToken), batch, path, bytes.Length));
+        _inFlight.Enqueue(new StoreInFlight(_options.Store.PutAsync(path, bytes, cancellationToken), batch, path, bytes));
     }
 
     /// <summary>Counts the oldest store, which has completed; rethrows its failure.</summary>
@@ -106,8 +106,11 @@ internal sealed class ChunkStorer
         var batch = store.Batch;
         batch.Stats.Written += batch.Count;
         batch.Stats.Chunks++;
-        batch.Stats.Bytes += store.Bytes;
+        batch.Stats.Bytes += store.Content.Length;
         Interlocked.Add(ref _written, batch.Count);
+        // The encoder's buffer is still this chunk's: it is reused only after the next Start.
+        _options.ChunkLog?.Stored(new Destinations.StoredChunk(
+            _options.Name, store.Path, batch.Count, store.Content.Length, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(store.Content.Span))));
         _arrays.Return(batch.Records, batch.Count);
     }
 }

@@ -9,7 +9,8 @@ namespace ActorSim.Egress.Internal;
 /// One sink of an <see cref="EgressPipeline"/> on two threads: the publisher routes and batches (<see cref="SinkBatcher"/>),
 /// a background task encodes and stores (<see cref="ChunkStorer"/>), and a bounded queue of batches joins them. A full
 /// queue blocks the publisher (backpressure); a writer failure or a stall surfaces at the next <see cref="Publish"/> or
-/// at <see cref="CompleteAsync"/>.
+/// at <see cref="CompleteAsync"/>. The run's cancellation ends every wait with an <see cref="OperationCanceledException"/>
+/// and cancels the stores in flight; nothing more is stored.
 /// </summary>
 internal sealed class SinkRunner
 {
@@ -18,14 +19,17 @@ internal sealed class SinkRunner
     private readonly ChunkStorer _storer;
     private readonly SinkParts _parts;
     private readonly Channel<RecordBatch> _queue;
-    private readonly CancellationTokenSource _cancel = new();
+    private readonly CancellationToken _stop;
+    private readonly CancellationTokenSource _cancel;
     private readonly Task _writer;
     private long _blockedTicks;
     private volatile Exception? _fault;
 
-    public SinkRunner(SinkOptions options, DateTime logicalStart, DestinationRegistry registry)
+    public SinkRunner(SinkOptions options, DateTime logicalStart, DestinationRegistry registry, CancellationToken cancellationToken)
     {
         _options = options;
+        _stop = cancellationToken;
+        _cancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         _parts = new SinkParts(options, logicalStart, registry, Enqueue);
         _batcher = _parts.Batcher;
         _storer = _parts.Storer;
@@ -64,6 +68,11 @@ internal sealed class SinkRunner
     /// <summary>Flushes every buffer, closes the queue, waits for the writer while it makes progress, and reports.</summary>
     public async Task<SinkReport> CompleteAsync()
     {
+        if (_stop.IsCancellationRequested)
+        {
+            throw _parts.Cancelled("before its drain", _stop);
+        }
+
         if (_fault is not null)
         {
             throw _parts.Failed(_fault);
@@ -83,11 +92,15 @@ internal sealed class SinkRunner
             seen = written;
             try
             {
-                await _writer.WaitAsync(_options.StallTimeout).ConfigureAwait(false);
+                await _writer.WaitAsync(_options.StallTimeout, _stop).ConfigureAwait(false);
             }
             catch (TimeoutException)
             {
                 // Checked for progress at the top of the loop.
+            }
+            catch (OperationCanceledException) when (_stop.IsCancellationRequested)
+            {
+                throw _parts.Cancelled("draining its queue", _stop);
             }
         }
 
@@ -99,11 +112,31 @@ internal sealed class SinkRunner
         return _parts.Report(Blocked);
     }
 
+    /// <summary>The counts so far, unchecked (for a failed run's report).</summary>
+    public SinkReport Snapshot() => _parts.Snapshot(Blocked);
+
     /// <summary>Stops the writer without draining (after a failure elsewhere).</summary>
     public void Abort()
     {
         _cancel.Cancel();
         _queue.Writer.TryComplete();
+    }
+
+    /// <summary>
+    /// Stops the writer without draining and waits for it, at most the stall timeout: the stores in flight, cancelled,
+    /// have ended (stored whole or not at all) when this returns, so none is still writing when the run ends.
+    /// </summary>
+    public async Task StopAsync()
+    {
+        Abort();
+        try
+        {
+            await _writer.WaitAsync(_options.StallTimeout).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            // A store that ignores cancellation: the run ends without it, as after a stall.
+        }
     }
 
     private void Enqueue(RecordBatch batch)
@@ -129,6 +162,11 @@ internal sealed class SinkRunner
     {
         while (true)
         {
+            if (_stop.IsCancellationRequested)
+            {
+                throw _parts.Cancelled("waiting for room in its queue", _stop);
+            }
+
             if (_fault is not null)
             {
                 throw _parts.Failed(_fault);
@@ -150,6 +188,10 @@ internal sealed class SinkRunner
                 }
 
                 open = wait.Result;
+            }
+            catch (AggregateException) when (_stop.IsCancellationRequested)
+            {
+                throw _parts.Cancelled("waiting for room in its queue", _stop);
             }
             catch (AggregateException) when (_fault is not null)
             {
@@ -180,6 +222,7 @@ internal sealed class SinkRunner
             {
                 while (reader.TryRead(out var batch))
                 {
+                    token.ThrowIfCancellationRequested();
                     while (!_storer.HasRoom)
                     {
                         await _storer.LandOldestAsync().ConfigureAwait(false);
@@ -204,7 +247,9 @@ internal sealed class SinkRunner
         }
         catch (OperationCanceledException)
         {
-            // Aborted or stalled: the caller already has its exception.
+            // Aborted, stalled or cancelled: the caller already has its exception. The stores in flight were given the
+            // token; those that landed count, and none is left running.
+            await _storer.SettleAsync().ConfigureAwait(false);
         }
     }
 

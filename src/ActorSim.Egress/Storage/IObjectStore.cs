@@ -14,4 +14,24 @@ public interface IObjectStore
 
     /// <summary>The bytes stored at <paramref name="path"/>.</summary>
     Task<byte[]> ReadAsync(string path, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Stores <paramref name="content"/> at <paramref name="path"/> only if nothing is stored there yet, in one atomic
+    /// step where the store offers one; false when the path was taken. Destination locks are built on it.
+    /// </summary>
+    Task<bool> PutIfAbsentAsync(string path, ReadOnlyMemory<byte> content, CancellationToken cancellationToken) =>
+        throw new NotSupportedException($"The store {Location} cannot create an object only if it is absent, so it cannot hold a destination lock.");
+
+    /// <summary>Removes <paramref name="path"/>; nothing happens when it is not there.</summary>
+    Task DeleteAsync(string path, CancellationToken cancellationToken) =>
+        throw new NotSupportedException($"The store {Location} cannot remove objects.");
+
+    /// <summary>
+    /// What a writer that died left behind and no reader should see: hidden temporary files in a folder, unfinished
+    /// multipart uploads in a bucket. Each entry names one, for messages.
+    /// </summary>
+    Task<IReadOnlyList<string>> ListLeftoversAsync(CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<string>>([]);
+
+    /// <summary>Removes everything <see cref="ListLeftoversAsync"/> lists.</summary>
+    Task RemoveLeftoversAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

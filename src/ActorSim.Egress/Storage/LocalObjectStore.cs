@@ -59,6 +59,12 @@ public sealed class LocalObjectStore : IObjectStore
             TryDelete(temporary);
             throw new ObjectStoreException(Root, path, $"Cannot write '{target}': {ex.Message}", isTransient: false, ex);
         }
+        catch (OperationCanceledException)
+        {
+            // A cancelled run: the chunk is not stored, and no half file is left under any name.
+            TryDelete(temporary);
+            throw;
+        }
     }
 
     /// <summary>
@@ -99,6 +105,80 @@ public sealed class LocalObjectStore : IObjectStore
 
     /// <inheritdoc />
     public Task<byte[]> ReadAsync(string path, CancellationToken cancellationToken) => File.ReadAllBytesAsync(FullPath(path), cancellationToken);
+
+    /// <inheritdoc />
+    public Task<bool> PutIfAbsentAsync(string path, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
+    {
+        var target = FullPath(path);
+        var temporary = Path.Combine(Path.GetDirectoryName(target)!, "." + Path.GetFileName(target) + "." + Environment.ProcessId + ".tmp");
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.WriteAllBytes(temporary, content.ToArray());
+            // Without overwrite, .NET moves by link() and unlink() on Unix: the name appears with its whole content, and
+            // of two processes exactly one succeeds.
+            File.Move(temporary, target, overwrite: false);
+            return Task.FromResult(true);
+        }
+        catch (IOException) when (File.Exists(target))
+        {
+            TryDelete(temporary);
+            return Task.FromResult(false);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            TryDelete(temporary);
+            throw new ObjectStoreException(Root, path, $"Cannot create '{target}': {ex.Message}", isTransient: false, ex);
+        }
+    }
+
+    /// <inheritdoc />
+    public Task DeleteAsync(string path, CancellationToken cancellationToken)
+    {
+        var target = FullPath(path);
+        try
+        {
+            File.Delete(target);
+            RemoveEmptyFolders(Path.GetDirectoryName(target)!);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new ObjectStoreException(Root, path, $"Cannot remove '{target}': {ex.Message}", isTransient: false, ex);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<string>> ListLeftoversAsync(CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<string>>(TemporaryFiles().Select(f => Path.GetRelativePath(Root, f).Replace(Path.DirectorySeparatorChar, '/')).ToList());
+
+    /// <inheritdoc />
+    public Task RemoveLeftoversAsync(CancellationToken cancellationToken)
+    {
+        foreach (var file in TemporaryFiles())
+        {
+            TryDelete(file);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <summary>The hidden temporary files (<c>.NAME.PID.tmp</c>) that writers killed before their rename left behind, sorted.</summary>
+    private List<string> TemporaryFiles() => !Directory.Exists(Root)
+        ? []
+        : Directory.EnumerateFiles(Root, ".*.tmp", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
+
+    /// <summary>Removes <paramref name="folder"/> and its parents up to the root while they are empty (date= and line= folders).</summary>
+    private void RemoveEmptyFolders(string folder)
+    {
+        while (folder.Length > Root.Length && folder.StartsWith(Root, StringComparison.Ordinal) && Directory.Exists(folder) && !Directory.EnumerateFileSystemEntries(folder).Any())
+        {
+            Directory.Delete(folder);
+            _folders.TryRemove(folder, out _);
+            folder = Path.GetDirectoryName(folder)!;
+        }
+    }
 
     private string FullPath(string path)
     {

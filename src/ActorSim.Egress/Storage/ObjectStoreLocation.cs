@@ -22,7 +22,11 @@ public sealed record ObjectStoreLocation
     /// <summary>True for <c>s3://</c>.</summary>
     public bool IsS3 => Bucket is not null;
 
-    /// <summary>Parses <c>DIR</c> or <c>s3://bucket[/prefix]</c>.</summary>
+    /// <summary>
+    /// Parses <c>DIR</c> or <c>s3://bucket[/prefix]</c>. The bucket must follow S3's naming rules, and the prefix (one
+    /// trailing '/' allowed) must have no empty, <c>.</c> or <c>..</c> segments; an <see cref="ArgumentException"/> names
+    /// the rule that is broken.
+    /// </summary>
     public static ObjectStoreLocation Parse(string destination)
     {
         if (string.IsNullOrWhiteSpace(destination))
@@ -38,10 +42,22 @@ public sealed record ObjectStoreLocation
         var rest = destination["s3://".Length..];
         var slash = rest.IndexOf('/', StringComparison.Ordinal);
         var bucket = slash < 0 ? rest : rest[..slash];
-        var prefix = slash < 0 ? string.Empty : rest[(slash + 1)..].Trim('/');
+        var prefix = slash < 0 ? string.Empty : rest[(slash + 1)..];
         if (bucket.Length == 0)
         {
             throw new ArgumentException($"Destination '{destination}' names no bucket; use s3://bucket/prefix.", nameof(destination));
+        }
+
+        if (S3BucketName.BrokenRule(bucket) is { } rule)
+        {
+            throw new ArgumentException($"Destination '{destination}': the bucket name '{bucket}' breaks S3's naming rules: {rule}.");
+        }
+
+        prefix = prefix.EndsWith('/') ? prefix[..^1] : prefix;
+        if (prefix.Length > 0 && (prefix.Contains('\\', StringComparison.Ordinal) || prefix.Split('/').Any(s => s is "" or "." or "..")))
+        {
+            throw new ArgumentException(
+                $"Destination '{destination}': the key prefix '{prefix}' must have '/' separators and no empty, '.' or '..' segments, e.g. s3://{bucket}/history/run-1.");
         }
 
         return new ObjectStoreLocation(null, bucket, prefix);

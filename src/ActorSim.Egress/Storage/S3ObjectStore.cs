@@ -15,12 +15,15 @@ public sealed class S3ObjectStore : IObjectStore, IDisposable
     private readonly S3StoreOptions _options;
     private readonly AmazonS3Client _client;
     private readonly S3Retry _retry;
-    private readonly Lazy<Task> _bucketReady;
+    private readonly Lock _bucketGate = new();
+    private Task? _bucketReady;
 
     /// <summary>Creates the client for <paramref name="options"/>; makes no request yet.</summary>
+    /// <exception cref="ArgumentException">A setting is invalid: no bucket, a malformed endpoint (see <see cref="S3StoreOptions.Validate"/>), too few attempts or too small parts.</exception>
     public S3ObjectStore(S3StoreOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
         if (string.IsNullOrWhiteSpace(options.Bucket))
         {
             throw new ArgumentException("An S3 store needs a bucket (S3StoreOptions.Bucket).", nameof(options));
@@ -35,7 +38,6 @@ public sealed class S3ObjectStore : IObjectStore, IDisposable
         Location = _options.ToString();
         _client = S3ClientFactory.Create(_options);
         _retry = new S3Retry(_options, Location);
-        _bucketReady = new Lazy<Task>(EnsureBucketAsync);
     }
 
     /// <inheritdoc />
@@ -47,7 +49,7 @@ public sealed class S3ObjectStore : IObjectStore, IDisposable
         ChunkNaming.Validate(path, nameof(path));
         if (_options.CreateBucketIfMissing)
         {
-            await _bucketReady.Value.ConfigureAwait(false);
+            await BucketReady(cancellationToken).ConfigureAwait(false);
         }
 
         var key = Key(path);
@@ -60,14 +62,7 @@ public sealed class S3ObjectStore : IObjectStore, IDisposable
         await _retry.RunAsync(path, async ct =>
         {
             using var body = AsStream(content);
-            await _client.PutObjectAsync(new PutObjectRequest
-            {
-                BucketName = _options.Bucket,
-                Key = key,
-                InputStream = body,
-                AutoCloseStream = false,
-                UseChunkEncoding = _options.UseChunkEncoding,
-            }, ct).ConfigureAwait(false);
+            await _client.PutObjectAsync(PutRequest(key, body), ct).ConfigureAwait(false);
             return true;
         }, cancellationToken).ConfigureAwait(false);
     }
@@ -107,6 +102,102 @@ public sealed class S3ObjectStore : IObjectStore, IDisposable
             await response.ResponseStream.CopyToAsync(bytes, ct).ConfigureAwait(false);
             return bytes.ToArray();
         }, cancellationToken);
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// First a listing: an object already there is never overwritten, on any server. Then a PutObject with
+    /// <c>If-None-Match: *</c>: S3 (since 2024) and moto answer 412 when the key appeared meanwhile, so of two racing
+    /// writers exactly one succeeds. A server that ignores the header (s3rver 3.7) overwrites instead; the read-back
+    /// then catches a writer that came after, but two writers whose put and read-back interleave exactly can both win.
+    /// </remarks>
+    public async Task<bool> PutIfAbsentAsync(string path, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
+    {
+        ChunkNaming.Validate(path, nameof(path));
+        if (_options.CreateBucketIfMissing)
+        {
+            await BucketReady(cancellationToken).ConfigureAwait(false);
+        }
+
+        var key = Key(path);
+        if ((await ListAsync(path, cancellationToken).ConfigureAwait(false)).Contains(path))
+        {
+            return false;
+        }
+
+        var created = await _retry.RunAsync(path, async ct =>
+        {
+            using var body = AsStream(content);
+            try
+            {
+                var request = PutRequest(key, body);
+                request.IfNoneMatch = "*";
+                await _client.PutObjectAsync(request, ct).ConfigureAwait(false);
+                return true;
+            }
+            catch (AmazonS3Exception ex) when (ex.StatusCode is System.Net.HttpStatusCode.PreconditionFailed or System.Net.HttpStatusCode.Conflict)
+            {
+                return false;
+            }
+        }, cancellationToken).ConfigureAwait(false);
+        return created && (await ReadAsync(path, cancellationToken).ConfigureAwait(false)).AsSpan().SequenceEqual(content.Span);
+    }
+
+    /// <inheritdoc />
+    public Task DeleteAsync(string path, CancellationToken cancellationToken) =>
+        _retry.RunAsync(path, async ct =>
+        {
+            await _client.DeleteObjectAsync(_options.Bucket, Key(path), ct).ConfigureAwait(false);
+            return true;
+        }, cancellationToken);
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<string>> ListLeftoversAsync(CancellationToken cancellationToken) =>
+        (await UnfinishedUploadsAsync(cancellationToken).ConfigureAwait(false)).Select(u => $"unfinished multipart upload of '{u.Key}'").ToList();
+
+    /// <inheritdoc />
+    public async Task RemoveLeftoversAsync(CancellationToken cancellationToken)
+    {
+        foreach (var upload in await UnfinishedUploadsAsync(cancellationToken).ConfigureAwait(false))
+        {
+            await _retry.RunAsync(upload.Key, async ct =>
+            {
+                await _client.AbortMultipartUploadAsync(_options.Bucket, upload.Key, upload.UploadId, ct).ConfigureAwait(false);
+                return true;
+            }, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Multipart uploads under the prefix that were started and never completed or aborted (a writer killed mid-upload).</summary>
+    private async Task<List<MultipartUpload>> UnfinishedUploadsAsync(CancellationToken cancellationToken)
+    {
+        var uploads = new List<MultipartUpload>();
+        string? keyMarker = null, uploadMarker = null;
+        do
+        {
+            var page = await _retry.RunAsync("multipart uploads", async ct =>
+            {
+                try
+                {
+                    return await _client.ListMultipartUploadsAsync(new ListMultipartUploadsRequest
+                    {
+                        BucketName = _options.Bucket,
+                        Prefix = _options.Prefix.Length == 0 ? null : _options.Prefix + "/",
+                        KeyMarker = keyMarker,
+                        UploadIdMarker = uploadMarker,
+                    }, ct).ConfigureAwait(false);
+                }
+                catch (AmazonS3Exception ex) when (ex.ErrorCode == "NotImplemented")
+                {
+                    // s3rver cannot list uploads; nothing that a reader sees is missed (an unfinished upload is invisible).
+                    return new ListMultipartUploadsResponse();
+                }
+            }, cancellationToken).ConfigureAwait(false);
+            uploads.AddRange(page.MultipartUploads ?? []);
+            (keyMarker, uploadMarker) = page.IsTruncated == true ? (page.NextKeyMarker, page.NextUploadIdMarker) : (null, null);
+        }
+        while (keyMarker is not null);
+        return uploads;
+    }
 
     /// <summary>Releases the HTTP client.</summary>
     public void Dispose() => _client.Dispose();
@@ -151,32 +242,52 @@ public sealed class S3ObjectStore : IObjectStore, IDisposable
         {
             try
             {
-                await _client.AbortMultipartUploadAsync(_options.Bucket, key, upload.UploadId, CancellationToken.None).ConfigureAwait(false);
+                // Cancelled: abort all the same (the upload's parts cost storage), but wait no more than a second for it.
+                using var abort = cancellationToken.IsCancellationRequested ? new CancellationTokenSource(TimeSpan.FromSeconds(1)) : null;
+                await _client.AbortMultipartUploadAsync(_options.Bucket, key, upload.UploadId, abort?.Token ?? CancellationToken.None).ConfigureAwait(false);
             }
-            catch (AmazonServiceException)
+            catch (Exception abortError) when (abortError is AmazonServiceException or OperationCanceledException)
             {
-                // The upload is already failing; the original error matters.
+                // The upload is already failing (or cancelled); the original error matters.
             }
 
             throw;
         }
     }
 
-    private async Task EnsureBucketAsync()
+    /// <summary>The bucket's creation, started by the first write and shared by every later one (a failure fails them all).</summary>
+    private Task BucketReady(CancellationToken cancellationToken)
     {
-        try
+        lock (_bucketGate)
         {
-            await _client.PutBucketAsync(new PutBucketRequest { BucketName = _options.Bucket }).ConfigureAwait(false);
-        }
-        catch (AmazonS3Exception ex) when (ex.ErrorCode is "BucketAlreadyOwnedByYou" or "BucketAlreadyExists")
-        {
-            // Already there.
-        }
-        catch (Exception ex) when (ex is AmazonServiceException or HttpRequestException)
-        {
-            throw _retry.Describe("", ex, 1);
+            return _bucketReady ??= CreateBucketAsync(cancellationToken);
         }
     }
+
+    /// <summary>Creates the bucket, retried like every other request; one that already exists is fine.</summary>
+    private Task CreateBucketAsync(CancellationToken cancellationToken) =>
+        _retry.RunAsync(string.Empty, async ct =>
+        {
+            try
+            {
+                await _client.PutBucketAsync(new PutBucketRequest { BucketName = _options.Bucket }, ct).ConfigureAwait(false);
+            }
+            catch (AmazonS3Exception ex) when (ex.ErrorCode is "BucketAlreadyOwnedByYou" or "BucketAlreadyExists")
+            {
+                // Already there.
+            }
+
+            return true;
+        }, cancellationToken, creatingBucket: true);
+
+    private PutObjectRequest PutRequest(string key, Stream body) => new()
+    {
+        BucketName = _options.Bucket,
+        Key = key,
+        InputStream = body,
+        AutoCloseStream = false,
+        UseChunkEncoding = _options.UseChunkEncoding,
+    };
 
     private string Key(string path) => _options.Prefix.Length == 0 ? path : _options.Prefix + "/" + path;
 

@@ -15,7 +15,15 @@ internal sealed class S3Retry(S3StoreOptions options, string location)
     /// <summary>Waits between attempts; <see cref="Task.Delay(TimeSpan, CancellationToken)"/> but in tests of the backoff schedule.</summary>
     internal Func<TimeSpan, CancellationToken, Task> Delay { get; init; } = Task.Delay;
 
-    public async Task<T> RunAsync<T>(string path, Func<CancellationToken, Task<T>> request, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs <paramref name="request"/> up to <see cref="S3StoreOptions.MaxAttempts"/> times, waiting
+    /// <see cref="S3StoreOptions.InitialBackoff"/> before the first retry and twice as long before each next one.
+    /// </summary>
+    /// <param name="path">The object the request is about, for messages; empty for none.</param>
+    /// <param name="request">The request.</param>
+    /// <param name="cancellationToken">Stops the attempts and the waits.</param>
+    /// <param name="creatingBucket">True when the request creates the bucket (logged as such).</param>
+    public async Task<T> RunAsync<T>(string path, Func<CancellationToken, Task<T>> request, CancellationToken cancellationToken, bool creatingBucket = false)
     {
         var delay = options.InitialBackoff;
         for (var attempt = 1; ; attempt++)
@@ -33,8 +41,15 @@ internal sealed class S3Retry(S3StoreOptions options, string location)
 
                 if (options.Logger is { } logger)
                 {
-                    S3Log.Retrying(logger, options.Bucket, Endpoint, path, attempt, options.MaxAttempts, delay.TotalMilliseconds,
-                        (ex as AmazonServiceException)?.ErrorCode ?? ex.GetType().Name);
+                    var error = (ex as AmazonServiceException)?.ErrorCode ?? ex.GetType().Name;
+                    if (creatingBucket)
+                    {
+                        S3Log.RetryingBucketCreation(logger, options.Bucket, Endpoint, attempt, options.MaxAttempts, delay.TotalMilliseconds, error);
+                    }
+                    else
+                    {
+                        S3Log.Retrying(logger, options.Bucket, Endpoint, path, attempt, options.MaxAttempts, delay.TotalMilliseconds, error);
+                    }
                 }
             }
 
@@ -51,7 +66,7 @@ internal sealed class S3Retry(S3StoreOptions options, string location)
         var transient = IsRetryable(ex) == true;
         if (code == "NoSuchBucket")
         {
-            message = $"Bucket '{options.Bucket}' does not exist at {Endpoint} (NoSuchBucket); create it, or set CreateBucketIfMissing.";
+            message = $"Bucket '{options.Bucket}' does not exist at {Endpoint} (NoSuchBucket); create it, or let the run create it (leave out --no-create-bucket; S3StoreOptions.CreateBucketIfMissing in the API).";
         }
         else if (code is not null && CredentialErrors.Contains(code))
         {
@@ -60,7 +75,7 @@ internal sealed class S3Retry(S3StoreOptions options, string location)
         }
         else if (transient)
         {
-            message = $"S3 endpoint {Endpoint} (bucket '{options.Bucket}') failed after {attempts} attempts: {Inner(ex).Message}";
+            message = $"S3 endpoint {Endpoint} (bucket '{options.Bucket}') failed after {attempts} {(attempts == 1 ? "attempt" : "attempts")}: {Cause(ex)}";
         }
         else
         {
@@ -70,7 +85,7 @@ internal sealed class S3Retry(S3StoreOptions options, string location)
         return new ObjectStoreException(location, path, path.Length == 0 ? message : $"{message} Object '{path}'.", transient, ex);
     }
 
-    private string Endpoint => options.EndpointUrl ?? "AWS " + options.Region;
+    private string Endpoint => options.DisplayEndpoint;
 
     /// <summary>True to retry, false for a permanent S3 error, null for exceptions that are not the store's.</summary>
     private static bool? IsRetryable(Exception ex) => ex switch
@@ -82,6 +97,11 @@ internal sealed class S3Retry(S3StoreOptions options, string location)
         AmazonClientException => true,
         _ => null,
     };
+
+    /// <summary>The server's error code and message when it answered, else the network error.</summary>
+    private static string Cause(Exception ex) => ex is AmazonServiceException { ErrorCode: { Length: > 0 } code } service
+        ? $"{code} (HTTP {(int)service.StatusCode}): {service.Message}"
+        : Inner(ex).Message;
 
     private static Exception Inner(Exception ex) => ex.InnerException is { } inner && ex is AmazonClientException or AmazonServiceException ? inner : ex;
 }

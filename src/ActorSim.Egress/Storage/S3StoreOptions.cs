@@ -59,6 +59,18 @@ public sealed record S3StoreOptions
     /// <summary>Where retries are logged (bucket, endpoint, attempt and error code; never credentials); null for none.</summary>
     public Microsoft.Extensions.Logging.ILogger? Logger { get; init; }
 
+    /// <summary>
+    /// Throws an <see cref="ArgumentException"/> when <see cref="Endpoint"/> is not <c>host[:port]</c> or
+    /// <c>http(s)://host[:port]</c>, or carries credentials (<c>user:secret@</c>); the message never repeats them.
+    /// </summary>
+    public void Validate()
+    {
+        if (Endpoint is { Length: > 0 } endpoint && S3Endpoint.Problem(endpoint) is { } problem)
+        {
+            throw new ArgumentException($"S3_ENDPOINT '{S3Endpoint.Redact(endpoint)}' {problem}. Expected {S3Endpoint.ExpectedForm}.");
+        }
+    }
+
     /// <summary>The endpoint as a URL (http assumed when no scheme is given), or null.</summary>
     public string? EndpointUrl => Endpoint is null or "" ? null
         : Endpoint.Contains("://", StringComparison.Ordinal) ? Endpoint : "http://" + Endpoint;
@@ -74,7 +86,9 @@ public sealed record S3StoreOptions
         Endpoint = Environment.GetEnvironmentVariable("S3_ENDPOINT"),
     };
 
+    /// <summary>The endpoint for logs and messages: its URL without user-info, or <c>AWS &lt;region&gt;</c>.</summary>
+    internal string DisplayEndpoint => EndpointUrl is { } url ? S3Endpoint.Redact(url) : "AWS " + Region;
+
     /// <inheritdoc />
-    public override string ToString() =>
-        $"s3://{Bucket}/{Prefix} at {EndpointUrl ?? "AWS " + Region}";
+    public override string ToString() => $"s3://{Bucket}/{Prefix} at {DisplayEndpoint}";
 }

@@ -8,4 +8,16 @@ public interface IWallClock
 
     /// <summary>Blocks the calling thread for about <paramref name="seconds"/> of wall time.</summary>
     void Sleep(double seconds);
+
+    /// <summary>
+    /// As <see cref="Sleep(double)"/>, ending early with an <see cref="OperationCanceledException"/> once
+    /// <paramref name="cancellationToken"/> is cancelled. The default checks the token before and after sleeping;
+    /// a clock that can wake up early overrides it.
+    /// </summary>
+    void Sleep(double seconds, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        Sleep(seconds);
+        cancellationToken.ThrowIfCancellationRequested();
+    }
 }

@@ -5,7 +5,7 @@ public sealed class PacingLagException : Exception
 {
     /// <summary>Creates the exception.</summary>
     public PacingLagException(double simulatedTime, double lagSeconds, double toleranceSeconds)
-        : base($"The simulation is {lagSeconds:0.###} s behind the wall clock at t={simulatedTime} " +
+        : base($"The simulation is {lagSeconds:0.###} s behind the wall clock at t={SimTime.Format(simulatedTime)} " +
                $"(strict tolerance {toleranceSeconds} s). Lower the factor, lighten the model or turn strict off.")
     {
         SimulatedTime = simulatedTime;

@@ -22,6 +22,13 @@ public sealed record PacingPolicy
     /// <summary>The clock followed (default: the machine's monotonic clock).</summary>
     public IWallClock Clock { get; init; } = SystemWallClock.Instance;
 
+    /// <summary>
+    /// Stops a paced run: once cancelled, the run's next wait for the wall clock (one before every event, which a
+    /// sleeping run is in) ends with an <see cref="OperationCanceledException"/>, the next event still scheduled.
+    /// Unpaced runs (factor 0) never look at it.
+    /// </summary>
+    public CancellationToken Cancellation { get; init; }
+
     /// <summary>A policy with the given factor; validates it.</summary>
     public static PacingPolicy WithFactor(double factor, bool strict = false, double toleranceSeconds = 1.0)
     {

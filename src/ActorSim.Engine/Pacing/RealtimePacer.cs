@@ -9,10 +9,13 @@ internal sealed class RealtimePacer(PacingPolicy policy)
 
     /// <summary>
     /// Waits until the wall clock reaches the instant of <paramref name="simulatedTime"/>; checks strictness.
-    /// The first call anchors simulated time <paramref name="currentTime"/> to the wall clock's present.
+    /// The first call anchors simulated time <paramref name="currentTime"/> to the wall clock's present. Throws an
+    /// <see cref="OperationCanceledException"/> once the policy's <see cref="PacingPolicy.Cancellation"/> is cancelled,
+    /// waking up from the wait at once.
     /// </summary>
     public void WaitUntil(double simulatedTime, double currentTime)
     {
+        policy.Cancellation.ThrowIfCancellationRequested();
         if (!_anchored)
         {
             _anchored = true;
@@ -24,7 +27,7 @@ internal sealed class RealtimePacer(PacingPolicy policy)
         var now = policy.Clock.ElapsedSeconds;
         if (due > now)
         {
-            policy.Clock.Sleep(due - now);
+            policy.Clock.Sleep(due - now, policy.Cancellation);
             return;
         }
 

@@ -21,4 +21,20 @@ public sealed class SystemWallClock : IWallClock
             Thread.Sleep(TimeSpan.FromSeconds(seconds));
         }
     }
+
+    /// <inheritdoc />
+    public void Sleep(double seconds, CancellationToken cancellationToken)
+    {
+        if (!cancellationToken.CanBeCanceled)
+        {
+            Sleep(seconds);
+            return;
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        if (seconds > 0 && cancellationToken.WaitHandle.WaitOne(TimeSpan.FromSeconds(seconds)))
+        {
+            throw new OperationCanceledException("The paced run was cancelled while it waited for the wall clock.", cancellationToken);
+        }
+    }
 }

@@ -143,7 +143,7 @@ public sealed class Line
         if (!double.IsFinite(shipment.ArrivalTime) || shipment.ArrivalTime < Simulation.Now)
         {
             throw new ArgumentOutOfRangeException(nameof(shipment), shipment.ArrivalTime,
-                $"Item {shipment.Item.Key} over link '{shipment.Link}' arrives at t={shipment.ArrivalTime}; line '{SimId}' is at t={Simulation.Now} and takes items arriving at a finite time from then on.");
+                $"Item {shipment.Item.Key} over link '{shipment.Link}' arrives at t={Simulation.FormatTime(shipment.ArrivalTime)}; line '{SimId}' is at t={Simulation.FormatTime(Simulation.Now)} and takes items arriving at a finite time from then on.");
         }
 
         if (_inbox.Accept(shipment))

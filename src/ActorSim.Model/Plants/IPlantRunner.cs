@@ -11,4 +11,11 @@ public interface IPlantRunner
     /// <paramref name="until"/> are not processed); each line's records go to <c>sinkFor(line)</c>.
     /// </summary>
     PlantRunStats Run(ulong seed, double until, Func<LineModel, IRecordSink> sinkFor);
+
+    /// <summary>
+    /// As <see cref="Run(ulong, double, Func{LineModel, IRecordSink})"/>, stopping with an
+    /// <see cref="OperationCanceledException"/> soon after <paramref name="cancellationToken"/> is cancelled; the records
+    /// published until then are the first records of the uncancelled run.
+    /// </summary>
+    PlantRunStats Run(ulong seed, double until, Func<LineModel, IRecordSink> sinkFor, CancellationToken cancellationToken);
 }

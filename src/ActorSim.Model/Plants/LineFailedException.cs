@@ -1,4 +1,5 @@
 using System.Globalization;
+using ActorSim.Engine;
 
 namespace ActorSim.Model.Plants;
 
@@ -7,7 +8,18 @@ public sealed class LineFailedException : Exception
 {
     /// <summary>Creates the exception for line <paramref name="simId"/> failing at <paramref name="simulatedTime"/>.</summary>
     public LineFailedException(string simId, double simulatedTime, Exception innerException)
-        : base(string.Create(CultureInfo.InvariantCulture, $"Line '{simId}' failed at t={simulatedTime}: {innerException?.Message}"), innerException)
+        : base(string.Create(CultureInfo.InvariantCulture, $"Line '{simId}' failed at t={SimTime.Format(simulatedTime)}: {innerException?.Message}"), innerException)
+    {
+        SimId = simId;
+        SimulatedTime = simulatedTime;
+    }
+
+    /// <summary>
+    /// Creates the exception for line <paramref name="simId"/> failing at <paramref name="simulatedTime"/> with a
+    /// <paramref name="message"/> that already names the line, the time and the cause (a failure reported by another thread).
+    /// </summary>
+    public LineFailedException(string simId, double simulatedTime, string message)
+        : base(message)
     {
         SimId = simId;
         SimulatedTime = simulatedTime;

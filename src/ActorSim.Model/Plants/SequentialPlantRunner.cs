@@ -16,7 +16,10 @@ public sealed class SequentialPlantRunner(PlantModel plant) : IPlantRunner
     public PlantModel Plant { get; } = plant ?? throw new ArgumentNullException(nameof(plant));
 
     /// <inheritdoc />
-    public PlantRunStats Run(ulong seed, double until, Func<LineModel, IRecordSink> sinkFor)
+    public PlantRunStats Run(ulong seed, double until, Func<LineModel, IRecordSink> sinkFor) => Run(seed, until, sinkFor, CancellationToken.None);
+
+    /// <inheritdoc />
+    public PlantRunStats Run(ulong seed, double until, Func<LineModel, IRecordSink> sinkFor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(sinkFor);
         PlantRunning.CheckUntil(until);
@@ -28,7 +31,7 @@ public sealed class SequentialPlantRunner(PlantModel plant) : IPlantRunner
             lines[i] = Plant.StartLine(i, simulation, sinkFor(Plant.Lines[i]), seed, outbox);
         }
 
-        simulation.RunUntil(until);
+        PlantRunning.RunUntil(simulation, until, cancellationToken);
         return new PlantRunStats(0, 0, simulation.ProcessedEvents, lines.Sum(l => l.ItemsSent));
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ActorSim.Engine;
 using ActorSim.Model.Plants.Internal;
 
 namespace ActorSim.Model.Plants;
@@ -82,7 +83,7 @@ public sealed class SyncCoordinatorCore
         if (!double.IsFinite(now) || double.IsNaN(nextEventTime) || nextEventTime < now)
         {
             throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
-                $"Line {line} is ready at t={now} with its next event at t={nextEventTime}; both must be numbers and the event not in the past."));
+                $"Line {line} is ready at t={SimTime.Format(now)} with its next event at t={SimTime.Format(nextEventTime)}; both must be numbers and the event not in the past."));
         }
 
         _ready[line] = true;
@@ -204,13 +205,13 @@ public sealed class SyncCoordinatorCore
         if (double.IsNaN(reached) || reached > horizon || reached < _now[line])
         {
             throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
-                $"Line {line} says it stopped at t={reached}, outside its grant from t={_now[line]} to t={horizon}."));
+                $"Line {line} says it stopped at t={SimTime.Format(reached)}, outside its grant from t={SimTime.Format(_now[line])} to t={SimTime.Format(horizon)}."));
         }
 
         if (double.IsNaN(report.NextEventTime) || report.NextEventTime < reached)
         {
             throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
-                $"Line {line} reports its next event at t={report.NextEventTime}, before its horizon t={reached}: it did not run to the horizon."));
+                $"Line {line} reports its next event at t={SimTime.Format(report.NextEventTime)}, before its horizon t={SimTime.Format(reached)}: it did not run to the horizon."));
         }
 
         foreach (var shipment in report.Sent)
@@ -297,7 +298,7 @@ public sealed class SyncCoordinatorCore
         if (shipment.ArrivalTime < shipment.SentAt + link.Lookahead || shipment.ArrivalTime < committed)
         {
             throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture,
-                $"Link '{link.Name}': item {shipment.Item.Key} sent at t={shipment.SentAt} arrives at t={shipment.ArrivalTime}, sooner than the lookahead of {link.Lookahead} s allows (line {destination} may already have run to t={committed})."));
+                $"Link '{link.Name}': item {shipment.Item.Key} sent at t={SimTime.Format(shipment.SentAt)} arrives at t={SimTime.Format(shipment.ArrivalTime)}, sooner than the lookahead of {link.Lookahead} s allows (line {destination} may already have run to t={SimTime.Format(committed)})."));
         }
 
         if (shipment.ArrivalTime < Schedule.EndTime)

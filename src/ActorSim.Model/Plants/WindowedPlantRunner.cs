@@ -28,7 +28,10 @@ public sealed class WindowedPlantRunner : IPlantRunner
     public PlantModel Plant { get; }
 
     /// <inheritdoc />
-    public PlantRunStats Run(ulong seed, double until, Func<LineModel, IRecordSink> sinkFor)
+    public PlantRunStats Run(ulong seed, double until, Func<LineModel, IRecordSink> sinkFor) => Run(seed, until, sinkFor, CancellationToken.None);
+
+    /// <inheritdoc />
+    public PlantRunStats Run(ulong seed, double until, Func<LineModel, IRecordSink> sinkFor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(sinkFor);
         PlantRunning.CheckUntil(until);
@@ -47,6 +50,7 @@ public sealed class WindowedPlantRunner : IPlantRunner
 
         while (!core.IsFinished)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var grants = core.NextRound();
             var reports = new LineReport[grants.Count];
             void RunGrant(int g)
@@ -60,7 +64,7 @@ public sealed class WindowedPlantRunner : IPlantRunner
                         line.Deliver(shipment);
                     }
 
-                    line.Simulation.RunUntil(grant.Horizon);
+                    PlantRunning.RunUntil(line.Simulation, grant.Horizon, cancellationToken);
                 }
                 catch (Exception e) when (e is SimulationException or InvalidOperationException or ArgumentException)
                 {
@@ -79,7 +83,7 @@ public sealed class WindowedPlantRunner : IPlantRunner
             }
             else
             {
-                RunInParallel(grants.Count, RunGrant);
+                RunInParallel(grants.Count, RunGrant, cancellationToken);
             }
 
             foreach (var report in reports)
@@ -91,11 +95,11 @@ public sealed class WindowedPlantRunner : IPlantRunner
         return new PlantRunStats(core.Rounds, core.Grants, simulations.Sum(s => s.ProcessedEvents), lines.Sum(l => l.ItemsSent));
     }
 
-    private void RunInParallel(int count, Action<int> body)
+    private void RunInParallel(int count, Action<int> body, CancellationToken cancellationToken)
     {
         try
         {
-            Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = _parallelism }, body);
+            Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = _parallelism, CancellationToken = cancellationToken }, body);
         }
         catch (AggregateException e) when (e.InnerExceptions.Count > 0)
         {

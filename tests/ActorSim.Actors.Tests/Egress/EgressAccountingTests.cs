@@ -23,7 +23,7 @@ public sealed class EgressAccountingTests(ITestOutputHelper output) : Akka.TestK
     {
         var sink = new SinkOptions { Name = "history", Store = new LocalObjectStore(_root), Router = Routers.All("events.jsonl"), Format = ChunkFormat.Jsonl, BatchSize = 10, FlushInterval = 0 };
         var worker = SinkWorker.ForSinks(Start, [sink]).Single();
-        var feed = new SinkFeed(worker);
+        var feed = new SinkFeed(worker, CancellationToken.None);
         worker.Handoff = feed;
         feed.Actor = Sys.ActorOf(EgressActor.Props(feed));
         for (var i = 0; i < 25; i++)

@@ -1,3 +1,4 @@
+using ActorSim.Engine;
 using ActorSim.Model.Plants;
 using ActorSim.Model.Records;
 
@@ -152,7 +153,7 @@ public class SyncCoordinatorCoreGuardTests
         var error = Assert.Throws<ArgumentException>(() => core.Report(new LineReport(0, Never, [], Reached: reached)));
 
         Assert.Contains("Line 0 says it stopped at t=", error.Message, StringComparison.Ordinal);
-        Assert.Contains("outside its grant from t=3 to t=20.", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"outside its grant from t={SimTime.Format(3)} to t={SimTime.Format(20)}.", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -219,8 +220,8 @@ public class SyncCoordinatorCoreGuardTests
 
         var error = Assert.Throws<InvalidOperationException>(() => core.Report(new LineReport(0, 30, [late])));
 
-        Assert.Contains("Link 'belt': item part-2 sent at t=6 arrives at t=11", error.Message, StringComparison.Ordinal);
-        Assert.Contains("(line 1 may already have run to t=20)", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"Link 'belt': item part-2 sent at t={SimTime.Format(6)} arrives at t={SimTime.Format(11)}", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"(line 1 may already have run to t={SimTime.Format(20)})", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -233,7 +234,7 @@ public class SyncCoordinatorCoreGuardTests
 
         var error = Assert.Throws<InvalidOperationException>(() => core.Report(new LineReport(0, Never, [early])));
 
-        Assert.Contains("(line 1 may already have run to t=5)", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"(line 1 may already have run to t={SimTime.Format(5)})", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -215,6 +215,6 @@ public class SyncCoordinatorCoreTests
 
         var error = Assert.Throws<ArgumentException>(() => core.Report(new LineReport(0, Never, [], Reached: reached)));
 
-        Assert.Contains("outside its grant from t=0 to t=20", error.Message);
+        Assert.Contains("outside its grant from t=0.000s to t=20.000s", error.Message);
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ActorSim.Engine;
 using ActorSim.Model.Building;
 using ActorSim.Model.Records;
 
@@ -29,7 +30,7 @@ internal sealed class LinkSender(Line line, PlantLineContext plant)
         if (!(arrival >= now + link.Lookahead) || !double.IsFinite(arrival))
         {
             throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture,
-                $"Link '{link.Name}' from line '{line.SimId}': item {key} sent at t={now} would arrive at t={arrival} (delay {delay} s), sooner than the link's lookahead of {link.Lookahead} s allows. Keep the delay '{link.Path}' at or above the lookahead, or lower the lookahead."));
+                $"Link '{link.Name}' from line '{line.SimId}': item {key} sent at t={SimTime.Format(now)} would arrive at t={SimTime.Format(arrival)} (delay {delay} s), sooner than the link's lookahead of {link.Lookahead} s allows. Keep the delay '{link.Path}' at or above the lookahead, or lower the lookahead."));
         }
 
         if (_sequence > MaxSequence)

@@ -1,0 +1,19 @@
+using ActorSim.Egress.Reports;
+
+namespace ActorSim.Cli.History;
+
+/// <summary>
+/// A history run that failed, with what the CLI needs to report it once: the cause, the run's logical start (to name
+/// the instant of a simulated time), the line of a single-line run, and the egress counts of the whole run.
+/// </summary>
+internal sealed class HistoryRunException(Exception cause, DateTime start, string? line, IReadOnlyList<EgressReport> egress)
+    : Exception(cause.Message, cause)
+{
+    public DateTime Start { get; } = start;
+
+    /// <summary>The line of a single-line run; null for a plant, whose failures name their line.</summary>
+    public string? Line { get; } = line;
+
+    /// <summary>Every egress of the run (one per line of a plant), counted after the run stopped.</summary>
+    public IReadOnlyList<EgressReport> Egress { get; } = egress;
+}
