@@ -134,8 +134,10 @@ public class HistoryDestinationTests
     {
         using var dir = new TempDirectory();
         var run = Task.Run(() => ActorsimCommand.RunAsync([.. From2026, "--duration", "4 weeks", "--partition-by-date", "--engine", "reference", "--dest", dir.Path]));
-        await Probe.UntilAsync(() => Task.FromResult(File.Exists(Path.Combine(dir.Path, "_actorsim.lock")) || run.IsCompleted), TimeSpan.FromSeconds(60), () => "the run never took the lock");
-        // A file where day 10's folder must go: the store fails there, as on a full disk.
+        // Once the run has passed its emptiness check and written its first chunk, a file where day 10's folder must go:
+        // the store fails there, as on a full disk.
+        var firstDay = Path.Combine(dir.Path, "date=2026-01-01");
+        await Probe.UntilAsync(() => Task.FromResult((Directory.Exists(firstDay) && Directory.EnumerateFiles(firstDay).Any()) || run.IsCompleted), TimeSpan.FromSeconds(60), () => "the run wrote no chunk");
         await File.WriteAllTextAsync(Path.Combine(dir.Path, "date=2026-01-10"), "in the way");
 
         var (code, output, error) = await run;

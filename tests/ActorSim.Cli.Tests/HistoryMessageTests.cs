@@ -203,15 +203,18 @@ public partial class HistoryMessageTests
 
     /// <summary>Runs the built CLI as its own process, as a user does, and returns its exit code, stdout and stderr.</summary>
     /// <summary>
-    /// Once the run holds <paramref name="dest"/> (its lock is there, so the destination passed its emptiness check),
-    /// puts a file where the run's <c>date=<paramref name="day"/></c> folder must go: its first chunk of that day fails,
-    /// as on a full disk. The run needs a few simulated days to get there, far longer than one probe.
+    /// Once the run has written its first chunk (so its destination passed the emptiness check), puts a file where the
+    /// run's <c>date=<paramref name="day"/></c> folder must go: its first chunk of that day fails, as on a full disk. The
+    /// run needs a few simulated days to get there, far longer than one probe.
     /// </summary>
     private static async Task BlockDayOnceLockedAsync(string dest, string day)
     {
-        await Probe.UntilAsync(() => Task.FromResult(File.Exists(Path.Combine(dest, "_actorsim.lock"))), TimeSpan.FromSeconds(60), () => "the run never took its destination");
+        await Probe.UntilAsync(() => Task.FromResult(FirstChunkWritten(dest)), TimeSpan.FromSeconds(60), () => "the run never wrote its first chunk");
         await File.WriteAllTextAsync(Path.Combine(dest, "date=" + day), "in the way");
     }
+
+    private static bool FirstChunkWritten(string dest) =>
+        Directory.Exists(Path.Combine(dest, "date=2026-01-01")) && Directory.EnumerateFiles(Path.Combine(dest, "date=2026-01-01"), "events_*").Any();
 
     private static async Task<(int ExitCode, string Stdout, string Stderr)> RunProcessAsync(string[] args)
     {
