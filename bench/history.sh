@@ -2,7 +2,7 @@
 # Times `actorsim history` end to end (wall seconds and peak memory, from /usr/bin/time), as users run it:
 #   bench/history.sh            # week → Parquet (actors, reference), week → JSONL, year → Parquet (memory), week → S3 on moto
 #   REPEAT=5 bench/history.sh   # best and median of 5 runs each (default 3)
-# The CLI is published ReadyToRun (everything precompiled but the hot loops, which the JIT compiles; see ActorSim.Cli.csproj),
+# The CLI is published as `dotnet publish` makes it: ReadyToRun (everything precompiled but the hot loops; see ActorSim.Cli.csproj),
 # the way `dotnet tool install` or a release would ship it. Figures depend on the machine: compare runs made one after another.
 # Each run writes into a folder of its own, and all are deleted at the end: on ext4 without a journal (this machine's
 # disk) a run that creates its 726 chunk files right after the previous run's were deleted pays ~0.3 s of kernel time
@@ -14,7 +14,7 @@ repeat=${REPEAT:-3}
 runs=0
 work=$(mktemp -d)
 trap 'rm -rf "$work"; [ -n "${moto:-}" ] && kill "$moto" 2>/dev/null || true' EXIT
-dotnet publish src/ActorSim.Cli -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$work/cli" -v quiet -nologo >/dev/null
+dotnet publish src/ActorSim.Cli -c Release -o "$work/cli" -v quiet -nologo >/dev/null
 cli=$work/cli/actorsim
 run() {
   local name=$1; shift
