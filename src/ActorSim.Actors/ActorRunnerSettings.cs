@@ -5,7 +5,7 @@ using Akka.Configuration;
 namespace ActorSim.Actors;
 
 /// <summary>
-/// The actor layer's settings, parsed from <c>actorsim.actors</c> (see the commented <c>actorsim-actors.conf</c>);
+/// The actor layer's settings, parsed from <c>actorsim.actors</c> (see the commented <c>cluster-config/actorsim.conf</c>, embedded);
 /// immutable, changed with <c>with</c>. <see cref="ToConfig"/> renders the HOCON an <c>ActorSystem</c> starts from.
 /// </summary>
 public sealed record ActorRunnerSettings
@@ -83,28 +83,75 @@ public sealed record ActorRunnerSettings
     /// <summary>The reference configuration embedded in this assembly.</summary>
     public static Config Reference { get; } = LoadReference();
 
-    /// <summary>The defaults of <c>actorsim-actors.conf</c>.</summary>
+    /// <summary>The defaults of <c>cluster-config/actorsim.conf</c>.</summary>
     public static ActorRunnerSettings Default { get; } = FromConfig(Reference);
+
+    /// <summary>
+    /// The configuration the process's ActorSystem starts from, below the keys these settings render
+    /// (<see cref="ToConfig"/>): the reference, or what <see cref="FromConfig"/> read laid over it.
+    /// </summary>
+    internal Config Source { get; init; } = Reference;
 
     /// <summary>Reads <c>actorsim.actors</c> from <paramref name="config"/> (falling back to the reference); errors name the key.</summary>
     public static ActorRunnerSettings FromConfig(Config config)
     {
         ArgumentNullException.ThrowIfNull(config);
-        var c = (ReferenceEquals(config, Reference) ? config : config.WithFallback(Reference)).GetConfig("actorsim.actors");
+        var source = ReferenceEquals(config, Reference) ? config : config.WithFallback(Reference);
+        var c = source.GetConfig("actorsim.actors");
         var settings = new ActorRunnerSettings
         {
-            Parallelism = c.GetInt("parallelism"),
-            Grants = ParseGrants(c.GetString("grants")),
-            LineReportTimeout = c.GetTimeSpan("line-report-timeout"),
-            ProgressInterval = c.GetDouble("progress-interval"),
+            Source = source,
+            Parallelism = Read(c, "parallelism", "a whole number of threads, 0 for one per core", k => c.GetInt(k)),
+            Grants = ParseGrants(Read(c, "grants", "eager or rounds", k => c.GetString(k))),
+            LineReportTimeout = Read(c, "line-report-timeout", "a duration such as 60s", k => c.GetTimeSpan(k)),
+            ProgressInterval = Read(c, "progress-interval", "a number of simulated seconds", k => c.GetDouble(k)),
             LineTurn = DurationAt(c, "line-turn", "a duration such as 10ms, or 0 to give the thread back after every slice"),
-            LogEveryRounds = c.GetInt("log-every-rounds"),
-            LogLevel = c.GetString("log-level"),
-            Logger = ParseLogger(c.GetString("logger")),
+            LogEveryRounds = Read(c, "log-every-rounds", "a whole number of rounds", k => c.GetInt(k)),
+            LogLevel = Read(c, "log-level", "DEBUG, INFO, WARNING, ERROR or OFF", k => c.GetString(k)),
+            Logger = ParseLogger(Read(c, "logger", "console or serilog", k => c.GetString(k))),
             SlowSinkWarning = DurationAt(c, "slow-sink-warning", "a duration such as 1s, or 0 for no warning"),
         };
         settings.Validate();
         return settings;
+    }
+
+    /// <summary>
+    /// Reads the HOCON file at <paramref name="path"/> laid over the reference (<c>--config FILE</c>); a missing file,
+    /// bad HOCON or a bad value throws an <see cref="ArgumentException"/> naming the file (and the key).
+    /// </summary>
+    public static ActorRunnerSettings FromFile(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new ArgumentException($"The configuration file '{path}' cannot be read: {e.Message}", e);
+        }
+
+        Config config;
+        try
+        {
+            config = ConfigurationFactory.ParseString(text);
+        }
+#pragma warning disable CA1031 // The HOCON parser throws several exception types; each means the file is not HOCON.
+        catch (Exception e) when (e is not OutOfMemoryException)
+#pragma warning restore CA1031
+        {
+            throw new ArgumentException($"The configuration file '{path}' is not valid HOCON: {e.Message}", e);
+        }
+
+        try
+        {
+            return FromConfig(config);
+        }
+        catch (ArgumentException e)
+        {
+            throw new ArgumentException($"The configuration file '{path}': {e.Message}", e);
+        }
     }
 
     /// <summary>Throws an <see cref="ArgumentException"/> naming the first bad setting and what it accepts.</summary>
@@ -134,7 +181,7 @@ public sealed record ActorRunnerSettings
     {
         ArgumentNullException.ThrowIfNull(other);
         return string.Equals(LogLevel, other.LogLevel, StringComparison.OrdinalIgnoreCase) && Logger == other.Logger
-            && SerializeMessages == other.SerializeMessages && Parallelism == other.Parallelism;
+            && SerializeMessages == other.SerializeMessages && Parallelism == other.Parallelism && ReferenceEquals(Source, other.Source);
     }
 
     /// <summary>The HOCON for an ActorSystem running a plant with these settings, over the reference configuration.</summary>
@@ -151,7 +198,20 @@ public sealed record ActorRunnerSettings
             actorsim.actors.parallelism = {Parallelism}
             actorsim.actors.line-dispatcher.dedicated-thread-pool.thread-count = {EffectiveParallelism}
             """);
-        return ConfigurationFactory.ParseString(hocon).WithFallback(Reference);
+        return ConfigurationFactory.ParseString(hocon).WithFallback(Source);
+    }
+
+    /// <summary>Reads <paramref name="key"/> of <c>actorsim.actors</c>; a value of the wrong kind names the key and what it takes.</summary>
+    private static T Read<T>(Config c, string key, string takes, Func<string, T> get)
+    {
+        try
+        {
+            return get(key);
+        }
+        catch (Exception e) when (e is FormatException or OverflowException or ArgumentNullException or InvalidCastException or ConfigurationException)
+        {
+            throw new ArgumentException($"actorsim.actors.{key} must be {takes}; got '{c.GetValue(key)}'.", key, e);
+        }
     }
 
     private static TimeSpan DurationAt(Config c, string key, string takes)
@@ -194,8 +254,8 @@ public sealed record ActorRunnerSettings
 
     private static Config LoadReference()
     {
-        using var stream = typeof(ActorRunnerSettings).Assembly.GetManifestResourceStream("ActorSim.Actors.actorsim-actors.conf")
-            ?? throw new InvalidOperationException("The embedded resource actorsim-actors.conf is missing from ActorSim.Actors.");
+        using var stream = typeof(ActorRunnerSettings).Assembly.GetManifestResourceStream("ActorSim.Actors.actorsim.conf")
+            ?? throw new InvalidOperationException("The embedded resource cluster-config/actorsim.conf is missing from ActorSim.Actors.");
         using var reader = new StreamReader(stream);
         return ConfigurationFactory.ParseString(reader.ReadToEnd());
     }

@@ -7,7 +7,7 @@ namespace ActorSim.Actors.Serialization;
 
 /// <summary>
 /// Writes every <see cref="Messages.IActorSimMessage"/> as System.Text.Json UTF-8 under a versioned manifest (see
-/// <see cref="MessageManifests"/>); infinities and NaN travel as named literals. Bound in <c>actorsim-actors.conf</c>.
+/// <see cref="MessageManifests"/>); infinities and NaN travel as named literals. Bound in <c>cluster-config/actorsim.conf</c>.
 /// </summary>
 internal sealed class ActorSimMessageSerializer(ExtendedActorSystem system) : SerializerWithStringManifest(system)
 {

@@ -2,7 +2,7 @@ using Akka.Configuration;
 
 namespace ActorSim.Actors.Tests.Settings;
 
-/// <summary>Keys of <c>actorsim-actors.conf</c>: defaults, parsing, the HOCON they give, errors naming the key.</summary>
+/// <summary>Keys of <c>cluster-config/actorsim.conf</c>: defaults, parsing, the HOCON they give, errors naming the key.</summary>
 public sealed class ActorRunnerSettingsTests
 {
     [Fact]
