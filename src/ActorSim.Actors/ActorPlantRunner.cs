@@ -9,8 +9,8 @@ namespace ActorSim.Actors;
 
 /// <summary>
 /// Runs a plant on Akka.NET: one actor per line on a dispatcher of <see cref="ActorRunnerSettings.Parallelism"/>
-/// threads, a coordinator actor under conservative synchronization, in an <see cref="ActorSystem"/> of its own per
-/// run. Writes, per line, exactly the records of <see cref="SequentialPlantRunner"/>.
+/// threads, a coordinator actor under conservative synchronization, as a run on an <see cref="ActorSimHost"/> (the
+/// process's, or one of its own). Writes, per line, exactly the records of <see cref="SequentialPlantRunner"/>.
 /// </summary>
 /// <example><code>
 /// var runner = new ActorPlantRunner(ReferenceModels.TwoStagePlant(), parallelism: 2);
@@ -64,21 +64,20 @@ public sealed class ActorPlantRunner : IPlantRunner
     /// at all), other sinks are drained.
     /// </summary>
     public Task<RunStats> RunAsync(ulong seed, double until, Func<LineModel, IRecordSink> sinkFor, CancellationToken cancellationToken) =>
-        RunAsync(seed, until, sinkFor, null, cancellationToken);
+        RunAsync(seed, until, sinkFor, (ActorSimHost?)null, cancellationToken);
 
     /// <summary>
-    /// As <see cref="RunAsync(ulong, double, Func{LineModel, IRecordSink}, CancellationToken)"/>, on the system of
-    /// <paramref name="launch"/> when given (started earlier with settings that give the same system, see
-    /// <see cref="ActorRunnerSettings.StartsTheSameSystemAs"/>): the run takes it over.
+    /// As <see cref="RunAsync(ulong, double, Func{LineModel, IRecordSink}, CancellationToken)"/>, as one run on
+    /// <paramref name="host"/> when given (its system must be the one these settings give, see
+    /// <see cref="ActorRunnerSettings.StartsTheSameSystemAs"/>); without one, on a host of its own that ends with the run.
     /// </summary>
-    public async Task<RunStats> RunAsync(ulong seed, double until, Func<LineModel, IRecordSink> sinkFor, ActorSystemLaunch? launch, CancellationToken cancellationToken)
+    public async Task<RunStats> RunAsync(ulong seed, double until, Func<LineModel, IRecordSink> sinkFor, ActorSimHost? host, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(sinkFor);
-        if (launch is not null && !launch.Settings.StartsTheSameSystemAs(Settings))
+        if (host is not null)
         {
-            throw new ArgumentException(
-                $"The launch was started with other system settings than this runner's (log level, logger, serialization, line threads): {launch.Settings} vs {Settings}.",
-                nameof(launch));
+            var run = await host.StartRunAsync(Plant, seed, until, sinkFor, Settings, cancellationToken: cancellationToken).ConfigureAwait(false);
+            return await run.Completion.ConfigureAwait(false);
         }
 
         if (!(until > 0) || double.IsInfinity(until))
@@ -87,36 +86,8 @@ public sealed class ActorPlantRunner : IPlantRunner
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        var simIds = Plant.Lines.Select(l => l.SimId).ToArray();
-        var core = new SyncCoordinatorCore(Plant.CreateSchedule(until));
-        var settings = Settings;
-        var plant = Plant;
-        LineStarter startLine = (context, line) => context.ActorOf(
-            LineActor.Props(plant, line, seed, sinkFor, settings).WithDispatcher(ActorRunnerSettings.LineDispatcherId),
-            "line-" + line.ToString(System.Globalization.CultureInfo.InvariantCulture));
-
-        var system = launch is null ? ActorSystem.Create("actorsim", settings.ToConfig()) : await launch.TakeAsync().ConfigureAwait(false);
-        try
-        {
-            var coordinator = system.ActorOf(CoordinatorActor.Props(core, simIds, startLine, settings).WithDispatcher(ActorRunnerSettings.CoordinatorDispatcherId), "coordinator");
-            var outcome = new TaskCompletionSource<IActorSimMessage>(TaskCreationOptions.RunContinuationsAsynchronously);
-            system.ActorOf(RunAwaiter.Props(coordinator, outcome), "run");
-            await using var registration = cancellationToken.Register(() => coordinator.Tell(Stop.Instance)).ConfigureAwait(false);
-            return await outcome.Task.ConfigureAwait(false) switch
-            {
-                RunCompleted completed => completed.Stats,
-                RunStopped => throw new OperationCanceledException("The run was stopped before its end time.", cancellationToken),
-                RunFailed failed when cancellationToken.IsCancellationRequested =>
-                    throw new OperationCanceledException($"The run was stopped before its end time: {failed.Reason}", cancellationToken),
-                RunFailed { SimId: { } simId } failed => throw new LineFailedException(simId, failed.SimulatedTime, failed.Reason),
-                RunFailed failed => throw new InvalidOperationException(failed.Reason),
-                var other => throw new InvalidOperationException($"The run ended with an unexpected message {other.GetType().Name}."),
-            };
-        }
-        finally
-        {
-            await LoggerFlush.FlushAsync(system, TimeSpan.FromSeconds(5)).ConfigureAwait(false);
-            await system.Terminate().ConfigureAwait(false);
-        }
+        await using var own = ActorSimHost.Start(Settings);
+        var handle = await own.StartRunAsync(Plant, seed, until, sinkFor, Settings, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return await handle.Completion.ConfigureAwait(false);
     }
 }

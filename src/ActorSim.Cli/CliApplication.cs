@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Runtime.InteropServices;
+using ActorSim.Actors;
 using ActorSim.Cli.CommandLine;
 using ActorSim.Cli.History;
 using ActorSim.Cli.Progress;
@@ -74,9 +75,12 @@ internal static class CliApplication
         }
 
         var options = HistoryOptionsParser.Parse(args, environment);
+
+        // The process's one actor host: Akka starts on another core while this thread plans the run, opens the sinks and builds the plant.
+        await using var host = options.Engine == PlantEngine.Actors ? ActorHistoryJob.StartHost(options) : null;
         if (options.ModelPath is not null && PlantPlanner.IsPlant(options.ModelPath))
         {
-            return await PlantHistoryAsync(options, output, error, cancellation).ConfigureAwait(false);
+            return await PlantHistoryAsync(options, host, output, error, cancellation).ConfigureAwait(false);
         }
 
         if (options.MergeLines)
@@ -84,8 +88,6 @@ internal static class CliApplication
             throw new UsageException("--merge-lines is for plants (a blueprint with lines:); a single line already writes into the destination itself.");
         }
 
-        // Akka starts on another core while this thread plans the run, opens the sink and builds the plant.
-        await using var launch = options.Engine == PlantEngine.Actors ? ActorHistoryJob.Launch(options.LogLevel) : null;
         var plan = HistoryPlanner.Plan(options);
         var run = new RunDescription(
             RunDescription.NewRunId(), plan.Model.SimId, plan.ModelDefinition, plan.Seed, plan.Start, plan.DurationSeconds, options.Engine == PlantEngine.Actors ? "actors" : "reference");
@@ -96,14 +98,14 @@ internal static class CliApplication
         {
             var reporter = Reporter(options.Progress, error);
             var result = options.Engine == PlantEngine.Actors
-                ? await ActorHistoryJob.RunAsync(plan, launch!, reporter, cancellation).ConfigureAwait(false)
+                ? await ActorHistoryJob.RunAsync(plan, host!, reporter, cancellation).ConfigureAwait(false)
                 : await HistoryJob.RunAsync(plan, reporter, cancellation).ConfigureAwait(false);
             HistorySummary.Write(output, result);
             return result.Egress.Sinks.Select(s => (plan.Model.SimId, s)).ToList();
         }).ConfigureAwait(false);
     }
 
-    private static async Task<int> PlantHistoryAsync(HistoryOptions options, TextWriter output, TextWriter error, CancellationToken cancellation)
+    private static async Task<int> PlantHistoryAsync(HistoryOptions options, ActorSimHost? host, TextWriter output, TextWriter error, CancellationToken cancellation)
     {
         var plan = PlantPlanner.Plan(options);
         var run = new RunDescription(
@@ -123,7 +125,7 @@ internal static class CliApplication
         output.WriteLine($"actorsim history: plant of {plan.Plant.Lines.Count} line{(plan.Plant.Lines.Count == 1 ? "" : "s")}, seed {plan.Seed}, {ProgressText.SimulatedTime(plan.DurationSeconds)} from {plan.Start:yyyy-MM-ddTHH:mm:ss.fff}, to {layout} (run {run.RunId})");
         return await RunJobAsync(output, error, outputs, cancellation, async () =>
         {
-            var (reports, stats, elapsed, actorStats) = await PlantHistoryJob.RunAsync(plan, Reporter(options.Progress, error), cancellation).ConfigureAwait(false);
+            var (reports, stats, elapsed, actorStats) = await PlantHistoryJob.RunAsync(plan, host, Reporter(options.Progress, error), cancellation).ConfigureAwait(false);
             PlantHistoryJob.WriteSummary(output, plan, stats, elapsed, reports, actorStats);
             return reports.SelectMany(r => r.Report.Sinks.Select(s => (r.Line, s))).ToList();
         }).ConfigureAwait(false);

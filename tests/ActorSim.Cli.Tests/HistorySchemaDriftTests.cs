@@ -93,8 +93,8 @@ public class HistorySchemaDriftTests
             return;
         }
 
-        await using var launch = ActorHistoryJob.Launch("WARNING");
-        await ActorHistoryJob.RunAsync(plan, launch, NoProgress.Instance);
+        await using var host = ActorHistoryJob.StartHost(new HistoryOptions());
+        await ActorHistoryJob.RunAsync(plan, host, NoProgress.Instance);
     }
 
     private static IEnumerable<Exception> Chain(Exception? e)

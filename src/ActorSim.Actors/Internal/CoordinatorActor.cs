@@ -20,6 +20,7 @@ internal sealed class CoordinatorActor : UntypedActor, IWithTimers
 {
     private const string WatchdogKey = "watchdog";
     private const string PaceKey = "pace";
+    private readonly string _runId;
     private readonly SyncCoordinatorCore _core;
     private readonly IReadOnlyList<string> _simIds;
     private readonly LineStarter _startLine;
@@ -43,8 +44,9 @@ internal sealed class CoordinatorActor : UntypedActor, IWithTimers
     private long _paceAnchor;
 
     // clock: Stopwatch timestamps for the silent-line watchdog; Stopwatch.GetTimestamp unless a test drives it.
-    public CoordinatorActor(SyncCoordinatorCore core, IReadOnlyList<string> simIds, LineStarter startLine, ActorRunnerSettings settings, Func<long>? clock = null)
+    public CoordinatorActor(string runId, SyncCoordinatorCore core, IReadOnlyList<string> simIds, LineStarter startLine, ActorRunnerSettings settings, Func<long>? clock = null)
     {
+        _runId = runId;
         _core = core;
         _clock = clock ?? Stopwatch.GetTimestamp;
         _simIds = simIds;
@@ -60,8 +62,8 @@ internal sealed class CoordinatorActor : UntypedActor, IWithTimers
 
     public ITimerScheduler Timers { get; set; } = null!;
 
-    public static Props Props(SyncCoordinatorCore core, IReadOnlyList<string> simIds, LineStarter startLine, ActorRunnerSettings settings, Func<long>? clock = null) =>
-        Akka.Actor.Props.CreateBy(new ActorFactory<CoordinatorActor>(() => new CoordinatorActor(core, simIds, startLine, settings, clock)));
+    public static Props Props(string runId, SyncCoordinatorCore core, IReadOnlyList<string> simIds, LineStarter startLine, ActorRunnerSettings settings, Func<long>? clock = null) =>
+        Akka.Actor.Props.CreateBy(new ActorFactory<CoordinatorActor>(() => new CoordinatorActor(runId, core, simIds, startLine, settings, clock)));
 
     protected override void OnReceive(object message) => Idle(message);
 
@@ -73,15 +75,18 @@ internal sealed class CoordinatorActor : UntypedActor, IWithTimers
     {
         switch (message)
         {
+            case GetProgress:
+                ReplyProgress();
+                break;
             case StartRun when _stopRequested:
-                Sender.Tell(new RunStopped(_tracker.Stats(0, 0, 0), 0));
+                Sender.Tell(new RunStopped(_runId, _tracker.Stats(0, 0, 0), 0));
                 break;
             case StartRun:
                 Start();
                 break;
             case Stop:
                 _stopRequested = true;
-                Sender.Tell(new RunStopped(_tracker.Stats(0, 0, 0), 0));
+                Sender.Tell(new RunStopped(_runId, _tracker.Stats(0, 0, 0), 0));
                 break;
             default:
                 Unhandled(message);
@@ -126,12 +131,12 @@ internal sealed class CoordinatorActor : UntypedActor, IWithTimers
         {
             case Resume:
                 _pauseRequested = false;
-                Sender.Tell(new RunResumed(_core.Rounds));
+                Sender.Tell(new RunResumed(_runId, _core.Rounds));
                 _log.Info("Run resumed after round {Round}", _core.Rounds);
                 Advance();
                 break;
             case Pause:
-                Sender.Tell(new RunPaused(_core.Rounds, ReachedTime()));
+                Sender.Tell(new RunPaused(_runId, _core.Rounds, ReachedTime()));
                 break;
             case PaceTick:
                 break;
@@ -181,11 +186,11 @@ internal sealed class CoordinatorActor : UntypedActor, IWithTimers
                 _pauseRequested = false;
                 foreach (var pauser in _pausers)
                 {
-                    pauser.Tell(new RunResumed(_core.Rounds));
+                    pauser.Tell(new RunResumed(_runId, _core.Rounds));
                 }
 
                 _pausers.Clear();
-                Sender.Tell(new RunResumed(_core.Rounds));
+                Sender.Tell(new RunResumed(_runId, _core.Rounds));
                 break;
             case Stop:
                 _stopRequested = true;
@@ -211,6 +216,9 @@ internal sealed class CoordinatorActor : UntypedActor, IWithTimers
     {
         switch (message)
         {
+            case GetProgress:
+                ReplyProgress();
+                break;
             case LineFailed f:
                 Fail(string.Create(CultureInfo.InvariantCulture, $"Line '{f.SimId}' failed at t={_settings.FormatTime(f.SimulatedTime)}: {f.Reason}"), f.SimId, f.SimulatedTime);
                 break;
@@ -274,7 +282,7 @@ internal sealed class CoordinatorActor : UntypedActor, IWithTimers
 
         if (_awaiting.Count == 0)
         {
-            _requester.Tell(new RunStarted(_simIds.Count, EndTime));
+            _requester.Tell(new RunStarted(_runId, _simIds.Count, EndTime));
             _log.Info("Run started: all {Lines} lines ready", _simIds.Count);
             Advance();
         }
@@ -304,7 +312,7 @@ internal sealed class CoordinatorActor : UntypedActor, IWithTimers
             var reached = ReachedTime();
             foreach (var pauser in _pausers)
             {
-                pauser.Tell(new RunPaused(_core.Rounds, reached));
+                pauser.Tell(new RunPaused(_runId, _core.Rounds, reached));
             }
 
             _pausers.Clear();
@@ -525,7 +533,7 @@ internal sealed class CoordinatorActor : UntypedActor, IWithTimers
 
         if (_stopRequested)
         {
-            var stopped = new RunStopped(stats, ReachedTime());
+            var stopped = new RunStopped(_runId, stats, ReachedTime());
             _requester.Tell(stopped);
             foreach (var stopper in _stoppers.Where(s => !s.Equals(_requester)))
             {
@@ -534,7 +542,7 @@ internal sealed class CoordinatorActor : UntypedActor, IWithTimers
         }
         else
         {
-            _requester.Tell(new RunCompleted(stats));
+            _requester.Tell(new RunCompleted(_runId, stats));
         }
 
         Become(Done);
@@ -545,7 +553,7 @@ internal sealed class CoordinatorActor : UntypedActor, IWithTimers
     {
         // The requester gets the reason (ActorPlantRunner throws it): logged at Info, as a completed run is.
         _log.Info("Run failed: {Reason}", (object)reason);
-        var failed = new RunFailed(reason, simId, simulatedTime);
+        var failed = new RunFailed(_runId, reason, simId, simulatedTime);
         _requester.Tell(failed);
         foreach (var other in _stoppers.Concat(_pausers).Where(s => !s.Equals(_requester)).Distinct())
         {
@@ -556,6 +564,9 @@ internal sealed class CoordinatorActor : UntypedActor, IWithTimers
         Become(Done);
         Context.Stop(Self);
     }
+
+    private void ReplyProgress() =>
+        Sender.Tell(new RunProgress(_runId, _core.Rounds, ReachedTime(), EndTime, _tracker.ProcessedEvents, _tracker.RecordsWritten));
 
     private void AddStopper()
     {

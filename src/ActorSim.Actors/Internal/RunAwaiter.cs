@@ -3,20 +3,27 @@ using Akka.Actor;
 
 namespace ActorSim.Actors.Internal;
 
-/// <summary>The requester of a run on behalf of <see cref="ActorPlantRunner"/>: starts it and completes a task with its outcome.</summary>
+/// <summary>
+/// The requester of a run on behalf of its <see cref="RunHandle"/>: starts the run, completes <c>outcome</c> with its
+/// outcome and <c>ended</c> once the coordinator (and so every actor of the run) has terminated, then stops.
+/// </summary>
 internal sealed class RunAwaiter : UntypedActor
 {
+    private readonly string _runId;
     private readonly TaskCompletionSource<IActorSimMessage> _outcome;
+    private readonly TaskCompletionSource _ended;
 
-    public RunAwaiter(IActorRef coordinator, TaskCompletionSource<IActorSimMessage> outcome)
+    public RunAwaiter(string runId, IActorRef coordinator, TaskCompletionSource<IActorSimMessage> outcome, TaskCompletionSource ended)
     {
+        _runId = runId;
         _outcome = outcome;
+        _ended = ended;
         Context.Watch(coordinator);
         coordinator.Tell(StartRun.Instance);
     }
 
-    public static Props Props(IActorRef coordinator, TaskCompletionSource<IActorSimMessage> outcome) =>
-        Akka.Actor.Props.CreateBy(new ActorFactory<RunAwaiter>(() => new RunAwaiter(coordinator, outcome)));
+    public static Props Props(string runId, IActorRef coordinator, TaskCompletionSource<IActorSimMessage> outcome, TaskCompletionSource ended) =>
+        Akka.Actor.Props.CreateBy(new ActorFactory<RunAwaiter>(() => new RunAwaiter(runId, coordinator, outcome, ended)));
 
     protected override void OnReceive(object message)
     {
@@ -28,11 +35,20 @@ internal sealed class RunAwaiter : UntypedActor
                 _outcome.TrySetResult((IActorSimMessage)message);
                 break;
             case Terminated:
-                _outcome.TrySetResult(new RunFailed("The coordinator stopped without reporting an outcome.", null, double.NaN));
+                _outcome.TrySetResult(new RunFailed(_runId, "The coordinator stopped without reporting an outcome.", null, double.NaN));
+                _ended.TrySetResult();
+                Context.Stop(Self);
                 break;
             default:
                 Unhandled(message);
                 break;
         }
+    }
+
+    protected override void PostStop()
+    {
+        // Also when the system terminates under a run: whoever awaits the run is not left hanging.
+        _outcome.TrySetResult(new RunFailed(_runId, "The actor system terminated before the run ended.", null, double.NaN));
+        _ended.TrySetResult();
     }
 }

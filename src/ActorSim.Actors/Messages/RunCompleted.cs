@@ -1,5 +1,6 @@
 namespace ActorSim.Actors.Messages;
 
 /// <summary>Coordinator to requester: every line reached the end time and its egress is drained.</summary>
+/// <param name="RunId">The run this is about.</param>
 /// <param name="Stats">What the run did.</param>
-public sealed record RunCompleted(RunStats Stats) : IActorSimMessage;
+public sealed record RunCompleted(string RunId, RunStats Stats) : IActorSimMessage;

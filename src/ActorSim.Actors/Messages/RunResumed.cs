@@ -1,5 +1,6 @@
 namespace ActorSim.Actors.Messages;
 
 /// <summary>Coordinator to the sender of <see cref="Resume"/>: grants go out again.</summary>
+/// <param name="RunId">The run this is about.</param>
 /// <param name="Round">Rounds completed so far.</param>
-public sealed record RunResumed(long Round) : IActorSimMessage;
+public sealed record RunResumed(string RunId, long Round) : IActorSimMessage;

@@ -20,6 +20,8 @@ internal static class MessageManifests
         (typeof(Stop), "stop.v1", Stop.Instance),
         (typeof(RunPaused), "run-paused.v1", null),
         (typeof(RunResumed), "run-resumed.v1", null),
+        (typeof(GetProgress), "get-progress.v1", GetProgress.Instance),
+        (typeof(RunProgress), "run-progress.v1", null),
         (typeof(LineReady), "line-ready.v1", null),
         (typeof(Grant), "grant.v1", null),
         (typeof(LineReport), "line-report.v1", null),

@@ -13,17 +13,20 @@ namespace ActorSim.Cli.History;
 internal static class ActorHistoryJob
 {
     /// <summary>
-    /// Starts the ActorSystem a single-line run needs at once, on another core, so that Akka's start overlaps planning
-    /// the run, opening the sink and building the plant. The caller disposes it (a no-op once a run took it).
+    /// Starts the process's actor host at once, on another core, so that Akka's start overlaps planning the run,
+    /// opening the sinks and building the plant, with the line threads and log level of the command line.
     /// </summary>
-    public static ActorSystemLaunch Launch(string logLevel) =>
-        ActorSystemLaunch.Start(ActorRunnerSettings.Default with { Parallelism = 1, LogLevel = logLevel });
+    public static ActorSimHost StartHost(HistoryOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return ActorSimHost.Start(ActorRunnerSettings.Default with { Parallelism = options.Parallelism, LogLevel = options.LogLevel });
+    }
 
-    /// <summary>Runs <paramref name="plan"/> on the system of <paramref name="launch"/> (from <see cref="Launch"/>).</summary>
-    public static async Task<HistoryResult> RunAsync(HistoryPlan plan, ActorSystemLaunch launch, IProgressReporter progress, CancellationToken cancellation = default)
+    /// <summary>Runs <paramref name="plan"/> as a run on <paramref name="host"/> (from <see cref="StartHost"/>).</summary>
+    public static async Task<HistoryResult> RunAsync(HistoryPlan plan, ActorSimHost host, IProgressReporter progress, CancellationToken cancellation = default)
     {
         var stopwatch = Stopwatch.StartNew();
-        var settings = launch.Settings with { Factor = plan.Factor, LogicalStart = plan.Start };
+        var settings = host.Settings with { Factor = plan.Factor, LogicalStart = plan.Start };
         var egress = new ActorEgress(plan.Start, plan.Sinks, cancellation);
         try
         {
@@ -32,7 +35,7 @@ internal static class ActorHistoryJob
             long events;
             await using (new ProgressPoller(progress, () => (egress.LastSimTime, egress.Published), plan.DurationSeconds, TimeSpan.FromMilliseconds(250)))
             {
-                events = (await runner.RunAsync(plan.Seed, plan.DurationSeconds, _ => egress, launch, cancellation).ConfigureAwait(false)).ProcessedEvents;
+                events = (await runner.RunAsync(plan.Seed, plan.DurationSeconds, _ => egress, host, cancellation).ConfigureAwait(false)).ProcessedEvents;
             }
 
             progress.Report(plan.DurationSeconds, plan.DurationSeconds, egress.Published, stopwatch.Elapsed);

@@ -1,3 +1,4 @@
+using ActorSim.Actors;
 using System.Diagnostics;
 using System.Globalization;
 using ActorSim.Actors.Messages;
@@ -11,9 +12,12 @@ namespace ActorSim.Cli.History;
 /// <summary>Runs a plant with the chosen engine, every line into its own egress (actors or pipeline), and checks the accounting.</summary>
 internal static class PlantHistoryJob
 {
-    /// <summary>Runs the plan; <c>ActorStats</c> is the actors engine's own account (per line waits, efficiency), null for the others.</summary>
+    /// <summary>
+    /// Runs the plan (the actors engine as a run on <paramref name="host"/>, the process's); <c>ActorStats</c> is the
+    /// actors engine's own account (per line waits, efficiency), null for the others.
+    /// </summary>
     public static async Task<(IReadOnlyList<(string Line, EgressReport Report)> Reports, PlantRunStats Stats, TimeSpan Elapsed, RunStats? ActorStats)> RunAsync(
-        PlantPlan plan, ActorSim.Cli.Progress.IProgressReporter progress, CancellationToken cancellation = default)
+        PlantPlan plan, ActorSimHost? host, ActorSim.Cli.Progress.IProgressReporter progress, CancellationToken cancellation = default)
     {
         var stopwatch = Stopwatch.StartNew();
         var pipelines = new List<LineOutput>();
@@ -34,7 +38,7 @@ internal static class PlantHistoryJob
             RunStats? actorStats;
             await using (new ActorSim.Cli.Progress.ProgressPoller(progress, Sample, plan.DurationSeconds, TimeSpan.FromMilliseconds(250)))
             {
-                (stats, actorStats) = await RunEngineAsync(plan, SinkFor, cancellation).ConfigureAwait(false);
+                (stats, actorStats) = await RunEngineAsync(plan, host, SinkFor, cancellation).ConfigureAwait(false);
             }
 
             progress.Finish();
@@ -79,13 +83,13 @@ internal static class PlantHistoryJob
 
     /// <summary>Runs the plant on the plan's engine; every engine stops early on <paramref name="cancellation"/>.</summary>
     private static async Task<(PlantRunStats Stats, RunStats? ActorStats)> RunEngineAsync(
-        PlantPlan plan, Func<ActorSim.Model.Building.LineModel, IRecordSink> sinkFor, CancellationToken cancellation)
+        PlantPlan plan, ActorSimHost? host, Func<ActorSim.Model.Building.LineModel, IRecordSink> sinkFor, CancellationToken cancellation)
     {
         if (plan.Engine == PlantEngine.Actors)
         {
-            var runner = new ActorSim.Actors.ActorPlantRunner(
-                plan.Plant, ActorSim.Actors.ActorRunnerSettings.Default with { Parallelism = plan.Parallelism, Factor = plan.Factor, LogLevel = plan.LogLevel, LogicalStart = plan.Start });
-            var run = await runner.RunAsync(plan.Seed, plan.DurationSeconds, sinkFor, cancellation).ConfigureAwait(false);
+            ArgumentNullException.ThrowIfNull(host);
+            var runner = new ActorPlantRunner(plan.Plant, host.Settings with { Factor = plan.Factor, LogicalStart = plan.Start });
+            var run = await runner.RunAsync(plan.Seed, plan.DurationSeconds, sinkFor, host, cancellation).ConfigureAwait(false);
             return (new PlantRunStats(run.Rounds, run.Grants, run.ProcessedEvents, run.ItemsSent), run);
         }
 

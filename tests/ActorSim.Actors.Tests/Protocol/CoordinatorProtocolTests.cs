@@ -15,7 +15,7 @@ public sealed class CoordinatorProtocolTests(ITestOutputHelper output) : Akka.Te
     {
         var chain = new ChainOfThree(this, TestConfig.Settings with { Grants = GrantMode.Rounds });
         chain.Start(TestActor);
-        ExpectMsg<RunStarted>(m => m.Lines == 3 && m.EndTime == 100);
+        ExpectMsg<RunStarted>(m => m.RunId == ChainOfThree.RunId && m.Lines == 3 && m.EndTime == 100);
 
         // Round 1: E = (0, 5, 10); A has no inbound link (end), B gets E_A + 5, C gets E_B + 5.
         AssertGrant(chain.A.ExpectMsg<Grant>(), 1, 100);

@@ -15,8 +15,8 @@ public sealed class MessageSerializationTests(ITestOutputHelper output) : Akka.T
 
     public static TheoryData<IActorSimMessage> Messages() =>
     [
-        StartRun.Instance, Pause.Instance, Resume.Instance, Stop.Instance, FinishLine.Instance,
-        new RunStarted(8, 86400),
+        StartRun.Instance, Pause.Instance, Resume.Instance, Stop.Instance, FinishLine.Instance, GetProgress.Instance,
+        new RunStarted("r1", 8, 86400),
         new LineReady(2, 0, double.PositiveInfinity),
         new Grant(3, 1, 15, [Item]),
         new LineReport(3, 1, double.PositiveInfinity, [Item, Item with { Sequence = 8 }], 12345, 0.25),
@@ -26,11 +26,12 @@ public sealed class MessageSerializationTests(ITestOutputHelper output) : Akka.T
         new LineFailed(1, "Inspection", 17.25, "IOException: disk full"),
         new LineFinished(1, 100, 5, 250, 0.5, null),
         new LineFinished(1, 100, 5, 250, 0.5, null, SyncWaitSeconds: 3.5, EgressBlockedSeconds: 1.25),
-        new RunFailed("Line 'B' has been silent", "B", double.NaN),
-        new RunPaused(4, 20),
-        new RunResumed(4),
-        new RunCompleted(new RunStats(2, 16, 100, 1.5, 1.2, 2, [new LineStats(0, "A", 1, 10, 2, 0.5, -1, 0), new LineStats(1, "B", 1, 10, 0, 0.5, 40, 0.1, 0.75, 0.25)])),
-        new RunStopped(new RunStats(1, 3, 0, 0.1, 0.05, 1, []), 5),
+        new RunFailed("r1", "Line 'B' has been silent", "B", double.NaN),
+        new RunPaused("r1", 4, 20),
+        new RunResumed("r1", 4),
+        new RunProgress("20261204T170102Z-3fa9c1", 12, 3600, 86400, 123456, -1),
+        new RunCompleted("r1", new RunStats(2, 16, 100, 1.5, 1.2, 2, [new LineStats(0, "A", 1, 10, 2, 0.5, -1, 0), new LineStats(1, "B", 1, 10, 0, 0.5, 40, 0.1, 0.75, 0.25)])),
+        new RunStopped("r1", new RunStats(1, 3, 0, 0.1, 0.05, 1, []), 5),
     ];
 
     [Theory]

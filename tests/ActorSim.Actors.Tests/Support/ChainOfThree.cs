@@ -15,6 +15,9 @@ internal sealed class ChainOfThree
     public const double Lookahead = 5;
     public const double End = 100;
 
+    /// <summary>The run id the coordinator puts on every message about the run.</summary>
+    public const string RunId = "chain-of-three";
+
     public ChainOfThree(Akka.TestKit.Xunit2.TestKit kit, ActorRunnerSettings settings, double maxWindow = double.PositiveInfinity, ManualClock? clock = null)
     {
         A = kit.CreateTestProbe("A");
@@ -22,7 +25,7 @@ internal sealed class ChainOfThree
         C = kit.CreateTestProbe("C");
         var probes = new[] { A, B, C };
         var schedule = new ConservativeSchedule(3, [new ScheduleLink("ab", 0, 1, Lookahead), new ScheduleLink("bc", 1, 2, Lookahead)], End, maxWindow);
-        Coordinator = kit.Sys.ActorOf(CoordinatorActor.Props(new SyncCoordinatorCore(schedule), ["A", "B", "C"], (_, line) => probes[line].Ref, settings, clock is null ? null : clock.Now));
+        Coordinator = kit.Sys.ActorOf(CoordinatorActor.Props(RunId, new SyncCoordinatorCore(schedule), ["A", "B", "C"], (_, line) => probes[line].Ref, settings, clock is null ? null : clock.Now));
     }
 
     public TestProbe A { get; }

@@ -1,0 +1,196 @@
+using System.Collections.Concurrent;
+using System.Text.RegularExpressions;
+using ActorSim.Actors.Internal;
+using ActorSim.Actors.Messages;
+using ActorSim.Model.Building;
+using ActorSim.Model.Plants;
+using ActorSim.Model.Records;
+using Akka.Actor;
+
+namespace ActorSim.Actors;
+
+/// <summary>
+/// The process's one <see cref="ActorSystem"/>, hosting many runs at once. Each run has a coordinator of its own,
+/// <c>/user/run-&lt;id&gt;</c>, whose children are the run's lines (and theirs, its egress actors): a run that fails or
+/// is stopped stops only its own actors. The system is created on a background thread from <see cref="Start"/> on,
+/// so Akka's start (about 0.2 s in a fresh process) overlaps the caller's preparation.
+/// </summary>
+/// <example><code>
+/// await using var host = ActorSimHost.Start(ActorRunnerSettings.FromFile("node.conf"));
+/// var run = await host.StartRunAsync(plant, seed: 42, until: 86400, PerLineEgress.SinkFor(start, sinks));
+/// RunStats stats = await run.Completion;
+/// </code></example>
+public sealed partial class ActorSimHost : IAsyncDisposable
+{
+    private readonly Task<ActorSystem> _system;
+    private readonly ConcurrentDictionary<string, RunHandle> _runs = new(StringComparer.Ordinal);
+    private readonly Lock _starting = new();
+    private long _awaiters;
+    private int _disposed;
+
+    private ActorSimHost(ActorRunnerSettings settings, Func<ActorSystem> create)
+    {
+        Settings = settings;
+        _system = Task.Run(create);
+    }
+
+    /// <summary>The settings the system was created with; a run's own settings must give the same system (<see cref="ActorRunnerSettings.StartsTheSameSystemAs"/>).</summary>
+    public ActorRunnerSettings Settings { get; }
+
+    /// <summary>The runs in progress.</summary>
+    public IReadOnlyCollection<RunHandle> Runs => (IReadOnlyCollection<RunHandle>)_runs.Values;
+
+    /// <summary>Starts creating the system for <paramref name="settings"/> (checked at once; default: the reference configuration) on a background thread.</summary>
+    public static ActorSimHost Start(ActorRunnerSettings? settings = null)
+    {
+        settings ??= ActorRunnerSettings.Default;
+        settings.Validate();
+        return new ActorSimHost(settings, () => ActorSystem.Create("actorsim", settings.ToConfig()));
+    }
+
+    /// <summary>
+    /// Starts running <paramref name="plant"/> with run seed <paramref name="seed"/> until <paramref name="until"/>, each
+    /// line's records to <c>sinkFor(line)</c> (see <see cref="ActorPlantRunner.RunAsync(ulong, double, Func{LineModel, IRecordSink}, CancellationToken)"/>),
+    /// under the id <paramref name="runId"/> (letters, digits, <c>-_.:</c>; default a new one), with
+    /// <paramref name="settings"/> for its actors (default: the host's). <paramref name="cancellationToken"/> stops it.
+    /// </summary>
+    public async Task<RunHandle> StartRunAsync(
+        PlantModel plant, ulong seed, double until, Func<LineModel, IRecordSink> sinkFor,
+        ActorRunnerSettings? settings = null, string? runId = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(plant);
+        ArgumentNullException.ThrowIfNull(sinkFor);
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        settings ??= Settings;
+        settings.Validate();
+        if (!settings.StartsTheSameSystemAs(Settings))
+        {
+            throw new ArgumentException(
+                $"The run's settings give another actor system than the host's (log level, logger, serialization, line threads, configuration): {settings} vs {Settings}.",
+                nameof(settings));
+        }
+
+        if (!(until > 0) || double.IsInfinity(until))
+        {
+            throw new ArgumentOutOfRangeException(nameof(until), until, "A plant runs from 0 until a finite time after 0.");
+        }
+
+        runId ??= NewRunId();
+        if (!RunIdPattern().IsMatch(runId))
+        {
+            throw new ArgumentException($"The run id '{runId}' must be 1 to 100 letters, digits, '-', '_', '.' or ':'.", nameof(runId));
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        var system = await _system.ConfigureAwait(false);
+        var simIds = plant.Lines.Select(l => l.SimId).ToArray();
+        var core = new SyncCoordinatorCore(plant.CreateSchedule(until));
+        LineStarter startLine = (context, line) => context.ActorOf(
+            LineActor.Props(plant, line, seed, sinkFor, settings).WithDispatcher(ActorRunnerSettings.LineDispatcherId),
+            "line-" + line.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var outcome = new TaskCompletionSource<IActorSimMessage>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var ended = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var completion = new TaskCompletionSource<RunStats>(TaskCreationOptions.RunContinuationsAsynchronously);
+        IActorRef coordinator;
+        RunHandle handle;
+        lock (_starting)
+        {
+            if (_runs.ContainsKey(runId))
+            {
+                throw new ArgumentException($"A run with the id '{runId}' is in progress on this host; give each run its own id.", nameof(runId));
+            }
+
+            coordinator = system.ActorOf(
+                CoordinatorActor.Props(runId, core, simIds, startLine, settings).WithDispatcher(ActorRunnerSettings.CoordinatorDispatcherId), "run-" + runId);
+            handle = new RunHandle(runId, coordinator, completion.Task);
+            _runs[runId] = handle;
+        }
+
+        var registration = cancellationToken.Register(() => coordinator.Tell(Messages.Stop.Instance));
+        system.ActorOf(RunAwaiter.Props(runId, coordinator, outcome, ended), "awaiter-" + Interlocked.Increment(ref _awaiters).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        _ = CompleteAsync(runId, outcome.Task, ended.Task, registration, completion, cancellationToken);
+        return handle;
+    }
+
+    /// <summary>
+    /// Stops the runs still in progress (their egress stores what it holds), waits for them, writes out what the
+    /// loggers hold and terminates the system. A system that failed to start leaves nothing to terminate.
+    /// </summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
+        ActorSystem system;
+        try
+        {
+            system = await _system.ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // Whatever stopped Akka's start was reported to the run that needed the system.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            return;
+        }
+
+        foreach (var run in _runs.Values)
+        {
+            run.Stop();
+        }
+
+        foreach (var run in _runs.Values)
+        {
+            await Task.WhenAny(run.Completion).ConfigureAwait(false);
+        }
+
+        await LoggerFlush.FlushAsync(system, TimeSpan.FromSeconds(5)).ConfigureAwait(false);
+        await system.Terminate().ConfigureAwait(false);
+    }
+
+    /// <summary>A host whose system comes from <paramref name="create"/>, for tests of a start that fails.</summary>
+    internal static ActorSimHost StartForTests(ActorRunnerSettings settings, Func<ActorSystem> create) => new(settings, create);
+
+    /// <summary>The system being created, for tests.</summary>
+    internal Task<ActorSystem> SystemForTests => _system;
+
+    /// <summary>A new run id: the UTC time to the second and 24 random bits, e.g. <c>20261204T170102Z-3fa9c1</c>.</summary>
+    private static string NewRunId() =>
+        DateTime.UtcNow.ToString("yyyyMMdd'T'HHmmss'Z'", System.Globalization.CultureInfo.InvariantCulture) + "-" +
+        Random.Shared.Next(1 << 24).ToString("x6", System.Globalization.CultureInfo.InvariantCulture);
+
+    [GeneratedRegex("^[A-Za-z0-9_.:-]{1,100}$")]
+    private static partial Regex RunIdPattern();
+
+    private async Task CompleteAsync(
+        string runId, Task<IActorSimMessage> outcome, Task ended, CancellationTokenRegistration registration, TaskCompletionSource<RunStats> completion,
+        CancellationToken cancellationToken)
+    {
+        var message = await outcome.ConfigureAwait(false);
+        await ended.ConfigureAwait(false);
+        await registration.DisposeAsync().ConfigureAwait(false);
+        _runs.TryRemove(runId, out _);
+        switch (message)
+        {
+            case RunCompleted completed:
+                completion.TrySetResult(completed.Stats);
+                break;
+            case RunStopped:
+                completion.TrySetException(new OperationCanceledException($"The run {runId} was stopped before its end time.", cancellationToken));
+                break;
+            case RunFailed failed when cancellationToken.IsCancellationRequested:
+                completion.TrySetException(new OperationCanceledException($"The run {runId} was stopped before its end time: {failed.Reason}", cancellationToken));
+                break;
+            case RunFailed { SimId: { } simId } failed:
+                completion.TrySetException(new LineFailedException(simId, failed.SimulatedTime, failed.Reason));
+                break;
+            case RunFailed failed:
+                completion.TrySetException(new InvalidOperationException(failed.Reason));
+                break;
+            default:
+                completion.TrySetException(new InvalidOperationException($"The run {runId} ended with an unexpected message {message.GetType().Name}."));
+                break;
+        }
+    }
+}
