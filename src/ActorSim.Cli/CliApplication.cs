@@ -1,4 +1,5 @@
-using System.Reflection;
+using System.CommandLine;
+using System.CommandLine.Invocation;
 using System.Runtime.InteropServices;
 using ActorSim.Cli.CommandLine;
 using ActorSim.Cli.History;
@@ -8,7 +9,7 @@ using ActorSim.Egress.Reports;
 
 namespace ActorSim.Cli;
 
-/// <summary>Dispatches the verbs and turns failures into messages and exit codes.</summary>
+/// <summary>Parses the command line, runs the command it names, and turns failures into messages and exit codes.</summary>
 internal static class CliApplication
 {
     public const int Ok = 0;
@@ -24,21 +25,24 @@ internal static class CliApplication
     public static async Task<int> RunAsync(
         string[] args, TextWriter output, TextWriter error, System.Collections.IDictionary environment, CancellationToken cancellation, Func<PosixSignal?> stoppedBy)
     {
+        var history = new HistoryCommand();
+        history.Command.SetAction((parse, stop) => HistoryAsync(history.Read(parse, environment), output, error, stop));
+        var parse = CliCommands.Create(history).Parse(args);
+        if (parse.Action is ParseErrorAction)
+        {
+            foreach (var message in ParseErrorText.Messages(parse))
+            {
+                await error.WriteLineAsync($"actorsim: {message}").ConfigureAwait(false);
+            }
+
+            return BadUsage;
+        }
+
         try
         {
-            switch (args.FirstOrDefault())
-            {
-                case null or "--help" or "-h" or "help":
-                    output.WriteLine(HelpText.Main);
-                    return Ok;
-                case "--version":
-                    output.WriteLine(typeof(CliApplication).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown");
-                    return Ok;
-                case "history":
-                    return await HistoryAsync(args[1..], output, error, environment, cancellation).ConfigureAwait(false);
-                default:
-                    throw new UsageException($"Unknown command '{args[0]}'. Commands: history. See --help.");
-            }
+            // Exceptions come here to be told and mapped to exit codes; SignalStop, not the parser, handles SIGINT and SIGTERM.
+            var invocation = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null };
+            return await parse.InvokeAsync(invocation, cancellation).ConfigureAwait(false);
         }
         catch (UsageException e)
         {
@@ -65,15 +69,8 @@ internal static class CliApplication
         }
     }
 
-    private static async Task<int> HistoryAsync(string[] args, TextWriter output, TextWriter error, System.Collections.IDictionary environment, CancellationToken cancellation)
+    private static async Task<int> HistoryAsync(HistoryOptions options, TextWriter output, TextWriter error, CancellationToken cancellation)
     {
-        if (args.Contains("--help") || args.Contains("-h"))
-        {
-            output.WriteLine(HelpText.History);
-            return Ok;
-        }
-
-        var options = HistoryOptionsParser.Parse(args, environment);
         if (options.ModelPath is not null && PlantPlanner.IsPlant(options.ModelPath))
         {
             return await PlantHistoryAsync(options, output, error, cancellation).ConfigureAwait(false);
