@@ -95,7 +95,15 @@ internal static class CliApplication
             var result = options.Engine == PlantEngine.Actors
                 ? await ActorHistoryJob.RunAsync(plan, launch!, reporter, cancellation).ConfigureAwait(false)
                 : await HistoryJob.RunAsync(plan, reporter, cancellation).ConfigureAwait(false);
-            HistorySummary.Write(output, result);
+            if (Terminal.Is(output))
+            {
+                HistorySummary.Render(Terminal.ConsoleFor(output), result);
+            }
+            else
+            {
+                HistorySummary.Write(output, result);
+            }
+
             return result.Egress.Sinks.Select(s => (plan.Model.SimId, s)).ToList();
         }).ConfigureAwait(false);
     }
@@ -121,7 +129,15 @@ internal static class CliApplication
         return await RunJobAsync(output, error, outputs, cancellation, async () =>
         {
             var (reports, stats, elapsed, actorStats) = await PlantHistoryJob.RunAsync(plan, Reporter(options.Progress, error), cancellation).ConfigureAwait(false);
-            PlantHistoryJob.WriteSummary(output, plan, stats, elapsed, reports, actorStats);
+            if (Terminal.Is(output))
+            {
+                PlantSummary.Render(Terminal.ConsoleFor(output), plan, stats, elapsed, reports, actorStats);
+            }
+            else
+            {
+                PlantHistoryJob.WriteSummary(output, plan, stats, elapsed, reports, actorStats);
+            }
+
             return reports.SelectMany(r => r.Report.Sinks.Select(s => (r.Line, s))).ToList();
         }).ConfigureAwait(false);
     }
@@ -172,10 +188,11 @@ internal static class CliApplication
         }
     }
 
+    /// <summary>A live bar when <paramref name="error"/> is a terminal and the mode is auto; log lines when it is not, or plain; else nothing.</summary>
     private static IProgressReporter Reporter(ProgressMode mode, TextWriter error) => mode switch
     {
         ProgressMode.None => NoProgress.Instance,
-        ProgressMode.Auto when !Console.IsErrorRedirected => new TerminalProgress(error),
+        ProgressMode.Auto when Terminal.Is(error) => new LiveProgress(Terminal.ConsoleFor(error)),
         _ => new LogProgress(error, TimeSpan.FromSeconds(5)),
     };
 
