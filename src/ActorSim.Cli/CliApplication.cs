@@ -1,4 +1,5 @@
-using System.Reflection;
+using System.CommandLine;
+using System.CommandLine.Invocation;
 using System.Runtime.InteropServices;
 using ActorSim.Actors;
 using ActorSim.Cli.CommandLine;
@@ -9,7 +10,7 @@ using ActorSim.Egress.Reports;
 
 namespace ActorSim.Cli;
 
-/// <summary>Dispatches the verbs and turns failures into messages and exit codes.</summary>
+/// <summary>Parses the command line, runs the command it names, and turns failures into messages and exit codes.</summary>
 internal static class CliApplication
 {
     public const int Ok = 0;
@@ -25,21 +26,24 @@ internal static class CliApplication
     public static async Task<int> RunAsync(
         string[] args, TextWriter output, TextWriter error, System.Collections.IDictionary environment, CancellationToken cancellation, Func<PosixSignal?> stoppedBy)
     {
+        var history = new HistoryCommand();
+        history.Command.SetAction((parse, stop) => HistoryAsync(history.Read(parse, environment), output, error, stop));
+        var parse = CliCommands.Create(history).Parse(args);
+        if (parse.Action is ParseErrorAction)
+        {
+            foreach (var message in ParseErrorText.Messages(parse))
+            {
+                await error.WriteLineAsync($"actorsim: {message}").ConfigureAwait(false);
+            }
+
+            return BadUsage;
+        }
+
         try
         {
-            switch (args.FirstOrDefault())
-            {
-                case null or "--help" or "-h" or "help":
-                    output.WriteLine(HelpText.Main);
-                    return Ok;
-                case "--version":
-                    output.WriteLine(typeof(CliApplication).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown");
-                    return Ok;
-                case "history":
-                    return await HistoryAsync(args[1..], output, error, environment, cancellation).ConfigureAwait(false);
-                default:
-                    throw new UsageException($"Unknown command '{args[0]}'. Commands: history. See --help.");
-            }
+            // Exceptions come here to be told and mapped to exit codes; SignalStop, not the parser, handles SIGINT and SIGTERM.
+            var invocation = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null };
+            return await parse.InvokeAsync(invocation, cancellation).ConfigureAwait(false);
         }
         catch (UsageException e)
         {
@@ -66,16 +70,8 @@ internal static class CliApplication
         }
     }
 
-    private static async Task<int> HistoryAsync(string[] args, TextWriter output, TextWriter error, System.Collections.IDictionary environment, CancellationToken cancellation)
+    private static async Task<int> HistoryAsync(HistoryOptions options, TextWriter output, TextWriter error, CancellationToken cancellation)
     {
-        if (args.Contains("--help") || args.Contains("-h"))
-        {
-            output.WriteLine(HelpText.History);
-            return Ok;
-        }
-
-        var options = HistoryOptionsParser.Parse(args, environment);
-
         // The process's one actor host: Akka starts on another core while this thread plans the run, opens the sinks and builds the plant.
         await using var host = options.Engine == PlantEngine.Actors ? ActorHistoryJob.StartHost(options) : null;
         if (options.ModelPath is not null && PlantPlanner.IsPlant(options.ModelPath))
@@ -100,7 +96,15 @@ internal static class CliApplication
             var result = options.Engine == PlantEngine.Actors
                 ? await ActorHistoryJob.RunAsync(plan, host!, reporter, cancellation).ConfigureAwait(false)
                 : await HistoryJob.RunAsync(plan, reporter, cancellation).ConfigureAwait(false);
-            HistorySummary.Write(output, result);
+            if (Terminal.Is(output))
+            {
+                HistorySummary.Render(Terminal.ConsoleFor(output), result);
+            }
+            else
+            {
+                HistorySummary.Write(output, result);
+            }
+
             return result.Egress.Sinks.Select(s => (plan.Model.SimId, s)).ToList();
         }).ConfigureAwait(false);
     }
@@ -126,7 +130,15 @@ internal static class CliApplication
         return await RunJobAsync(output, error, outputs, cancellation, async () =>
         {
             var (reports, stats, elapsed, actorStats) = await PlantHistoryJob.RunAsync(plan, host, Reporter(options.Progress, error), cancellation).ConfigureAwait(false);
-            PlantHistoryJob.WriteSummary(output, plan, stats, elapsed, reports, actorStats);
+            if (Terminal.Is(output))
+            {
+                PlantSummary.Render(Terminal.ConsoleFor(output), plan, stats, elapsed, reports, actorStats);
+            }
+            else
+            {
+                PlantHistoryJob.WriteSummary(output, plan, stats, elapsed, reports, actorStats);
+            }
+
             return reports.SelectMany(r => r.Report.Sinks.Select(s => (r.Line, s))).ToList();
         }).ConfigureAwait(false);
     }
@@ -177,10 +189,11 @@ internal static class CliApplication
         }
     }
 
+    /// <summary>A live bar when <paramref name="error"/> is a terminal and the mode is auto; log lines when it is not, or plain; else nothing.</summary>
     private static IProgressReporter Reporter(ProgressMode mode, TextWriter error) => mode switch
     {
         ProgressMode.None => NoProgress.Instance,
-        ProgressMode.Auto when !Console.IsErrorRedirected => new TerminalProgress(error),
+        ProgressMode.Auto when Terminal.Is(error) => new LiveProgress(Terminal.ConsoleFor(error)),
         _ => new LogProgress(error, TimeSpan.FromSeconds(5)),
     };
 

@@ -10,46 +10,14 @@ using ActorSim.Model.Time;
 
 namespace ActorSim.Cli.History;
 
-/// <summary>Reads <c>actorsim history</c>'s flags and the seed example's environment variables.</summary>
+/// <summary>
+/// Reads the values of <c>actorsim history</c>'s options (each refusal a <see cref="UsageException"/> naming the option,
+/// the value and what to give instead) and the seed example's environment variables.
+/// </summary>
 internal static class HistoryOptionsParser
 {
-    private static readonly HashSet<string> ValueOptions =
-        ["duration", "start", "seed", "format", "dest", "batch-size", "flush-interval", "model", "progress", "engine", "parallelism", "log-level", "stall-timeout"];
-
-    private static readonly HashSet<string> Flags = ["keep-telemetry", "partition-by-date", "no-create-bucket", "merge-lines", "overwrite", "append"];
-
     /// <summary>The last instant a record's timestamp can hold, to the millisecond as records are written.</summary>
     public static readonly DateTime LastTimestamp = new(9999, 12, 31, 23, 59, 59, 999);
-
-    /// <summary>Parses <paramref name="args"/> (after the verb) with <paramref name="environment"/> variables.</summary>
-    public static HistoryOptions Parse(IReadOnlyList<string> args, IDictionary environment)
-    {
-        var reader = new ArgumentReader(args, ValueOptions, Flags);
-        var useS3 = string.Equals(Env(environment, "USE_S3"), "true", StringComparison.OrdinalIgnoreCase);
-        var destination = reader.Value("dest") ?? DestinationFromEnvironment(environment, useS3);
-        return new HistoryOptions
-        {
-            DurationSeconds = reader.Value("duration") is { } d ? Duration("--duration", d) : null,
-            Start = reader.Value("start") is { } s ? ParseStart(s) : null,
-            Seed = reader.Value("seed") is { } seed ? ParseSeed(seed) : null,
-            Format = reader.Value("format") is { } f ? ParseFormat(f) : null,
-            Destination = destination,
-            BatchSize = reader.Value("batch-size") is { } b ? ParseBatchSize(b) : null,
-            FlushInterval = reader.Value("flush-interval") is { } fi ? Duration("--flush-interval", fi, allowZero: true) : null,
-            StallTimeout = reader.Value("stall-timeout") is { } st ? TimeSpan.FromSeconds(Duration("--stall-timeout", st)) : null,
-            KeepTelemetry = reader.Has("keep-telemetry"),
-            PartitionByDate = reader.Has("partition-by-date"),
-            ModelPath = reader.Value("model"),
-            S3 = S3Options(environment, useS3),
-            CreateBucket = !reader.Has("no-create-bucket"),
-            Progress = reader.Value("progress") is { } p ? ParseProgress(p) : ProgressMode.Auto,
-            Engine = reader.Value("engine") is { } e ? ParseEngine(e) : PlantEngine.Actors,
-            Parallelism = reader.Value("parallelism") is { } n ? ParseParallelism(n) : Environment.ProcessorCount,
-            MergeLines = reader.Has("merge-lines"),
-            WriteMode = ParseWriteMode(reader.Has("overwrite"), reader.Has("append")),
-            LogLevel = reader.Value("log-level") is { } level ? ParseLogLevel(level) : "WARNING",
-        };
-    }
 
     /// <summary>Parses a start instant: ISO-8601 (a zone or Z makes it UTC; none keeps it as given) or <c>now</c>.</summary>
     public static DateTime ParseStart(string text)
@@ -102,6 +70,14 @@ internal static class HistoryOptionsParser
 
     private static DateTime TruncateToMilliseconds(DateTime t) => new(t.Ticks - t.Ticks % TimeSpan.TicksPerMillisecond, t.Kind);
 
+    /// <summary>The destination: <paramref name="dest"/> if given, else from <c>USE_S3</c> and <c>DEST_PATH</c>.</summary>
+    public static string? Destination(string? dest, IDictionary environment) => dest ?? DestinationFromEnvironment(environment, UseS3(environment));
+
+    /// <summary>Endpoint and credentials for s3:// destinations from the environment (with <c>USE_S3</c>'s defaults).</summary>
+    public static S3StoreOptions S3Options(IDictionary environment) => S3Options(environment, UseS3(environment));
+
+    private static bool UseS3(IDictionary environment) => string.Equals(Env(environment, "USE_S3"), "true", StringComparison.OrdinalIgnoreCase);
+
     private static string? DestinationFromEnvironment(IDictionary environment, bool useS3)
     {
         var destPath = Env(environment, "DEST_PATH");
@@ -141,7 +117,7 @@ internal static class HistoryOptionsParser
         environment[name] is string value && value.Length > 0 ? value : null;
 
     /// <summary>A duration above zero; <paramref name="allowZero"/> also takes 0 (--flush-interval 0: chunks cut by size only).</summary>
-    private static double Duration(string option, string text, bool allowZero = false)
+    public static double Duration(string option, string text, bool allowZero = false)
     {
         if (!Durations.TryParseSeconds(text, out var seconds))
         {
@@ -161,7 +137,8 @@ internal static class HistoryOptionsParser
         return seconds;
     }
 
-    private static ulong ParseSeed(string text) =>
+    /// <summary>Parses a seed: a whole number from 0 to <see cref="ulong.MaxValue"/>.</summary>
+    public static ulong ParseSeed(string text) =>
         ulong.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var seed)
             ? seed
             : throw new UsageException($"--seed '{text}' is not a whole number from 0 to {ulong.MaxValue}.");
@@ -174,7 +151,8 @@ internal static class HistoryOptionsParser
         _ => throw new UsageException($"--format '{text}' is not known: use parquet or jsonl."),
     };
 
-    private static int ParseBatchSize(string text)
+    /// <summary>Parses a batch size: records per chunk, 1 to <see cref="SinkOptions.MaxBatchSize"/>.</summary>
+    public static int ParseBatchSize(string text)
     {
         if (text.Length == 0 || !text.All(char.IsAsciiDigit))
         {
@@ -192,7 +170,8 @@ internal static class HistoryOptionsParser
             : throw new UsageException($"--batch-size '{text}' must be at most {SinkOptions.MaxBatchSize} records: a batch is held in memory whole, one per destination.");
     }
 
-    private static PlantEngine ParseEngine(string text) => text.Trim().ToLowerInvariant() switch
+    /// <summary>Parses <c>reference</c>, <c>windowed</c> or <c>actors</c>.</summary>
+    public static PlantEngine ParseEngine(string text) => text.Trim().ToLowerInvariant() switch
     {
         "reference" => PlantEngine.Reference,
         "windowed" => PlantEngine.Windowed,
@@ -200,18 +179,21 @@ internal static class HistoryOptionsParser
         _ => throw new UsageException($"--engine '{text}' is not known: use reference, windowed or actors."),
     };
 
-    private static int ParseParallelism(string text) =>
+    /// <summary>Parses a number of line threads, at least 1.</summary>
+    public static int ParseParallelism(string text) =>
         int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0
             ? n
             : throw new UsageException($"--parallelism '{text}' must be a whole number of threads, at least 1.");
 
-    private static string ParseLogLevel(string text) => text.Trim().ToUpperInvariant() switch
+    /// <summary>Parses an Akka log level into its upper-case name.</summary>
+    public static string ParseLogLevel(string text) => text.Trim().ToUpperInvariant() switch
     {
         "DEBUG" or "INFO" or "WARNING" or "ERROR" or "OFF" => text.Trim().ToUpperInvariant(),
         _ => throw new UsageException($"--log-level '{text}' is not known: use debug, info, warning, error or off."),
     };
 
-    private static WriteMode ParseWriteMode(bool overwrite, bool append) => (overwrite, append) switch
+    /// <summary>What to do with a destination that holds output: refuse, replace it (<c>--overwrite</c>) or add to it (<c>--append</c>).</summary>
+    public static WriteMode ParseWriteMode(bool overwrite, bool append) => (overwrite, append) switch
     {
         (true, true) => throw new UsageException("--overwrite and --append exclude each other: replace the destination's output, or add this run beside it."),
         (true, false) => WriteMode.Overwrite,
@@ -219,7 +201,8 @@ internal static class HistoryOptionsParser
         _ => WriteMode.New,
     };
 
-    private static ProgressMode ParseProgress(string text) => text.Trim().ToLowerInvariant() switch
+    /// <summary>Parses <c>auto</c>, <c>plain</c> or <c>none</c>.</summary>
+    public static ProgressMode ParseProgress(string text) => text.Trim().ToLowerInvariant() switch
     {
         "auto" => ProgressMode.Auto,
         "plain" => ProgressMode.Plain,

@@ -97,42 +97,8 @@ internal static class PlantHistoryJob
         return (await Task.Run(() => direct.Run(plan.Seed, plan.DurationSeconds, sinkFor, cancellation), cancellation).ConfigureAwait(false), null);
     }
 
-    /// <summary>How the engine synchronized: the sequential one does not; the windowed one grants in rounds, the actors as lines report.</summary>
-    private static string Synchronization(PlantEngine engine, PlantRunStats stats) => engine switch
-    {
-        PlantEngine.Windowed => string.Create(CultureInfo.InvariantCulture, $", {stats.Grants:N0} grants in {stats.Rounds:N0} rounds"),
-        PlantEngine.Actors => string.Create(CultureInfo.InvariantCulture, $", {stats.Grants:N0} grants"),
-        _ => string.Empty,
-    };
-
+    /// <summary>The run's summary as plain lines (<see cref="PlantSummary"/>; <see cref="PlantSummary.Render"/> draws it as tables).</summary>
     public static void WriteSummary(
-        TextWriter output, PlantPlan plan, PlantRunStats stats, TimeSpan elapsed, IReadOnlyList<(string Line, EgressReport Report)> reports, RunStats? actorStats = null)
-    {
-        var inv = CultureInfo.InvariantCulture;
-        output.WriteLine(string.Create(inv,
-            $"Simulated {plan.Plant.Lines.Count} lines for {plan.DurationSeconds:0} s with the {plan.Engine.ToString().ToLowerInvariant()} engine in {elapsed.TotalSeconds:0.000} s: " +
-            $"{stats.ProcessedEvents:N0} engine events, {stats.ItemsSent:N0} items sent{Synchronization(plan.Engine, stats)}."));
-        foreach (var (line, report) in reports)
-        {
-            foreach (var sink in report.Sinks)
-            {
-                output.WriteLine(string.Create(inv,
-                    $"line {line}, sink {sink.Sink}: published {sink.Published:N0}, written {sink.Written:N0}, dropped {sink.Dropped:N0}, {sink.Chunks:N0} chunks"));
-            }
-        }
-
-        if (actorStats is null)
-        {
-            return;
-        }
-
-        foreach (var line in actorStats.Lines)
-        {
-            output.WriteLine(string.Create(inv,
-                $"line {line.SimId}: {line.ProcessedEvents:N0} events, {line.Grants:N0} grants, busy {line.BusySeconds:0.000} s, " +
-                $"sync wait {line.SyncWaitSeconds:0.000} s, egress blocked {line.EgressBlockedSeconds:0.000} s"));
-        }
-
-        output.WriteLine(string.Create(inv, $"parallel efficiency {actorStats.ParallelEfficiency:0.00} on {actorStats.Parallelism} line threads"));
-    }
+        TextWriter output, PlantPlan plan, PlantRunStats stats, TimeSpan elapsed, IReadOnlyList<(string Line, EgressReport Report)> reports, RunStats? actorStats = null) =>
+        PlantSummary.Write(output, plan, stats, elapsed, reports, actorStats);
 }

@@ -1,0 +1,167 @@
+using System.Collections;
+using System.CommandLine;
+using System.Globalization;
+using ActorSim.Cli.CommandLine;
+using ActorSim.Egress;
+using ActorSim.Egress.Storage;
+
+namespace ActorSim.Cli.History;
+
+/// <summary>
+/// <c>actorsim history</c> for System.CommandLine: its options with their help and checks, and the
+/// <see cref="HistoryOptions"/> that a parse and the environment variables make.
+/// </summary>
+internal sealed class HistoryCommand
+{
+    private const string Description =
+        "Run a model as fast as the CPU allows (or at the pace a blueprint's simulation.factor sets) and write every record into Parquet or JSONL chunks.";
+
+    /// <summary>The defaults of the options that are not left to a blueprint.</summary>
+    private static readonly HistoryOptions Defaults = new();
+
+    /// <summary>What the help shows after the options: the environment variables, the destination's files, the exit codes.</summary>
+    public static readonly string HelpSections = string.Create(CultureInfo.InvariantCulture, $"""
+        Without options:
+          it runs the reference model (Line_A: exponential arrivals 2/s, normal(2 s, 0.2 s) milling on 4 of 10 lathes)
+          for 1 week from now − 7 days, seed 42, drops telemetry and the lag metric, flattens each event's value into
+          columns, and writes data/events_000001.parquet, … (batch {HistoryOptions.DefaultBatchSize}, flush every simulated day).
+
+        Environment (as the seed's history example):
+          USE_S3=true                     write to S3: bucket/prefix from DEST_PATH (default dml-dev/history)
+          S3_ENDPOINT                     host:port (http) or http(s)://host:port of an S3-compatible server, no credentials
+                                          in it (default localhost:8333 with USE_S3)
+          S3_ACCESS_KEY, S3_SECRET_KEY    credentials (default user/password with USE_S3; else the AWS chain)
+          DEST_PATH                       the destination when --dest is not given
+
+        Output:
+          DEST gets _manifest.json last (every run, its chunks with rows, bytes and SHA-256), then _SUCCESS if every run
+          in it succeeded; a run holds DEST/_actorsim.lock while it writes.
+
+        Exit codes:
+          0    done, and every record accounted for
+          1    the run failed
+          2    bad command line
+          130  stopped by Ctrl+C (SIGINT)
+          143  stopped by SIGTERM
+          A stop keeps only whole chunk files, listed in a manifest with status stopped; a second signal ends at once.
+        """);
+
+    private readonly Option<double?> _duration = CliOption.Value<double?>(
+        "--duration", "D", "Simulated time to run: '1 week', '2.5 hours', '30 mins', '86400', 'PT8H' (default 1 week).",
+        text => HistoryOptionsParser.Duration("--duration", text));
+
+    private readonly Option<DateTime?> _start = CliOption.Value<DateTime?>(
+        "--start", "T", "Logical start, ISO-8601 ('2026-01-01T00:00:00', with Z for UTC) or 'now' (default now − 7 days); " +
+        "start + duration must not pass 9999-12-31T23:59:59.999.",
+        text => HistoryOptionsParser.ParseStart(text));
+
+    private readonly Option<ulong?> _seed = CliOption.Value<ulong?>("--seed", "N", "Random seed (default 42).", text => HistoryOptionsParser.ParseSeed(text));
+
+    private readonly Option<ChunkFormat?> _format = CliOption.Value<ChunkFormat?>(
+        "--format", "F", "parquet | jsonl (default parquet).", text => HistoryOptionsParser.ParseFormat(text));
+
+    private readonly Option<string?> _dest = CliOption.Value<string?>(
+        "--dest", "D", "A local folder, or s3://bucket/prefix (default data, or $DEST_PATH); it must be empty, unless --overwrite or --append.", text => text);
+
+    private readonly Option<bool> _overwrite = CliOption.Switch(
+        "--overwrite", "Remove ActorSim's earlier output in DEST first (chunks, manifest, leftovers of a killed run).");
+
+    private readonly Option<bool> _append = CliOption.Switch("--append", "Add this run beside the completed runs in DEST (chunk names carry its run id).");
+
+    private readonly Option<int?> _batchSize = CliOption.Value<int?>(
+        "--batch-size", "N", string.Create(CultureInfo.InvariantCulture, $"Records per chunk file, 1 to {SinkOptions.MaxBatchSize} (default {HistoryOptions.DefaultBatchSize})."),
+        text => HistoryOptionsParser.ParseBatchSize(text));
+
+    private readonly Option<double?> _flushInterval = CliOption.Value<double?>(
+        "--flush-interval", "D", "Cut a chunk after this much simulated time; 0 cuts by size only (default 1 day).",
+        text => HistoryOptionsParser.Duration("--flush-interval", text, allowZero: true));
+
+    private readonly Option<TimeSpan?> _stallTimeout = CliOption.Value<TimeSpan?>(
+        "--stall-timeout", "D", string.Create(CultureInfo.InvariantCulture, $"Wall-clock time a sink may make no progress before the run fails (default {HistoryOptions.DefaultStallTimeout.TotalSeconds:0} s)."),
+        text => TimeSpan.FromSeconds(HistoryOptionsParser.Duration("--stall-timeout", text)));
+
+    private readonly Option<bool> _keepTelemetry = CliOption.Switch("--keep-telemetry", "Write telemetry to telemetry.* instead of dropping it.");
+
+    private readonly Option<bool> _partitionByDate = CliOption.Switch("--partition-by-date", "Write into Hive-style date=YYYY-MM-DD/ folders.");
+
+    private readonly Option<string?> _model = CliOption.Value<string?>(
+        "--model", "FILE.yaml", "Run a YAML blueprint (a line, or a plant with lines: and links:); the options above override it.", text => text);
+
+    private readonly Option<PlantEngine?> _engine = CliOption.Value<PlantEngine?>(
+        "--engine", "E", "actors (a LineActor per line under a coordinator, an EgressActor per line and sink; Akka.NET) | " +
+        "reference (one engine on this thread, no actors) | windowed (one engine per line, conservative windows); all write the same records, byte for byte " +
+        $"(default {Lower(Defaults.Engine)}).",
+        text => HistoryOptionsParser.ParseEngine(text));
+
+    private readonly Option<int?> _parallelism = CliOption.Value<int?>(
+        "--parallelism", "N", "Line threads for the actor and windowed engines (default: one per core).", text => HistoryOptionsParser.ParseParallelism(text));
+
+    private readonly Option<string?> _logLevel = CliOption.Value<string?>(
+        "--log-level", "L", $"The actor engine's Akka log: debug | info | warning | error | off (default {Lower(Defaults.LogLevel)}).", HistoryOptionsParser.ParseLogLevel);
+
+    private readonly Option<bool> _mergeLines = CliOption.Switch(
+        "--merge-lines", "Plants: write every line into DEST itself, chunk names carrying the line (events_<sim_id>_000001.parquet), " +
+        "instead of one DEST/line=<sim_id>/ folder per line.");
+
+    private readonly Option<bool> _noCreateBucket = CliOption.Switch("--no-create-bucket", "Fail instead of creating a missing S3 bucket.");
+
+    private readonly Option<ProgressMode?> _progress = CliOption.Value<ProgressMode?>(
+        "--progress", "P", $"auto (a live progress bar on a terminal, log lines otherwise) | plain (log lines) | none (default {Lower(Defaults.Progress)}).",
+        text => HistoryOptionsParser.ParseProgress(text));
+
+    public HistoryCommand()
+    {
+        _format.CompletionSources.Add("parquet", "jsonl");
+        _engine.CompletionSources.Add("actors", "reference", "windowed");
+        _logLevel.CompletionSources.Add("debug", "info", "warning", "error", "off");
+        _progress.CompletionSources.Add("auto", "plain", "none");
+        Command = new Command("history", Description)
+        {
+            _duration, _start, _seed, _format, _dest, _overwrite, _append, _batchSize, _flushInterval, _stallTimeout, _keepTelemetry,
+            _partitionByDate, _model, _engine, _parallelism, _logLevel, _mergeLines, _noCreateBucket, _progress,
+        };
+        Command.Validators.Add(result =>
+        {
+            try
+            {
+                HistoryOptionsParser.ParseWriteMode(result.GetValue(_overwrite), result.GetValue(_append));
+            }
+            catch (UsageException e)
+            {
+                result.AddError(e.Message);
+            }
+        });
+    }
+
+    /// <summary>The command, its options and checks; its action is set by whoever runs it.</summary>
+    public Command Command { get; }
+
+    /// <summary>
+    /// The options of a successful parse, with the destination and S3 settings the environment supplies; a malformed
+    /// <c>S3_ENDPOINT</c> (or one holding credentials) is a <see cref="UsageException"/>.
+    /// </summary>
+    public HistoryOptions Read(ParseResult parse, IDictionary environment) => new()
+    {
+        DurationSeconds = parse.GetValue(_duration),
+        Start = parse.GetValue(_start),
+        Seed = parse.GetValue(_seed),
+        Format = parse.GetValue(_format),
+        Destination = HistoryOptionsParser.Destination(parse.GetValue(_dest), environment),
+        BatchSize = parse.GetValue(_batchSize),
+        FlushInterval = parse.GetValue(_flushInterval),
+        StallTimeout = parse.GetValue(_stallTimeout),
+        KeepTelemetry = parse.GetValue(_keepTelemetry),
+        PartitionByDate = parse.GetValue(_partitionByDate),
+        ModelPath = parse.GetValue(_model),
+        S3 = HistoryOptionsParser.S3Options(environment),
+        CreateBucket = !parse.GetValue(_noCreateBucket),
+        Progress = parse.GetValue(_progress) ?? Defaults.Progress,
+        Engine = parse.GetValue(_engine) ?? Defaults.Engine,
+        Parallelism = parse.GetValue(_parallelism) ?? Defaults.Parallelism,
+        MergeLines = parse.GetValue(_mergeLines),
+        WriteMode = HistoryOptionsParser.ParseWriteMode(parse.GetValue(_overwrite), parse.GetValue(_append)),
+        LogLevel = parse.GetValue(_logLevel) ?? Defaults.LogLevel,
+    };
+
+    private static string Lower(object value) => value.ToString()!.ToLowerInvariant();
+}
