@@ -14,12 +14,13 @@ internal static class ActorHistoryJob
 {
     /// <summary>
     /// Starts the process's actor host at once, on another core, so that Akka's start overlaps planning the run,
-    /// opening the sinks and building the plant, with the line threads and log level of the command line.
+    /// opening the sinks and building the plant: the <c>--config</c> file's settings (else the embedded ones) with the
+    /// line threads and log level of the command line.
     /// </summary>
     public static ActorSimHost StartHost(HistoryOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return ActorSimHost.Start(ActorRunnerSettings.Default with { Parallelism = options.Parallelism, LogLevel = options.LogLevel });
+        return ActorSimHost.Start((options.ActorSettings ?? ActorRunnerSettings.Default) with { Parallelism = options.Parallelism, LogLevel = options.LogLevel });
     }
 
     /// <summary>Runs <paramref name="plan"/> as a run on <paramref name="host"/> (from <see cref="StartHost"/>).</summary>

@@ -99,6 +99,11 @@ internal sealed class HistoryCommand
     private readonly Option<string?> _logLevel = CliOption.Value<string?>(
         "--log-level", "L", $"The actor engine's Akka log: debug | info | warning | error | off (default {Lower(Defaults.LogLevel)}).", HistoryOptionsParser.ParseLogLevel);
 
+    private readonly Option<ActorSim.Actors.ActorRunnerSettings?> _config = CliOption.Value<ActorSim.Actors.ActorRunnerSettings?>(
+        "--config", "FILE", "A HOCON file laid over the embedded configuration (cluster-config/actorsim.conf) of the actor engine: " +
+        "line threads, grants, watchdog, logging, dispatchers; --parallelism and --log-level override its keys.",
+        HistoryOptionsParser.ParseConfig);
+
     private readonly Option<bool> _mergeLines = CliOption.Switch(
         "--merge-lines", "Plants: write every line into DEST itself, chunk names carrying the line (events_<sim_id>_000001.parquet), " +
         "instead of one DEST/line=<sim_id>/ folder per line.");
@@ -118,7 +123,7 @@ internal sealed class HistoryCommand
         Command = new Command("history", Description)
         {
             _duration, _start, _seed, _format, _dest, _overwrite, _append, _batchSize, _flushInterval, _stallTimeout, _keepTelemetry,
-            _partitionByDate, _model, _engine, _parallelism, _logLevel, _mergeLines, _noCreateBucket, _progress,
+            _partitionByDate, _model, _engine, _parallelism, _logLevel, _config, _mergeLines, _noCreateBucket, _progress,
         };
         Command.Validators.Add(result =>
         {
@@ -140,28 +145,33 @@ internal sealed class HistoryCommand
     /// The options of a successful parse, with the destination and S3 settings the environment supplies; a malformed
     /// <c>S3_ENDPOINT</c> (or one holding credentials) is a <see cref="UsageException"/>.
     /// </summary>
-    public HistoryOptions Read(ParseResult parse, IDictionary environment) => new()
+    public HistoryOptions Read(ParseResult parse, IDictionary environment)
     {
-        DurationSeconds = parse.GetValue(_duration),
-        Start = parse.GetValue(_start),
-        Seed = parse.GetValue(_seed),
-        Format = parse.GetValue(_format),
-        Destination = HistoryOptionsParser.Destination(parse.GetValue(_dest), environment),
-        BatchSize = parse.GetValue(_batchSize),
-        FlushInterval = parse.GetValue(_flushInterval),
-        StallTimeout = parse.GetValue(_stallTimeout),
-        KeepTelemetry = parse.GetValue(_keepTelemetry),
-        PartitionByDate = parse.GetValue(_partitionByDate),
-        ModelPath = parse.GetValue(_model),
-        S3 = HistoryOptionsParser.S3Options(environment),
-        CreateBucket = !parse.GetValue(_noCreateBucket),
-        Progress = parse.GetValue(_progress) ?? Defaults.Progress,
-        Engine = parse.GetValue(_engine) ?? Defaults.Engine,
-        Parallelism = parse.GetValue(_parallelism) ?? Defaults.Parallelism,
-        MergeLines = parse.GetValue(_mergeLines),
-        WriteMode = HistoryOptionsParser.ParseWriteMode(parse.GetValue(_overwrite), parse.GetValue(_append)),
-        LogLevel = parse.GetValue(_logLevel) ?? Defaults.LogLevel,
-    };
+        var actors = parse.GetValue(_config);
+        return new()
+        {
+            DurationSeconds = parse.GetValue(_duration),
+            Start = parse.GetValue(_start),
+            Seed = parse.GetValue(_seed),
+            Format = parse.GetValue(_format),
+            Destination = HistoryOptionsParser.Destination(parse.GetValue(_dest), environment),
+            BatchSize = parse.GetValue(_batchSize),
+            FlushInterval = parse.GetValue(_flushInterval),
+            StallTimeout = parse.GetValue(_stallTimeout),
+            KeepTelemetry = parse.GetValue(_keepTelemetry),
+            PartitionByDate = parse.GetValue(_partitionByDate),
+            ModelPath = parse.GetValue(_model),
+            S3 = HistoryOptionsParser.S3Options(environment),
+            CreateBucket = !parse.GetValue(_noCreateBucket),
+            Progress = parse.GetValue(_progress) ?? Defaults.Progress,
+            Engine = parse.GetValue(_engine) ?? Defaults.Engine,
+            Parallelism = parse.GetValue(_parallelism) ?? (actors is { Parallelism: > 0 } ? actors.Parallelism : Defaults.Parallelism),
+            MergeLines = parse.GetValue(_mergeLines),
+            WriteMode = HistoryOptionsParser.ParseWriteMode(parse.GetValue(_overwrite), parse.GetValue(_append)),
+            LogLevel = parse.GetValue(_logLevel) ?? actors?.LogLevel ?? Defaults.LogLevel,
+            ActorSettings = actors,
+        };
+    }
 
     private static string Lower(object value) => value.ToString()!.ToLowerInvariant();
 }

@@ -65,6 +65,9 @@ internal sealed record HistoryOptions
     /// <summary>What to do with a destination that already holds files: refuse (default), <c>--overwrite</c> or <c>--append</c>.</summary>
     public ActorSim.Egress.Destinations.WriteMode WriteMode { get; init; }
 
+    /// <summary>The actor engine's settings from <c>--config FILE</c> (laid over the embedded configuration); null: the embedded configuration.</summary>
+    public ActorSim.Actors.ActorRunnerSettings? ActorSettings { get; init; }
+
     /// <summary>Plants: write every line into the destination itself (chunk names carry the line) instead of <c>line=&lt;sim_id&gt;/</c> folders.</summary>
     public bool MergeLines { get; init; }
 }

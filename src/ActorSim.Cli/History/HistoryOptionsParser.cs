@@ -186,6 +186,19 @@ internal static class HistoryOptionsParser
             : throw new UsageException($"--parallelism '{text}' must be a whole number of threads, at least 1.");
 
     /// <summary>Parses an Akka log level into its upper-case name.</summary>
+    /// <summary>Reads the <c>--config</c> file laid over the embedded configuration; a file that cannot be read or holds a bad key is refused naming both.</summary>
+    public static ActorSim.Actors.ActorRunnerSettings ParseConfig(string path)
+    {
+        try
+        {
+            return ActorSim.Actors.ActorRunnerSettings.FromFile(path);
+        }
+        catch (ArgumentException e)
+        {
+            throw new UsageException($"--config: {e.Message}");
+        }
+    }
+
     public static string ParseLogLevel(string text) => text.Trim().ToUpperInvariant() switch
     {
         "DEBUG" or "INFO" or "WARNING" or "ERROR" or "OFF" => text.Trim().ToUpperInvariant(),
