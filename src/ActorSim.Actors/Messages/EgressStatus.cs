@@ -4,4 +4,4 @@ namespace ActorSim.Actors.Messages;
 /// <param name="RecordsWritten">Records stored so far, over all sinks.</param>
 /// <param name="QueuedBatches">Batches waiting for the sinks' writers now.</param>
 /// <param name="BlockedSeconds">Wall-clock seconds <c>Publish</c> has blocked on full sink queues so far.</param>
-public sealed record EgressStatus(long RecordsWritten, int QueuedBatches, double BlockedSeconds);
+internal sealed record EgressStatus(long RecordsWritten, int QueuedBatches, double BlockedSeconds);

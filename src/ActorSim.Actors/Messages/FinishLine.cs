@@ -1,7 +1,7 @@
 namespace ActorSim.Actors.Messages;
 
 /// <summary>Coordinator to line: the run is over (or stopped); drain the line's egress and answer with <see cref="LineFinished"/>.</summary>
-public sealed record FinishLine : IActorSimMessage
+internal sealed record FinishLine : IActorSimMessage
 {
     /// <summary>The one instance.</summary>
     public static FinishLine Instance { get; } = new();

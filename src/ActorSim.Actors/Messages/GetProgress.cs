@@ -1,7 +1,7 @@
 namespace ActorSim.Actors.Messages;
 
 /// <summary>To the coordinator: where is the run now? The sender gets <see cref="RunProgress"/>.</summary>
-public sealed record GetProgress : IActorSimMessage
+internal sealed record GetProgress : IActorSimMessage
 {
     /// <summary>The one instance.</summary>
     public static GetProgress Instance { get; } = new();

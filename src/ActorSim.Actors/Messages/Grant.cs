@@ -5,4 +5,4 @@ namespace ActorSim.Actors.Messages;
 /// <param name="Line">The line's index.</param>
 /// <param name="Horizon">The safe horizon in simulated seconds.</param>
 /// <param name="Deliveries">Items for the line in (arrival time, source line, sequence) order.</param>
-public sealed record Grant(long Round, int Line, double Horizon, IReadOnlyList<Shipment> Deliveries) : IActorSimMessage;
+internal sealed record Grant(long Round, int Line, double Horizon, IReadOnlyList<Shipment> Deliveries) : IActorSimMessage;

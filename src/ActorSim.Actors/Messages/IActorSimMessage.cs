@@ -5,5 +5,5 @@ namespace ActorSim.Actors.Messages;
 /// which writes each under a versioned manifest (for example <c>grant.v1</c>).
 /// </summary>
 #pragma warning disable CA1040 // A marker interface is how Akka binds a serializer to a family of messages.
-public interface IActorSimMessage;
+internal interface IActorSimMessage;
 #pragma warning restore CA1040

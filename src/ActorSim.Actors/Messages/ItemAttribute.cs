@@ -6,4 +6,4 @@ namespace ActorSim.Actors.Messages;
 /// <param name="Integer">An integer value (any .NET integer type travels as a long).</param>
 /// <param name="Number">A floating-point value.</param>
 /// <param name="Flag">A boolean value.</param>
-public sealed record ItemAttribute(string Name, string? Text = null, long? Integer = null, double? Number = null, bool? Flag = null);
+internal sealed record ItemAttribute(string Name, string? Text = null, long? Integer = null, double? Number = null, bool? Flag = null);

@@ -5,4 +5,4 @@ namespace ActorSim.Actors.Messages;
 /// <param name="SimId">The line's sim_id.</param>
 /// <param name="SimulatedTime">The simulated time of the failure.</param>
 /// <param name="Reason">The exception's type and message.</param>
-public sealed record LineFailed(int Line, string SimId, double SimulatedTime, string Reason) : IActorSimMessage;
+internal sealed record LineFailed(int Line, string SimId, double SimulatedTime, string Reason) : IActorSimMessage;

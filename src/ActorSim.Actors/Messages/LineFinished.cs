@@ -9,6 +9,6 @@ namespace ActorSim.Actors.Messages;
 /// <param name="EgressError">Why the drain failed, or null.</param>
 /// <param name="SyncWaitSeconds">Wall-clock seconds it waited for grants (see <see cref="LineStats.SyncWaitSeconds"/>).</param>
 /// <param name="EgressBlockedSeconds">Wall-clock seconds its <c>Publish</c> blocked on full sink queues.</param>
-public sealed record LineFinished(
+internal sealed record LineFinished(
     int Line, long ProcessedEvents, long ItemsSent, long RecordsWritten, double EgressSeconds, string? EgressError,
     double SyncWaitSeconds = 0, double EgressBlockedSeconds = 0) : IActorSimMessage;

@@ -5,4 +5,4 @@ namespace ActorSim.Actors.Messages;
 /// <param name="SimTime">The simulated time it has reached.</param>
 /// <param name="ProcessedEvents">Engine events it has processed since it started.</param>
 /// <param name="Egress">Its egress so far, or null when its sink is not an egress pipeline.</param>
-public sealed record LineProgress(int Line, double SimTime, long ProcessedEvents, EgressStatus? Egress = null) : IActorSimMessage;
+internal sealed record LineProgress(int Line, double SimTime, long ProcessedEvents, EgressStatus? Egress = null) : IActorSimMessage;

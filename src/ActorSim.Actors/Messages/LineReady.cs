@@ -4,4 +4,4 @@ namespace ActorSim.Actors.Messages;
 /// <param name="Line">The line's index.</param>
 /// <param name="Now">Its simulated time.</param>
 /// <param name="NextEventTime">The time of its first scheduled event.</param>
-public sealed record LineReady(int Line, double Now, double NextEventTime) : IActorSimMessage;
+internal sealed record LineReady(int Line, double Now, double NextEventTime) : IActorSimMessage;

@@ -9,6 +9,6 @@ namespace ActorSim.Actors.Messages;
 /// <param name="BusySeconds">Wall-clock seconds it spent on this grant.</param>
 /// <param name="Egress">Its egress so far, or null when its sink is not an egress pipeline.</param>
 /// <param name="Reached">Where it stopped when curtailed before the horizon; null when it ran to the horizon.</param>
-public sealed record LineReport(
+internal sealed record LineReport(
     long Round, int Line, double NextEventTime, IReadOnlyList<Shipment> Sent, long ProcessedEvents, double BusySeconds, EgressStatus? Egress = null, double? Reached = null)
     : IActorSimMessage;

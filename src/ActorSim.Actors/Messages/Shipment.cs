@@ -10,6 +10,6 @@ namespace ActorSim.Actors.Messages;
 /// <param name="KeyPrefix">The item key's prefix (e.g. <c>part-</c>).</param>
 /// <param name="KeyNumber">The item key's number, -1 for a key that is the prefix alone.</param>
 /// <param name="Attributes">The item's attributes; empty for none.</param>
-public sealed record Shipment(
+internal sealed record Shipment(
     string Link, int SourceLine, int DestinationLine, long Sequence, double SentAt, double ArrivalTime,
     string KeyPrefix, long KeyNumber, IReadOnlyList<ItemAttribute> Attributes);

@@ -1,7 +1,7 @@
 namespace ActorSim.Actors.Messages;
 
 /// <summary>Requester to coordinator: start the lines and run; the sender gets <see cref="RunStarted"/>, then <see cref="RunCompleted"/>, <see cref="RunStopped"/> or <see cref="RunFailed"/>.</summary>
-public sealed record StartRun : IActorSimMessage
+internal sealed record StartRun : IActorSimMessage
 {
     /// <summary>The one instance.</summary>
     public static StartRun Instance { get; } = new();

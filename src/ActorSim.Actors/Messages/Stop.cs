@@ -1,7 +1,7 @@
 namespace ActorSim.Actors.Messages;
 
 /// <summary>To the coordinator: end the run once the current round is reported, drain egress; the requester and the sender get <see cref="RunStopped"/>.</summary>
-public sealed record Stop : IActorSimMessage
+internal sealed record Stop : IActorSimMessage
 {
     /// <summary>The one instance.</summary>
     public static Stop Instance { get; } = new();
