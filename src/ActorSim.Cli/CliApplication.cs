@@ -180,7 +180,9 @@ internal static class CliApplication
         {
             var message = Describe(e);
             await error.WriteLineAsync($"actorsim: the history run failed: {message}").ConfigureAwait(false);
-            foreach (var line in await outputs.CompleteAsync(RunStatus.Failed, message, null).ConfigureAwait(false))
+            // The counts of the run's sinks when they were taken after it stopped; the chunks stored are listed either way.
+            var reports = e is HistoryRunException run ? run.SinkReports : null;
+            foreach (var line in await outputs.CompleteAsync(RunStatus.Failed, message, reports).ConfigureAwait(false))
             {
                 await output.WriteLineAsync(line).ConfigureAwait(false);
             }

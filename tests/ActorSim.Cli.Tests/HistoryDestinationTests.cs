@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using System.Text.Json;
 using ActorSim.Cli.Tests.Support;
 using ActorSim.Egress.Tests.Support;
 
@@ -153,6 +154,13 @@ public class HistoryDestinationTests
         Assert.True(stored.Count() >= 9, $"only {stored.Count()} chunks before day 10");
         Assert.Empty(Directory.GetFiles(dir.Path, ".*", SearchOption.AllDirectories));
         VerifyManifest(dir.Path);
+
+        // The sink's counts as taken after the run stopped: every record published is written, dropped or not written.
+        var sink = Assert.Single(entry.GetProperty("sinks").EnumerateArray());
+        var rows = entry.GetProperty("chunks").EnumerateArray().Sum(c => c.GetProperty("rows").GetInt64());
+        Assert.Equal(rows, sink.GetProperty("written").GetInt64());
+        Assert.Equal(JsonValueKind.Number, sink.GetProperty("published").ValueKind);
+        Assert.True(sink.GetProperty("published").GetInt64() > rows + sink.GetProperty("dropped").GetInt64(), sink.ToString());
     }
 
     /// <summary>Every chunk the manifest lists is there with its size and SHA-256, and DuckDB counts its rows.</summary>

@@ -47,7 +47,7 @@ internal static class ActorHistoryJob
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // The run's actors have stopped (and stored what they could): the report states the whole run's records.
-            throw new HistoryRunException(e, plan.Start, plan.Model.SimId, [egress.Snapshot()]);
+            throw new HistoryRunException(e, plan.Start, plan.Model.SimId, [(plan.Model.SimId, egress.Snapshot())]);
         }
         finally
         {

@@ -19,7 +19,7 @@ internal static class FailureText
         }
 
         var text = Cause(run.InnerException!, run.Start, run.Line);
-        return run.Egress.Count == 0 ? text : $"{text.TrimEnd()}{(text.TrimEnd().EndsWith('.') ? "" : ".")} {Totals(run.Egress)}";
+        return run.Egress.Count == 0 ? text : $"{text.TrimEnd()}{(text.TrimEnd().EndsWith('.') ? "" : ".")} {Totals(run.Egress.Select(e => e.Report))}";
     }
 
     /// <summary>The records of the whole run, summed over lines and sinks.</summary>

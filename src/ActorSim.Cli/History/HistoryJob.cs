@@ -44,7 +44,7 @@ internal static class HistoryJob
             // Counted once the writers have stopped: the report states the whole run's records.
             progress.Finish();
             await DisposeQuietlyAsync(pipeline).ConfigureAwait(false);
-            throw new HistoryRunException(e, plan.Start, plan.Model.SimId, [pipeline.Snapshot()]);
+            throw new HistoryRunException(e, plan.Start, plan.Model.SimId, [(plan.Model.SimId, pipeline.Snapshot())]);
         }
         finally
         {

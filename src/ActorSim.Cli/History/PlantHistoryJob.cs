@@ -69,7 +69,7 @@ internal static class PlantHistoryJob
                 await output.DisposeQuietlyAsync().ConfigureAwait(false);
             }
 
-            throw new HistoryRunException(e, plan.Start, null, pipelines.ConvertAll(p => p.Snapshot()));
+            throw new HistoryRunException(e, plan.Start, null, pipelines.ConvertAll(p => (p.Line, p.Snapshot())));
         }
         finally
         {
