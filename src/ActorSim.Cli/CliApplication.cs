@@ -73,8 +73,9 @@ internal static class CliApplication
     private static async Task<int> HistoryAsync(HistoryOptions options, TextWriter output, TextWriter error, CancellationToken cancellation)
     {
         // The process's one actor host: Akka starts on another core while this thread plans the run, opens the sinks and builds the plant.
-        await using var host = options.Engine == PlantEngine.Actors ? ActorHistoryJob.StartHost(options) : null;
-        if (options.ModelPath is not null && PlantPlanner.IsPlant(options.ModelPath))
+        var plant = options.ModelPath is not null && PlantPlanner.IsPlant(options.ModelPath);
+        await using var host = options.Engine == PlantEngine.Actors ? ActorHistoryJob.StartHost(options, plant) : null;
+        if (plant)
         {
             return await PlantHistoryAsync(options, host, output, error, cancellation).ConfigureAwait(false);
         }

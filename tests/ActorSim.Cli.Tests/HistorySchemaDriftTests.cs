@@ -93,7 +93,7 @@ public class HistorySchemaDriftTests
             return;
         }
 
-        await using var host = ActorHistoryJob.StartHost(new HistoryOptions());
+        await using var host = ActorHistoryJob.StartHost(new HistoryOptions(), plant: false);
         await ActorHistoryJob.RunAsync(plan, host, NoProgress.Instance);
     }
 

@@ -20,6 +20,16 @@ public sealed class PublishSettingsTests
         Assert.NotEqual(string.Empty, properties["RuntimeIdentifier"]);
     }
 
+    [Theory]
+    [InlineData("ActorSim.Engine", "_IsPublishing")]
+    [InlineData("ActorSim.Model", "_IsPacking")]
+    [InlineData("ActorSim.Egress", "_IsPublishing")]
+    public void Publish_and_pack_should_leave_the_hot_paths_of_the_referenced_assemblies_to_the_JIT(string project, string verb)
+    {
+        Assert.Contains("READY_TO_RUN_HOT_PATHS", EvaluateProject(project, $"-p:{verb}=true")["DefineConstants"], StringComparison.Ordinal);
+        Assert.DoesNotContain("READY_TO_RUN_HOT_PATHS", EvaluateProject(project)["DefineConstants"], StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Build_should_name_no_runtime_identifier()
     {
@@ -33,12 +43,15 @@ public sealed class PublishSettingsTests
     }
 
     /// <summary>The CLI project's properties as MSBuild evaluates them with <paramref name="globals"/>.</summary>
-    private static Dictionary<string, string> Evaluate(params string[] globals)
+    private static Dictionary<string, string> Evaluate(params string[] globals) => EvaluateProject("ActorSim.Cli", globals);
+
+    /// <summary>The properties of <paramref name="project"/> under src/ as MSBuild evaluates them with <paramref name="globals"/>.</summary>
+    private static Dictionary<string, string> EvaluateProject(string project, params string[] globals)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in new[] { "msbuild", Path.Combine(Repository.Root, "src", "ActorSim.Cli", "ActorSim.Cli.csproj"), "-nologo", "-p:Configuration=Release" }
+        foreach (var arg in new[] { "msbuild", Path.Combine(Repository.Root, "src", project, project + ".csproj"), "-nologo", "-p:Configuration=Release" }
                      .Concat(globals)
-                     .Concat(new[] { "PublishReadyToRun", "SelfContained", "RuntimeIdentifier", "NETCoreSdkRuntimeIdentifier" }.Select(p => "-getProperty:" + p)))
+                     .Concat(new[] { "PublishReadyToRun", "SelfContained", "RuntimeIdentifier", "NETCoreSdkRuntimeIdentifier", "DefineConstants" }.Select(p => "-getProperty:" + p)))
         {
             start.ArgumentList.Add(arg);
         }

@@ -46,37 +46,37 @@ internal sealed class HistoryCommand
           A stop keeps only whole chunk files, listed in a manifest with status stopped; a second signal ends at once.
         """);
 
-    private readonly Option<double?> _duration = CliOption.Value<double?>(
+    private readonly Option<string> _duration = CliOption.Value(
         "--duration", "D", "Simulated time to run: '1 week', '2.5 hours', '30 mins', '86400', 'PT8H' (default 1 week).",
         text => HistoryOptionsParser.Duration("--duration", text));
 
-    private readonly Option<DateTime?> _start = CliOption.Value<DateTime?>(
+    private readonly Option<string> _start = CliOption.Value(
         "--start", "T", "Logical start, ISO-8601 ('2026-01-01T00:00:00', with Z for UTC) or 'now' (default now − 7 days); " +
         "start + duration must not pass 9999-12-31T23:59:59.999.",
         text => HistoryOptionsParser.ParseStart(text));
 
-    private readonly Option<ulong?> _seed = CliOption.Value<ulong?>("--seed", "N", "Random seed (default 42).", text => HistoryOptionsParser.ParseSeed(text));
+    private readonly Option<string> _seed = CliOption.Value("--seed", "N", "Random seed (default 42).", text => HistoryOptionsParser.ParseSeed(text));
 
-    private readonly Option<ChunkFormat?> _format = CliOption.Value<ChunkFormat?>(
+    private readonly Option<string> _format = CliOption.Value(
         "--format", "F", "parquet | jsonl (default parquet).", text => HistoryOptionsParser.ParseFormat(text));
 
-    private readonly Option<string?> _dest = CliOption.Value<string?>(
-        "--dest", "D", "A local folder, or s3://bucket/prefix (default data, or $DEST_PATH); it must be empty, unless --overwrite or --append.", text => text);
+    private readonly Option<string> _dest = CliOption.Value(
+        "--dest", "D", "A local folder, or s3://bucket/prefix (default data, or $DEST_PATH); it must be empty, unless --overwrite or --append.");
 
     private readonly Option<bool> _overwrite = CliOption.Switch(
         "--overwrite", "Remove ActorSim's earlier output in DEST first (chunks, manifest, leftovers of a killed run).");
 
     private readonly Option<bool> _append = CliOption.Switch("--append", "Add this run beside the completed runs in DEST (chunk names carry its run id).");
 
-    private readonly Option<int?> _batchSize = CliOption.Value<int?>(
+    private readonly Option<string> _batchSize = CliOption.Value(
         "--batch-size", "N", string.Create(CultureInfo.InvariantCulture, $"Records per chunk file, 1 to {SinkOptions.MaxBatchSize} (default {HistoryOptions.DefaultBatchSize})."),
         text => HistoryOptionsParser.ParseBatchSize(text));
 
-    private readonly Option<double?> _flushInterval = CliOption.Value<double?>(
+    private readonly Option<string> _flushInterval = CliOption.Value(
         "--flush-interval", "D", "Cut a chunk after this much simulated time; 0 cuts by size only (default 1 day).",
         text => HistoryOptionsParser.Duration("--flush-interval", text, allowZero: true));
 
-    private readonly Option<TimeSpan?> _stallTimeout = CliOption.Value<TimeSpan?>(
+    private readonly Option<string> _stallTimeout = CliOption.Value(
         "--stall-timeout", "D", string.Create(CultureInfo.InvariantCulture, $"Wall-clock time a sink may make no progress before the run fails (default {HistoryOptions.DefaultStallTimeout.TotalSeconds:0} s)."),
         text => TimeSpan.FromSeconds(HistoryOptionsParser.Duration("--stall-timeout", text)));
 
@@ -84,25 +84,25 @@ internal sealed class HistoryCommand
 
     private readonly Option<bool> _partitionByDate = CliOption.Switch("--partition-by-date", "Write into Hive-style date=YYYY-MM-DD/ folders.");
 
-    private readonly Option<string?> _model = CliOption.Value<string?>(
-        "--model", "FILE.yaml", "Run a YAML blueprint (a line, or a plant with lines: and links:); the options above override it.", text => text);
+    private readonly Option<string> _model = CliOption.Value(
+        "--model", "FILE.yaml", "Run a YAML blueprint (a line, or a plant with lines: and links:); the options above override it.");
 
-    private readonly Option<PlantEngine?> _engine = CliOption.Value<PlantEngine?>(
+    private readonly Option<string> _engine = CliOption.Value(
         "--engine", "E", "actors (a LineActor per line under a coordinator, an EgressActor per line and sink; Akka.NET) | " +
         "reference (one engine on this thread, no actors) | windowed (one engine per line, conservative windows); all write the same records, byte for byte " +
         $"(default {Lower(Defaults.Engine)}).",
         text => HistoryOptionsParser.ParseEngine(text));
 
-    private readonly Option<int?> _parallelism = CliOption.Value<int?>(
+    private readonly Option<string> _parallelism = CliOption.Value(
         "--parallelism", "N", "Line threads for the actor and windowed engines (default: one per core).", text => HistoryOptionsParser.ParseParallelism(text));
 
-    private readonly Option<string?> _logLevel = CliOption.Value<string?>(
-        "--log-level", "L", $"The actor engine's Akka log: debug | info | warning | error | off (default {Lower(Defaults.LogLevel)}).", HistoryOptionsParser.ParseLogLevel);
+    private readonly Option<string> _logLevel = CliOption.Value(
+        "--log-level", "L", $"The actor engine's Akka log: debug | info | warning | error | off (default {Lower(Defaults.LogLevel)}).", text => HistoryOptionsParser.ParseLogLevel(text));
 
-    private readonly Option<ActorSim.Actors.ActorRunnerSettings?> _config = CliOption.Value<ActorSim.Actors.ActorRunnerSettings?>(
+    private readonly Option<string> _config = CliOption.Value(
         "--config", "FILE", "A HOCON file laid over the embedded configuration (cluster-config/actorsim.conf) of the actor engine: " +
         "line threads, grants, watchdog, logging, dispatchers; --parallelism and --log-level override its keys.",
-        HistoryOptionsParser.ParseConfig);
+        text => HistoryOptionsParser.ParseConfig(text));
 
     private readonly Option<bool> _mergeLines = CliOption.Switch(
         "--merge-lines", "Plants: write every line into DEST itself, chunk names carrying the line (events_<sim_id>_000001.parquet), " +
@@ -110,7 +110,7 @@ internal sealed class HistoryCommand
 
     private readonly Option<bool> _noCreateBucket = CliOption.Switch("--no-create-bucket", "Fail instead of creating a missing S3 bucket.");
 
-    private readonly Option<ProgressMode?> _progress = CliOption.Value<ProgressMode?>(
+    private readonly Option<string> _progress = CliOption.Value(
         "--progress", "P", $"auto (a live progress bar on a terminal, log lines otherwise) | plain (log lines) | none (default {Lower(Defaults.Progress)}).",
         text => HistoryOptionsParser.ParseProgress(text));
 
@@ -147,28 +147,30 @@ internal sealed class HistoryCommand
     /// </summary>
     public HistoryOptions Read(ParseResult parse, IDictionary environment)
     {
-        var actors = parse.GetValue(_config);
+        var actors = parse.GetValue(_config) is { } config ? HistoryOptionsParser.ParseConfig(config) : null;
         return new()
         {
-            DurationSeconds = parse.GetValue(_duration),
-            Start = parse.GetValue(_start),
-            Seed = parse.GetValue(_seed),
-            Format = parse.GetValue(_format),
+            DurationSeconds = parse.GetValue(_duration) is { } duration ? HistoryOptionsParser.Duration("--duration", duration) : null,
+            Start = parse.GetValue(_start) is { } start ? HistoryOptionsParser.ParseStart(start) : null,
+            Seed = parse.GetValue(_seed) is { } seed ? HistoryOptionsParser.ParseSeed(seed) : null,
+            Format = parse.GetValue(_format) is { } format ? HistoryOptionsParser.ParseFormat(format) : null,
             Destination = HistoryOptionsParser.Destination(parse.GetValue(_dest), environment),
-            BatchSize = parse.GetValue(_batchSize),
-            FlushInterval = parse.GetValue(_flushInterval),
-            StallTimeout = parse.GetValue(_stallTimeout),
+            BatchSize = parse.GetValue(_batchSize) is { } batchSize ? HistoryOptionsParser.ParseBatchSize(batchSize) : null,
+            FlushInterval = parse.GetValue(_flushInterval) is { } flush ? HistoryOptionsParser.Duration("--flush-interval", flush, allowZero: true) : null,
+            StallTimeout = parse.GetValue(_stallTimeout) is { } stall ? TimeSpan.FromSeconds(HistoryOptionsParser.Duration("--stall-timeout", stall)) : null,
             KeepTelemetry = parse.GetValue(_keepTelemetry),
             PartitionByDate = parse.GetValue(_partitionByDate),
             ModelPath = parse.GetValue(_model),
             S3 = HistoryOptionsParser.S3Options(environment),
             CreateBucket = !parse.GetValue(_noCreateBucket),
-            Progress = parse.GetValue(_progress) ?? Defaults.Progress,
-            Engine = parse.GetValue(_engine) ?? Defaults.Engine,
-            Parallelism = parse.GetValue(_parallelism) ?? (actors is { Parallelism: > 0 } ? actors.Parallelism : Defaults.Parallelism),
+            Progress = parse.GetValue(_progress) is { } progress ? HistoryOptionsParser.ParseProgress(progress) : Defaults.Progress,
+            Engine = parse.GetValue(_engine) is { } engine ? HistoryOptionsParser.ParseEngine(engine) : Defaults.Engine,
+            Parallelism = parse.GetValue(_parallelism) is { } threads
+                ? HistoryOptionsParser.ParseParallelism(threads)
+                : actors is { Parallelism: > 0 } ? actors.Parallelism : Defaults.Parallelism,
             MergeLines = parse.GetValue(_mergeLines),
             WriteMode = HistoryOptionsParser.ParseWriteMode(parse.GetValue(_overwrite), parse.GetValue(_append)),
-            LogLevel = parse.GetValue(_logLevel) ?? actors?.LogLevel ?? Defaults.LogLevel,
+            LogLevel = parse.GetValue(_logLevel) is { } level ? HistoryOptionsParser.ParseLogLevel(level) : actors?.LogLevel ?? Defaults.LogLevel,
             ActorSettings = actors,
         };
     }
