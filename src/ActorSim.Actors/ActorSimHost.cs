@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 using ActorSim.Actors.Internal;
 using ActorSim.Actors.Messages;
+using ActorSim.Egress.Destinations;
 using ActorSim.Model.Building;
 using ActorSim.Model.Plants;
 using ActorSim.Model.Records;
@@ -75,7 +76,7 @@ public sealed partial class ActorSimHost : IAsyncDisposable
             throw new ArgumentOutOfRangeException(nameof(until), until, "A plant runs from 0 until a finite time after 0.");
         }
 
-        runId ??= NewRunId();
+        runId ??= RunDescription.NewRunId();
         if (!RunIdPattern().IsMatch(runId))
         {
             throw new ArgumentException($"The run id '{runId}' must be 1 to 100 letters, digits, '-', '_', '.' or ':'.", nameof(runId));
@@ -154,11 +155,6 @@ public sealed partial class ActorSimHost : IAsyncDisposable
 
     /// <summary>The system being created, for tests.</summary>
     internal Task<ActorSystem> SystemForTests => _system;
-
-    /// <summary>A new run id: the UTC time to the second and 24 random bits, e.g. <c>20261204T170102Z-3fa9c1</c>.</summary>
-    private static string NewRunId() =>
-        DateTime.UtcNow.ToString("yyyyMMdd'T'HHmmss'Z'", System.Globalization.CultureInfo.InvariantCulture) + "-" +
-        Random.Shared.Next(1 << 24).ToString("x6", System.Globalization.CultureInfo.InvariantCulture);
 
     [GeneratedRegex("^[A-Za-z0-9_.:-]{1,100}$")]
     private static partial Regex RunIdPattern();
