@@ -38,6 +38,29 @@ internal static class CliOption
         return option;
     }
 
+    /// <summary>
+    /// An option whose value <paramref name="parse"/> makes once, at parse time (for values costly to make, such as a
+    /// configuration file read); reference types only, whose generic code is shared and precompiled.
+    /// </summary>
+    public static Option<T?> Parsed<T>(string name, string helpName, string description, Func<string, T> parse)
+        where T : class => new(name)
+    {
+        HelpName = helpName,
+        Description = description,
+        CustomParser = result =>
+        {
+            try
+            {
+                return parse(result.Tokens[^1].Value);
+            }
+            catch (UsageException e)
+            {
+                result.AddError(e.Message);
+                return null;
+            }
+        },
+    };
+
     /// <summary>A switch: present or not, no value (<c>--name=value</c> is refused).</summary>
     public static Option<bool> Switch(string name, string description) => new(name)
     {

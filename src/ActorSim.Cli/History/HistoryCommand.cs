@@ -99,7 +99,7 @@ internal sealed class HistoryCommand
     private readonly Option<string> _logLevel = CliOption.Value(
         "--log-level", "L", $"The actor engine's Akka log: debug | info | warning | error | off (default {Lower(Defaults.LogLevel)}).", text => HistoryOptionsParser.ParseLogLevel(text));
 
-    private readonly Option<string> _config = CliOption.Value(
+    private readonly Option<ActorSim.Actors.ActorRunnerSettings?> _config = CliOption.Parsed(
         "--config", "FILE", "A HOCON file laid over the embedded configuration (cluster-config/actorsim.conf) of the actor engine: " +
         "line threads, grants, watchdog, logging, dispatchers; --parallelism and --log-level override its keys.",
         text => HistoryOptionsParser.ParseConfig(text));
@@ -147,7 +147,7 @@ internal sealed class HistoryCommand
     /// </summary>
     public HistoryOptions Read(ParseResult parse, IDictionary environment)
     {
-        var actors = parse.GetValue(_config) is { } config ? HistoryOptionsParser.ParseConfig(config) : null;
+        var actors = parse.GetValue(_config);
         return new()
         {
             DurationSeconds = parse.GetValue(_duration) is { } duration ? HistoryOptionsParser.Duration("--duration", duration) : null,
