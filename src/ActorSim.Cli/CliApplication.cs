@@ -95,7 +95,7 @@ internal static class CliApplication
         {
             var reporter = Reporter(options.Progress, error);
             var result = options.Engine == PlantEngine.Actors
-                ? await ActorHistoryJob.RunAsync(plan, host!, reporter, cancellation).ConfigureAwait(false)
+                ? await ActorHistoryJob.RunAsync(plan, host!, reporter, run.RunId, cancellation).ConfigureAwait(false)
                 : await HistoryJob.RunAsync(plan, reporter, cancellation).ConfigureAwait(false);
             if (Terminal.Is(output))
             {
@@ -130,7 +130,7 @@ internal static class CliApplication
         output.WriteLine($"actorsim history: plant of {plan.Plant.Lines.Count} line{(plan.Plant.Lines.Count == 1 ? "" : "s")}, seed {plan.Seed}, {ProgressText.SimulatedTime(plan.DurationSeconds)} from {plan.Start:yyyy-MM-ddTHH:mm:ss.fff}, to {layout} (run {run.RunId})");
         return await RunJobAsync(output, error, outputs, cancellation, async () =>
         {
-            var (reports, stats, elapsed, actorStats) = await PlantHistoryJob.RunAsync(plan, host, Reporter(options.Progress, error), cancellation).ConfigureAwait(false);
+            var (reports, stats, elapsed, actorStats) = await PlantHistoryJob.RunAsync(plan, host, Reporter(options.Progress, error), run.RunId, cancellation).ConfigureAwait(false);
             if (Terminal.Is(output))
             {
                 PlantSummary.Render(Terminal.ConsoleFor(output), plan, stats, elapsed, reports, actorStats);

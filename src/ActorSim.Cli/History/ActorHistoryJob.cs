@@ -24,8 +24,12 @@ internal static class ActorHistoryJob
         return ActorSimHost.Start((options.ActorSettings ?? ActorRunnerSettings.Default) with { Parallelism = plant ? options.Parallelism : 1, LogLevel = options.LogLevel });
     }
 
-    /// <summary>Runs <paramref name="plan"/> as a run on <paramref name="host"/> (from <see cref="StartHost"/>).</summary>
-    public static async Task<HistoryResult> RunAsync(HistoryPlan plan, ActorSimHost host, IProgressReporter progress, CancellationToken cancellation = default)
+    /// <summary>
+    /// Runs <paramref name="plan"/> as a run on <paramref name="host"/> (from <see cref="StartHost"/>) under
+    /// <paramref name="runId"/>, the id its manifests carry (default a new one).
+    /// </summary>
+    public static async Task<HistoryResult> RunAsync(
+        HistoryPlan plan, ActorSimHost host, IProgressReporter progress, string? runId = null, CancellationToken cancellation = default)
     {
         var stopwatch = Stopwatch.StartNew();
         var settings = host.Settings with { Factor = plan.Factor, LogicalStart = plan.Start };
@@ -33,11 +37,11 @@ internal static class ActorHistoryJob
         try
         {
             var plant = new PlantBuilder().AddLine(plan.Model).Build();
-            var runner = new ActorPlantRunner(plant, settings);
             long events;
             await using (new ProgressPoller(progress, () => (egress.LastSimTime, egress.Published), plan.DurationSeconds, TimeSpan.FromMilliseconds(250)))
             {
-                events = (await runner.RunAsync(plan.Seed, plan.DurationSeconds, _ => egress, host, cancellation).ConfigureAwait(false)).ProcessedEvents;
+                var run = await host.StartRunAsync(plant, plan.Seed, plan.DurationSeconds, _ => egress, settings, runId, cancellation).ConfigureAwait(false);
+                events = (await run.Completion.ConfigureAwait(false)).ProcessedEvents;
             }
 
             progress.Report(plan.DurationSeconds, plan.DurationSeconds, egress.Published, stopwatch.Elapsed);

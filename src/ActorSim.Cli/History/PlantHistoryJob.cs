@@ -17,7 +17,7 @@ internal static class PlantHistoryJob
     /// actors engine's own account (per line waits, efficiency), null for the others.
     /// </summary>
     public static async Task<(IReadOnlyList<(string Line, EgressReport Report)> Reports, PlantRunStats Stats, TimeSpan Elapsed, RunStats? ActorStats)> RunAsync(
-        PlantPlan plan, ActorSimHost? host, ActorSim.Cli.Progress.IProgressReporter progress, CancellationToken cancellation = default)
+        PlantPlan plan, ActorSimHost? host, ActorSim.Cli.Progress.IProgressReporter progress, string? runId = null, CancellationToken cancellation = default)
     {
         var stopwatch = Stopwatch.StartNew();
         var pipelines = new List<LineOutput>();
@@ -38,7 +38,7 @@ internal static class PlantHistoryJob
             RunStats? actorStats;
             await using (new ActorSim.Cli.Progress.ProgressPoller(progress, Sample, plan.DurationSeconds, TimeSpan.FromMilliseconds(250)))
             {
-                (stats, actorStats) = await RunEngineAsync(plan, host, SinkFor, cancellation).ConfigureAwait(false);
+                (stats, actorStats) = await RunEngineAsync(plan, host, runId, SinkFor, cancellation).ConfigureAwait(false);
             }
 
             progress.Finish();
@@ -83,13 +83,14 @@ internal static class PlantHistoryJob
 
     /// <summary>Runs the plant on the plan's engine; every engine stops early on <paramref name="cancellation"/>.</summary>
     private static async Task<(PlantRunStats Stats, RunStats? ActorStats)> RunEngineAsync(
-        PlantPlan plan, ActorSimHost? host, Func<ActorSim.Model.Building.LineModel, IRecordSink> sinkFor, CancellationToken cancellation)
+        PlantPlan plan, ActorSimHost? host, string? runId, Func<ActorSim.Model.Building.LineModel, IRecordSink> sinkFor, CancellationToken cancellation)
     {
         if (plan.Engine == PlantEngine.Actors)
         {
             ArgumentNullException.ThrowIfNull(host);
-            var runner = new ActorPlantRunner(plan.Plant, host.Settings with { Factor = plan.Factor, LogicalStart = plan.Start });
-            var run = await runner.RunAsync(plan.Seed, plan.DurationSeconds, sinkFor, host, cancellation).ConfigureAwait(false);
+            var handle = await host.StartRunAsync(
+                plan.Plant, plan.Seed, plan.DurationSeconds, sinkFor, host.Settings with { Factor = plan.Factor, LogicalStart = plan.Start }, runId, cancellation).ConfigureAwait(false);
+            var run = await handle.Completion.ConfigureAwait(false);
             return (new PlantRunStats(run.Rounds, run.Grants, run.ProcessedEvents, run.ItemsSent), run);
         }
 
