@@ -94,7 +94,7 @@ internal sealed class HistoryCommand
         text => HistoryOptionsParser.ParseEngine(text));
 
     private readonly Option<string> _parallelism = CliOption.Value(
-        "--parallelism", "N", "Line threads for the actor and windowed engines (default: one per core).", text => HistoryOptionsParser.ParseParallelism(text));
+        "--parallelism", "N", "Line threads of a plant on the actor and windowed engines; a single line runs on one (default: one per core).", text => HistoryOptionsParser.ParseParallelism(text));
 
     private readonly Option<string> _logLevel = CliOption.Value(
         "--log-level", "L", $"The actor engine's Akka log: debug | info | warning | error | off (default {Lower(Defaults.LogLevel)}).", text => HistoryOptionsParser.ParseLogLevel(text));
