@@ -87,7 +87,7 @@ public sealed partial class ActorSimHost : IAsyncDisposable
         var simIds = plant.Lines.Select(l => l.SimId).ToArray();
         var core = new SyncCoordinatorCore(plant.CreateSchedule(until));
         LineStarter startLine = (context, line) => context.ActorOf(
-            LineActor.Props(plant, line, seed, sinkFor, settings).WithDispatcher(ActorRunnerSettings.LineDispatcherId),
+            LineActor.Props(runId, plant, line, seed, sinkFor, settings).WithDispatcher(ActorRunnerSettings.LineDispatcherId),
             "line-" + line.ToString(System.Globalization.CultureInfo.InvariantCulture));
         var outcome = new TaskCompletionSource<IActorSimMessage>(TaskCreationOptions.RunContinuationsAsynchronously);
         var ended = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -107,7 +107,7 @@ public sealed partial class ActorSimHost : IAsyncDisposable
             _runs[runId] = handle;
         }
 
-        var registration = cancellationToken.Register(() => coordinator.Tell(Messages.Stop.Instance));
+        var registration = cancellationToken.Register(() => coordinator.Tell(new Messages.Stop(runId)));
         system.ActorOf(RunAwaiter.Props(runId, coordinator, outcome, ended), "awaiter-" + Interlocked.Increment(ref _awaiters).ToString(System.Globalization.CultureInfo.InvariantCulture));
         _ = CompleteAsync(runId, outcome.Task, ended.Task, registration, completion, cancellationToken);
         return handle;

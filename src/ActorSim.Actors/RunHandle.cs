@@ -31,20 +31,20 @@ public sealed class RunHandle
     public Task<RunStats> Completion { get; }
 
     /// <summary>Where the run is now: rounds, the simulated time every line has reached, events and records written so far.</summary>
-    public Task<RunProgress> ProgressAsync(CancellationToken cancellationToken = default) => AskAsync<RunProgress>(GetProgress.Instance, cancellationToken);
+    public Task<RunProgress> ProgressAsync(CancellationToken cancellationToken = default) => AskAsync<RunProgress>(new GetProgress(RunId), cancellationToken);
 
     /// <summary>Holds the run once the lines running now have reported; answers with where it holds. No grant goes out until <see cref="ResumeAsync"/>.</summary>
     public async Task<RunProgress> PauseAsync(CancellationToken cancellationToken = default)
     {
-        var paused = await AskAsync<RunPaused>(Pause.Instance, cancellationToken).ConfigureAwait(false);
+        var paused = await AskAsync<RunPaused>(new Pause(RunId), cancellationToken).ConfigureAwait(false);
         return await ProgressAsync(cancellationToken).ConfigureAwait(false) with { Round = paused.Round, ReachedTime = paused.ReachedTime };
     }
 
     /// <summary>Lets a paused run go on.</summary>
-    public Task ResumeAsync(CancellationToken cancellationToken = default) => AskAsync<RunResumed>(Resume.Instance, cancellationToken);
+    public Task ResumeAsync(CancellationToken cancellationToken = default) => AskAsync<RunResumed>(new Resume(RunId), cancellationToken);
 
     /// <summary>Stops the run at its lines' next slice; its egress stores what it holds. <see cref="Completion"/> then throws <see cref="OperationCanceledException"/>.</summary>
-    public void Stop() => _coordinator.Tell(Messages.Stop.Instance);
+    public void Stop() => _coordinator.Tell(new Messages.Stop(RunId));
 
     private async Task<T> AskAsync<T>(IActorSimMessage message, CancellationToken cancellationToken)
     {

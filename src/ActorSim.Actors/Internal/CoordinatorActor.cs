@@ -67,6 +67,29 @@ internal sealed class CoordinatorActor : UntypedActor, IWithTimers
 
     protected override void OnReceive(object message) => Idle(message);
 
+    /// <summary>
+    /// Takes only this run's messages: a line's message of another run fails the run (a line was wired wrongly);
+    /// a request of another run is logged and dropped.
+    /// </summary>
+    protected override bool AroundReceive(Receive receive, object message)
+    {
+        if (message is not IRunMessage run || string.Equals(run.RunId, _runId, StringComparison.Ordinal))
+        {
+            return base.AroundReceive(receive, message);
+        }
+
+        if (message is LineReady or Messages.LineReport or LineProgress or LineFailed or LineFinished)
+        {
+            Fail($"{message.GetType().Name} of run '{run.RunId}' from {Sender.Path} reached run '{_runId}'.", null, double.NaN);
+        }
+        else
+        {
+            _log.Warning("Dropped {Message} of run '{OtherRun}' from {Sender}: this is run '{RunId}'.", message.GetType().Name, run.RunId, Sender.Path, _runId);
+        }
+
+        return true;
+    }
+
     protected override SupervisorStrategy SupervisorStrategy() => Akka.Actor.SupervisorStrategy.StoppingStrategy;
 
     private double EndTime => _core.Schedule.EndTime;
@@ -208,7 +231,7 @@ internal sealed class CoordinatorActor : UntypedActor, IWithTimers
     {
         foreach (var line in _lines)
         {
-            line?.Tell(Curtail.Instance);
+            line?.Tell(new Curtail(_runId));
         }
     }
 
@@ -369,7 +392,7 @@ internal sealed class CoordinatorActor : UntypedActor, IWithTimers
             items += grant.Deliveries.Count;
             _tracker.Granted(grant.Line);
             _grantRound[grant.Line] = _core.Rounds;
-            _lines[grant.Line].Tell(new Grant(_core.Rounds, grant.Line, grant.Horizon, ShipmentConversion.ToMessages(grant.Deliveries)));
+            _lines[grant.Line].Tell(new Grant(_runId, _core.Rounds, grant.Line, grant.Horizon, ShipmentConversion.ToMessages(grant.Deliveries)));
         }
 
         if (_log.IsDebugEnabled)
@@ -494,7 +517,7 @@ internal sealed class CoordinatorActor : UntypedActor, IWithTimers
         _finishing = _lines.Length;
         foreach (var line in _lines)
         {
-            line.Tell(FinishLine.Instance);
+            line.Tell(new FinishLine(_runId));
         }
 
         Become(Finishing);

@@ -24,6 +24,7 @@ namespace ActorSim.Actors.Internal;
 /// </summary>
 internal sealed class LineActor : UntypedActor
 {
+    private readonly string _runId;
     private readonly int _index;
     private readonly double _progressInterval;
     private readonly TimeSpan _lineTurn;
@@ -44,8 +45,9 @@ internal sealed class LineActor : UntypedActor
     private bool _drained;
     private bool _curtailed;
 
-    public LineActor(PlantModel plant, int index, ulong seed, Func<LineModel, IRecordSink> sinkFor, ActorRunnerSettings settings)
+    public LineActor(string runId, PlantModel plant, int index, ulong seed, Func<LineModel, IRecordSink> sinkFor, ActorRunnerSettings settings)
     {
+        _runId = runId;
         // A paced line follows the wall clock itself (and so publishes its lag); the coordinator keeps grants short.
         _simulation = new Simulation(pacing: settings.Factor > 0 ? PacingPolicy.WithFactor(settings.Factor) : null);
         _index = index;
@@ -74,8 +76,8 @@ internal sealed class LineActor : UntypedActor
 
     private string SimId { get; }
 
-    public static Props Props(PlantModel plant, int index, ulong seed, Func<LineModel, IRecordSink> sinkFor, ActorRunnerSettings settings) =>
-        Akka.Actor.Props.CreateBy(new ActorFactory<LineActor>(() => new LineActor(plant, index, seed, sinkFor, settings)));
+    public static Props Props(string runId, PlantModel plant, int index, ulong seed, Func<LineModel, IRecordSink> sinkFor, ActorRunnerSettings settings) =>
+        Akka.Actor.Props.CreateBy(new ActorFactory<LineActor>(() => new LineActor(runId, plant, index, seed, sinkFor, settings)));
 
     protected override void PreStart()
     {
@@ -85,7 +87,7 @@ internal sealed class LineActor : UntypedActor
             return;
         }
 
-        Context.Parent.Tell(new LineReady(_index, _simulation.Now, _simulation.Peek()));
+        Context.Parent.Tell(new LineReady(_runId, _index, _simulation.Now, _simulation.Peek()));
         _syncWait.Start();
     }
 
@@ -123,6 +125,18 @@ internal sealed class LineActor : UntypedActor
     }
 
     protected override void OnReceive(object message) => Idle(message);
+
+    /// <summary>Takes only its run's messages; another run's is logged and dropped (its coordinator is not this line's).</summary>
+    protected override bool AroundReceive(Receive receive, object message)
+    {
+        if (message is not IRunMessage run || string.Equals(run.RunId, _runId, StringComparison.Ordinal))
+        {
+            return base.AroundReceive(receive, message);
+        }
+
+        _log.Warning("Line {SimId} dropped {Message} of run '{OtherRun}' from {Sender}: it belongs to run '{RunId}'.", SimId, message.GetType().Name, run.RunId, Sender.Path, _runId);
+        return true;
+    }
 
     /// <summary>Between grants: as <see cref="Failed"/>, and a grant starts running.</summary>
     private void Idle(object message)
@@ -236,7 +250,7 @@ internal sealed class LineActor : UntypedActor
                 break;
             }
 
-            Context.Parent.Tell(new LineProgress(_index, _simulation.Now, _simulation.ProcessedEvents, egress));
+            Context.Parent.Tell(new LineProgress(_runId, _index, _simulation.Now, _simulation.ProcessedEvents, egress));
             if (Stopwatch.GetElapsedTime(turn) >= _lineTurn)
             {
                 Self.Tell(ContinueGrant.Instance);
@@ -248,7 +262,7 @@ internal sealed class LineActor : UntypedActor
         _curtailed = false;
         _grant = null;
         Become(_idle);
-        Context.Parent.Tell(new Messages.LineReport(grant.Round, _index, _simulation.Peek(), _outbox.Drain(), _simulation.ProcessedEvents, _busy.Elapsed.TotalSeconds, egress, reached));
+        Context.Parent.Tell(new Messages.LineReport(_runId, grant.Round, _index, _simulation.Peek(), _outbox.Drain(), _simulation.ProcessedEvents, _busy.Elapsed.TotalSeconds, egress, reached));
         _syncWait.Start();
     }
 
@@ -292,7 +306,7 @@ internal sealed class LineActor : UntypedActor
         Become(Failed);
         // An egress error's message is complete (sink, chunk, store, records not written); any other error keeps its type.
         var reason = cause is EgressException ? cause.Message : $"{cause.GetType().Name}: {cause.Message}";
-        Context.Parent.Tell(new LineFailed(_index, SimId, time, reason));
+        Context.Parent.Tell(new LineFailed(_runId, _index, SimId, time, reason));
     }
 
     private void Finish()
@@ -308,7 +322,7 @@ internal sealed class LineActor : UntypedActor
         if (_sink is not IAsyncDisposable disposable)
         {
             _drained = true;
-            Context.Parent.Tell(new LineFinished(_index, _simulation.ProcessedEvents, _outbox.Count, -1, 0, null, _syncWait.Elapsed.TotalSeconds));
+            Context.Parent.Tell(new LineFinished(_runId, _index, _simulation.ProcessedEvents, _outbox.Count, -1, 0, null, _syncWait.Elapsed.TotalSeconds));
             return;
         }
 
@@ -368,6 +382,6 @@ internal sealed class LineActor : UntypedActor
     private void Finished(long written, double seconds, string? error, double blockedSeconds)
     {
         _drained = true;
-        Context.Parent.Tell(new LineFinished(_index, _simulation.ProcessedEvents, _outbox.Count, written, seconds, error, _syncWait.Elapsed.TotalSeconds, blockedSeconds));
+        Context.Parent.Tell(new LineFinished(_runId, _index, _simulation.ProcessedEvents, _outbox.Count, written, seconds, error, _syncWait.Elapsed.TotalSeconds, blockedSeconds));
     }
 }

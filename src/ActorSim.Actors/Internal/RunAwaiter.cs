@@ -19,7 +19,7 @@ internal sealed class RunAwaiter : UntypedActor
         _outcome = outcome;
         _ended = ended;
         Context.Watch(coordinator);
-        coordinator.Tell(StartRun.Instance);
+        coordinator.Tell(new StartRun(runId));
     }
 
     public static Props Props(string runId, IActorRef coordinator, TaskCompletionSource<IActorSimMessage> outcome, TaskCompletionSource ended) =>

@@ -4,8 +4,5 @@ namespace ActorSim.Actors.Messages;
 /// Coordinator to a line running a grant: stop at the end of the current slice and report where you are (the run is
 /// being paused or stopped). A line that is not running a grant ignores it.
 /// </summary>
-internal sealed record Curtail : IActorSimMessage
-{
-    /// <summary>The one instance.</summary>
-    public static Curtail Instance { get; } = new();
-}
+/// <param name="RunId">The run it is for.</param>
+internal sealed record Curtail(string RunId) : IRunMessage;

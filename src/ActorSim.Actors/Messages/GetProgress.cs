@@ -1,8 +1,5 @@
 namespace ActorSim.Actors.Messages;
 
 /// <summary>To the coordinator: where is the run now? The sender gets <see cref="RunProgress"/>.</summary>
-internal sealed record GetProgress : IActorSimMessage
-{
-    /// <summary>The one instance.</summary>
-    public static GetProgress Instance { get; } = new();
-}
+/// <param name="RunId">The run it is for.</param>
+internal sealed record GetProgress(string RunId) : IRunMessage;

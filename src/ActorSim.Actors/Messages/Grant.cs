@@ -1,8 +1,9 @@
 namespace ActorSim.Actors.Messages;
 
 /// <summary>Coordinator to line: deliver these items, run every event strictly before <paramref name="Horizon"/>, then report.</summary>
+/// <param name="RunId">The run it belongs to.</param>
 /// <param name="Round">The synchronization round (1, 2, ...).</param>
 /// <param name="Line">The line's index.</param>
 /// <param name="Horizon">The safe horizon in simulated seconds.</param>
 /// <param name="Deliveries">Items for the line in (arrival time, source line, sequence) order.</param>
-internal sealed record Grant(long Round, int Line, double Horizon, IReadOnlyList<Shipment> Deliveries) : IActorSimMessage;
+internal sealed record Grant(string RunId, long Round, int Line, double Horizon, IReadOnlyList<Shipment> Deliveries) : IRunMessage;

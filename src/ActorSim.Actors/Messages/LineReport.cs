@@ -1,6 +1,7 @@
 namespace ActorSim.Actors.Messages;
 
 /// <summary>Line to coordinator: it ran to the granted horizon; its next event time and the items it sent.</summary>
+/// <param name="RunId">The run it belongs to.</param>
 /// <param name="Round">The round of the grant this answers.</param>
 /// <param name="Line">The line's index.</param>
 /// <param name="NextEventTime">Its next event time (+∞ for none), at or after the horizon.</param>
@@ -10,5 +11,5 @@ namespace ActorSim.Actors.Messages;
 /// <param name="Egress">Its egress so far, or null when its sink is not an egress pipeline.</param>
 /// <param name="Reached">Where it stopped when curtailed before the horizon; null when it ran to the horizon.</param>
 internal sealed record LineReport(
-    long Round, int Line, double NextEventTime, IReadOnlyList<Shipment> Sent, long ProcessedEvents, double BusySeconds, EgressStatus? Egress = null, double? Reached = null)
-    : IActorSimMessage;
+    string RunId, long Round, int Line, double NextEventTime, IReadOnlyList<Shipment> Sent, long ProcessedEvents, double BusySeconds, EgressStatus? Egress = null, double? Reached = null)
+    : IRunMessage;

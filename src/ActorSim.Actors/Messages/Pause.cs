@@ -1,8 +1,5 @@
 namespace ActorSim.Actors.Messages;
 
 /// <summary>To the coordinator: hold the run once the current round is reported; the sender gets <see cref="RunPaused"/>.</summary>
-internal sealed record Pause : IActorSimMessage
-{
-    /// <summary>The one instance.</summary>
-    public static Pause Instance { get; } = new();
-}
+/// <param name="RunId">The run it is for.</param>
+internal sealed record Pause(string RunId) : IRunMessage;

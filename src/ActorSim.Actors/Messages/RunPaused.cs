@@ -4,4 +4,4 @@ namespace ActorSim.Actors.Messages;
 /// <param name="RunId">The run this is about.</param>
 /// <param name="Round">Rounds completed so far.</param>
 /// <param name="ReachedTime">The simulated time every line has reached (the smallest over lines).</param>
-internal sealed record RunPaused(string RunId, long Round, double ReachedTime) : IActorSimMessage;
+internal sealed record RunPaused(string RunId, long Round, double ReachedTime) : IRunMessage;

@@ -7,4 +7,4 @@ namespace ActorSim.Actors.Messages;
 /// <param name="EndTime">The simulated time the run ends at.</param>
 /// <param name="ProcessedEvents">Engine events over all lines, as their last notes said.</param>
 /// <param name="RecordsWritten">Records the lines' egress has written, as their last notes said; -1 when no line has egress actors.</param>
-public sealed record RunProgress(string RunId, long Round, double ReachedTime, double EndTime, long ProcessedEvents, long RecordsWritten) : IActorSimMessage;
+public sealed record RunProgress(string RunId, long Round, double ReachedTime, double EndTime, long ProcessedEvents, long RecordsWritten) : IRunMessage;

@@ -10,26 +10,26 @@ internal static class MessageManifests
 {
     private static readonly (Type Type, string Manifest, object? Singleton)[] Table =
     [
-        (typeof(StartRun), "start-run.v1", StartRun.Instance),
+        (typeof(StartRun), "start-run.v1", null),
         (typeof(RunStarted), "run-started.v1", null),
         (typeof(RunCompleted), "run-completed.v1", null),
         (typeof(RunStopped), "run-stopped.v1", null),
         (typeof(RunFailed), "run-failed.v1", null),
-        (typeof(Pause), "pause.v1", Pause.Instance),
-        (typeof(Resume), "resume.v1", Resume.Instance),
-        (typeof(Stop), "stop.v1", Stop.Instance),
+        (typeof(Pause), "pause.v1", null),
+        (typeof(Resume), "resume.v1", null),
+        (typeof(Stop), "stop.v1", null),
         (typeof(RunPaused), "run-paused.v1", null),
         (typeof(RunResumed), "run-resumed.v1", null),
-        (typeof(GetProgress), "get-progress.v1", GetProgress.Instance),
+        (typeof(GetProgress), "get-progress.v1", null),
         (typeof(RunProgress), "run-progress.v1", null),
         (typeof(LineReady), "line-ready.v1", null),
         (typeof(Grant), "grant.v1", null),
         (typeof(LineReport), "line-report.v1", null),
         (typeof(LineProgress), "line-progress.v1", null),
         (typeof(LineFailed), "line-failed.v1", null),
-        (typeof(FinishLine), "finish-line.v1", FinishLine.Instance),
+        (typeof(FinishLine), "finish-line.v1", null),
         (typeof(LineFinished), "line-finished.v1", null),
-        (typeof(Curtail), "curtail.v1", Curtail.Instance),
+        (typeof(Curtail), "curtail.v1", null),
     ];
 
     private static readonly Dictionary<Type, string> ByType = Table.ToDictionary(e => e.Type, e => e.Manifest);

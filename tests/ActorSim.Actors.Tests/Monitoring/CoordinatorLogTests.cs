@@ -34,7 +34,7 @@ public sealed class CoordinatorLogTests(ITestOutputHelper output)
         for (var line = 0; line < 3; line++)
         {
             chain.Line(line).ExpectMsg<FinishLine>();
-            chain.Line(line).Send(chain.Coordinator, new LineFinished(line, 10 * line, 0, line == 1 ? 40 : -1, 0, null, SyncWaitSeconds: 1.5 + line, EgressBlockedSeconds: line == 1 ? 0.25 : 0));
+            chain.Line(line).Send(chain.Coordinator, new LineFinished(ChainOfThree.RunId, line, 10 * line, 0, line == 1 ? 40 : -1, 0, null, SyncWaitSeconds: 1.5 + line, EgressBlockedSeconds: line == 1 ? 0.25 : 0));
         }
 
         var stats = ExpectMsg<RunCompleted>().Stats;

@@ -93,7 +93,7 @@ public sealed class CoordinatorProtocolTests(ITestOutputHelper output) : Akka.Te
         chain.Report(0, 1);
         chain.Report(2, 1);
         // A Resume while running only answers; its answer comes after the coordinator took both reports.
-        chain.Coordinator.Tell(Resume.Instance, TestActor);
+        chain.Coordinator.Tell(new Resume(ChainOfThree.RunId), TestActor);
         ExpectMsg<RunResumed>();
         clock.Advance(TimeSpan.FromMilliseconds(299));
         ExpectNoMsg(Quiet); // the watchdog looks every 75 ms: B is not yet silent for 300 ms
@@ -130,7 +130,7 @@ public sealed class CoordinatorProtocolTests(ITestOutputHelper output) : Akka.Te
         chain.B.ExpectMsg<Grant>();
         chain.C.ExpectMsg<Grant>();
 
-        chain.Coordinator.Tell(Pause.Instance, TestActor);
+        chain.Coordinator.Tell(new Pause(ChainOfThree.RunId), TestActor);
         ExpectCurtail(chain); // lines running a grant are asked to stop at their next slice
         ExpectNoMsg(Quiet); // the round's grants are out: the pause waits for their reports
         chain.Report(0, 1, ChainOfThree.Item("ab", 0, 1, 0, 3, 8));
@@ -140,12 +140,12 @@ public sealed class CoordinatorProtocolTests(ITestOutputHelper output) : Akka.Te
         Assert.Equal((1L, 5.0), (paused.Round, paused.ReachedTime));
         chain.B.ExpectNoMsg(Quiet);
 
-        chain.Coordinator.Tell(Resume.Instance, TestActor);
+        chain.Coordinator.Tell(new Resume(ChainOfThree.RunId), TestActor);
         ExpectMsg<RunResumed>(m => m.Round == 1);
         AssertGrant(chain.B.ExpectMsg<Grant>(), 2, 100);
         AssertGrant(chain.C.ExpectMsg<Grant>(), 2, 13);
 
-        chain.Coordinator.Tell(Stop.Instance, TestActor);
+        chain.Coordinator.Tell(new Stop(ChainOfThree.RunId), TestActor);
         ExpectCurtail(chain);
         chain.Report(1, 2);
         chain.Report(2, 2);
@@ -167,15 +167,15 @@ public sealed class CoordinatorProtocolTests(ITestOutputHelper output) : Akka.Te
         chain.B.ExpectMsg<Grant>();
         chain.C.ExpectMsg<Grant>();
 
-        chain.Coordinator.Tell(Pause.Instance, TestActor);
+        chain.Coordinator.Tell(new Pause(ChainOfThree.RunId), TestActor);
         ExpectCurtail(chain);
-        chain.A.Send(chain.Coordinator, new LineReport(1, 0, 3, [], 0, 0, Reached: 2));
+        chain.A.Send(chain.Coordinator, new LineReport(ChainOfThree.RunId, 1, 0, 3, [], 0, 0, Reached: 2));
         chain.Report(1, 1);
         chain.Report(2, 1);
         var paused = ExpectMsg<RunPaused>();
         Assert.Equal((1L, 2.0), (paused.Round, paused.ReachedTime));
 
-        chain.Coordinator.Tell(Resume.Instance, TestActor);
+        chain.Coordinator.Tell(new Resume(ChainOfThree.RunId), TestActor);
         ExpectMsg<RunResumed>();
         AssertGrant(chain.A.ExpectMsg<Grant>(), 2, ChainOfThree.End);
         AssertGrant(chain.B.ExpectMsg<Grant>(), 2, 3 + ChainOfThree.Lookahead);
@@ -197,7 +197,7 @@ public sealed class CoordinatorProtocolTests(ITestOutputHelper output) : Akka.Te
         for (var i = 0; i < 3; i++)
         {
             chain.Line(i).ExpectMsg<FinishLine>();
-            chain.Line(i).Send(chain.Coordinator, new LineFinished(i, 0, 0, -1, 0, null));
+            chain.Line(i).Send(chain.Coordinator, new LineFinished(ChainOfThree.RunId, i, 0, 0, -1, 0, null));
         }
     }
 }

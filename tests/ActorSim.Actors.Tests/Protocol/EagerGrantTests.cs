@@ -60,7 +60,7 @@ public sealed class EagerGrantTests(ITestOutputHelper output) : Akka.TestKit.Xun
     {
         var chain = StartWithFirstGrants();
 
-        chain.Coordinator.Tell(Stop.Instance, TestActor);
+        chain.Coordinator.Tell(new Stop(ChainOfThree.RunId), TestActor);
         for (var i = 0; i < 3; i++)
         {
             chain.Line(i).ExpectMsg<Curtail>();
@@ -75,7 +75,7 @@ public sealed class EagerGrantTests(ITestOutputHelper output) : Akka.TestKit.Xun
         for (var i = 0; i < 3; i++)
         {
             chain.Line(i).ExpectMsg<FinishLine>();
-            chain.Line(i).Send(chain.Coordinator, new LineFinished(i, 0, 0, -1, 0, null));
+            chain.Line(i).Send(chain.Coordinator, new LineFinished(ChainOfThree.RunId, i, 0, 0, -1, 0, null));
         }
 
         var stopped = ExpectMsg<RunStopped>();

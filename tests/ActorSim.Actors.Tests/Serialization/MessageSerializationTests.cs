@@ -15,17 +15,17 @@ public sealed class MessageSerializationTests(ITestOutputHelper output) : Akka.T
 
     public static TheoryData<object> Messages() =>
     [
-        StartRun.Instance, Pause.Instance, Resume.Instance, Stop.Instance, FinishLine.Instance, GetProgress.Instance,
+        new StartRun("r1"), new Pause("r1"), new Resume("r1"), new Stop("r1"), new FinishLine("r1"), new GetProgress("r1"), new Curtail("r1"),
         new RunStarted("r1", 8, 86400),
-        new LineReady(2, 0, double.PositiveInfinity),
-        new Grant(3, 1, 15, [Item]),
-        new LineReport(3, 1, double.PositiveInfinity, [Item, Item with { Sequence = 8 }], 12345, 0.25),
-        new LineReport(4, 1, 20, [], 12400, 0.5, new EgressStatus(5000, 3, 1.25)),
-        new LineProgress(1, 3600, 999),
-        new LineProgress(1, 7200, 1999, new EgressStatus(800, 64, 2.5)),
-        new LineFailed(1, "Inspection", 17.25, "IOException: disk full"),
-        new LineFinished(1, 100, 5, 250, 0.5, null),
-        new LineFinished(1, 100, 5, 250, 0.5, null, SyncWaitSeconds: 3.5, EgressBlockedSeconds: 1.25),
+        new LineReady("r1", 2, 0, double.PositiveInfinity),
+        new Grant("r1", 3, 1, 15, [Item]),
+        new LineReport("r1", 3, 1, double.PositiveInfinity, [Item, Item with { Sequence = 8 }], 12345, 0.25),
+        new LineReport("r1", 4, 1, 20, [], 12400, 0.5, new EgressStatus(5000, 3, 1.25)),
+        new LineProgress("r1", 1, 3600, 999),
+        new LineProgress("r1", 1, 7200, 1999, new EgressStatus(800, 64, 2.5)),
+        new LineFailed("r1", 1, "Inspection", 17.25, "IOException: disk full"),
+        new LineFinished("r1", 1, 100, 5, 250, 0.5, null),
+        new LineFinished("r1", 1, 100, 5, 250, 0.5, null, SyncWaitSeconds: 3.5, EgressBlockedSeconds: 1.25),
         new RunFailed("r1", "Line 'B' has been silent", "B", double.NaN),
         new RunPaused("r1", 4, 20),
         new RunResumed("r1", 4),
@@ -54,15 +54,15 @@ public sealed class MessageSerializationTests(ITestOutputHelper output) : Akka.T
     {
         var serializer = (ActorSimMessageSerializer)Sys.Serialization.FindSerializerForType(typeof(RunCompleted));
         var completed = """{"Stats":{"Rounds":2,"Grants":16,"ItemsDelivered":100,"WallSeconds":1.5,"WaitingSeconds":1.2,"Parallelism":2,"Lines":[{"Line":0,"SimId":"A","Grants":1,"ProcessedEvents":10,"ItemsSent":2,"BusySeconds":0.5,"RecordsWritten":-1,"EgressSeconds":0}]}}""";
-        var progress = """{"Line":1,"SimTime":3600,"ProcessedEvents":999}""";
-        var finished = """{"Line":1,"ProcessedEvents":100,"ItemsSent":5,"RecordsWritten":250,"EgressSeconds":0.5}""";
+        var progress = """{"RunId":"r1","Line":1,"SimTime":3600,"ProcessedEvents":999}""";
+        var finished = """{"RunId":"r1","Line":1,"ProcessedEvents":100,"ItemsSent":5,"RecordsWritten":250,"EgressSeconds":0.5}""";
 
         var line = Assert.IsType<RunCompleted>(serializer.FromBinary(System.Text.Encoding.UTF8.GetBytes(completed), "run-completed.v1")).Stats.Lines.Single();
         var note = Assert.IsType<LineProgress>(serializer.FromBinary(System.Text.Encoding.UTF8.GetBytes(progress), "line-progress.v1"));
         var done = Assert.IsType<LineFinished>(serializer.FromBinary(System.Text.Encoding.UTF8.GetBytes(finished), "line-finished.v1"));
 
         Assert.Equal(new LineStats(0, "A", 1, 10, 2, 0.5, -1, 0, SyncWaitSeconds: 0, EgressBlockedSeconds: 0), line);
-        Assert.Equal(new LineProgress(1, 3600, 999, Egress: null), note);
+        Assert.Equal(new LineProgress("r1", 1, 3600, 999, Egress: null), note);
         Assert.Equal((0.0, 0.0), (done.SyncWaitSeconds, done.EgressBlockedSeconds));
     }
 

@@ -41,16 +41,16 @@ internal sealed class ChainOfThree
     /// <summary>Starts the run from <paramref name="requester"/>; A has an event at 0, B and C nothing.</summary>
     public void Start(IActorRef requester)
     {
-        Coordinator.Tell(StartRun.Instance, requester);
-        A.Send(Coordinator, new LineReady(0, 0, 0));
-        B.Send(Coordinator, new LineReady(1, 0, double.PositiveInfinity));
-        C.Send(Coordinator, new LineReady(2, 0, double.PositiveInfinity));
+        Coordinator.Tell(new StartRun(RunId), requester);
+        A.Send(Coordinator, new LineReady(RunId, 0, 0, 0));
+        B.Send(Coordinator, new LineReady(RunId, 1, 0, double.PositiveInfinity));
+        C.Send(Coordinator, new LineReady(RunId, 2, 0, double.PositiveInfinity));
     }
 
     public void Report(int line, long round, params Shipment[] sent) => Report(line, round, double.PositiveInfinity, sent);
 
     public void Report(int line, long round, double nextEventTime, params Shipment[] sent) =>
-        Line(line).Send(Coordinator, new ActorSim.Actors.Messages.LineReport(round, line, nextEventTime, sent, 0, 0));
+        Line(line).Send(Coordinator, new ActorSim.Actors.Messages.LineReport(RunId, round, line, nextEventTime, sent, 0, 0));
 
     public static Shipment Item(string link, int from, int to, long sequence, double sentAt, double arrival) =>
         new(link, from, to, sequence, sentAt, arrival, "part-", sequence, []);
