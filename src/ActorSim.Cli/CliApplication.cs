@@ -6,7 +6,9 @@ using ActorSim.Cli.CommandLine;
 using ActorSim.Cli.History;
 using ActorSim.Cli.Progress;
 using ActorSim.Egress.Destinations;
+using ActorSim.Egress;
 using ActorSim.Egress.Reports;
+using ActorSim.Runs;
 
 namespace ActorSim.Cli;
 
@@ -72,30 +74,30 @@ internal static class CliApplication
 
     private static async Task<int> HistoryAsync(HistoryOptions options, TextWriter output, TextWriter error, CancellationToken cancellation)
     {
-        // The process's one actor host: Akka starts on another core while this thread plans the run, opens the sinks and builds the plant.
-        var plant = options.ModelPath is not null && PlantPlanner.IsPlant(options.ModelPath);
-        await using var host = options.Engine == PlantEngine.Actors ? ActorHistoryJob.StartHost(options, plant) : null;
-        if (plant)
-        {
-            return await PlantHistoryAsync(options, host, output, error, cancellation).ConfigureAwait(false);
-        }
+        // The process's one actor host: Akka starts on another core while this thread resolves the run, opens the sinks and builds the plant.
+        var request = HistoryPlanner.Request(options);
+        await using var host = options.Engine == RunEngine.Actors ? ActorHistoryJob.StartHost(options, HistoryPlanner.IsPlant(request)) : null;
+        var run = HistoryPlanner.Compile(HistoryPlanner.Resolve(request), options);
+        var spec = run.Spec;
+        var engine = spec.Layout == LineLayout.Single && spec.Engine != RunEngine.Actors ? "reference" : spec.Engine.ToString().ToLowerInvariant();
+        var description = new RunDescription(RunDescription.NewRunId(), run.Name, run.ModelDefinition, spec.Seed, spec.Start, spec.DurationSeconds, engine);
+        await using var outputs = await RunOutputs.OpenAsync(spec.Destinations, options, description, spec.Sinks.Max(s => s.StallTimeout), cancellation).ConfigureAwait(false);
+        var destinations = spec.Sinks.Select(s => s.Destination).ToArray();
+        IReadOnlyList<SinkOptions> SinksFor(string line) => outputs.Attach(run.SinksFor(line), destinations, line, run.LineFolder(line));
+        return spec.Layout == LineLayout.Single
+            ? await LineHistoryAsync(HistoryPlan.From(run, SinksFor(run.Plant.Lines[0].SimId)), options, host, description.RunId, outputs, output, error, cancellation).ConfigureAwait(false)
+            : await PlantHistoryAsync(new PlantPlan(run, SinksFor), options, host, description.RunId, outputs, output, error, cancellation).ConfigureAwait(false);
+    }
 
-        if (options.MergeLines)
-        {
-            throw new UsageException("--merge-lines is for plants (a blueprint with lines:); a single line already writes into the destination itself.");
-        }
-
-        var plan = HistoryPlanner.Plan(options);
-        var run = new RunDescription(
-            RunDescription.NewRunId(), plan.Model.SimId, plan.ModelDefinition, plan.Seed, plan.Start, plan.DurationSeconds, options.Engine == PlantEngine.Actors ? "actors" : "reference");
-        await using var outputs = await RunOutputs.OpenAsync(plan.Destinations, options, run, plan.Sinks.Max(s => s.StallTimeout), cancellation).ConfigureAwait(false);
-        plan = plan with { Sinks = outputs.Attach(plan.Sinks, plan.SinkDestinations, plan.Model.SimId) };
-        output.WriteLine($"actorsim history: {plan.Model.SimId}, seed {plan.Seed}, {ProgressText.SimulatedTime(plan.DurationSeconds)} from {plan.Start:yyyy-MM-ddTHH:mm:ss.fff}, to {string.Join(", ", plan.Destinations)} (run {run.RunId})");
+    private static async Task<int> LineHistoryAsync(
+        HistoryPlan plan, HistoryOptions options, ActorSimHost? host, string runId, RunOutputs outputs, TextWriter output, TextWriter error, CancellationToken cancellation)
+    {
+        output.WriteLine($"actorsim history: {plan.Model.SimId}, seed {plan.Seed}, {ProgressText.SimulatedTime(plan.DurationSeconds)} from {plan.Start:yyyy-MM-ddTHH:mm:ss.fff}, to {string.Join(", ", plan.Destinations)} (run {runId})");
         return await RunJobAsync(output, error, outputs, cancellation, async () =>
         {
             var reporter = Reporter(options.Progress, error);
-            var result = options.Engine == PlantEngine.Actors
-                ? await ActorHistoryJob.RunAsync(plan, host!, reporter, run.RunId, cancellation).ConfigureAwait(false)
+            var result = host is not null
+                ? await ActorHistoryJob.RunAsync(plan, host, reporter, runId, cancellation).ConfigureAwait(false)
                 : await HistoryJob.RunAsync(plan, reporter, cancellation).ConfigureAwait(false);
             if (Terminal.Is(output))
             {
@@ -110,27 +112,14 @@ internal static class CliApplication
         }).ConfigureAwait(false);
     }
 
-    private static async Task<int> PlantHistoryAsync(HistoryOptions options, ActorSimHost? host, TextWriter output, TextWriter error, CancellationToken cancellation)
+    private static async Task<int> PlantHistoryAsync(
+        PlantPlan plan, HistoryOptions options, ActorSimHost? host, string runId, RunOutputs outputs, TextWriter output, TextWriter error, CancellationToken cancellation)
     {
-        var plan = PlantPlanner.Plan(options);
-        var run = new RunDescription(
-            RunDescription.NewRunId(), Path.GetFileName(options.ModelPath!), plan.ModelDefinition, plan.Seed, plan.Start, plan.DurationSeconds, plan.Engine.ToString().ToLowerInvariant());
-        await using var outputs = await RunOutputs.OpenAsync(
-            [plan.Destination], options, run, options.StallTimeout ?? HistoryOptions.DefaultStallTimeout, cancellation).ConfigureAwait(false);
-        var sinksFor = plan.SinksFor;
-        plan = plan with
-        {
-            SinksFor = line =>
-            {
-                var sinks = sinksFor(line);
-                return outputs.Attach(sinks, Enumerable.Repeat(plan.Destination, sinks.Count).ToArray(), line, plan.LineFolder(line));
-            },
-        };
-        var layout = options.MergeLines ? $"{plan.Destination}/ (merged, chunk names carry the line)" : $"{plan.Destination}/line=<sim_id>/";
-        output.WriteLine($"actorsim history: plant of {plan.Plant.Lines.Count} line{(plan.Plant.Lines.Count == 1 ? "" : "s")}, seed {plan.Seed}, {ProgressText.SimulatedTime(plan.DurationSeconds)} from {plan.Start:yyyy-MM-ddTHH:mm:ss.fff}, to {layout} (run {run.RunId})");
+        var layout = plan.Run.Spec.Layout == LineLayout.Merged ? $"{plan.Destination}/ (merged, chunk names carry the line)" : $"{plan.Destination}/line=<sim_id>/";
+        output.WriteLine($"actorsim history: plant of {plan.Plant.Lines.Count} line{(plan.Plant.Lines.Count == 1 ? "" : "s")}, seed {plan.Seed}, {ProgressText.SimulatedTime(plan.DurationSeconds)} from {plan.Start:yyyy-MM-ddTHH:mm:ss.fff}, to {layout} (run {runId})");
         return await RunJobAsync(output, error, outputs, cancellation, async () =>
         {
-            var (reports, stats, elapsed, actorStats) = await PlantHistoryJob.RunAsync(plan, host, Reporter(options.Progress, error), run.RunId, cancellation).ConfigureAwait(false);
+            var (reports, stats, elapsed, actorStats) = await PlantHistoryJob.RunAsync(plan, host, Reporter(options.Progress, error), runId, cancellation).ConfigureAwait(false);
             if (Terminal.Is(output))
             {
                 PlantSummary.Render(Terminal.ConsoleFor(output), plan, stats, elapsed, reports, actorStats);

@@ -1,5 +1,6 @@
 using ActorSim.Egress;
 using ActorSim.Egress.Storage;
+using ActorSim.Runs;
 
 namespace ActorSim.Cli.History;
 
@@ -10,16 +11,16 @@ namespace ActorSim.Cli.History;
 internal sealed record HistoryOptions
 {
     /// <summary>The reference job's duration: one week.</summary>
-    public const double DefaultDurationSeconds = 7 * 86400;
+    public const double DefaultDurationSeconds = RunRequest.DefaultDurationSeconds;
 
     /// <summary>The reference job's batch size.</summary>
-    public const int DefaultBatchSize = 5000;
+    public const int DefaultBatchSize = RunRequest.DefaultBatchSize;
 
     /// <summary>The reference job's flush interval: one simulated day.</summary>
-    public const double DefaultFlushInterval = 86400;
+    public const double DefaultFlushInterval = RunRequest.DefaultFlushInterval;
 
     /// <summary>The stall timeout when neither --stall-timeout nor the blueprint sets one: the egress default, 30 s.</summary>
-    public static readonly TimeSpan DefaultStallTimeout = TimeSpan.FromSeconds(30);
+    public static readonly TimeSpan DefaultStallTimeout = TimeSpan.FromSeconds(RunRequest.DefaultStallTimeoutSeconds);
 
     public double? DurationSeconds { get; init; }
 
@@ -54,7 +55,7 @@ internal sealed record HistoryOptions
     public ProgressMode Progress { get; init; } = ProgressMode.Auto;
 
     /// <summary>The runner: actors by default (a line per actor); reference and windowed for comparisons.</summary>
-    public PlantEngine Engine { get; init; } = PlantEngine.Actors;
+    public RunEngine Engine { get; init; } = RunEngine.Actors;
 
     /// <summary>Line threads for the actor and windowed engines (default: one per core).</summary>
     public int Parallelism { get; init; } = Environment.ProcessorCount;

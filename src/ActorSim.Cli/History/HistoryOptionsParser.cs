@@ -7,6 +7,7 @@ using ActorSim.Egress;
 using ActorSim.Egress.Destinations;
 using ActorSim.Egress.Storage;
 using ActorSim.Model.Time;
+using ActorSim.Runs;
 
 namespace ActorSim.Cli.History;
 
@@ -17,7 +18,7 @@ namespace ActorSim.Cli.History;
 internal static class HistoryOptionsParser
 {
     /// <summary>The last instant a record's timestamp can hold, to the millisecond as records are written.</summary>
-    public static readonly DateTime LastTimestamp = new(9999, 12, 31, 23, 59, 59, 999);
+    public static readonly DateTime LastTimestamp = RunSpecResolver.LastTimestamp;
 
     /// <summary>Parses a start instant: ISO-8601 (a zone or Z makes it UTC; none keeps it as given) or <c>now</c>.</summary>
     public static DateTime ParseStart(string text)
@@ -44,25 +45,6 @@ internal static class HistoryOptionsParser
         throw new UsageException(
             $"--start '{text}' is not an ISO-8601 instant from 0001-01-01T00:00:00 to {LastTimestamp:yyyy-MM-ddTHH:mm:ss.fff} (UTC once an offset applies), " +
             "such as 2026-01-01T00:00:00 (or 'now').");
-    }
-
-    /// <summary>
-    /// Refuses a run whose records would be stamped after <see cref="LastTimestamp"/>: start + duration must not pass it.
-    /// The message names where start and duration came from (flag, blueprint or default).
-    /// </summary>
-    public static void CheckTimeRange(HistoryOptions options, SimulationSettings? simulation, DateTime start, double durationSeconds)
-    {
-        if (durationSeconds <= (LastTimestamp - start).TotalSeconds)
-        {
-            return;
-        }
-
-        var startSource = options.Start is not null ? "--start" : simulation?.Start is not null ? $"simulation.start in {options.ModelPath}" : "the default start";
-        var durationSource = options.DurationSeconds is not null ? "--duration" : simulation?.DurationSeconds is not null ? $"simulation.duration in {options.ModelPath}" : "the default duration";
-        var duration = durationSeconds < 1e11 ? ProgressText.SimulatedTime(durationSeconds) : string.Create(CultureInfo.InvariantCulture, $"{durationSeconds:G6} s");
-        throw new UsageException(
-            $"The run from {start:yyyy-MM-ddTHH:mm:ss.fff} ({startSource}) for {duration} ({durationSource}) would end after " +
-            $"{LastTimestamp:yyyy-MM-ddTHH:mm:ss.fff}, the last instant a record's timestamp can hold; choose an earlier start or a shorter duration.");
     }
 
     /// <summary>The default start of the reference job: now − 7 days, to the millisecond, without a zone (as dynamic-des).</summary>
@@ -171,11 +153,11 @@ internal static class HistoryOptionsParser
     }
 
     /// <summary>Parses <c>reference</c>, <c>windowed</c> or <c>actors</c>.</summary>
-    public static PlantEngine ParseEngine(string text) => text.Trim().ToLowerInvariant() switch
+    public static RunEngine ParseEngine(string text) => text.Trim().ToLowerInvariant() switch
     {
-        "reference" => PlantEngine.Reference,
-        "windowed" => PlantEngine.Windowed,
-        "actors" => PlantEngine.Actors,
+        "reference" => RunEngine.Reference,
+        "windowed" => RunEngine.Windowed,
+        "actors" => RunEngine.Actors,
         _ => throw new UsageException($"--engine '{text}' is not known: use reference, windowed or actors."),
     };
 

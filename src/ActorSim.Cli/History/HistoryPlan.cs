@@ -22,6 +22,17 @@ internal sealed record HistoryPlan(
     double Factor,
     byte[] ModelDefinition)
 {
+    /// <summary>The single line of <paramref name="run"/> (compiled with <see cref="ActorSim.Runs.LineLayout.Single"/>) writing through <paramref name="sinks"/>.</summary>
+    public static HistoryPlan From(ActorSim.Runs.CompiledRun run, IReadOnlyList<SinkOptions> sinks) => new(
+        run.Plant.Lines[0],
+        run.Spec.Start,
+        run.Spec.DurationSeconds,
+        run.Spec.RunSeed,
+        sinks,
+        run.Spec.Sinks.Select(s => s.Destination).ToArray(),
+        run.Spec.Factor,
+        run.ModelDefinition);
+
     /// <summary>The distinct destinations, in first-use order.</summary>
     public IReadOnlyList<string> Destinations => SinkDestinations.Distinct(StringComparer.Ordinal).ToArray();
 }

@@ -1,63 +1,65 @@
 using ActorSim.Cli.CommandLine;
-using ActorSim.Egress;
-using ActorSim.Egress.Routing;
 using ActorSim.Egress.Storage;
-using ActorSim.Model.Building;
+using ActorSim.Runs;
 
 namespace ActorSim.Cli.History;
 
-/// <summary>Turns options into a plan: the reference model and the seed's router unless a blueprint says otherwise.</summary>
+/// <summary>
+/// Turns <c>actorsim history</c>'s options into a <see cref="RunSpec"/> (through <see cref="RunSpecResolver"/>) and
+/// compiles it with this process's stores; the CLI adds only the command line's words to refusals.
+/// </summary>
 internal static class HistoryPlanner
 {
-    /// <summary>The built-in reference model's definition for the manifest's hash: its name, as it has no file.</summary>
-    private static readonly byte[] ReferenceModelDefinition = "builtin:Line_A"u8.ToArray();
-
-    public static HistoryPlan Plan(HistoryOptions options)
+    /// <summary>What the options ask for: the model file read (a missing file is a usage error), the flags' values.</summary>
+    public static RunRequest Request(HistoryOptions options)
     {
-        if (options.ModelPath is not null)
+        ArgumentNullException.ThrowIfNull(options);
+        return new RunRequest
         {
-            return BlueprintPlanner.Plan(options);
-        }
-
-        var format = options.Format ?? ChunkFormat.Parquet;
-        var destination = options.Destination ?? "data";
-        var start = options.Start ?? HistoryOptionsParser.DefaultStart();
-        var duration = options.DurationSeconds ?? HistoryOptions.DefaultDurationSeconds;
-        HistoryOptionsParser.CheckTimeRange(options, null, start, duration);
-        var sink = ReferenceSink(options, format, destination);
-        return new HistoryPlan(
-            ReferenceModels.LineA(),
-            start,
-            duration,
-            options.Seed ?? 42,
-            [sink],
-            [destination],
-            Factor: 0,
-            ModelDefinition: ReferenceModelDefinition);
+            Model = Model(options.ModelPath),
+            DurationSeconds = options.DurationSeconds,
+            Start = options.Start,
+            Seed = options.Seed,
+            Format = options.Format,
+            Destination = options.Destination,
+            BatchSize = options.BatchSize,
+            FlushInterval = options.FlushInterval,
+            StallTimeout = options.StallTimeout,
+            KeepTelemetry = options.KeepTelemetry,
+            PartitionByDate = options.PartitionByDate,
+            MergeLines = options.MergeLines,
+            Engine = options.Engine,
+            Parallelism = options.Parallelism,
+        };
     }
 
-    /// <summary>The seed's history router: events flattened into <c>events.*</c>; telemetry and the lag metric dropped, or telemetry kept in <c>telemetry.*</c>.</summary>
-    public static SinkOptions ReferenceSink(HistoryOptions options, ChunkFormat format, string destination)
-    {
-        var extension = format == ChunkFormat.Parquet ? "parquet" : "jsonl";
-        var router = options.KeepTelemetry
-            ? Routers.ByStreamType($"events.{extension}", $"telemetry.{extension}").DropLagMetric().Flatten()
-            : Routers.All($"events.{extension}").DropTelemetry().DropLagMetric().Flatten();
-        if (options.PartitionByDate)
-        {
-            router = router.PartitionByDate();
-        }
+    /// <summary>Whether <paramref name="request"/> runs a plant blueprint (lines and links), told before it is resolved.</summary>
+    public static bool IsPlant(RunRequest request) => request.Model.IsPlantBlueprint;
 
-        return new SinkOptions
+    /// <summary>The run <paramref name="request"/> asks for, resolved: the blueprint's values under the flags.</summary>
+    public static RunSpec Resolve(RunRequest request)
+    {
+        try
         {
-            Name = "history",
-            Store = CreateStore(destination, options),
-            Router = router,
-            Format = format,
-            BatchSize = options.BatchSize ?? HistoryOptions.DefaultBatchSize,
-            FlushInterval = options.FlushInterval ?? HistoryOptions.DefaultFlushInterval,
-            StallTimeout = options.StallTimeout ?? HistoryOptions.DefaultStallTimeout,
-        };
+            return RunSpecResolver.Resolve(request, HistoryOptionsParser.DefaultStart());
+        }
+        catch (RunSpecException e)
+        {
+            throw new UsageException(e.Message);
+        }
+    }
+
+    /// <summary>Compiles <paramref name="spec"/> with the stores of <paramref name="options"/> (S3 endpoint and credentials).</summary>
+    public static CompiledRun Compile(RunSpec spec, HistoryOptions options)
+    {
+        try
+        {
+            return RunCompiler.Compile(spec, destination => CreateStore(destination, options));
+        }
+        catch (RunSpecException e)
+        {
+            throw new UsageException(e.Message);
+        }
     }
 
     /// <summary>A local folder, or an S3 bucket/prefix with the options' endpoint and credentials.</summary>
@@ -78,6 +80,24 @@ internal static class HistoryPlanner
         catch (ArgumentException e)
         {
             throw new UsageException(FailureText.Message(e));
+        }
+    }
+
+    /// <summary>The built-in reference line when no <c>--model</c> is given, else the blueprint file's text.</summary>
+    private static ModelSource Model(string? path)
+    {
+        if (path is null)
+        {
+            return ModelSource.FromCatalog("Line_A");
+        }
+
+        try
+        {
+            return ModelSource.FromBlueprint(File.ReadAllText(path), path);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw new UsageException($"--model: the blueprint '{path}' does not exist.");
         }
     }
 }

@@ -1,3 +1,4 @@
+using ActorSim.Runs;
 using ActorSim.Actors;
 using ActorSim.Egress;
 using ActorSim.Egress.Reports;
@@ -30,7 +31,7 @@ internal sealed class LineOutput
     /// The output for <paramref name="line"/>'s <paramref name="sinks"/>: egress actors for the actors engine, else a
     /// pipeline; <paramref name="cancellation"/> stops it without draining.
     /// </summary>
-    public static LineOutput For(PlantEngine engine, string line, DateTime start, IReadOnlyList<SinkOptions> sinks, CancellationToken cancellation) => engine == PlantEngine.Actors
+    public static LineOutput For(RunEngine engine, string line, DateTime start, IReadOnlyList<SinkOptions> sinks, CancellationToken cancellation) => engine == RunEngine.Actors
         ? new LineOutput(line, null, new ActorEgress(start, sinks, cancellation))
         : new LineOutput(line, new EgressPipeline(start, sinks, cancellation), null);
 

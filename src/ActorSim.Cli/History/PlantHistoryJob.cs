@@ -1,3 +1,4 @@
+using ActorSim.Runs;
 using ActorSim.Actors;
 using System.Diagnostics;
 using System.Globalization;
@@ -85,7 +86,7 @@ internal static class PlantHistoryJob
     private static async Task<(PlantRunStats Stats, RunStats? ActorStats)> RunEngineAsync(
         PlantPlan plan, ActorSimHost? host, string? runId, Func<ActorSim.Model.Building.LineModel, IRecordSink> sinkFor, CancellationToken cancellation)
     {
-        if (plan.Engine == PlantEngine.Actors)
+        if (plan.Engine == RunEngine.Actors)
         {
             ArgumentNullException.ThrowIfNull(host);
             var handle = await host.StartRunAsync(
@@ -94,7 +95,7 @@ internal static class PlantHistoryJob
             return (new PlantRunStats(run.Rounds, run.Grants, run.ProcessedEvents, run.ItemsSent), run);
         }
 
-        IPlantRunner direct = plan.Engine == PlantEngine.Windowed ? new WindowedPlantRunner(plan.Plant, plan.Parallelism) : new SequentialPlantRunner(plan.Plant);
+        IPlantRunner direct = plan.Engine == RunEngine.Windowed ? new WindowedPlantRunner(plan.Plant, plan.Parallelism) : new SequentialPlantRunner(plan.Plant);
         return (await Task.Run(() => direct.Run(plan.Seed, plan.DurationSeconds, sinkFor, cancellation), cancellation).ConfigureAwait(false), null);
     }
 

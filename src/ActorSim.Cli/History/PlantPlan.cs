@@ -1,25 +1,29 @@
 using ActorSim.Egress;
 using ActorSim.Model.Plants;
+using ActorSim.Runs;
 
 namespace ActorSim.Cli.History;
 
-/// <summary>A plant's history run, resolved: each line writes through its own sinks into <c>line=&lt;sim_id&gt;/</c>.</summary>
-internal sealed record PlantPlan(
-    PlantModel Plant,
-    DateTime Start,
-    double DurationSeconds,
-    ulong Seed,
-    PlantEngine Engine,
-    int Parallelism,
-    Func<string, IReadOnlyList<SinkOptions>> SinksFor,
-    string Destination,
-    double Factor,
-    string LogLevel,
-    byte[] ModelDefinition)
+/// <summary>A plant's history run: the compiled run and each line's sinks, attached to the run's destinations.</summary>
+/// <param name="Run">The run, compiled in this process.</param>
+/// <param name="SinksFor">A line's sinks by sim id, each with its destination's chunk log.</param>
+internal sealed record PlantPlan(CompiledRun Run, Func<string, IReadOnlyList<SinkOptions>> SinksFor)
 {
-    /// <summary>Whether every line writes into <see cref="Destination"/> itself (chunk names carry the line) rather than <c>line=&lt;sim_id&gt;/</c>.</summary>
-    public bool MergeLines { get; init; }
+    public PlantModel Plant => Run.Plant;
 
-    /// <summary>The folder of <paramref name="simId"/>'s chunks relative to <see cref="Destination"/>: <c>line=&lt;sim_id&gt;/</c>, or empty when lines are merged.</summary>
-    public string LineFolder(string simId) => MergeLines ? string.Empty : $"line={simId}/";
+    public DateTime Start => Run.Spec.Start;
+
+    public double DurationSeconds => Run.Spec.DurationSeconds;
+
+    /// <summary>The seed the lines' streams derive from (the replication's).</summary>
+    public ulong Seed => Run.Spec.RunSeed;
+
+    public RunEngine Engine => Run.Spec.Engine;
+
+    public int Parallelism => Run.Spec.Parallelism;
+
+    public double Factor => Run.Spec.Factor;
+
+    /// <summary>The destination every sink of a plant writes into.</summary>
+    public string Destination => Run.Spec.Sinks[0].Destination;
 }

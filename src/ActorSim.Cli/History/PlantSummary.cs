@@ -1,3 +1,4 @@
+using ActorSim.Runs;
 using System.Globalization;
 using ActorSim.Actors.Messages;
 using ActorSim.Egress.Reports;
@@ -80,10 +81,10 @@ internal static class PlantSummary
         $"{stats.ProcessedEvents:N0} engine events, {stats.ItemsSent:N0} items sent{Synchronization(plan.Engine, stats)}.");
 
     /// <summary>How the engine synchronized: the sequential one does not; the windowed one grants in rounds, the actors as lines report.</summary>
-    private static string Synchronization(PlantEngine engine, PlantRunStats stats) => engine switch
+    private static string Synchronization(RunEngine engine, PlantRunStats stats) => engine switch
     {
-        PlantEngine.Windowed => string.Create(Inv, $", {stats.Grants:N0} grants in {stats.Rounds:N0} rounds"),
-        PlantEngine.Actors => string.Create(Inv, $", {stats.Grants:N0} grants"),
+        RunEngine.Windowed => string.Create(Inv, $", {stats.Grants:N0} grants in {stats.Rounds:N0} rounds"),
+        RunEngine.Actors => string.Create(Inv, $", {stats.Grants:N0} grants"),
         _ => string.Empty,
     };
 

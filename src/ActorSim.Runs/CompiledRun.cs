@@ -1,0 +1,65 @@
+using System.Text;
+using ActorSim.Egress;
+using ActorSim.Egress.Routing;
+using ActorSim.Egress.Storage;
+using ActorSim.Model.Plants;
+
+namespace ActorSim.Runs;
+
+/// <summary>
+/// A <see cref="RunSpec"/> compiled in this process (<see cref="RunCompiler"/>): its plant, built here, and its
+/// lines' sinks, made on demand with this process's stores.
+/// </summary>
+public sealed class CompiledRun
+{
+    private readonly Func<string, IObjectStore> _storeFor;
+
+    internal CompiledRun(RunSpec spec, PlantModel plant, string name, byte[] modelDefinition, Func<string, IObjectStore> storeFor)
+    {
+        Spec = spec;
+        Plant = plant;
+        Name = name;
+        ModelDefinition = modelDefinition;
+        _storeFor = storeFor;
+    }
+
+    /// <summary>The run description this was compiled from.</summary>
+    public RunSpec Spec { get; }
+
+    /// <summary>The plant: a single line's is a plant of that one line.</summary>
+    public PlantModel Plant { get; }
+
+    /// <summary>The model's name in manifests: a single line's sim id, a plant blueprint's file name, or a catalog name.</summary>
+    public string Name { get; }
+
+    /// <summary>What defines the model, hashed in manifests: the blueprint's text (UTF-8), or <c>builtin:</c>/<c>catalog:</c> and the catalog name.</summary>
+    public byte[] ModelDefinition { get; }
+
+    /// <summary>
+    /// The folder of <paramref name="simId"/>'s chunks relative to each sink's destination: <c>line=&lt;sim_id&gt;/</c>
+    /// with <see cref="LineLayout.Folders"/>, else empty.
+    /// </summary>
+    public string LineFolder(string simId) => Spec.Layout == LineLayout.Folders ? $"line={simId}/" : string.Empty;
+
+    /// <summary>
+    /// The sinks of the line <paramref name="simId"/>, in the order of <see cref="RunSpec.Sinks"/>, each writing through
+    /// a new store of this process into its destination (or the line's folder of it); merged lines' chunk names carry
+    /// the line.
+    /// </summary>
+    public IReadOnlyList<SinkOptions> SinksFor(string simId)
+    {
+        ArgumentNullException.ThrowIfNull(simId);
+        var sinks = new SinkOptions[Spec.Sinks.Count];
+        for (var i = 0; i < sinks.Length; i++)
+        {
+            var sink = Spec.Sinks[i];
+            var destination = Spec.Layout == LineLayout.Folders ? $"{sink.Destination.TrimEnd('/')}/line={simId}" : sink.Destination;
+            var options = sink.ToSinkOptions(_storeFor(destination));
+            sinks[i] = Spec.Layout == LineLayout.Merged ? options with { Router = options.Router.WithFileSuffix(simId) } : options;
+        }
+
+        return sinks;
+    }
+
+    internal static byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text);
+}

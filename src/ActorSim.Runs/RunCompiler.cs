@@ -1,0 +1,58 @@
+using ActorSim.Blueprints;
+using ActorSim.Egress.Storage;
+using ActorSim.Model.Plants;
+
+namespace ActorSim.Runs;
+
+/// <summary>
+/// Compiles a <see cref="RunSpec"/> into what this process runs: the plant (from the blueprint's text or this process's
+/// <see cref="ModelCatalog"/>) and a way to make each line's sinks with this process's stores. Every process that
+/// compiles one spec gets the same plant and sinks: the spec's values win over the blueprint's <c>simulation</c> section.
+/// </summary>
+public static class RunCompiler
+{
+    /// <summary>
+    /// Compiles <paramref name="spec"/> (validated first); <paramref name="storeFor"/> makes the store of a destination
+    /// (a folder or <c>s3://bucket/prefix</c>) with this process's endpoint and credentials. Refusals are
+    /// <see cref="RunSpecException"/>s naming the culprit.
+    /// </summary>
+    public static CompiledRun Compile(RunSpec spec, Func<string, IObjectStore> storeFor)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(storeFor);
+        spec.Validate();
+        var (plant, name, definition) = Build(spec.Model);
+        if (spec.Layout == LineLayout.Single && plant.Lines.Count != 1)
+        {
+            throw new RunSpecException(
+                $"The model '{name}' is a plant of {plant.Lines.Count} lines; their chunks need a layout of folders (line=<sim_id>/) or merged, not single.");
+        }
+
+        return new CompiledRun(spec, plant, name, definition, storeFor);
+    }
+
+    /// <summary>Compiles <paramref name="spec"/> with stores for local folders and S3 with <paramref name="s3"/> (default: the SDK's).</summary>
+    public static CompiledRun Compile(RunSpec spec, S3StoreOptions? s3 = null) =>
+        Compile(spec, destination => ObjectStoreLocation.Parse(destination).CreateStore(s3));
+
+    private static (PlantModel Plant, string Name, byte[] Definition) Build(ModelSource model)
+    {
+        if (model.Catalog is { } catalogName)
+        {
+            var entry = ModelCatalog.Find(catalogName);
+            var built = entry.Build();
+            return (built, entry.IsPlant ? catalogName : built.Lines[0].SimId, CompiledRun.Utf8(entry.Definition));
+        }
+
+        try
+        {
+            var plant = BlueprintLoader.LoadPlantFromText(model.Blueprint!, model.SourceName!).Plant;
+            var name = model.IsPlantBlueprint ? Path.GetFileName(model.SourceName!) : plant.Lines[0].SimId;
+            return (plant, name, CompiledRun.Utf8(model.Blueprint!));
+        }
+        catch (BlueprintException e)
+        {
+            throw new RunSpecException(e.Message, e);
+        }
+    }
+}

@@ -1,0 +1,87 @@
+namespace ActorSim.Runs;
+
+/// <summary>
+/// Everything that defines a run, as plain data that crosses process boundaries (<see cref="RunSpecJson"/>): the
+/// model, seed, replication, logical start and duration, engine, and where its records go. It holds no live object:
+/// every process that runs it, or a line of it, compiles it for itself (<see cref="RunCompiler"/>) with its own stores
+/// and its own <see cref="ModelCatalog"/>. New parts of a run (a state snapshot to start from) join it as properties.
+/// </summary>
+public sealed record RunSpec
+{
+    /// <summary>The model to run.</summary>
+    public required ModelSource Model { get; init; }
+
+    /// <summary>The logical start: simulated time 0 is this instant (Unspecified kind for a time without zone).</summary>
+    public required DateTime Start { get; init; }
+
+    /// <summary>Simulated seconds to run, above 0.</summary>
+    public required double DurationSeconds { get; init; }
+
+    /// <summary>The run's seed (default 42).</summary>
+    public ulong Seed { get; init; } = 42;
+
+    /// <summary>Which replication of the run this is, 0 or more; see <see cref="ReplicationSeeds"/>.</summary>
+    public int Replication { get; init; }
+
+    /// <summary>The runner (default the actors).</summary>
+    public RunEngine Engine { get; init; } = RunEngine.Actors;
+
+    /// <summary>Line threads for the windowed and actor engines, 1 or more.</summary>
+    public int Parallelism { get; init; } = 1;
+
+    /// <summary>Simulated seconds per wall-clock second; 0 runs as fast as possible.</summary>
+    public double Factor { get; init; }
+
+    /// <summary>Where records go, one entry per sink; every line writes through each of them.</summary>
+    public required IReadOnlyList<SinkSpec> Sinks { get; init; }
+
+    /// <summary>Where each line's chunks go under a sink's destination.</summary>
+    public LineLayout Layout { get; init; } = LineLayout.Single;
+
+    /// <summary>The seed the lines' random streams derive from: <see cref="Seed"/> for replication 0.</summary>
+    public ulong RunSeed => ReplicationSeeds.For(Seed, Replication);
+
+    /// <summary>The distinct destinations of <see cref="Sinks"/>, in first-use order.</summary>
+    public IReadOnlyList<string> Destinations => Sinks.Select(s => s.Destination).Distinct(StringComparer.Ordinal).ToArray();
+
+    /// <summary>Throws a <see cref="RunSpecException"/> naming the first value that cannot be run.</summary>
+    public void Validate()
+    {
+        ArgumentNullException.ThrowIfNull(Model, nameof(Model));
+        Model.Validate();
+        if (!(DurationSeconds > 0) || double.IsInfinity(DurationSeconds))
+        {
+            throw new RunSpecException($"The duration {DurationSeconds} s must be a finite number of simulated seconds above 0.");
+        }
+
+        if (Replication < 0)
+        {
+            throw new RunSpecException($"The replication {Replication} must be 0 or more.");
+        }
+
+        if (Parallelism < 1)
+        {
+            throw new RunSpecException($"The parallelism {Parallelism} must be 1 or more line threads.");
+        }
+
+        if (!(Factor >= 0) || double.IsInfinity(Factor))
+        {
+            throw new RunSpecException($"The factor {Factor} must be 0 (as fast as possible) or a finite number of simulated seconds per wall second.");
+        }
+
+        if (Sinks is null || Sinks.Count == 0)
+        {
+            throw new RunSpecException("A run needs at least one sink.");
+        }
+
+        foreach (var sink in Sinks)
+        {
+            sink.Validate();
+        }
+
+        if (Sinks.Select(s => s.Name).Distinct(StringComparer.Ordinal).Count() != Sinks.Count)
+        {
+            throw new RunSpecException($"Sink names must differ: {string.Join(", ", Sinks.Select(s => s.Name))}.");
+        }
+    }
+}
