@@ -23,6 +23,11 @@ namespace ActorSim.Actors;
 /// </code></example>
 public sealed partial class ActorSimHost : IAsyncDisposable
 {
+    /// <summary>How long a run waits for the coordinator name of an ended run with its id to be freed.</summary>
+    private static readonly TimeSpan NameReleaseWait = TimeSpan.FromSeconds(2);
+
+    private static readonly TimeSpan NameReleasePoll = TimeSpan.FromMilliseconds(10);
+
     private readonly Task<ActorSystem> _system;
     private readonly ConcurrentDictionary<string, RunHandle> _runs = new(StringComparer.Ordinal);
     private readonly Lock _starting = new();
@@ -87,30 +92,54 @@ public sealed partial class ActorSimHost : IAsyncDisposable
         var simIds = plant.Lines.Select(l => l.SimId).ToArray();
         var core = new SyncCoordinatorCore(plant.CreateSchedule(until));
         LineStarter startLine = (context, line) => context.ActorOf(
-            LineActor.Props(runId, plant, line, seed, sinkFor, settings).WithDispatcher(ActorRunnerSettings.LineDispatcherId),
+            LineActor.Props(runId, line, settings).WithDispatcher(ActorRunnerSettings.LineDispatcherId),
             "line-" + line.ToString(System.Globalization.CultureInfo.InvariantCulture));
         var outcome = new TaskCompletionSource<IActorSimMessage>(TaskCreationOptions.RunContinuationsAsynchronously);
         var ended = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var completion = new TaskCompletionSource<RunStats>(TaskCreationOptions.RunContinuationsAsynchronously);
-        IActorRef coordinator;
-        RunHandle handle;
-        lock (_starting)
+        IActorRef? coordinator = null;
+        RunHandle? handle = null;
+        // A run that has ended frees its coordinator's name when the guardian has seen it stop, a moment after the run's
+        // completion: a new run under the same id waits for that (at most NameReleaseWait) rather than fail.
+        for (var waited = TimeSpan.Zero; coordinator is null; waited += NameReleasePoll)
         {
-            if (_runs.ContainsKey(runId))
+            lock (_starting)
             {
-                throw new ArgumentException($"A run with the id '{runId}' is in progress on this host; give each run its own id.", nameof(runId));
+                if (_runs.ContainsKey(runId))
+                {
+                    throw new ArgumentException($"A run with the id '{runId}' is in progress on this host; give each run its own id.", nameof(runId));
+                }
+
+                // The lines find their plant and sinks on this node by the run id; only that id travels in their props.
+                NodeRuns.For(system).Add(runId, new RunMaterials(plant, seed, sinkFor));
+                try
+                {
+                    coordinator = system.ActorOf(
+                        CoordinatorActor.Props(runId, core, simIds, startLine, settings).WithDispatcher(ActorRunnerSettings.CoordinatorDispatcherId), "run-" + runId);
+                    handle = new RunHandle(runId, coordinator, completion.Task);
+                    _runs[runId] = handle;
+                }
+                catch (InvalidActorNameException) when (waited < NameReleaseWait)
+                {
+                    NodeRuns.For(system).Remove(runId);
+                }
+                catch
+                {
+                    NodeRuns.For(system).Remove(runId);
+                    throw;
+                }
             }
 
-            coordinator = system.ActorOf(
-                CoordinatorActor.Props(runId, core, simIds, startLine, settings).WithDispatcher(ActorRunnerSettings.CoordinatorDispatcherId), "run-" + runId);
-            handle = new RunHandle(runId, coordinator, completion.Task);
-            _runs[runId] = handle;
+            if (coordinator is null)
+            {
+                await Task.Delay(NameReleasePoll, cancellationToken).ConfigureAwait(false);
+            }
         }
 
         var registration = cancellationToken.Register(() => coordinator.Tell(new Messages.Stop(runId)));
         system.ActorOf(RunAwaiter.Props(runId, coordinator, outcome, ended), "awaiter-" + Interlocked.Increment(ref _awaiters).ToString(System.Globalization.CultureInfo.InvariantCulture));
-        _ = CompleteAsync(runId, outcome.Task, ended.Task, registration, completion, cancellationToken);
-        return handle;
+        _ = CompleteAsync(system, runId, outcome.Task, ended.Task, registration, completion, cancellationToken);
+        return handle!;
     }
 
     /// <summary>
@@ -160,12 +189,13 @@ public sealed partial class ActorSimHost : IAsyncDisposable
     private static partial Regex RunIdPattern();
 
     private async Task CompleteAsync(
-        string runId, Task<IActorSimMessage> outcome, Task ended, CancellationTokenRegistration registration, TaskCompletionSource<RunStats> completion,
+        ActorSystem system, string runId, Task<IActorSimMessage> outcome, Task ended, CancellationTokenRegistration registration, TaskCompletionSource<RunStats> completion,
         CancellationToken cancellationToken)
     {
         var message = await outcome.ConfigureAwait(false);
         await ended.ConfigureAwait(false);
         await registration.DisposeAsync().ConfigureAwait(false);
+        NodeRuns.For(system).Remove(runId);
         _runs.TryRemove(runId, out _);
         switch (message)
         {

@@ -45,7 +45,8 @@ internal sealed class LineActor : UntypedActor
     private bool _drained;
     private bool _curtailed;
 
-    public LineActor(string runId, PlantModel plant, int index, ulong seed, Func<LineModel, IRecordSink> sinkFor, ActorRunnerSettings settings)
+    /// <summary>Line <paramref name="index"/> of the run <paramref name="runId"/>, whose plant and sinks this node's <see cref="NodeRuns"/> holds.</summary>
+    public LineActor(string runId, int index, ActorRunnerSettings settings)
     {
         _runId = runId;
         // A paced line follows the wall clock itself (and so publishes its lag); the coordinator keeps grants short.
@@ -55,13 +56,19 @@ internal sealed class LineActor : UntypedActor
         _lineTurn = settings.LineTurn;
         _settings = settings;
         _slowSinks = new SlowSinkWatch(settings.SlowSinkWarning, Stopwatch.GetTimestamp());
-        SimId = plant.Lines[index].SimId;
+        SimId = "line-" + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
         try
         {
-            _sink = sinkFor(plant.Lines[index]);
+            if (!NodeRuns.For(Context.System).TryGet(runId, out var run))
+            {
+                throw new InvalidOperationException($"The run '{runId}' is not known on the node {Context.System.Name}; its line {index} cannot start here.");
+            }
+
+            SimId = run.Plant.Lines[index].SimId;
+            _sink = run.SinkFor(run.Plant.Lines[index]);
             _egress = _sink as ActorEgress;
             _egress?.Attach(Context);
-            _line = plant.StartLine(index, _simulation, _sink, seed, _outbox);
+            _line = run.Plant.StartLine(index, _simulation, _sink, run.Seed, _outbox);
         }
 #pragma warning disable CA1031 // A line that cannot start fails the run with its name, as a running line does.
         catch (Exception e)
@@ -74,10 +81,15 @@ internal sealed class LineActor : UntypedActor
         _running = Running;
     }
 
+    /// <summary>The line's sim id (<c>line-&lt;index&gt;</c> when its run is not known here).</summary>
     private string SimId { get; }
 
-    public static Props Props(string runId, PlantModel plant, int index, ulong seed, Func<LineModel, IRecordSink> sinkFor, ActorRunnerSettings settings) =>
-        Akka.Actor.Props.CreateBy(new ActorFactory<LineActor>(() => new LineActor(runId, plant, index, seed, sinkFor, settings)));
+    /// <summary>
+    /// Props of plain data (run id, index, settings), fit to cross nodes: the line takes its model and sinks from the
+    /// <see cref="NodeRuns"/> of the system it starts in.
+    /// </summary>
+    public static Props Props(string runId, int index, ActorRunnerSettings settings) =>
+        Akka.Actor.Props.Create(typeof(LineActor), runId, index, settings);
 
     protected override void PreStart()
     {
