@@ -9,6 +9,7 @@ using ActorSim.Egress.Destinations;
 using ActorSim.Egress;
 using ActorSim.Egress.Reports;
 using ActorSim.Runs;
+using ActorSim.Runs.Execution;
 
 namespace ActorSim.Cli;
 
@@ -76,61 +77,84 @@ internal static class CliApplication
     {
         // The process's one actor host: Akka starts on another core while this thread resolves the run, opens the sinks and builds the plant.
         var request = HistoryPlanner.Request(options);
-        await using var host = options.Engine == RunEngine.Actors ? ActorHistoryJob.StartHost(options, HistoryPlanner.IsPlant(request)) : null;
+        await using var host = options.Engine == RunEngine.Actors ? ActorHost.Start(options, HistoryPlanner.IsPlant(request)) : null;
         var run = HistoryPlanner.Compile(HistoryPlanner.Resolve(request), options);
         var spec = run.Spec;
-        var engine = spec.Layout == LineLayout.Single && spec.Engine != RunEngine.Actors ? "reference" : spec.Engine.ToString().ToLowerInvariant();
+        var single = spec.Layout == LineLayout.Single;
+        var engine = single && spec.Engine != RunEngine.Actors ? "reference" : spec.Engine.ToString().ToLowerInvariant();
         var description = new RunDescription(RunDescription.NewRunId(), run.Name, run.ModelDefinition, spec.Seed, spec.Start, spec.DurationSeconds, engine);
         await using var outputs = await RunOutputs.OpenAsync(spec.Destinations, options, description, spec.Sinks.Max(s => s.StallTimeout), cancellation).ConfigureAwait(false);
         var destinations = spec.Sinks.Select(s => s.Destination).ToArray();
-        IReadOnlyList<SinkOptions> SinksFor(string line) => outputs.Attach(run.SinksFor(line), destinations, line, run.LineFolder(line));
-        return spec.Layout == LineLayout.Single
-            ? await LineHistoryAsync(HistoryPlan.From(run, SinksFor(run.Plant.Lines[0].SimId)), options, host, description.RunId, outputs, output, error, cancellation).ConfigureAwait(false)
-            : await PlantHistoryAsync(new PlantPlan(run, SinksFor), options, host, description.RunId, outputs, output, error, cancellation).ConfigureAwait(false);
-    }
-
-    private static async Task<int> LineHistoryAsync(
-        HistoryPlan plan, HistoryOptions options, ActorSimHost? host, string runId, RunOutputs outputs, TextWriter output, TextWriter error, CancellationToken cancellation)
-    {
-        output.WriteLine($"actorsim history: {plan.Model.SimId}, seed {plan.Seed}, {ProgressText.SimulatedTime(plan.DurationSeconds)} from {plan.Start:yyyy-MM-ddTHH:mm:ss.fff}, to {string.Join(", ", plan.Destinations)} (run {runId})");
+        output.WriteLine(Headline(run, description.RunId));
         return await RunJobAsync(output, error, outputs, cancellation, async () =>
         {
             var reporter = Reporter(options.Progress, error);
-            var result = host is not null
-                ? await ActorHistoryJob.RunAsync(plan, host, reporter, runId, cancellation).ConfigureAwait(false)
-                : await HistoryJob.RunAsync(plan, reporter, cancellation).ConfigureAwait(false);
-            if (Terminal.Is(output))
+            var execution = new RunExecution
             {
-                HistorySummary.Render(Terminal.ConsoleFor(output), result);
+                SinksFor = line => outputs.Attach(run.SinksFor(line), destinations, line, run.LineFolder(line)),
+                Host = host,
+                RunId = description.RunId,
+                Progress = sample => reporter.Report(sample.SimulatedSeconds, sample.DurationSeconds, sample.Records, sample.Elapsed),
+            };
+            RunOutcome outcome;
+            try
+            {
+                outcome = await RunExecutor.RunAsync(run, execution, cancellation).ConfigureAwait(false);
             }
-            else
+            finally
             {
-                HistorySummary.Write(output, result);
+                reporter.Finish();
             }
 
-            return result.Egress.Sinks.Select(s => (plan.Model.SimId, s)).ToList();
+            WriteSummary(output, run, outcome, engine);
+            return outcome.Lines.SelectMany(r => r.Report.Sinks.Select(s => (r.Line, s))).ToList();
         }).ConfigureAwait(false);
     }
 
-    private static async Task<int> PlantHistoryAsync(
-        PlantPlan plan, HistoryOptions options, ActorSimHost? host, string runId, RunOutputs outputs, TextWriter output, TextWriter error, CancellationToken cancellation)
+    /// <summary>The line that opens a run's output: what runs, from when, for how long, where its records go, under which id.</summary>
+    private static string Headline(CompiledRun run, string runId)
     {
-        var layout = plan.Run.Spec.Layout == LineLayout.Merged ? $"{plan.Destination}/ (merged, chunk names carry the line)" : $"{plan.Destination}/line=<sim_id>/";
-        output.WriteLine($"actorsim history: plant of {plan.Plant.Lines.Count} line{(plan.Plant.Lines.Count == 1 ? "" : "s")}, seed {plan.Seed}, {ProgressText.SimulatedTime(plan.DurationSeconds)} from {plan.Start:yyyy-MM-ddTHH:mm:ss.fff}, to {layout} (run {runId})");
-        return await RunJobAsync(output, error, outputs, cancellation, async () =>
+        var spec = run.Spec;
+        var span = $"seed {spec.Seed}, {ProgressText.SimulatedTime(spec.DurationSeconds)} from {spec.Start:yyyy-MM-ddTHH:mm:ss.fff}";
+        if (spec.Layout == LineLayout.Single)
         {
-            var (reports, stats, elapsed, actorStats) = await PlantHistoryJob.RunAsync(plan, host, Reporter(options.Progress, error), runId, cancellation).ConfigureAwait(false);
-            if (Terminal.Is(output))
+            return $"actorsim history: {run.Plant.Lines[0].SimId}, {span}, to {string.Join(", ", spec.Destinations)} (run {runId})";
+        }
+
+        var destination = spec.Sinks[0].Destination;
+        var layout = spec.Layout == LineLayout.Merged ? $"{destination}/ (merged, chunk names carry the line)" : $"{destination}/line=<sim_id>/";
+        var lines = run.Plant.Lines.Count;
+        return $"actorsim history: plant of {lines} line{(lines == 1 ? "" : "s")}, {span}, to {layout} (run {runId})";
+    }
+
+    /// <summary>The run's summary: a single line's or a plant's, as tables on a terminal, else as plain lines.</summary>
+    private static void WriteSummary(TextWriter output, CompiledRun run, RunOutcome outcome, string engine)
+    {
+        var terminal = Terminal.Is(output);
+        if (run.Spec.Layout != LineLayout.Single)
+        {
+            if (terminal)
             {
-                PlantSummary.Render(Terminal.ConsoleFor(output), plan, stats, elapsed, reports, actorStats);
+                PlantSummary.Render(Terminal.ConsoleFor(output), run, outcome);
             }
             else
             {
-                PlantHistoryJob.WriteSummary(output, plan, stats, elapsed, reports, actorStats);
+                PlantSummary.Write(output, run, outcome);
             }
 
-            return reports.SelectMany(r => r.Report.Sinks.Select(s => (r.Line, s))).ToList();
-        }).ConfigureAwait(false);
+            return;
+        }
+
+        var result = new HistoryResult(
+            outcome.Lines[0].Report, outcome.Tasks, outcome.Stats.ProcessedEvents, outcome.Records, outcome.Elapsed, run.Spec.Start, run.Spec.DurationSeconds, engine);
+        if (terminal)
+        {
+            HistorySummary.Render(Terminal.ConsoleFor(output), result);
+        }
+        else
+        {
+            HistorySummary.Write(output, result);
+        }
     }
 
     /// <summary>
@@ -171,7 +195,7 @@ internal static class CliApplication
             var message = Describe(e);
             await error.WriteLineAsync($"actorsim: the history run failed: {message}").ConfigureAwait(false);
             // The counts of the run's sinks when they were taken after it stopped; the chunks stored are listed either way.
-            var reports = e is HistoryRunException run ? run.SinkReports : null;
+            var reports = e is RunExecutionException run ? run.SinkReports : null;
             foreach (var line in await outputs.CompleteAsync(RunStatus.Failed, message, reports).ConfigureAwait(false))
             {
                 await output.WriteLineAsync(line).ConfigureAwait(false);

@@ -1,5 +1,4 @@
 using ActorSim.Cli.History;
-using ActorSim.Cli.Progress;
 using ActorSim.Cli.Tests.Support;
 using ActorSim.Egress;
 using ActorSim.Egress.Routing;
@@ -7,6 +6,8 @@ using ActorSim.Egress.Storage;
 using ActorSim.Egress.Tests.Support;
 using ActorSim.Model.Building;
 using ActorSim.Model.Records;
+using ActorSim.Runs;
+using ActorSim.Runs.Execution;
 
 namespace ActorSim.Cli.Tests;
 
@@ -17,6 +18,9 @@ namespace ActorSim.Cli.Tests;
 /// </summary>
 public class HistorySchemaDriftTests
 {
+    /// <summary>A line whose gauge publishes ten whole numbers, then text, registered once for this test class.</summary>
+    private static readonly string DriftingModel = Register();
+
     private const string Blueprint = """
         simulation: {sim_id: Line_A, seed: 42, start: "2026-01-01T00:00:00", duration: 1 hour}
         arrivals:   {standard: {dist: exponential, rate: 2.0}}
@@ -50,15 +54,16 @@ public class HistorySchemaDriftTests
     public async Task A_value_of_another_type_in_a_later_chunk_should_fail_the_run_naming_destination_and_column(string engine)
     {
         using var dir = new TempDirectory();
-        var model = new LineBuilder("Line_A").AddProcess("gauge", Readings).Build();
-        var sink = new SinkOptions
+        var spec = new RunSpec
         {
-            Name = "readings", Store = new LocalObjectStore(dir.Path), Router = Routers.All("readings.parquet").Flatten(),
-            Format = ChunkFormat.Parquet, BatchSize = 10, FlushInterval = 0,
+            Model = ModelSource.FromCatalog(DriftingModel),
+            Start = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc),
+            DurationSeconds = 3600,
+            Engine = engine == "reference" ? RunEngine.Reference : RunEngine.Actors,
+            Sinks = [new SinkSpec { Name = "readings", Destination = dir.Path, Events = "readings.parquet", Flatten = true, BatchSize = 10, FlushInterval = 0 }],
         };
-        var plan = new HistoryPlan(model, new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc), 3600, 42, [sink], [dir.Path], 0, []);
 
-        var error = await Assert.ThrowsAnyAsync<Exception>(() => RunAsync(plan, engine));
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => RunAsync(spec));
 
         // The actors carry the failure across as text; the direct engine keeps the exception itself.
         var messages = string.Join(" <- ", Chain(error).Select(e => e.Message));
@@ -75,6 +80,13 @@ public class HistorySchemaDriftTests
         Assert.Equal(["readings_000001.parquet"], Directory.GetFiles(dir.Path).Select(Path.GetFileName));
     }
 
+    private static string Register()
+    {
+        const string name = "schema-drift-gauge";
+        ModelCatalog.Register(name, () => new LineBuilder("Line_A").AddProcess("gauge", Readings).Build());
+        return name;
+    }
+
     /// <summary>Ten whole-number readings, then text where the number was.</summary>
     private static IEnumerable<ActorSim.Engine.Event> Readings(Line line)
     {
@@ -85,16 +97,10 @@ public class HistorySchemaDriftTests
         }
     }
 
-    private static async Task RunAsync(HistoryPlan plan, string engine)
+    private static async Task RunAsync(RunSpec spec)
     {
-        if (engine == "reference")
-        {
-            await HistoryJob.RunAsync(plan, NoProgress.Instance);
-            return;
-        }
-
-        await using var host = ActorHistoryJob.StartHost(new HistoryOptions(), plant: false);
-        await ActorHistoryJob.RunAsync(plan, host, NoProgress.Instance);
+        await using var host = spec.Engine == RunEngine.Actors ? ActorHost.Start(new HistoryOptions(), plant: false) : null;
+        await RunExecutor.RunAsync(RunCompiler.Compile(spec), new RunExecution { Host = host });
     }
 
     private static IEnumerable<Exception> Chain(Exception? e)

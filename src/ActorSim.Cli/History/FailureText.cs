@@ -2,6 +2,7 @@ using System.Globalization;
 using ActorSim.Egress.Reports;
 using ActorSim.Engine;
 using ActorSim.Model.Plants;
+using ActorSim.Runs.Execution;
 
 namespace ActorSim.Cli.History;
 
@@ -13,7 +14,7 @@ internal static class FailureText
 {
     public static string Describe(Exception e)
     {
-        if (e is not HistoryRunException run)
+        if (e is not RunExecutionException { InnerException: not null } run)
         {
             return Chain(e);
         }

@@ -1,4 +1,5 @@
 using ActorSim.Runs;
+using ActorSim.Runs.Execution;
 using System.Globalization;
 using ActorSim.Actors.Messages;
 using ActorSim.Egress.Reports;
@@ -15,10 +16,10 @@ internal static class PlantSummary
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
-    public static void Write(
-        TextWriter output, PlantPlan plan, PlantRunStats stats, TimeSpan elapsed, IReadOnlyList<(string Line, EgressReport Report)> reports, RunStats? actorStats)
+    public static void Write(TextWriter output, CompiledRun run, RunOutcome outcome)
     {
-        output.WriteLine(Headline(plan, stats, elapsed));
+        var (stats, elapsed, reports, actorStats) = (outcome.Stats, outcome.Elapsed, outcome.Lines, outcome.ActorStats);
+        output.WriteLine(Headline(run, stats, elapsed));
         foreach (var (line, report) in reports)
         {
             foreach (var sink in report.Sinks)
@@ -44,10 +45,10 @@ internal static class PlantSummary
     }
 
     /// <summary>The same figures for a terminal: the headline, a table of lines and sinks, and (actors) a table of the lines' time.</summary>
-    public static void Render(
-        IAnsiConsole console, PlantPlan plan, PlantRunStats stats, TimeSpan elapsed, IReadOnlyList<(string Line, EgressReport Report)> reports, RunStats? actorStats)
+    public static void Render(IAnsiConsole console, CompiledRun run, RunOutcome outcome)
     {
-        console.WriteLine(Headline(plan, stats, elapsed));
+        var (stats, elapsed, reports, actorStats) = (outcome.Stats, outcome.Elapsed, outcome.Lines, outcome.ActorStats);
+        console.WriteLine(Headline(run, stats, elapsed));
         var sinks = new Table().Border(TableBorder.Rounded).AddColumns("line", "sink").AddColumns(Right("published"), Right("written"), Right("dropped"), Right("chunks"));
         foreach (var (line, report) in reports)
         {
@@ -76,9 +77,9 @@ internal static class PlantSummary
         console.WriteLine(Efficiency(actorStats));
     }
 
-    private static string Headline(PlantPlan plan, PlantRunStats stats, TimeSpan elapsed) => string.Create(Inv,
-        $"Simulated {plan.Plant.Lines.Count} lines for {plan.DurationSeconds:0} s with the {plan.Engine.ToString().ToLowerInvariant()} engine in {elapsed.TotalSeconds:0.000} s: " +
-        $"{stats.ProcessedEvents:N0} engine events, {stats.ItemsSent:N0} items sent{Synchronization(plan.Engine, stats)}.");
+    private static string Headline(CompiledRun run, PlantRunStats stats, TimeSpan elapsed) => string.Create(Inv,
+        $"Simulated {run.Plant.Lines.Count} lines for {run.Spec.DurationSeconds:0} s with the {run.Spec.Engine.ToString().ToLowerInvariant()} engine in {elapsed.TotalSeconds:0.000} s: " +
+        $"{stats.ProcessedEvents:N0} engine events, {stats.ItemsSent:N0} items sent{Synchronization(run.Spec.Engine, stats)}.");
 
     /// <summary>How the engine synchronized: the sequential one does not; the windowed one grants in rounds, the actors as lines report.</summary>
     private static string Synchronization(RunEngine engine, PlantRunStats stats) => engine switch

@@ -1,18 +1,24 @@
-namespace ActorSim.Cli.Progress;
+using System.Diagnostics;
+
+namespace ActorSim.Runs.Execution;
 
 /// <summary>
-/// Reports progress from a timer for runs whose engine threads are not ours (actors, windowed): every few tenths of a
-/// second it samples where the run is and hands that to the reporter, one call at a time.
+/// Samples where a run is from a timer (its engine threads are not the caller's) and hands each sample to the
+/// listener, one call at a time; after <see cref="DisposeAsync"/> returns the listener gets no more calls.
 /// </summary>
 internal sealed class ProgressPoller : IAsyncDisposable
 {
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
 
-    /// <summary>Starts sampling <paramref name="sample"/> (simulated seconds reached, records so far) for a run of <paramref name="totalSeconds"/>.</summary>
-    public ProgressPoller(IProgressReporter reporter, Func<(double SimulatedSeconds, long Records)> sample, double totalSeconds, TimeSpan every)
+    public ProgressPoller(Action<RunSample>? listener, Func<(double SimulatedSeconds, long Records)> sample, double durationSeconds, TimeSpan every, Stopwatch clock)
     {
-        var clock = System.Diagnostics.Stopwatch.StartNew();
+        if (listener is null)
+        {
+            _loop = Task.CompletedTask;
+            return;
+        }
+
         _loop = Task.Run(async () =>
         {
             using var timer = new PeriodicTimer(every);
@@ -21,7 +27,7 @@ internal sealed class ProgressPoller : IAsyncDisposable
                 while (await timer.WaitForNextTickAsync(_stop.Token).ConfigureAwait(false))
                 {
                     var (simulated, records) = sample();
-                    reporter.Report(simulated, totalSeconds, records, clock.Elapsed);
+                    listener(new RunSample(simulated, durationSeconds, records, clock.Elapsed));
                 }
             }
             catch (OperationCanceledException)
@@ -31,7 +37,6 @@ internal sealed class ProgressPoller : IAsyncDisposable
         });
     }
 
-    /// <summary>Stops sampling; the reporter gets no call after this returns.</summary>
     public async ValueTask DisposeAsync()
     {
         await _stop.CancelAsync().ConfigureAwait(false);

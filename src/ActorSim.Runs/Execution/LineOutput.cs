@@ -1,12 +1,11 @@
-using ActorSim.Runs;
 using ActorSim.Actors;
 using ActorSim.Egress;
 using ActorSim.Egress.Reports;
 using ActorSim.Model.Records;
 
-namespace ActorSim.Cli.History;
+namespace ActorSim.Runs.Execution;
 
-/// <summary>One line's way out in a plant run: an egress pipeline (direct engines) or egress actors (the actors engine).</summary>
+/// <summary>One line's way out: an egress pipeline (direct engines) or egress actors (the actors engine).</summary>
 internal sealed class LineOutput
 {
     private readonly EgressPipeline? _pipeline;
@@ -41,6 +40,21 @@ internal sealed class LineOutput
     /// <summary>The counts so far, unchecked: after a failed run, what this line published, wrote and lost.</summary>
     public EgressReport Snapshot() => _pipeline?.Snapshot() ?? _actors!.Snapshot();
 
-    /// <summary>Stops a pipeline's writers after a failed run (egress actors stop with their run).</summary>
-    public Task DisposeQuietlyAsync() => _pipeline is null ? Task.CompletedTask : HistoryJob.DisposeQuietlyAsync(_pipeline);
+    /// <summary>Stops a pipeline's writers after a run (egress actors stop with their run); a failure there was already reported by the run.</summary>
+    public async Task DisposeQuietlyAsync()
+    {
+        if (_pipeline is null)
+        {
+            return;
+        }
+
+        try
+        {
+            await _pipeline.DisposeAsync().ConfigureAwait(false);
+        }
+        catch (EgressException)
+        {
+            // Already reported by the run that failed; disposing only stops the writers.
+        }
+    }
 }

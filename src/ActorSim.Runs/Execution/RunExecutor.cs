@@ -1,0 +1,166 @@
+using System.Diagnostics;
+using ActorSim.Actors;
+using ActorSim.Actors.Messages;
+using ActorSim.Egress;
+using ActorSim.Egress.Reports;
+using ActorSim.Engine;
+using ActorSim.Engine.Pacing;
+using ActorSim.Model.Building;
+using ActorSim.Model.Plants;
+using ActorSim.Model.Random;
+using ActorSim.Model.Records;
+
+namespace ActorSim.Runs.Execution;
+
+/// <summary>
+/// Executes a compiled run on its engine, every line into its own egress, and checks the accounting: the one way a
+/// run is executed, whoever asks (the CLI, a cluster node). The actors engine runs it as a run on the process's
+/// <see cref="ActorSimHost"/>, each line with egress actors; the reference engine runs a single line in one engine on
+/// the calling thread (paced when the spec's factor is above 0) and a plant on <see cref="SequentialPlantRunner"/>;
+/// the windowed engine runs a plant on <see cref="WindowedPlantRunner"/>. Each direct line writes through an
+/// <see cref="EgressPipeline"/>. Cancellation stops the run within a slice and its egress without draining it.
+/// </summary>
+public static class RunExecutor
+{
+    /// <summary>Simulated seconds between a single line's progress checks: small enough for a live line, large enough to cost nothing.</summary>
+    private const double Slice = 3600;
+
+    /// <summary>
+    /// Runs <paramref name="run"/> as <paramref name="execution"/> says. A failure is a <see cref="RunExecutionException"/>
+    /// carrying every line's counts once its writers have stopped; a stop is an <see cref="OperationCanceledException"/>.
+    /// </summary>
+    public static Task<RunOutcome> RunAsync(CompiledRun run, RunExecution execution, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(execution);
+        if (run.Spec.Engine == RunEngine.Actors && execution.Host is null)
+        {
+            throw new ArgumentException("The actors engine runs on the process's actor host; give RunExecution.Host.", nameof(execution));
+        }
+
+        var sinksFor = execution.SinksFor ?? run.SinksFor;
+        return run.Spec.Layout == LineLayout.Single && run.Spec.Engine != RunEngine.Actors
+            ? RunLineAsync(run, execution, sinksFor, cancellation)
+            : RunPlantAsync(run, execution, sinksFor, cancellation);
+    }
+
+    /// <summary>A single line in one engine on this thread, its progress told after each slice.</summary>
+    private static async Task<RunOutcome> RunLineAsync(
+        CompiledRun run, RunExecution execution, Func<string, IReadOnlyList<SinkOptions>> sinksFor, CancellationToken cancellation)
+    {
+        var clock = Stopwatch.StartNew();
+        var spec = run.Spec;
+        var model = run.Plant.Lines[0];
+        // A paced run waits for the wall clock before each event; the token wakes it from that wait. Unpaced, the token is
+        // looked at once per slice only.
+        var simulation = new Simulation(0, spec.Start, spec.Factor > 0 ? PacingPolicy.WithFactor(spec.Factor) with { Cancellation = cancellation } : null);
+        var output = LineOutput.For(spec.Engine, model.SimId, spec.Start, sinksFor(model.SimId), cancellation);
+        try
+        {
+            var line = model.Start(simulation, output.Sink, RandomStream.Create(spec.RunSeed, model.SimId));
+            while (simulation.Now < spec.DurationSeconds)
+            {
+                cancellation.ThrowIfCancellationRequested();
+                simulation.RunUntil(Math.Min(spec.DurationSeconds, simulation.Now + Slice));
+                execution.Progress?.Invoke(new RunSample(simulation.Now, spec.DurationSeconds, output.Published, clock.Elapsed));
+            }
+
+            var report = await output.CompleteAsync().ConfigureAwait(false);
+            return new RunOutcome([(model.SimId, report)], new PlantRunStats(0, 0, simulation.ProcessedEvents, 0), null, line.TasksCreated, output.Published, clock.Elapsed);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Counted once the writers have stopped: the report states the whole run's records.
+            await output.DisposeQuietlyAsync().ConfigureAwait(false);
+            throw new RunExecutionException(e, spec.Start, model.SimId, [(model.SimId, output.Snapshot())]);
+        }
+        finally
+        {
+            await output.DisposeQuietlyAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Every line of the plant on the spec's engine, each into its own egress (made when the line starts).</summary>
+    private static async Task<RunOutcome> RunPlantAsync(
+        CompiledRun run, RunExecution execution, Func<string, IReadOnlyList<SinkOptions>> sinksFor, CancellationToken cancellation)
+    {
+        var clock = Stopwatch.StartNew();
+        var spec = run.Spec;
+        var outputs = new List<LineOutput>();
+        try
+        {
+            IRecordSink SinkFor(LineModel line)
+            {
+                var output = LineOutput.For(spec.Engine, line.SimId, spec.Start, sinksFor(line.SimId), cancellation);
+                lock (outputs)
+                {
+                    outputs.Add(output);
+                }
+
+                return output.Sink;
+            }
+
+            PlantRunStats stats;
+            RunStats? actorStats;
+            await using (new ProgressPoller(execution.Progress, Sample, spec.DurationSeconds, execution.ProgressInterval, clock))
+            {
+                (stats, actorStats) = await RunEngineAsync(run, execution, SinkFor, cancellation).ConfigureAwait(false);
+            }
+
+            var reports = new List<(string, EgressReport)>();
+            foreach (var output in outputs.OrderBy(p => p.Line, StringComparer.Ordinal))
+            {
+                reports.Add((output.Line, await output.CompleteAsync().ConfigureAwait(false)));
+            }
+
+            return new RunOutcome(reports, stats, actorStats, null, outputs.Sum(o => o.Published), clock.Elapsed);
+
+            (double, long) Sample()
+            {
+                lock (outputs)
+                {
+                    // Lines that have not started yet are at 0; the plant is as far as its slowest line.
+                    var reached = outputs.Count < run.Plant.Lines.Count || outputs.Count == 0 ? 0 : outputs.Min(p => p.LastSimTime);
+                    return (reached, outputs.Sum(p => p.Published));
+                }
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Counted once every line's writers have stopped: the report states the whole run's records, all lines.
+            foreach (var output in outputs)
+            {
+                await output.DisposeQuietlyAsync().ConfigureAwait(false);
+            }
+
+            var single = spec.Layout == LineLayout.Single ? run.Plant.Lines[0].SimId : null;
+            throw new RunExecutionException(e, spec.Start, single, outputs.ConvertAll(p => (p.Line, p.Snapshot())));
+        }
+        finally
+        {
+            foreach (var output in outputs)
+            {
+                await output.DisposeQuietlyAsync().ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>Runs the plant on the spec's engine; every engine stops early on <paramref name="cancellation"/>.</summary>
+    private static async Task<(PlantRunStats Stats, RunStats? ActorStats)> RunEngineAsync(
+        CompiledRun run, RunExecution execution, Func<LineModel, IRecordSink> sinkFor, CancellationToken cancellation)
+    {
+        var spec = run.Spec;
+        if (spec.Engine == RunEngine.Actors)
+        {
+            var host = execution.Host!;
+            var handle = await host.StartRunAsync(
+                run.Plant, spec.RunSeed, spec.DurationSeconds, sinkFor, host.Settings with { Factor = spec.Factor, LogicalStart = spec.Start }, execution.RunId, cancellation)
+                .ConfigureAwait(false);
+            var stats = await handle.Completion.ConfigureAwait(false);
+            return (new PlantRunStats(stats.Rounds, stats.Grants, stats.ProcessedEvents, stats.ItemsSent), stats);
+        }
+
+        IPlantRunner direct = spec.Engine == RunEngine.Windowed ? new WindowedPlantRunner(run.Plant, spec.Parallelism) : new SequentialPlantRunner(run.Plant);
+        return (await Task.Run(() => direct.Run(spec.RunSeed, spec.DurationSeconds, sinkFor, cancellation), cancellation).ConfigureAwait(false), null);
+    }
+}
