@@ -1,22 +1,26 @@
-using ActorSim.Actors.Messages;
+using ActorSim.Actors.Serialization;
 using ActorSim.Model.Plants;
 
 namespace ActorSim.Actors.Internal;
 
-/// <summary>A line actor's outbox: converts each sent item to its message at send time and keeps it for the grant's report.</summary>
+/// <summary>
+/// A line actor's outbox: keeps each sent item for the grant's report, checking at send time that it can cross the
+/// wire (its attributes); it is converted only if its message is serialized.
+/// </summary>
 internal sealed class CollectingOutbox : IItemOutbox
 {
-    private readonly List<Shipment> _sent = [];
+    private readonly List<ItemShipment> _sent = [];
 
     public long Count { get; private set; }
 
     public void Send(ItemShipment shipment)
     {
-        _sent.Add(ShipmentConversion.ToMessage(shipment));
+        ShipmentConversion.CheckAttributes(shipment);
+        _sent.Add(shipment);
         Count++;
     }
 
-    public Shipment[] Drain()
+    public ItemShipment[] Drain()
     {
         if (_sent.Count == 0)
         {

@@ -392,7 +392,7 @@ internal sealed class CoordinatorActor : UntypedActor, IWithTimers
             items += grant.Deliveries.Count;
             _tracker.Granted(grant.Line);
             _grantRound[grant.Line] = _core.Rounds;
-            _lines[grant.Line].Tell(new Grant(_runId, _core.Rounds, grant.Line, grant.Horizon, ShipmentConversion.ToMessages(grant.Deliveries)));
+            _lines[grant.Line].Tell(new Grant(_runId, _core.Rounds, grant.Line, grant.Horizon, grant.Deliveries));
         }
 
         if (_log.IsDebugEnabled)
@@ -441,7 +441,7 @@ internal sealed class CoordinatorActor : UntypedActor, IWithTimers
 
         try
         {
-            _core.Report(new CoreReport(report.Line, report.NextEventTime, ShipmentConversion.ToModels(report.Sent), report.Reached));
+            _core.Report(new CoreReport(report.Line, report.NextEventTime, report.Sent, report.Reached));
         }
         catch (Exception e) when (e is InvalidOperationException or ArgumentException)
         {

@@ -214,7 +214,7 @@ internal sealed class LineActor : UntypedActor
         {
             foreach (var shipment in grant.Deliveries)
             {
-                _line!.Deliver(ShipmentConversion.ToModel(shipment));
+                _line!.Deliver(shipment);
             }
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException)

@@ -6,4 +6,4 @@ namespace ActorSim.Actors.Messages;
 /// <param name="Line">The line's index.</param>
 /// <param name="Horizon">The safe horizon in simulated seconds.</param>
 /// <param name="Deliveries">Items for the line in (arrival time, source line, sequence) order.</param>
-internal sealed record Grant(string RunId, long Round, int Line, double Horizon, IReadOnlyList<Shipment> Deliveries) : IRunMessage;
+internal sealed record Grant(string RunId, long Round, int Line, double Horizon, IReadOnlyList<ActorSim.Model.Plants.ItemShipment> Deliveries) : IRunMessage;

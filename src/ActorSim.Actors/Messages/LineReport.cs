@@ -11,5 +11,5 @@ namespace ActorSim.Actors.Messages;
 /// <param name="Egress">Its egress so far, or null when its sink is not an egress pipeline.</param>
 /// <param name="Reached">Where it stopped when curtailed before the horizon; null when it ran to the horizon.</param>
 internal sealed record LineReport(
-    string RunId, long Round, int Line, double NextEventTime, IReadOnlyList<Shipment> Sent, long ProcessedEvents, double BusySeconds, EgressStatus? Egress = null, double? Reached = null)
+    string RunId, long Round, int Line, double NextEventTime, IReadOnlyList<ActorSim.Model.Plants.ItemShipment> Sent, long ProcessedEvents, double BusySeconds, EgressStatus? Egress = null, double? Reached = null)
     : IRunMessage;

@@ -18,6 +18,7 @@ internal sealed class ActorSimMessageSerializer(ExtendedActorSystem system) : Se
     {
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Converters = { new ItemShipmentConverter() },
     };
 
     public override int Identifier => Id;

@@ -1,6 +1,9 @@
 using ActorSim.Actors.Messages;
 using ActorSim.Actors.Serialization;
 using ActorSim.Actors.Tests.Support;
+using ActorSim.Model.Plants;
+using LineReport = ActorSim.Actors.Messages.LineReport;
+using ActorSim.Model.Records;
 using Akka.Serialization;
 using Xunit.Abstractions;
 
@@ -10,8 +13,8 @@ namespace ActorSim.Actors.Tests.Serialization;
 [Collection(ActorsCollection.Name)]
 public sealed class MessageSerializationTests(ITestOutputHelper output) : Akka.TestKit.Xunit2.TestKit(TestConfig.ForTestKit(), "serialization", output)
 {
-    private static readonly Shipment Item = new("rework_return", 1, 0, 7, 12.5, 27.5, "part-", 41,
-        [new ItemAttribute("reworked", Flag: true), new ItemAttribute("grade", Text: "B"), new ItemAttribute("passes", Integer: 2), new ItemAttribute("score", Number: 0.1)]);
+    private static readonly ItemShipment Item = new("rework_return", 1, 0, 7, 12.5, 27.5, new PlantItem(
+        new RecordKey("part-", 41), new Dictionary<string, object> { ["reworked"] = true, ["grade"] = "B", ["passes"] = 2L, ["score"] = 0.1 }));
 
     public static TheoryData<object> Messages() =>
     [
@@ -64,6 +67,20 @@ public sealed class MessageSerializationTests(ITestOutputHelper output) : Akka.T
         Assert.Equal(new LineStats(0, "A", 1, 10, 2, 0.5, -1, 0, SyncWaitSeconds: 0, EgressBlockedSeconds: 0), line);
         Assert.Equal(new LineProgress("r1", 1, 3600, 999, Egress: null), note);
         Assert.Equal((0.0, 0.0), (done.SyncWaitSeconds, done.EgressBlockedSeconds));
+    }
+
+    [Fact]
+    public void A_grant_keeps_its_wire_form_an_item_written_as_its_fields_and_typed_attributes()
+    {
+        var serializer = (ActorSimMessageSerializer)Sys.Serialization.FindSerializerForType(typeof(Grant));
+        const string written = """{"RunId":"r1","Round":3,"Line":0,"Horizon":15,"Deliveries":[{"Link":"rework_return","SourceLine":1,"DestinationLine":0,"Sequence":7,"SentAt":12.5,"ArrivalTime":27.5,"KeyPrefix":"part-","KeyNumber":41,"Attributes":[{"Name":"reworked","Flag":true},{"Name":"grade","Text":"B"},{"Name":"passes","Integer":2},{"Name":"score","Number":0.1}]}]}""";
+
+        var grant = Assert.IsType<Grant>(serializer.FromBinary(System.Text.Encoding.UTF8.GetBytes(written), "grant.v1"));
+
+        var item = Assert.Single(grant.Deliveries);
+        Assert.Equal(("rework_return", 1, 0, 7L, 12.5, 27.5, new RecordKey("part-", 41)), (item.Link, item.SourceLine, item.DestinationLine, item.Sequence, item.SentAt, item.ArrivalTime, item.Item.Key));
+        Assert.Equal(new Dictionary<string, object> { ["reworked"] = true, ["grade"] = "B", ["passes"] = 2L, ["score"] = 0.1 }, item.Item.Attributes);
+        Assert.Equal(written, System.Text.Encoding.UTF8.GetString(serializer.ToBinary(grant)));
     }
 
     [Fact]

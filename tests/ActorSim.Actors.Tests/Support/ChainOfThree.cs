@@ -47,11 +47,11 @@ internal sealed class ChainOfThree
         C.Send(Coordinator, new LineReady(RunId, 2, 0, double.PositiveInfinity));
     }
 
-    public void Report(int line, long round, params Shipment[] sent) => Report(line, round, double.PositiveInfinity, sent);
+    public void Report(int line, long round, params ItemShipment[] sent) => Report(line, round, double.PositiveInfinity, sent);
 
-    public void Report(int line, long round, double nextEventTime, params Shipment[] sent) =>
+    public void Report(int line, long round, double nextEventTime, params ItemShipment[] sent) =>
         Line(line).Send(Coordinator, new ActorSim.Actors.Messages.LineReport(RunId, round, line, nextEventTime, sent, 0, 0));
 
-    public static Shipment Item(string link, int from, int to, long sequence, double sentAt, double arrival) =>
-        new(link, from, to, sequence, sentAt, arrival, "part-", sequence, []);
+    public static ItemShipment Item(string link, int from, int to, long sequence, double sentAt, double arrival) =>
+        new(link, from, to, sequence, sentAt, arrival, new PlantItem(new ActorSim.Model.Records.RecordKey("part-", sequence)));
 }
