@@ -18,7 +18,7 @@ namespace ActorSim.Actors;
 /// <see cref="OperationCanceledException"/>, the stores in flight are cancelled (a chunk is stored whole or not at all)
 /// and nothing more is stored.
 /// </summary>
-public sealed class ActorEgress : IRecordSink
+public sealed class ActorEgress : ILineEgress
 {
     private readonly SinkFeed[] _feeds;
     private readonly CancellationToken _cancellation;
@@ -61,6 +61,9 @@ public sealed class ActorEgress : IRecordSink
     /// with an <see cref="EgressException"/> naming the sink when a sink failed, or when the line stopped before draining.
     /// </summary>
     public Task<EgressReport> Completion => _completion.Task;
+
+    /// <summary>The accounting its line reported when it drained the egress actors at the end of the run (<see cref="Completion"/>).</summary>
+    public Task<EgressReport> CompleteAsync() => Completion;
 
     /// <summary>
     /// The counts so far per sink — published, written, dropped, not written — without the check <see cref="Completion"/>

@@ -14,7 +14,7 @@ namespace ActorSim.Actors;
 /// </summary>
 /// <example><code>
 /// var runner = new ActorPlantRunner(ReferenceModels.TwoStagePlant(), parallelism: 2);
-/// RunStats stats = runner.RunWithStats(seed: 42, until: 3600, PerLineEgress.SinkFor(logicalStart, [historySink]));
+/// ActorRunStats stats = runner.RunWithStats(seed: 42, until: 3600, PerLineEgress.SinkFor(logicalStart, [historySink]));
 /// </code></example>
 public sealed class ActorPlantRunner : IPlantRunner
 {
@@ -46,11 +46,11 @@ public sealed class ActorPlantRunner : IPlantRunner
     public PlantRunStats Run(ulong seed, double until, Func<LineModel, IRecordSink> sinkFor, CancellationToken cancellationToken)
     {
         var stats = RunAsync(seed, until, sinkFor, cancellationToken).GetAwaiter().GetResult();
-        return new PlantRunStats(stats.Rounds, stats.Grants, stats.ProcessedEvents, stats.ItemsSent);
+        return stats.Plant;
     }
 
     /// <summary>Runs the plant and blocks until it is over; see <see cref="RunAsync(ulong, double, Func{LineModel, IRecordSink}, CancellationToken)"/>.</summary>
-    public RunStats RunWithStats(ulong seed, double until, Func<LineModel, IRecordSink> sinkFor) =>
+    public ActorRunStats RunWithStats(ulong seed, double until, Func<LineModel, IRecordSink> sinkFor) =>
         RunAsync(seed, until, sinkFor, CancellationToken.None).GetAwaiter().GetResult();
 
     /// <summary>
@@ -63,7 +63,7 @@ public sealed class ActorPlantRunner : IPlantRunner
     /// with the same token then stores nothing more (its stores in flight are cancelled: a chunk is stored whole or not
     /// at all), other sinks are drained.
     /// </summary>
-    public Task<RunStats> RunAsync(ulong seed, double until, Func<LineModel, IRecordSink> sinkFor, CancellationToken cancellationToken) =>
+    public Task<ActorRunStats> RunAsync(ulong seed, double until, Func<LineModel, IRecordSink> sinkFor, CancellationToken cancellationToken) =>
         RunAsync(seed, until, sinkFor, (ActorSimHost?)null, cancellationToken);
 
     /// <summary>
@@ -71,7 +71,7 @@ public sealed class ActorPlantRunner : IPlantRunner
     /// <paramref name="host"/> when given (its system must be the one these settings give, see
     /// <see cref="ActorRunnerSettings.StartsTheSameSystemAs"/>); without one, on a host of its own that ends with the run.
     /// </summary>
-    public async Task<RunStats> RunAsync(ulong seed, double until, Func<LineModel, IRecordSink> sinkFor, ActorSimHost? host, CancellationToken cancellationToken)
+    public async Task<ActorRunStats> RunAsync(ulong seed, double until, Func<LineModel, IRecordSink> sinkFor, ActorSimHost? host, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(sinkFor);
         if (host is not null)

@@ -19,7 +19,7 @@ namespace ActorSim.Actors;
 /// <example><code>
 /// await using var host = ActorSimHost.Start(ActorRunnerSettings.FromFile("node.conf"));
 /// var run = await host.StartRunAsync(plant, seed: 42, until: 86400, PerLineEgress.SinkFor(start, sinks));
-/// RunStats stats = await run.Completion;
+/// ActorRunStats stats = await run.Completion;
 /// </code></example>
 public sealed partial class ActorSimHost : IAsyncDisposable
 {
@@ -96,7 +96,7 @@ public sealed partial class ActorSimHost : IAsyncDisposable
             "line-" + line.ToString(System.Globalization.CultureInfo.InvariantCulture));
         var outcome = new TaskCompletionSource<IActorSimMessage>(TaskCreationOptions.RunContinuationsAsynchronously);
         var ended = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var completion = new TaskCompletionSource<RunStats>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var completion = new TaskCompletionSource<ActorRunStats>(TaskCreationOptions.RunContinuationsAsynchronously);
         IActorRef? coordinator = null;
         RunHandle? handle = null;
         // A run that has ended frees its coordinator's name when the guardian has seen it stop, a moment after the run's
@@ -189,7 +189,7 @@ public sealed partial class ActorSimHost : IAsyncDisposable
     private static partial Regex RunIdPattern();
 
     private async Task CompleteAsync(
-        ActorSystem system, string runId, Task<IActorSimMessage> outcome, Task ended, CancellationTokenRegistration registration, TaskCompletionSource<RunStats> completion,
+        ActorSystem system, string runId, Task<IActorSimMessage> outcome, Task ended, CancellationTokenRegistration registration, TaskCompletionSource<ActorRunStats> completion,
         CancellationToken cancellationToken)
     {
         var message = await outcome.ConfigureAwait(false);

@@ -13,7 +13,7 @@ public sealed class RunHandle
     private static readonly TimeSpan AskTimeout = TimeSpan.FromSeconds(30);
     private readonly IActorRef _coordinator;
 
-    internal RunHandle(string runId, IActorRef coordinator, Task<RunStats> completion)
+    internal RunHandle(string runId, IActorRef coordinator, Task<ActorRunStats> completion)
     {
         RunId = runId;
         _coordinator = coordinator;
@@ -24,11 +24,11 @@ public sealed class RunHandle
     public string RunId { get; }
 
     /// <summary>
-    /// Completes once the run's actors have all stopped: with the run's <see cref="RunStats"/> when it reached its end
+    /// Completes once the run's actors have all stopped: with the run's <see cref="ActorRunStats"/> when it reached its end
     /// time; a <see cref="LineFailedException"/> naming the line and time when a line failed or went silent; an
     /// <see cref="OperationCanceledException"/> when it was stopped; an <see cref="InvalidOperationException"/> for other failures.
     /// </summary>
-    public Task<RunStats> Completion { get; }
+    public Task<ActorRunStats> Completion { get; }
 
     /// <summary>Where the run is now: rounds, the simulated time every line has reached, events and records written so far.</summary>
     public Task<RunProgress> ProgressAsync(CancellationToken cancellationToken = default) => AskAsync<RunProgress>(new GetProgress(RunId), cancellationToken);

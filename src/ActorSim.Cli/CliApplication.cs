@@ -107,7 +107,16 @@ internal static class CliApplication
             }
 
             WriteSummary(output, run, outcome, engine);
-            return outcome.Lines.SelectMany(r => r.Report.Sinks.Select(s => (r.Line, s))).ToList();
+            var reports = new List<(string Line, SinkReport Report)>();
+            foreach (var (line, report) in outcome.Lines)
+            {
+                foreach (var sink in report.Sinks)
+                {
+                    reports.Add((line, sink));
+                }
+            }
+
+            return reports;
         }).ConfigureAwait(false);
     }
 

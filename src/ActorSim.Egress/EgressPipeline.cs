@@ -13,7 +13,7 @@ namespace ActorSim.Egress;
 /// run's token stops it early: waits end with an <see cref="OperationCanceledException"/>, stores in flight are cancelled
 /// (a chunk is stored whole or not at all), and records not stored yet are not written.
 /// </summary>
-public sealed class EgressPipeline : IRecordSink, IAsyncDisposable
+public sealed class EgressPipeline : ILineEgress, IAsyncDisposable
 {
     private readonly SinkRunner[] _sinks;
     private readonly CancellationToken _cancellation;

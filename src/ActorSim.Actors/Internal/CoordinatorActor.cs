@@ -4,7 +4,6 @@ using ActorSim.Actors.Messages;
 using ActorSim.Model.Plants;
 using Akka.Actor;
 using Akka.Event;
-using CoreReport = ActorSim.Model.Plants.LineReport;
 
 namespace ActorSim.Actors.Internal;
 
@@ -78,7 +77,7 @@ internal sealed class CoordinatorActor : UntypedActor, IWithTimers
             return base.AroundReceive(receive, message);
         }
 
-        if (message is LineReady or Messages.LineReport or LineProgress or LineFailed or LineFinished)
+        if (message is LineReady or GrantDone or LineProgress or LineFailed or LineFinished)
         {
             Fail($"{message.GetType().Name} of run '{run.RunId}' from {Sender.Path} reached run '{_runId}'.", null, double.NaN);
         }
@@ -133,7 +132,7 @@ internal sealed class CoordinatorActor : UntypedActor, IWithTimers
     {
         switch (message)
         {
-            case Messages.LineReport report:
+            case GrantDone report:
                 OnReport(report);
                 break;
             case PaceTick:
@@ -426,9 +425,9 @@ internal sealed class CoordinatorActor : UntypedActor, IWithTimers
             [_core.Rounds, ReachedTime(), events, rate, _core.ItemsDelivered, written, wall > 0 ? Math.Round(written / wall) : 0, _tracker.QueuedBatches]);
     }
 
-    private void OnReport(Messages.LineReport report)
+    private void OnReport(GrantDone report)
     {
-        if (!CheckSender(report.Line, "LineReport"))
+        if (!CheckSender(report.Line, "GrantDone"))
         {
             return;
         }
@@ -441,7 +440,7 @@ internal sealed class CoordinatorActor : UntypedActor, IWithTimers
 
         try
         {
-            _core.Report(new CoreReport(report.Line, report.NextEventTime, report.Sent, report.Reached));
+            _core.Report(new LineReport(report.Line, report.NextEventTime, report.Sent, report.Reached));
         }
         catch (Exception e) when (e is InvalidOperationException or ArgumentException)
         {

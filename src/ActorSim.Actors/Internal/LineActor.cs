@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using ActorSim.Actors.Messages;
+using ActorSim.Actors.Serialization;
 using ActorSim.Egress;
 using ActorSim.Engine;
 using ActorSim.Engine.Pacing;
@@ -12,10 +13,10 @@ using Akka.Event;
 namespace ActorSim.Actors.Internal;
 
 /// <summary>
-/// One line of a plant in its own <see cref="Simulation"/>. Says <see cref="LineReady"/> to its parent (the
+/// One line of a plant (a <see cref="WindowedLine"/>) in its own <see cref="Simulation"/>. Says <see cref="LineReady"/> to its parent (the
 /// coordinator) once started; on a <see cref="Grant"/> delivers the items, runs to the horizon in slices of
 /// <c>progress-interval</c> simulated seconds (a <see cref="LineProgress"/> between slices) and answers with a
-/// <see cref="Messages.LineReport"/>. Records go to its sink on this thread. An <see cref="ActorEgress"/> sink gets
+/// <see cref="GrantDone"/>. Records go to its sink on this thread. An <see cref="ActorEgress"/> sink gets
 /// egress actors, children of this one: the line routes its records into batches and hands each full batch to its
 /// sink's actor, waiting when that sink has given no credit back, which is the backpressure that slows a line down to
 /// its sink's pace; on <see cref="FinishLine"/> it drains them. It times how long it waits for grants
@@ -31,13 +32,12 @@ internal sealed class LineActor : UntypedActor
     private readonly ActorRunnerSettings _settings;
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly Simulation _simulation;
-    private readonly CollectingOutbox _outbox = new();
     private readonly Stopwatch _busy = new();
     private readonly Stopwatch _syncWait = new();
     private readonly SlowSinkWatch _slowSinks;
     private readonly IRecordSink? _sink;
     private readonly ActorEgress? _egress;
-    private readonly Line? _line;
+    private readonly WindowedLine? _line;
     private readonly Exception? _startError;
     private readonly UntypedReceive _idle;
     private readonly UntypedReceive _running;
@@ -68,7 +68,8 @@ internal sealed class LineActor : UntypedActor
             _sink = run.SinkFor(run.Plant.Lines[index]);
             _egress = _sink as ActorEgress;
             _egress?.Attach(Context);
-            _line = run.Plant.StartLine(index, _simulation, _sink, run.Seed, _outbox);
+            // Items are checked as they are sent: a local run refuses what could not cross the wire, as a remote one would.
+            _line = new WindowedLine(run.Plant, index, _simulation, _sink, run.Seed, ShipmentConversion.CheckAttributes);
         }
 #pragma warning disable CA1031 // A line that cannot start fails the run with its name, as a running line does.
         catch (Exception e)
@@ -83,6 +84,9 @@ internal sealed class LineActor : UntypedActor
 
     /// <summary>The line's sim id (<c>line-&lt;index&gt;</c> when its run is not known here).</summary>
     private string SimId { get; }
+
+    /// <summary>The items the line has sent (0 when it did not start).</summary>
+    private long ItemsSent => _line?.Line.ItemsSent ?? 0;
 
     /// <summary>
     /// Props of plain data (run id, index, settings), fit to cross nodes: the line takes its model and sinks from the
@@ -212,10 +216,7 @@ internal sealed class LineActor : UntypedActor
         _busy.Restart();
         try
         {
-            foreach (var shipment in grant.Deliveries)
-            {
-                _line!.Deliver(shipment);
-            }
+            _line!.Deliver(grant.Deliveries);
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException)
         {
@@ -274,7 +275,8 @@ internal sealed class LineActor : UntypedActor
         _curtailed = false;
         _grant = null;
         Become(_idle);
-        Context.Parent.Tell(new Messages.LineReport(_runId, grant.Round, _index, _simulation.Peek(), _outbox.Drain(), _simulation.ProcessedEvents, _busy.Elapsed.TotalSeconds, egress, reached));
+        var report = _line!.Report(reached);
+        Context.Parent.Tell(new GrantDone(_runId, grant.Round, _index, report.NextEventTime, report.Sent, _simulation.ProcessedEvents, _busy.Elapsed.TotalSeconds, egress, reached));
         _syncWait.Start();
     }
 
@@ -334,7 +336,7 @@ internal sealed class LineActor : UntypedActor
         if (_sink is not IAsyncDisposable disposable)
         {
             _drained = true;
-            Context.Parent.Tell(new LineFinished(_runId, _index, _simulation.ProcessedEvents, _outbox.Count, -1, 0, null, _syncWait.Elapsed.TotalSeconds));
+            Context.Parent.Tell(new LineFinished(_runId, _index, _simulation.ProcessedEvents, ItemsSent, -1, 0, null, _syncWait.Elapsed.TotalSeconds));
             return;
         }
 
@@ -394,6 +396,6 @@ internal sealed class LineActor : UntypedActor
     private void Finished(long written, double seconds, string? error, double blockedSeconds)
     {
         _drained = true;
-        Context.Parent.Tell(new LineFinished(_runId, _index, _simulation.ProcessedEvents, _outbox.Count, written, seconds, error, _syncWait.Elapsed.TotalSeconds, blockedSeconds));
+        Context.Parent.Tell(new LineFinished(_runId, _index, _simulation.ProcessedEvents, ItemsSent, written, seconds, error, _syncWait.Elapsed.TotalSeconds, blockedSeconds));
     }
 }

@@ -4,7 +4,7 @@ using ActorSim.Actors.Messages;
 namespace ActorSim.Actors.Internal;
 
 /// <summary>
-/// The coordinator's bookkeeping for <see cref="RunStats"/> and the progress log: wall time, waiting time, per-line
+/// The coordinator's bookkeeping for <see cref="ActorRunStats"/> and the progress log: wall time, waiting time, per-line
 /// counts, and each line's egress as its last note said.
 /// </summary>
 internal sealed class RunTracker(IReadOnlyList<string> simIds, int parallelism)
@@ -44,7 +44,7 @@ internal sealed class RunTracker(IReadOnlyList<string> simIds, int parallelism)
         _waiting.Start();
     }
 
-    public void Reported(LineReport report)
+    public void Reported(GrantDone report)
     {
         _events[report.Line] = report.ProcessedEvents;
         _sent[report.Line] += report.Sent.Count;
@@ -77,7 +77,7 @@ internal sealed class RunTracker(IReadOnlyList<string> simIds, int parallelism)
         _egressBlocked[finished.Line] = finished.EgressBlockedSeconds;
     }
 
-    public RunStats Stats(long rounds, long grants, long delivered)
+    public ActorRunStats Stats(long rounds, long grants, long delivered)
     {
         _wall.Stop();
         var lines = new LineStats[simIds.Count];
@@ -86,6 +86,6 @@ internal sealed class RunTracker(IReadOnlyList<string> simIds, int parallelism)
             lines[i] = new LineStats(i, simIds[i], _grants[i], _events[i], _sent[i], _busy[i], _written[i], _egress[i], _syncWait[i], _egressBlocked[i]);
         }
 
-        return new RunStats(rounds, grants, delivered, _wall.Elapsed.TotalSeconds, _waiting.Elapsed.TotalSeconds, parallelism, lines);
+        return new ActorRunStats(rounds, grants, delivered, _wall.Elapsed.TotalSeconds, _waiting.Elapsed.TotalSeconds, parallelism, lines);
     }
 }

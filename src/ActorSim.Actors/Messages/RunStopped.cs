@@ -4,4 +4,4 @@ namespace ActorSim.Actors.Messages;
 /// <param name="RunId">The run this is about.</param>
 /// <param name="Stats">What the run did up to the stop.</param>
 /// <param name="ReachedTime">The simulated time every line had reached (the smallest over lines).</param>
-internal sealed record RunStopped(string RunId, RunStats Stats, double ReachedTime) : IRunMessage;
+internal sealed record RunStopped(string RunId, ActorRunStats Stats, double ReachedTime) : IRunMessage;

@@ -24,7 +24,7 @@ internal static class MessageManifests
         (typeof(RunProgress), "run-progress.v1", null),
         (typeof(LineReady), "line-ready.v1", null),
         (typeof(Grant), "grant.v1", null),
-        (typeof(LineReport), "line-report.v1", null),
+        (typeof(GrantDone), "grant-done.v1", null),
         (typeof(LineProgress), "line-progress.v1", null),
         (typeof(LineFailed), "line-failed.v1", null),
         (typeof(FinishLine), "finish-line.v1", null),

@@ -89,7 +89,7 @@ internal static class PlantSummary
         _ => string.Empty,
     };
 
-    private static string Efficiency(RunStats actorStats) =>
+    private static string Efficiency(ActorRunStats actorStats) =>
         string.Create(Inv, $"parallel efficiency {actorStats.ParallelEfficiency:0.00} on {actorStats.Parallelism} line threads");
 
     private static TableColumn Right(string header) => new TableColumn(header).RightAligned();

@@ -22,7 +22,13 @@ public sealed class PlantModel
     {
         Lines = lines;
         Links = links;
-        _indexes = lines.Select((l, i) => (l.SimId, i)).ToDictionary(p => p.SimId, p => p.i, StringComparer.Ordinal);
+        // A loop, not LINQ over tuples: generic code over value tuples is compiled at every process start (see docs/benchmarks.md).
+        _indexes = new Dictionary<string, int>(lines.Count, StringComparer.Ordinal);
+        for (var i = 0; i < lines.Count; i++)
+        {
+            _indexes[lines[i].SimId] = i;
+        }
+
         _links = links.ToDictionary(l => l.Name, StringComparer.Ordinal);
     }
 

@@ -7,7 +7,7 @@ namespace ActorSim.Model.Plants;
 
 /// <summary>
 /// Conservative synchronization without actors: one <see cref="Simulation"/> per line, advanced in rounds by a
-/// <see cref="SyncCoordinatorCore"/>. In each round every granted line takes its deliveries, runs to its safe
+/// <see cref="SyncCoordinatorCore"/>, each a <see cref="WindowedLine"/>. In each round every granted line takes its deliveries, runs to its safe
 /// horizon and reports; lines of a round share nothing, so with <c>parallelism</c> &gt; 1 they run on several
 /// threads, with the same records.
 /// </summary>
@@ -36,16 +36,12 @@ public sealed class WindowedPlantRunner : IPlantRunner
         ArgumentNullException.ThrowIfNull(sinkFor);
         PlantRunning.CheckUntil(until);
         var count = Plant.Lines.Count;
-        var simulations = new Simulation[count];
-        var outboxes = new BufferingOutbox[count];
-        var lines = new Line[count];
+        var lines = new WindowedLine[count];
         var core = new SyncCoordinatorCore(Plant.CreateSchedule(until));
         for (var i = 0; i < count; i++)
         {
-            simulations[i] = new Simulation();
-            outboxes[i] = new BufferingOutbox();
-            lines[i] = Plant.StartLine(i, simulations[i], sinkFor(Plant.Lines[i]), seed, outboxes[i]);
-            core.Ready(i, simulations[i].Now, simulations[i].Peek());
+            lines[i] = new WindowedLine(Plant, i, new Simulation(), sinkFor(Plant.Lines[i]), seed);
+            core.Ready(i, lines[i].Simulation.Now, lines[i].Simulation.Peek());
         }
 
         while (!core.IsFinished)
@@ -59,19 +55,15 @@ public sealed class WindowedPlantRunner : IPlantRunner
                 var line = lines[grant.Line];
                 try
                 {
-                    foreach (var shipment in grant.Deliveries)
-                    {
-                        line.Deliver(shipment);
-                    }
-
+                    line.Deliver(grant.Deliveries);
                     PlantRunning.RunUntil(line.Simulation, grant.Horizon, cancellationToken);
                 }
                 catch (Exception e) when (e is SimulationException or InvalidOperationException or ArgumentException)
                 {
-                    throw new LineFailedException(line.SimId, e is SimulationException s ? s.SimulatedTime : line.Simulation.Now, e);
+                    throw new LineFailedException(line.Line.SimId, e is SimulationException s ? s.SimulatedTime : line.Simulation.Now, e);
                 }
 
-                reports[g] = new LineReport(grant.Line, line.Simulation.Peek(), outboxes[grant.Line].Drain());
+                reports[g] = line.Report();
             }
 
             if (_parallelism == 1 || grants.Count == 1)
@@ -92,7 +84,7 @@ public sealed class WindowedPlantRunner : IPlantRunner
             }
         }
 
-        return new PlantRunStats(core.Rounds, core.Grants, simulations.Sum(s => s.ProcessedEvents), lines.Sum(l => l.ItemsSent));
+        return new PlantRunStats(core.Rounds, core.Grants, lines.Sum(l => l.Simulation.ProcessedEvents), lines.Sum(l => l.Line.ItemsSent));
     }
 
     private void RunInParallel(int count, Action<int> body, CancellationToken cancellationToken)

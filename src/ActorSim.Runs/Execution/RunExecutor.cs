@@ -54,10 +54,10 @@ public static class RunExecutor
         // A paced run waits for the wall clock before each event; the token wakes it from that wait. Unpaced, the token is
         // looked at once per slice only.
         var simulation = new Simulation(0, spec.Start, spec.Factor > 0 ? PacingPolicy.WithFactor(spec.Factor) with { Cancellation = cancellation } : null);
-        var output = LineOutput.For(spec.Engine, model.SimId, spec.Start, sinksFor(model.SimId), cancellation);
+        var output = LineEgress.For(spec.Engine, spec.Start, sinksFor(model.SimId), cancellation);
         try
         {
-            var line = model.Start(simulation, output.Sink, RandomStream.Create(spec.RunSeed, model.SimId));
+            var line = model.Start(simulation, output, RandomStream.Create(spec.RunSeed, model.SimId));
             while (simulation.Now < spec.DurationSeconds)
             {
                 cancellation.ThrowIfCancellationRequested();
@@ -66,17 +66,18 @@ public static class RunExecutor
             }
 
             var report = await output.CompleteAsync().ConfigureAwait(false);
-            return new RunOutcome([(model.SimId, report)], new PlantRunStats(0, 0, simulation.ProcessedEvents, 0), null, line.TasksCreated, output.Published, clock.Elapsed);
+            // Arrays of tuples rather than collection expressions: those make a list type over tuples that is JIT-compiled at each start.
+            return new RunOutcome(new[] { (model.SimId, report) }, new PlantRunStats(0, 0, simulation.ProcessedEvents, 0), null, line.TasksCreated, output.Published, clock.Elapsed);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // Counted once the writers have stopped: the report states the whole run's records.
-            await output.DisposeQuietlyAsync().ConfigureAwait(false);
-            throw new RunExecutionException(e, spec.Start, model.SimId, [(model.SimId, output.Snapshot())]);
+            await LineEgress.DisposeQuietlyAsync(output).ConfigureAwait(false);
+            throw new RunExecutionException(e, spec.Start, model.SimId, new[] { (model.SimId, output.Snapshot()) });
         }
         finally
         {
-            await output.DisposeQuietlyAsync().ConfigureAwait(false);
+            await LineEgress.DisposeQuietlyAsync(output).ConfigureAwait(false);
         }
     }
 
@@ -86,42 +87,42 @@ public static class RunExecutor
     {
         var clock = Stopwatch.StartNew();
         var spec = run.Spec;
-        var outputs = new List<LineOutput>();
+        var outputs = new List<StartedLine>();
         try
         {
             IRecordSink SinkFor(LineModel line)
             {
-                var output = LineOutput.For(spec.Engine, line.SimId, spec.Start, sinksFor(line.SimId), cancellation);
+                var egress = LineEgress.For(spec.Engine, spec.Start, sinksFor(line.SimId), cancellation);
                 lock (outputs)
                 {
-                    outputs.Add(output);
+                    outputs.Add(new StartedLine(line.SimId, egress));
                 }
 
-                return output.Sink;
+                return egress;
             }
 
             PlantRunStats stats;
-            RunStats? actorStats;
+            ActorRunStats? actorStats;
             await using (new ProgressPoller(execution.Progress, Sample, spec.DurationSeconds, execution.ProgressInterval, clock))
             {
                 (stats, actorStats) = await RunEngineAsync(run, execution, SinkFor, cancellation).ConfigureAwait(false);
             }
 
             var reports = new List<(string, EgressReport)>();
-            foreach (var output in outputs.OrderBy(p => p.Line, StringComparer.Ordinal))
+            foreach (var (line, egress) in outputs.OrderBy(p => p.Line, StringComparer.Ordinal))
             {
-                reports.Add((output.Line, await output.CompleteAsync().ConfigureAwait(false)));
+                reports.Add((line, await egress.CompleteAsync().ConfigureAwait(false)));
             }
 
-            return new RunOutcome(reports, stats, actorStats, null, outputs.Sum(o => o.Published), clock.Elapsed);
+            return new RunOutcome(reports, stats, actorStats, null, outputs.Sum(o => o.Egress.Published), clock.Elapsed);
 
             (double, long) Sample()
             {
                 lock (outputs)
                 {
                     // Lines that have not started yet are at 0; the plant is as far as its slowest line.
-                    var reached = outputs.Count < run.Plant.Lines.Count || outputs.Count == 0 ? 0 : outputs.Min(p => p.LastSimTime);
-                    return (reached, outputs.Sum(p => p.Published));
+                    var reached = outputs.Count < run.Plant.Lines.Count || outputs.Count == 0 ? 0 : outputs.Min(p => p.Egress.LastSimTime);
+                    return (reached, outputs.Sum(p => p.Egress.Published));
                 }
             }
         }
@@ -130,23 +131,26 @@ public static class RunExecutor
             // Counted once every line's writers have stopped: the report states the whole run's records, all lines.
             foreach (var output in outputs)
             {
-                await output.DisposeQuietlyAsync().ConfigureAwait(false);
+                await LineEgress.DisposeQuietlyAsync(output.Egress).ConfigureAwait(false);
             }
 
             var single = spec.Layout == LineLayout.Single ? run.Plant.Lines[0].SimId : null;
-            throw new RunExecutionException(e, spec.Start, single, outputs.ConvertAll(p => (p.Line, p.Snapshot())));
+            throw new RunExecutionException(e, spec.Start, single, outputs.ConvertAll(p => (p.Line, p.Egress.Snapshot())));
         }
         finally
         {
             foreach (var output in outputs)
             {
-                await output.DisposeQuietlyAsync().ConfigureAwait(false);
+                await LineEgress.DisposeQuietlyAsync(output.Egress).ConfigureAwait(false);
             }
         }
     }
 
+    /// <summary>A line that has started, with its egress (a class: generic code over value tuples is JIT-compiled at every start).</summary>
+    private sealed record StartedLine(string Line, ILineEgress Egress);
+
     /// <summary>Runs the plant on the spec's engine; every engine stops early on <paramref name="cancellation"/>.</summary>
-    private static async Task<(PlantRunStats Stats, RunStats? ActorStats)> RunEngineAsync(
+    private static async Task<(PlantRunStats Stats, ActorRunStats? ActorStats)> RunEngineAsync(
         CompiledRun run, RunExecution execution, Func<LineModel, IRecordSink> sinkFor, CancellationToken cancellation)
     {
         var spec = run.Spec;
@@ -157,7 +161,7 @@ public static class RunExecutor
                 run.Plant, spec.RunSeed, spec.DurationSeconds, sinkFor, host.Settings with { Factor = spec.Factor, LogicalStart = spec.Start }, execution.RunId, cancellation)
                 .ConfigureAwait(false);
             var stats = await handle.Completion.ConfigureAwait(false);
-            return (new PlantRunStats(stats.Rounds, stats.Grants, stats.ProcessedEvents, stats.ItemsSent), stats);
+            return (stats.Plant, stats);
         }
 
         IPlantRunner direct = spec.Engine == RunEngine.Windowed ? new WindowedPlantRunner(run.Plant, spec.Parallelism) : new SequentialPlantRunner(run.Plant);

@@ -12,4 +12,4 @@ namespace ActorSim.Runs.Execution;
 /// <param name="Records">Records published by every line.</param>
 /// <param name="Elapsed">Wall time from start to the last chunk stored.</param>
 public sealed record RunOutcome(
-    IReadOnlyList<(string Line, EgressReport Report)> Lines, PlantRunStats Stats, RunStats? ActorStats, long? Tasks, long Records, TimeSpan Elapsed);
+    IReadOnlyList<(string Line, EgressReport Report)> Lines, PlantRunStats Stats, ActorRunStats? ActorStats, long? Tasks, long Records, TimeSpan Elapsed);

@@ -169,7 +169,7 @@ public sealed class CoordinatorProtocolTests(ITestOutputHelper output) : Akka.Te
 
         chain.Coordinator.Tell(new Pause(ChainOfThree.RunId), TestActor);
         ExpectCurtail(chain);
-        chain.A.Send(chain.Coordinator, new LineReport(ChainOfThree.RunId, 1, 0, 3, [], 0, 0, Reached: 2));
+        chain.A.Send(chain.Coordinator, new GrantDone(ChainOfThree.RunId, 1, 0, 3, [], 0, 0, Reached: 2));
         chain.Report(1, 1);
         chain.Report(2, 1);
         var paused = ExpectMsg<RunPaused>();

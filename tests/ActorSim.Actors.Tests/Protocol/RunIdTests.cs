@@ -28,11 +28,11 @@ public sealed class RunIdTests(ITestOutputHelper output) : Akka.TestKit.Xunit2.T
         ExpectMsg<RunStarted>();
         chain.A.ExpectMsg<Grant>();
 
-        chain.A.Send(chain.Coordinator, new LineReport("another-run", 1, 0, double.PositiveInfinity, [], 0, 0));
+        chain.A.Send(chain.Coordinator, new GrantDone("another-run", 1, 0, double.PositiveInfinity, [], 0, 0));
 
         var failed = ExpectMsg<RunFailed>();
         Assert.Equal(ChainOfThree.RunId, failed.RunId);
-        Assert.Contains("LineReport of run 'another-run'", failed.Reason, StringComparison.Ordinal);
+        Assert.Contains("GrantDone of run 'another-run'", failed.Reason, StringComparison.Ordinal);
         Assert.Contains($"reached run '{ChainOfThree.RunId}'", failed.Reason, StringComparison.Ordinal);
     }
 

@@ -2,7 +2,6 @@ using ActorSim.Actors.Messages;
 using ActorSim.Actors.Serialization;
 using ActorSim.Actors.Tests.Support;
 using ActorSim.Model.Plants;
-using LineReport = ActorSim.Actors.Messages.LineReport;
 using ActorSim.Model.Records;
 using Akka.Serialization;
 using Xunit.Abstractions;
@@ -22,8 +21,8 @@ public sealed class MessageSerializationTests(ITestOutputHelper output) : Akka.T
         new RunStarted("r1", 8, 86400),
         new LineReady("r1", 2, 0, double.PositiveInfinity),
         new Grant("r1", 3, 1, 15, [Item]),
-        new LineReport("r1", 3, 1, double.PositiveInfinity, [Item, Item with { Sequence = 8 }], 12345, 0.25),
-        new LineReport("r1", 4, 1, 20, [], 12400, 0.5, new EgressStatus(5000, 3, 1.25)),
+        new GrantDone("r1", 3, 1, double.PositiveInfinity, [Item, Item with { Sequence = 8 }], 12345, 0.25),
+        new GrantDone("r1", 4, 1, 20, [], 12400, 0.5, new EgressStatus(5000, 3, 1.25)),
         new LineProgress("r1", 1, 3600, 999),
         new LineProgress("r1", 1, 7200, 1999, new EgressStatus(800, 64, 2.5)),
         new LineFailed("r1", 1, "Inspection", 17.25, "IOException: disk full"),
@@ -33,8 +32,8 @@ public sealed class MessageSerializationTests(ITestOutputHelper output) : Akka.T
         new RunPaused("r1", 4, 20),
         new RunResumed("r1", 4),
         new RunProgress("20261204T170102Z-3fa9c1", 12, 3600, 86400, 123456, -1),
-        new RunCompleted("r1", new RunStats(2, 16, 100, 1.5, 1.2, 2, [new LineStats(0, "A", 1, 10, 2, 0.5, -1, 0), new LineStats(1, "B", 1, 10, 0, 0.5, 40, 0.1, 0.75, 0.25)])),
-        new RunStopped("r1", new RunStats(1, 3, 0, 0.1, 0.05, 1, []), 5),
+        new RunCompleted("r1", new ActorRunStats(2, 16, 100, 1.5, 1.2, 2, [new LineStats(0, "A", 1, 10, 2, 0.5, -1, 0), new LineStats(1, "B", 1, 10, 0, 0.5, 40, 0.1, 0.75, 0.25)])),
+        new RunStopped("r1", new ActorRunStats(1, 3, 0, 0.1, 0.05, 1, []), 5),
     ];
 
     [Theory]

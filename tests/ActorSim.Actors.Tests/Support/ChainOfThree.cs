@@ -50,7 +50,7 @@ internal sealed class ChainOfThree
     public void Report(int line, long round, params ItemShipment[] sent) => Report(line, round, double.PositiveInfinity, sent);
 
     public void Report(int line, long round, double nextEventTime, params ItemShipment[] sent) =>
-        Line(line).Send(Coordinator, new ActorSim.Actors.Messages.LineReport(RunId, round, line, nextEventTime, sent, 0, 0));
+        Line(line).Send(Coordinator, new ActorSim.Actors.Messages.GrantDone(RunId, round, line, nextEventTime, sent, 0, 0));
 
     public static ItemShipment Item(string link, int from, int to, long sequence, double sentAt, double arrival) =>
         new(link, from, to, sequence, sentAt, arrival, new PlantItem(new ActorSim.Model.Records.RecordKey("part-", sequence)));

@@ -1,11 +1,18 @@
 namespace ActorSim.Model.Plants.Internal;
 
-/// <summary>Keeps a line's sent items until the end of its round, when they go into its report.</summary>
-internal sealed class BufferingOutbox : IItemOutbox
+/// <summary>
+/// Keeps a line's sent items until its next report (the outbox of every engine that advances lines by grants);
+/// <c>check</c>, when given, sees each item as it is sent and may refuse it.
+/// </summary>
+internal sealed class BufferingOutbox(Action<ItemShipment>? check = null) : IItemOutbox
 {
     private readonly List<ItemShipment> _sent = [];
 
-    public void Send(ItemShipment shipment) => _sent.Add(shipment);
+    public void Send(ItemShipment shipment)
+    {
+        check?.Invoke(shipment);
+        _sent.Add(shipment);
+    }
 
     public IReadOnlyList<ItemShipment> Drain()
     {

@@ -1,6 +1,8 @@
+using ActorSim.Model.Plants;
+
 namespace ActorSim.Actors.Messages;
 
-/// <summary>What a run through the actors did.</summary>
+/// <summary>What a run through the actors did: the <see cref="PlantRunStats"/> every engine reports (<see cref="Plant"/>), and the actors' own account of waits and threads.</summary>
 /// <param name="Rounds">Synchronization rounds; with eager grants (the default), the coordinator's batches of grants.</param>
 /// <param name="Grants">Grants over all rounds.</param>
 /// <param name="ItemsDelivered">Items handed to their destination lines.</param>
@@ -8,8 +10,11 @@ namespace ActorSim.Actors.Messages;
 /// <param name="WaitingSeconds">Wall-clock seconds the coordinator waited for reports (grants out, round not complete).</param>
 /// <param name="Parallelism">Threads of the line dispatcher.</param>
 /// <param name="Lines">Per line, in index order.</param>
-public sealed record RunStats(long Rounds, long Grants, long ItemsDelivered, double WallSeconds, double WaitingSeconds, int Parallelism, IReadOnlyList<LineStats> Lines)
+public sealed record ActorRunStats(long Rounds, long Grants, long ItemsDelivered, double WallSeconds, double WaitingSeconds, int Parallelism, IReadOnlyList<LineStats> Lines)
 {
+    /// <summary>What every engine reports of a plant run: rounds, grants, engine events, items sent.</summary>
+    public PlantRunStats Plant => new(Rounds, Grants, ProcessedEvents, ItemsSent);
+
     /// <summary>Engine events over all lines.</summary>
     public long ProcessedEvents => Lines.Sum(l => l.ProcessedEvents);
 

@@ -1,6 +1,6 @@
 namespace ActorSim.Actors.Messages;
 
-/// <summary>Line to coordinator: it ran to the granted horizon; its next event time and the items it sent.</summary>
+/// <summary>Line to coordinator: it is done with its grant; its line's report (next event time, the items it sent) and its own figures.</summary>
 /// <param name="RunId">The run it belongs to.</param>
 /// <param name="Round">The round of the grant this answers.</param>
 /// <param name="Line">The line's index.</param>
@@ -10,6 +10,6 @@ namespace ActorSim.Actors.Messages;
 /// <param name="BusySeconds">Wall-clock seconds it spent on this grant.</param>
 /// <param name="Egress">Its egress so far, or null when its sink is not an egress pipeline.</param>
 /// <param name="Reached">Where it stopped when curtailed before the horizon; null when it ran to the horizon.</param>
-internal sealed record LineReport(
+internal sealed record GrantDone(
     string RunId, long Round, int Line, double NextEventTime, IReadOnlyList<ActorSim.Model.Plants.ItemShipment> Sent, long ProcessedEvents, double BusySeconds, EgressStatus? Egress = null, double? Reached = null)
     : IRunMessage;
