@@ -83,15 +83,14 @@ internal static class CliApplication
         var single = spec.Layout == LineLayout.Single;
         var engine = single && spec.Engine != RunEngine.Actors ? "reference" : spec.Engine.ToString().ToLowerInvariant();
         var description = new RunDescription(RunDescription.NewRunId(), run.Name, run.ModelDefinition, spec.Seed, spec.Start, spec.DurationSeconds, engine);
-        await using var outputs = await RunOutputs.OpenAsync(spec.Destinations, options, description, spec.Sinks.Max(s => s.StallTimeout), cancellation).ConfigureAwait(false);
-        var destinations = spec.Sinks.Select(s => s.Destination).ToArray();
+        await using var outputs = await OpenDestinationsAsync(run, description, cancellation).ConfigureAwait(false);
         output.WriteLine(Headline(run, description.RunId));
         return await RunJobAsync(output, error, outputs, cancellation, async () =>
         {
             var reporter = Reporter(options.Progress, error);
             var execution = new RunExecution
             {
-                SinksFor = line => outputs.Attach(run.SinksFor(line), destinations, line, run.LineFolder(line)),
+                SinksFor = outputs.SinksFor,
                 Host = host,
                 RunId = description.RunId,
                 Progress = sample => reporter.Report(sample.SimulatedSeconds, sample.DurationSeconds, sample.Records, sample.Elapsed),
@@ -173,24 +172,18 @@ internal static class CliApplication
     /// Usage errors propagate.
     /// </summary>
     private static async Task<int> RunJobAsync(
-        TextWriter output, TextWriter error, RunOutputs outputs, CancellationToken cancellation, Func<Task<List<(string Line, SinkReport Report)>>> job)
+        TextWriter output, TextWriter error, RunDestinations outputs, CancellationToken cancellation, Func<Task<List<(string Line, SinkReport Report)>>> job)
     {
         try
         {
             var reports = await job().ConfigureAwait(false);
-            foreach (var line in await outputs.CompleteAsync(RunStatus.Succeeded, null, reports).ConfigureAwait(false))
-            {
-                await output.WriteLineAsync(line).ConfigureAwait(false);
-            }
+            await WriteManifestsAsync(output, outputs, RunStatus.Succeeded, null, reports).ConfigureAwait(false);
 
             return Ok;
         }
         catch (Exception e) when (cancellation.IsCancellationRequested && e is not UsageException)
         {
-            foreach (var line in await outputs.CompleteAsync(RunStatus.Stopped, "stopped before its end on request", null).ConfigureAwait(false))
-            {
-                await output.WriteLineAsync(line).ConfigureAwait(false);
-            }
+            await WriteManifestsAsync(output, outputs, RunStatus.Stopped, "stopped before its end on request", null).ConfigureAwait(false);
 
             if (e is OperationCanceledException)
             {
@@ -205,12 +198,35 @@ internal static class CliApplication
             await error.WriteLineAsync($"actorsim: the history run failed: {message}").ConfigureAwait(false);
             // The counts of the run's sinks when they were taken after it stopped; the chunks stored are listed either way.
             var reports = e is RunExecutionException run ? run.SinkReports : null;
-            foreach (var line in await outputs.CompleteAsync(RunStatus.Failed, message, reports).ConfigureAwait(false))
-            {
-                await output.WriteLineAsync(line).ConfigureAwait(false);
-            }
+            await WriteManifestsAsync(output, outputs, RunStatus.Failed, message, reports).ConfigureAwait(false);
 
             return RunFailed;
+        }
+    }
+
+    /// <summary>Takes the run's destinations; one that refuses (used, locked, not ActorSim's) is a usage error, exit 2.</summary>
+    private static async Task<RunDestinations> OpenDestinationsAsync(CompiledRun run, RunDescription description, CancellationToken cancellation)
+    {
+        try
+        {
+            return await RunDestinations.OpenAsync(run, description, cancellation).ConfigureAwait(false);
+        }
+        catch (DestinationException e)
+        {
+            throw new UsageException(e.Message);
+        }
+    }
+
+    /// <summary>Writes each destination's manifest for a run that ended as <paramref name="status"/>, a line each.</summary>
+    private static async Task WriteManifestsAsync(
+        TextWriter output, RunDestinations outputs, RunStatus status, string? message, IReadOnlyList<(string Line, SinkReport Report)>? reports)
+    {
+        foreach (var manifest in await outputs.CompleteAsync(status, message, reports).ConfigureAwait(false))
+        {
+            var destination = manifest.Destination;
+            await output.WriteLineAsync(manifest.Entry is { } entry
+                ? $"manifest: {destination.TrimEnd('/')}/{DestinationSession.ManifestFile} (run {entry.RunId}, {status.ToString().ToLowerInvariant()}, {entry.Chunks.Count:N0} chunks)"
+                : $"manifest: could not be written to '{destination}' ({manifest.Error}); treat its chunks as incomplete.").ConfigureAwait(false);
         }
     }
 

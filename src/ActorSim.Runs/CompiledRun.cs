@@ -61,5 +61,8 @@ public sealed class CompiledRun
         return sinks;
     }
 
+    /// <summary>A new store of this process for <paramref name="destination"/> (a folder or <c>s3://bucket/prefix</c>).</summary>
+    public IObjectStore CreateStore(string destination) => _storeFor(destination);
+
     internal static byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text);
 }

@@ -63,6 +63,9 @@ public sealed record RunRequest
     /// <summary>Whether a plant's lines write into one dataset (<c>--merge-lines</c>).</summary>
     public bool MergeLines { get; init; }
 
+    /// <summary>What to do with a destination that holds files (<c>--overwrite</c>, <c>--append</c>; default: refuse).</summary>
+    public ActorSim.Egress.Destinations.WriteMode WriteMode { get; init; }
+
     /// <summary>The runner (<c>--engine</c>).</summary>
     public RunEngine Engine { get; init; } = RunEngine.Actors;
 

@@ -38,6 +38,9 @@ public sealed record RunSpec
     /// <summary>Where each line's chunks go under a sink's destination.</summary>
     public LineLayout Layout { get; init; } = LineLayout.Single;
 
+    /// <summary>What the run may do with a destination that already holds files (default: only an empty one is written to).</summary>
+    public ActorSim.Egress.Destinations.WriteMode WriteMode { get; init; }
+
     /// <summary>The seed the lines' random streams derive from: <see cref="Seed"/> for replication 0.</summary>
     public ulong RunSeed => ReplicationSeeds.For(Seed, Replication);
 

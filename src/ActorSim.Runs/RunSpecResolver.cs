@@ -62,6 +62,7 @@ public static class RunSpecResolver
             Factor = factor,
             Sinks = sinks,
             Layout = !isPlant ? LineLayout.Single : request.MergeLines ? LineLayout.Merged : LineLayout.Folders,
+            WriteMode = request.WriteMode,
         };
         spec.Validate();
         return spec;

@@ -30,6 +30,7 @@ internal static class HistoryPlanner
             MergeLines = options.MergeLines,
             Engine = options.Engine,
             Parallelism = options.Parallelism,
+            WriteMode = options.WriteMode,
         };
     }
 
