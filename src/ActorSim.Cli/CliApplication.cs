@@ -83,7 +83,18 @@ internal static class CliApplication
         var single = spec.Layout == LineLayout.Single;
         var engine = single && spec.Engine != RunEngine.Actors ? "reference" : spec.Engine.ToString().ToLowerInvariant();
         var description = new RunDescription(RunDescription.NewRunId(), run.Name, run.ModelDefinition, spec.Seed, spec.Start, spec.DurationSeconds, engine);
-        await using var outputs = await OpenDestinationsAsync(run, description, cancellation).ConfigureAwait(false);
+        RunDestinations outputs;
+        try
+        {
+            outputs = await RunDestinations.OpenAsync(run, description, cancellation).ConfigureAwait(false);
+        }
+        catch (DestinationException e)
+        {
+            // Used, locked or not ActorSim's: bad usage (exit 2), nothing was written.
+            throw new UsageException(e.Message);
+        }
+
+        await using var destinations = outputs;
         output.WriteLine(Headline(run, description.RunId));
         return await RunJobAsync(output, error, outputs, cancellation, async () =>
         {
@@ -177,13 +188,19 @@ internal static class CliApplication
         try
         {
             var reports = await job().ConfigureAwait(false);
-            await WriteManifestsAsync(output, outputs, RunStatus.Succeeded, null, reports).ConfigureAwait(false);
+            foreach (var line in ManifestLines(await outputs.CompleteAsync(RunStatus.Succeeded, null, reports).ConfigureAwait(false), RunStatus.Succeeded))
+            {
+                await output.WriteLineAsync(line).ConfigureAwait(false);
+            }
 
             return Ok;
         }
         catch (Exception e) when (cancellation.IsCancellationRequested && e is not UsageException)
         {
-            await WriteManifestsAsync(output, outputs, RunStatus.Stopped, "stopped before its end on request", null).ConfigureAwait(false);
+            foreach (var line in ManifestLines(await outputs.CompleteAsync(RunStatus.Stopped, "stopped before its end on request", null).ConfigureAwait(false), RunStatus.Stopped))
+            {
+                await output.WriteLineAsync(line).ConfigureAwait(false);
+            }
 
             if (e is OperationCanceledException)
             {
@@ -198,37 +215,19 @@ internal static class CliApplication
             await error.WriteLineAsync($"actorsim: the history run failed: {message}").ConfigureAwait(false);
             // The counts of the run's sinks when they were taken after it stopped; the chunks stored are listed either way.
             var reports = e is RunExecutionException run ? run.SinkReports : null;
-            await WriteManifestsAsync(output, outputs, RunStatus.Failed, message, reports).ConfigureAwait(false);
+            foreach (var line in ManifestLines(await outputs.CompleteAsync(RunStatus.Failed, message, reports).ConfigureAwait(false), RunStatus.Failed))
+            {
+                await output.WriteLineAsync(line).ConfigureAwait(false);
+            }
 
             return RunFailed;
         }
     }
 
-    /// <summary>Takes the run's destinations; one that refuses (used, locked, not ActorSim's) is a usage error, exit 2.</summary>
-    private static async Task<RunDestinations> OpenDestinationsAsync(CompiledRun run, RunDescription description, CancellationToken cancellation)
-    {
-        try
-        {
-            return await RunDestinations.OpenAsync(run, description, cancellation).ConfigureAwait(false);
-        }
-        catch (DestinationException e)
-        {
-            throw new UsageException(e.Message);
-        }
-    }
-
-    /// <summary>Writes each destination's manifest for a run that ended as <paramref name="status"/>, a line each.</summary>
-    private static async Task WriteManifestsAsync(
-        TextWriter output, RunDestinations outputs, RunStatus status, string? message, IReadOnlyList<(string Line, SinkReport Report)>? reports)
-    {
-        foreach (var manifest in await outputs.CompleteAsync(status, message, reports).ConfigureAwait(false))
-        {
-            var destination = manifest.Destination;
-            await output.WriteLineAsync(manifest.Entry is { } entry
-                ? $"manifest: {destination.TrimEnd('/')}/{DestinationSession.ManifestFile} (run {entry.RunId}, {status.ToString().ToLowerInvariant()}, {entry.Chunks.Count:N0} chunks)"
-                : $"manifest: could not be written to '{destination}' ({manifest.Error}); treat its chunks as incomplete.").ConfigureAwait(false);
-        }
-    }
+    /// <summary>A line per destination: its manifest written (run, status, chunks), or why it could not be.</summary>
+    private static IEnumerable<string> ManifestLines(IReadOnlyList<ManifestOutcome> manifests, RunStatus status) => manifests.Select(manifest => manifest.Entry is { } entry
+        ? $"manifest: {manifest.Destination.TrimEnd('/')}/{DestinationSession.ManifestFile} (run {entry.RunId}, {status.ToString().ToLowerInvariant()}, {entry.Chunks.Count:N0} chunks)"
+        : $"manifest: could not be written to '{manifest.Destination}' ({manifest.Error}); treat its chunks as incomplete.");
 
     /// <summary>A live bar when <paramref name="error"/> is a terminal and the mode is auto; log lines when it is not, or plain; else nothing.</summary>
     private static IProgressReporter Reporter(ProgressMode mode, TextWriter error) => mode switch

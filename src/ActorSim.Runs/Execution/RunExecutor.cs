@@ -101,11 +101,10 @@ public static class RunExecutor
                 return egress;
             }
 
-            PlantRunStats stats;
-            ActorRunStats? actorStats;
+            EngineResult result;
             await using (new ProgressPoller(execution.Progress, Sample, spec.DurationSeconds, execution.ProgressInterval, clock))
             {
-                (stats, actorStats) = await RunEngineAsync(run, execution, SinkFor, cancellation).ConfigureAwait(false);
+                result = await RunEngineAsync(run, execution, SinkFor, cancellation).ConfigureAwait(false);
             }
 
             var reports = new List<(string, EgressReport)>();
@@ -114,7 +113,7 @@ public static class RunExecutor
                 reports.Add((line, await egress.CompleteAsync().ConfigureAwait(false)));
             }
 
-            return new RunOutcome(reports, stats, actorStats, null, outputs.Sum(o => o.Egress.Published), clock.Elapsed);
+            return new RunOutcome(reports, result.Stats, result.ActorStats, null, outputs.Sum(o => o.Egress.Published), clock.Elapsed);
 
             (double, long) Sample()
             {
@@ -149,8 +148,11 @@ public static class RunExecutor
     /// <summary>A line that has started, with its egress (a class: generic code over value tuples is JIT-compiled at every start).</summary>
     private sealed record StartedLine(string Line, ILineEgress Egress);
 
+    /// <summary>What an engine reports (a class: an async method returning a value tuple is JIT-compiled at every start).</summary>
+    private sealed record EngineResult(PlantRunStats Stats, ActorRunStats? ActorStats);
+
     /// <summary>Runs the plant on the spec's engine; every engine stops early on <paramref name="cancellation"/>.</summary>
-    private static async Task<(PlantRunStats Stats, ActorRunStats? ActorStats)> RunEngineAsync(
+    private static async Task<EngineResult> RunEngineAsync(
         CompiledRun run, RunExecution execution, Func<LineModel, IRecordSink> sinkFor, CancellationToken cancellation)
     {
         var spec = run.Spec;
@@ -161,10 +163,10 @@ public static class RunExecutor
                 run.Plant, spec.RunSeed, spec.DurationSeconds, sinkFor, host.Settings with { Factor = spec.Factor, LogicalStart = spec.Start }, execution.RunId, cancellation)
                 .ConfigureAwait(false);
             var stats = await handle.Completion.ConfigureAwait(false);
-            return (stats.Plant, stats);
+            return new EngineResult(stats.Plant, stats);
         }
 
         IPlantRunner direct = spec.Engine == RunEngine.Windowed ? new WindowedPlantRunner(run.Plant, spec.Parallelism) : new SequentialPlantRunner(run.Plant);
-        return (await Task.Run(() => direct.Run(spec.RunSeed, spec.DurationSeconds, sinkFor, cancellation), cancellation).ConfigureAwait(false), null);
+        return new EngineResult(await Task.Run(() => direct.Run(spec.RunSeed, spec.DurationSeconds, sinkFor, cancellation), cancellation).ConfigureAwait(false), null);
     }
 }
