@@ -1,3 +1,5 @@
+using ActorSim.Model.Text;
+
 namespace ActorSim.Cli.CommandLine;
 
 /// <summary>
@@ -23,7 +25,7 @@ internal static class TypoSuggestion
 
         // A third of the token may be wrong (at least 2 edits): '--durations' finds '--duration', '--seed' is not '--dest'.
         var limit = Math.Max(2, token.TrimStart('-').Length / 3);
-        var scored = names.Distinct(StringComparer.Ordinal).Select(n => (Name: n, Distance: Distance(token, n))).Where(s => s.Distance <= limit).ToList();
+        var scored = names.Distinct(StringComparer.Ordinal).Select(n => (Name: n, Distance: EditDistance.Between(token, n, ignoreCase: true))).Where(s => s.Distance <= limit).ToList();
         if (scored.Count == 0)
         {
             return [];
@@ -31,30 +33,5 @@ internal static class TypoSuggestion
 
         var best = scored.Min(s => s.Distance);
         return scored.Where(s => s.Distance == best).Select(s => s.Name).Order(StringComparer.Ordinal).ToList();
-    }
-
-    /// <summary>Levenshtein distance, case-insensitive.</summary>
-    private static int Distance(string a, string b)
-    {
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++)
-        {
-            previous[j] = j;
-        }
-
-        for (var i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var substitution = char.ToLowerInvariant(a[i - 1]) == char.ToLowerInvariant(b[j - 1]) ? 0 : 1;
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + substitution);
-            }
-
-            (previous, current) = (current, previous);
-        }
-
-        return previous[b.Length];
     }
 }

@@ -286,35 +286,11 @@ public sealed class ParameterRegistry
     private static string Suggest(string path, IEnumerable<string> known)
     {
         var best = known
-            .Select(k => (Path: k, Distance: EditDistance(path, k)))
+            .Select(k => (Path: k, Distance: Text.EditDistance.Between(path, k)))
             .Where(c => c.Distance <= Math.Max(3, path.Length / 4))
             .OrderBy(c => c.Distance).ThenBy(c => c.Path, StringComparer.Ordinal)
             .Select(c => c.Path)
             .FirstOrDefault();
         return best is null ? string.Empty : $" Did you mean '{best}'?";
-    }
-
-    private static int EditDistance(string a, string b)
-    {
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++)
-        {
-            previous[j] = j;
-        }
-
-        for (var i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-
-            (previous, current) = (current, previous);
-        }
-
-        return previous[b.Length];
     }
 }
