@@ -43,7 +43,10 @@ internal sealed class CliProcess : IDisposable
         }
     }
 
-    public static CliProcess Start(params string[] args)
+    public static CliProcess Start(params string[] args) => Start(new Dictionary<string, string>(), args);
+
+    /// <summary>Starts actorsim with <paramref name="args"/> and these environment variables set over the test's own.</summary>
+    public static CliProcess Start(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         InterruptNotIgnored.Ensure();
         var start = new ProcessStartInfo("dotnet")
@@ -52,6 +55,11 @@ internal sealed class CliProcess : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "actorsim.dll"));
         foreach (var arg in args)
         {
