@@ -10,12 +10,18 @@ public static class SimTime
 {
     /// <summary>
     /// <paramref name="seconds"/> as days, hours, minutes and seconds to the millisecond, leading zero units left out
-    /// (<c>41.438s</c>, <c>10m41.438s</c>, <c>1d 11h10m41.438s</c>); a time that is not a finite number of seconds
-    /// from 0 to <see cref="TimeSpan.MaxValue"/> is written as the number it is.
+    /// (<c>41.438s</c>, <c>10m41.438s</c>, <c>1d 11h10m41.438s</c>); a time outside 0 to <see cref="TimeSpan.MaxValue"/>
+    /// is written as its number of seconds (<c>-1.5s</c>), an infinite one as <c>∞</c>, and NaN as <c>NaN</c>.
     /// </summary>
     public static string Format(double seconds)
     {
-        if (!double.IsFinite(seconds) || seconds < 0 || seconds >= TimeSpan.MaxValue.TotalSeconds)
+        if (!double.IsFinite(seconds))
+        {
+            // The invariant culture writes "Infinity"; a time never reached reads better as the symbol.
+            return double.IsNaN(seconds) ? "NaN" : seconds > 0 ? "∞" : "-∞";
+        }
+
+        if (seconds < 0 || seconds >= TimeSpan.MaxValue.TotalSeconds)
         {
             return seconds.ToString("R", CultureInfo.InvariantCulture) + "s";
         }

@@ -60,4 +60,30 @@ public class DequeTests
 
         Assert.Equal([-1, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19], deque);
     }
+
+    [Fact]
+    public void Removing_from_the_back_half_of_a_full_deque_should_keep_its_front()
+    {
+        var deque = new Deque<int>();
+        for (var i = 0; i < 8; i++)
+        {
+            deque.Add(i);
+        }
+
+        deque.RemoveAt(6);
+
+        Assert.Equal([0, 1, 2, 3, 4, 5, 7], deque);
+    }
+
+    [Fact]
+    public void Removing_an_item_that_is_not_there_should_say_so_and_change_nothing()
+    {
+        var deque = new Deque<string>();
+        deque.Add("a");
+        deque.Add("b");
+
+        Assert.False(deque.Remove("c"));
+        Assert.True(deque.Remove("a"));
+        Assert.Equal(["b"], deque);
+    }
 }

@@ -6,6 +6,14 @@ namespace ActorSim.Engine.Tests;
 public class InterruptTests
 {
     [Fact]
+    public void An_interruption_says_its_cause_when_it_has_one()
+    {
+        Assert.Equal("The process was interrupted (machine broke).", new ProcessInterruptedException("machine broke").Message);
+        Assert.Equal("The process was interrupted.", new ProcessInterruptedException(null).Message);
+        Assert.Equal("machine broke", new ProcessInterruptedException("machine broke").Cause);
+    }
+
+    [Fact]
     public void Interrupt_should_wake_a_process_waiting_on_a_timeout_with_the_cause_and_the_timeout_no_longer_resumes_it()
     {
         var sim = new Simulation();

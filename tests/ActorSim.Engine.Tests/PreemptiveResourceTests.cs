@@ -56,6 +56,29 @@ public class PreemptiveResourceTests
         Assert.Equal(["0 low got machine", "5 low done", "5 peer got machine", "8 peer done"], _trace.Lines);
     }
 
+    [Fact]
+    public void PreemptiveResource_should_queue_a_preempting_request_before_a_non_preempting_one_of_the_same_priority_and_time()
+    {
+        // The holder (priority 0) cannot be evicted by either; both wait from t=2, the calm one asked first.
+        _sim.Process(Job(priority: 0, preempt: false, arrive: 0), "holder");
+        _sim.Process(Job(priority: 1, preempt: false, arrive: 2), "calm");
+        _sim.Process(Job(priority: 1, preempt: true, arrive: 2), "urgent");
+
+        _sim.Run();
+
+        Assert.Equal(["0 holder got machine", "3 holder done", "3 urgent got machine", "6 urgent done", "6 calm got machine", "9 calm done"], _trace.Lines);
+    }
+
+    [Fact]
+    public void A_priority_resources_request_should_never_preempt()
+    {
+        var resource = new PriorityResource(_sim, 1, "bench");
+
+        Assert.False(resource.Request(priority: -5).Preempt);
+        Assert.False(resource.Request().Preempt);
+        Assert.True(_machine.Request(priority: 0).Preempt);
+    }
+
     private IEnumerable<Event> LowPriorityUser()
     {
         using var request = _machine.Request(priority: 1);

@@ -28,7 +28,37 @@ public class SimTimeTests
         var text = SimTime.Format(seconds, new DateTime(2026, 1, 1));
 
         Assert.DoesNotContain("(", text, StringComparison.Ordinal);
-        Assert.EndsWith("s", text, StringComparison.Ordinal);
+        Assert.Equal(SimTime.Format(seconds), text);
+    }
+
+    [Theory]
+    [InlineData(-1.5, "-1.5s")]
+    [InlineData(double.PositiveInfinity, "∞")]
+    [InlineData(double.NegativeInfinity, "-∞")]
+    [InlineData(double.NaN, "NaN")]
+    public void Format_should_write_a_time_that_is_no_duration_as_its_number_of_seconds(double seconds, string expected)
+    {
+        Assert.Equal(expected, SimTime.Format(seconds));
+        Assert.Equal(expected, SimTime.Format(seconds, new DateTime(2026, 1, 1)));
+    }
+
+    [Fact]
+    public void Format_should_write_the_largest_time_span_as_a_number_rather_than_overflow()
+    {
+        var seconds = TimeSpan.MaxValue.TotalSeconds;
+
+        Assert.Equal("922337203685.4775s", SimTime.Format(seconds));
+        Assert.DoesNotContain("(", SimTime.Format(seconds, new DateTime(2026, 1, 1)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Format_should_name_the_instant_from_the_first_to_the_last_representable_one()
+    {
+        Assert.Equal("0.000s (2026-01-01T00:00:00.000)", SimTime.Format(0, new DateTime(2026, 1, 1)));
+        Assert.Equal("0.000s (0001-01-01T00:00:00.000)", SimTime.Format(0, DateTime.MinValue));
+        var secondBeforeTheEnd = new DateTime(DateTime.MaxValue.Ticks - TimeSpan.TicksPerSecond);
+        Assert.Equal("1.000s (9999-12-31T23:59:59.999)", SimTime.Format(1, secondBeforeTheEnd));
+        Assert.Equal("2.000s", SimTime.Format(2, secondBeforeTheEnd));
     }
 
     [Fact]
