@@ -10,14 +10,8 @@ namespace ActorSim.Cli.History;
 /// </summary>
 internal sealed record HistoryOptions
 {
-    /// <summary>The reference job's duration: one week.</summary>
-    public const double DefaultDurationSeconds = RunRequest.DefaultDurationSeconds;
-
     /// <summary>The reference job's batch size.</summary>
     public const int DefaultBatchSize = RunRequest.DefaultBatchSize;
-
-    /// <summary>The reference job's flush interval: one simulated day.</summary>
-    public const double DefaultFlushInterval = RunRequest.DefaultFlushInterval;
 
     /// <summary>The stall timeout when neither --stall-timeout nor the blueprint sets one: the egress default, 30 s.</summary>
     public static readonly TimeSpan DefaultStallTimeout = TimeSpan.FromSeconds(RunRequest.DefaultStallTimeoutSeconds);

@@ -17,9 +17,6 @@ namespace ActorSim.Cli.History;
 /// </summary>
 internal static class HistoryOptionsParser
 {
-    /// <summary>The last instant a record's timestamp can hold, to the millisecond as records are written.</summary>
-    public static readonly DateTime LastTimestamp = RunSpecResolver.LastTimestamp;
-
     /// <summary>Parses a start instant: ISO-8601 (a zone or Z makes it UTC; none keeps it as given) or <c>now</c>.</summary>
     public static DateTime ParseStart(string text)
     {
@@ -43,7 +40,7 @@ internal static class HistoryOptionsParser
         }
 
         throw new UsageException(
-            $"--start '{text}' is not an ISO-8601 instant from 0001-01-01T00:00:00 to {LastTimestamp:yyyy-MM-ddTHH:mm:ss.fff} (UTC once an offset applies), " +
+            $"--start '{text}' is not an ISO-8601 instant from 0001-01-01T00:00:00 to {RunSpecResolver.LastTimestamp:yyyy-MM-ddTHH:mm:ss.fff} (UTC once an offset applies), " +
             "such as 2026-01-01T00:00:00 (or 'now').");
     }
 

@@ -72,7 +72,7 @@ internal static class HistoryPlanner
     }
 
     /// <summary>Parses a destination; a malformed one (bad bucket name, '..' in the prefix, ...) is a usage error.</summary>
-    public static ObjectStoreLocation ParseDestination(string destination)
+    private static ObjectStoreLocation ParseDestination(string destination)
     {
         try
         {
