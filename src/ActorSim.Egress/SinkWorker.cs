@@ -162,6 +162,12 @@ public sealed class SinkWorker
     /// </summary>
     public void Settle() => _storer.SettleAsync().GetAwaiter().GetResult();
 
+    /// <summary>
+    /// On either thread once the other has stopped, after a stall: counts the stores that have landed already, without
+    /// waiting for the others.
+    /// </summary>
+    public void CountLanded() => _storer.CountLanded();
+
     /// <summary>The exception for a sink that stops because its run was cancelled while <paramref name="what"/>.</summary>
     public OperationCanceledException Cancelled(string what, CancellationToken cancellationToken) => _parts.Cancelled(what, cancellationToken);
 

@@ -90,6 +90,26 @@ public sealed class RunExecutorTests
         Assert.Equal(report.Sinks[0].Published, report.Sinks[0].Written + report.Sinks[0].Dropped + report.Sinks[0].NotWritten);
     }
 
+    [Theory]
+    [InlineData(RunEngine.Reference)]
+    [InlineData(RunEngine.Actors)]
+    public async Task A_failed_runs_counts_include_a_chunk_that_landed_after_the_failure(RunEngine engine)
+    {
+        // The second chunk fails while the first is still being stored; the first lands afterwards and must count.
+        var store = new LateLandingStore(TimeSpan.FromMilliseconds(300));
+        var spec = Specs.Resolve(ModelSource.FromCatalog("Line_A"), r => r with { DurationSeconds = 3600, Engine = engine, BatchSize = 100, Format = ChunkFormat.Jsonl });
+        await using var host = engine == RunEngine.Actors ? ActorSimHost.Start(Quiet with { Parallelism = 1 }) : null;
+
+        var e = await Assert.ThrowsAsync<RunExecutionException>(() => RunExecutor.RunAsync(RunCompiler.Compile(spec, _ => store), new RunExecution { Host = host }));
+
+        var stored = Assert.Single(store.Objects).Value;
+        var rows = stored.Count(b => b == (byte)'\n');
+        Assert.Equal(100, rows);
+        var sink = Assert.Single(e.Egress).Report.Sinks[0];
+        Assert.Equal(rows, sink.Written);
+        Assert.Equal(sink.Published - sink.Dropped - rows, sink.NotWritten);
+    }
+
     private static CompiledRun Compile(RunSpec spec, string destination) =>
         RunCompiler.Compile(spec with { Sinks = spec.Sinks.Select(s => s with { Destination = destination }).ToArray() });
 

@@ -10,7 +10,8 @@ namespace ActorSim.Actors.Internal;
 /// While its stores are slow it takes none, so its line runs out of credits and waits: a slow sink slows its line,
 /// and memory stays bounded. On <see cref="DrainSink"/> it stores everything and answers <see cref="SinkDrained"/>
 /// with the accounting. A failure (encoder, store, a store silent for the stall timeout) is put in the feed, where the
-/// line finds it at its next batch, and answered at the drain.
+/// line finds it at its next batch, and answered at the drain; the stores still in flight then are waited for first, so
+/// that a chunk that lands after the failure is counted and in the manifest.
 /// </summary>
 internal sealed class EgressActor : UntypedActor
 {
@@ -131,6 +132,18 @@ internal sealed class EgressActor : UntypedActor
     {
         _done = true;
         _feed.Fault ??= e;
+        // Stores started before the failure may still land (a chunk can fail while an older one is being stored): wait
+        // for them here, at most the stall timeout each, so that they are counted and logged before the run reports.
+        // After a stall the oldest store hangs: waiting again would double the stall, so only those landed count.
+        if (e is EgressStalledException)
+        {
+            _worker.CountLanded();
+        }
+        else
+        {
+            _worker.Settle();
+        }
+
         // The line fails with this error and the run reports it: logged at Info only.
         _log.Info("Sink {Sink} failed: {Reason}", _worker.Name, e.Message);
         _drainFor?.Tell(new SinkDrained(_worker.Name, null, e.Message));
