@@ -76,7 +76,7 @@ internal static class CliApplication
     private static async Task<int> HistoryAsync(HistoryOptions options, TextWriter output, TextWriter error, CancellationToken cancellation)
     {
         // The process's one actor host: Akka starts on another core while this thread resolves the run, opens the sinks and builds the plant.
-        var request = HistoryPlanner.Request(options);
+        var request = await HistoryPlanner.WithSnapshotAsync(HistoryPlanner.Request(options), options, cancellation).ConfigureAwait(false);
         await using var host = options.Engine == RunEngine.Actors ? ActorHost.Start(options, HistoryPlanner.IsPlant(request)) : null;
         var run = HistoryPlanner.Compile(HistoryPlanner.Resolve(request), options);
         var spec = run.Spec;
@@ -105,6 +105,8 @@ internal static class CliApplication
                 Host = host,
                 RunId = description.RunId,
                 Progress = sample => reporter.Report(sample.SimulatedSeconds, sample.DurationSeconds, sample.Records, sample.Elapsed),
+                SnapshotWritten = (location, snapshot) =>
+                    output.WriteLine($"snapshot at t={ActorSim.Engine.SimTime.Format(snapshot.AsOf, snapshot.Start)} ({snapshot.Lines.Sum(l => l.Tasks.Count)} tasks in progress) written to {location}"),
             };
             RunOutcome outcome;
             try

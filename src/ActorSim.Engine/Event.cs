@@ -62,6 +62,9 @@ public class Event
 
     internal bool HasCallbacks => _firstCallback is not null;
 
+    /// <summary>The process that waits for this event (its first callback), if any: how a snapshot finds who an event wakes.</summary>
+    internal Process? WaitingProcess => _firstCallback as Process;
+
     /// <summary>Succeeds the event with a value and schedules it at the current time.</summary>
     public Event Succeed(object? value = null) => Succeed(value, EventPriority.Normal);
 
@@ -183,6 +186,16 @@ public class Event
         }
 
         ResetToPending();
+    }
+
+    /// <summary>
+    /// Marks a pending event processed with <paramref name="value"/>, without scheduling it or running callbacks: for
+    /// state restored from a snapshot (a request granted and taken before the snapshot's instant).
+    /// </summary>
+    internal void MarkProcessed(object? value)
+    {
+        MarkTriggered(value, null);
+        _state = EventState.Processed;
     }
 
     /// <summary>Makes a processed event pending again, with no value and no callbacks, for an event pool.</summary>

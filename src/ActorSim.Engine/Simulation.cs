@@ -104,6 +104,23 @@ public sealed class Simulation
         return timeout;
     }
 
+    /// <summary>
+    /// <see cref="Delay"/> to the absolute time <paramref name="time"/> (at or after <see cref="Now"/>): for state
+    /// restored from a snapshot, where <c>Now + (time - Now)</c> could differ from <paramref name="time"/> in its last bit.
+    /// </summary>
+    internal Event DelayUntil(double time)
+    {
+        if (!(time >= _now) || double.IsPositiveInfinity(time))
+        {
+            throw new ArgumentOutOfRangeException(nameof(time), time,
+                $"A timeout needs a finite time at or after the current time {_now}; {time} was given.");
+        }
+
+        var timeout = _delays.Count > 0 ? _delays.Pop() : new RecycledTimeout(this);
+        timeout.StartAt(time);
+        return timeout;
+    }
+
     /// <summary>Starts a process; it runs its first step at the current time, before normal events.</summary>
     public Process Process(IEnumerable<Event> steps, string? name = null) => new(this, steps, name);
 
@@ -122,6 +139,12 @@ public sealed class Simulation
 
     /// <summary>An event that succeeds when any of <paramref name="events"/> has succeeded, or fails with the first failure.</summary>
     public AnyOf AnyOf(params IEnumerable<Event> events) => new(this, events);
+
+    /// <summary>
+    /// The events scheduled now, in the order they will be processed: what a snapshot needs to restore the same order
+    /// among events at one time. Allocates; not for the hot path.
+    /// </summary>
+    public IReadOnlyList<ScheduledEvent> PendingInOrder() => _queue.InOrder();
 
     /// <summary>The time of the next scheduled event, or +∞ when none is scheduled.</summary>
     public double Peek() => _queue.PeekTime;
@@ -250,6 +273,9 @@ public sealed class Simulation
     /// <summary>Schedules <paramref name="ev"/> to be processed <paramref name="delay"/> seconds from now.</summary>
     [MethodImpl(HotPath.Options)]
     internal void Schedule(Event ev, EventPriority priority, double delay) => _queue.Push(_now + delay, priority, ev);
+
+    /// <summary>Schedules <paramref name="ev"/> to be processed at the absolute time <paramref name="time"/>.</summary>
+    internal void ScheduleAt(Event ev, EventPriority priority, double time) => _queue.Push(time, priority, ev);
 
     /// <summary>Takes back a processed <see cref="Delay"/> timeout for reuse.</summary>
     internal void Recycle(RecycledTimeout timeout) => _delays.Push(timeout);

@@ -1,6 +1,7 @@
 using ActorSim.Blueprints;
 using ActorSim.Egress.Storage;
 using ActorSim.Model.Plants;
+using ActorSim.Model.Snapshots;
 
 namespace ActorSim.Runs;
 
@@ -28,7 +29,35 @@ public static class RunCompiler
                 $"The model '{name}' is a plant of {plant.Lines.Count} lines; their chunks need a layout of folders (line=<sim_id>/) or merged, not single.");
         }
 
+        CheckSnapshots(spec, plant, name);
         return new CompiledRun(spec, plant, name, definition, storeFor);
+    }
+
+    /// <summary>A snapshot to start from must fit the model; snapshots are taken and continued by one engine so far.</summary>
+    private static void CheckSnapshots(RunSpec spec, PlantModel plant, string name)
+    {
+        if (spec.Snapshot is null && spec.SnapshotAt is null)
+        {
+            return;
+        }
+
+        if (plant.Lines.Count != 1 || spec.Engine == RunEngine.Actors)
+        {
+            throw new RunSpecException(
+                $"Snapshots are taken and continued on the reference and windowed engines for a single line (give --engine reference); '{name}' {(plant.Lines.Count != 1 ? $"is a plant of {plant.Lines.Count} lines" : "runs on the actors engine")}, which does not support them yet.");
+        }
+
+        if (spec.Snapshot is { } snapshot)
+        {
+            try
+            {
+                SnapshotValidator.Check(snapshot, plant, "the snapshot");
+            }
+            catch (SnapshotException e)
+            {
+                throw new RunSpecException(e.Message, e);
+            }
+        }
     }
 
     /// <summary>Compiles <paramref name="spec"/> with stores for local folders and S3 with <paramref name="s3"/> (default: the SDK's).</summary>

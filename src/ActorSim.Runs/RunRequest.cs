@@ -71,4 +71,13 @@ public sealed record RunRequest
 
     /// <summary>Line threads (<c>--parallelism</c>).</summary>
     public int Parallelism { get; init; } = 1;
+
+    /// <summary>The state to start from (<c>--snapshot</c>): the run keeps its logical start and goes on from its instant.</summary>
+    public ActorSim.Model.Snapshots.ModelSnapshot? Snapshot { get; init; }
+
+    /// <summary>When to take an exact snapshot (<c>--snapshot-at</c>): simulated seconds from the start, or a timestamp.</summary>
+    public SnapshotTime? SnapshotAt { get; init; }
+
+    /// <summary>Where that snapshot goes (<c>--snapshot-out</c>): a file or <c>s3://bucket/key</c>.</summary>
+    public string? SnapshotOut { get; init; }
 }

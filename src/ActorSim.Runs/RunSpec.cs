@@ -1,3 +1,6 @@
+using System.Text.Json.Serialization;
+using ActorSim.Model.Snapshots;
+
 namespace ActorSim.Runs;
 
 /// <summary>
@@ -41,6 +44,25 @@ public sealed record RunSpec
     /// <summary>What the run may do with a destination that already holds files (default: only an empty one is written to).</summary>
     public ActorSim.Egress.Destinations.WriteMode WriteMode { get; init; }
 
+    /// <summary>
+    /// The state to start from: the run starts at the snapshot's instant (simulated time and timestamps go on from
+    /// there) and runs <see cref="DurationSeconds"/> further. Null: the model starts empty at simulated time 0.
+    /// </summary>
+    [JsonConverter(typeof(SnapshotJson.Converter))]
+    public ModelSnapshot? Snapshot { get; init; }
+
+    /// <summary>Simulated seconds from <see cref="Start"/> at which to write an exact snapshot to <see cref="SnapshotOut"/>; the run goes on.</summary>
+    public double? SnapshotAt { get; init; }
+
+    /// <summary>Where <see cref="SnapshotAt"/>'s snapshot goes: a file path or <c>s3://bucket/key</c>.</summary>
+    public string? SnapshotOut { get; init; }
+
+    /// <summary>Simulated seconds from <see cref="Start"/> at which the run starts: the snapshot's instant, or 0.</summary>
+    public double StartsAt => Snapshot?.AsOf ?? 0;
+
+    /// <summary>Simulated seconds from <see cref="Start"/> at which the run ends.</summary>
+    public double EndsAt => StartsAt + DurationSeconds;
+
     /// <summary>The seed the lines' random streams derive from: <see cref="Seed"/> for replication 0.</summary>
     public ulong RunSeed => ReplicationSeeds.For(Seed, Replication);
 
@@ -55,6 +77,22 @@ public sealed record RunSpec
         if (!(DurationSeconds > 0) || double.IsInfinity(DurationSeconds))
         {
             throw new RunSpecException($"The duration {DurationSeconds} s must be a finite number of simulated seconds above 0.");
+        }
+
+        if (Snapshot is not null && Snapshot.Start != Start)
+        {
+            throw new RunSpecException($"The run starts at {Start:yyyy-MM-ddTHH:mm:ss.fff} but its snapshot's run started at {Snapshot.Start:yyyy-MM-ddTHH:mm:ss.fff}: a run from a snapshot keeps the snapshot's logical start.");
+        }
+
+        if (SnapshotAt is { } at && (!(at > StartsAt) || at > EndsAt || double.IsInfinity(at)))
+        {
+            throw new RunSpecException(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"The snapshot time {at} s must lie after the run's first instant ({StartsAt} s) and not after its end ({EndsAt} s)."));
+        }
+
+        if ((SnapshotAt is null) != string.IsNullOrWhiteSpace(SnapshotOut))
+        {
+            throw new RunSpecException(SnapshotAt is null ? "A snapshot destination needs the time to take it (--snapshot-at)." : "A snapshot time needs a destination to write it to (--snapshot-out).");
         }
 
         if (Replication < 0)

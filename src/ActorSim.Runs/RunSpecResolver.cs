@@ -36,9 +36,9 @@ public static class RunSpecResolver
                 $"{request.Model.SourceName}: simulation.factor {factor} paces the plant against the wall clock, which only the actor engine does; add --engine actors."));
         }
 
-        var start = request.Start ?? simulation?.Start ?? defaultStart;
+        var start = StartOf(request, simulation, defaultStart);
         var duration = request.DurationSeconds ?? simulation?.DurationSeconds ?? RunRequest.DefaultDurationSeconds;
-        CheckTimeRange(request, simulation, start, duration);
+        CheckTimeRange(request, simulation, start, (request.Snapshot?.AsOf ?? 0) + duration);
         // A plant writes every sink into one destination; a single line's sinks keep their own.
         var plantDestination = request.Destination ?? egress.FirstOrDefault()?.Dest ?? RunRequest.DefaultDestination;
         string DestinationOf(EgressSpec spec) => isPlant ? plantDestination : request.Destination ?? spec.Dest;
@@ -63,9 +63,32 @@ public static class RunSpecResolver
             Sinks = sinks,
             Layout = !isPlant ? LineLayout.Single : request.MergeLines ? LineLayout.Merged : LineLayout.Folders,
             WriteMode = request.WriteMode,
+            Snapshot = request.Snapshot,
+            SnapshotAt = request.SnapshotAt?.SecondsFrom(start),
+            SnapshotOut = request.SnapshotOut,
         };
         spec.Validate();
         return spec;
+    }
+
+    /// <summary>
+    /// The logical start: a snapshot's own (a <c>--start</c> that differs is refused), else the request's, the
+    /// blueprint's or the default.
+    /// </summary>
+    private static DateTime StartOf(RunRequest request, SimulationSettings? simulation, DateTime defaultStart)
+    {
+        if (request.Snapshot is not { } snapshot)
+        {
+            return request.Start ?? simulation?.Start ?? defaultStart;
+        }
+
+        if (request.Start is { } given && given != snapshot.Start)
+        {
+            throw new RunSpecException(string.Create(CultureInfo.InvariantCulture,
+                $"--start {given:yyyy-MM-ddTHH:mm:ss.fff} differs from the start of the snapshot's run ({snapshot.Start:yyyy-MM-ddTHH:mm:ss.fff}): a run from a snapshot keeps that logical start; leave --start out."));
+        }
+
+        return snapshot.Start;
     }
 
     /// <summary>The reference job's sink into <paramref name="destination"/>, with the request's format, chunking and telemetry choice.</summary>

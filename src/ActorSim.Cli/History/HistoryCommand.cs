@@ -108,6 +108,16 @@ internal sealed class HistoryCommand
         "--merge-lines", "Plants: write every line into DEST itself, chunk names carrying the line (events_<sim_id>_000001.parquet), " +
         "instead of one DEST/line=<sim_id>/ folder per line.");
 
+    private readonly Option<string> _snapshot = CliOption.Value(
+        "--snapshot", "FILE", "Start from this snapshot (a file or s3://bucket/key) and run --duration further; the run keeps the snapshot's logical start.");
+
+    private readonly Option<string> _snapshotAt = CliOption.Value(
+        "--snapshot-at", "T", "Write an exact snapshot at T, a duration from the logical start ('8 hours') or an ISO timestamp; the run goes on.",
+        text => HistoryOptionsParser.ParseSnapshotAt(text));
+
+    private readonly Option<string> _snapshotOut = CliOption.Value(
+        "--snapshot-out", "FILE", "Where --snapshot-at's snapshot goes: a file or s3://bucket/key.");
+
     private readonly Option<bool> _noCreateBucket = CliOption.Switch("--no-create-bucket", "Fail instead of creating a missing S3 bucket.");
 
     private readonly Option<string> _progress = CliOption.Value(
@@ -123,7 +133,7 @@ internal sealed class HistoryCommand
         Command = new Command("history", Description)
         {
             _duration, _start, _seed, _format, _dest, _overwrite, _append, _batchSize, _flushInterval, _stallTimeout, _keepTelemetry,
-            _partitionByDate, _model, _engine, _parallelism, _logLevel, _config, _mergeLines, _noCreateBucket, _progress,
+            _partitionByDate, _model, _engine, _parallelism, _logLevel, _config, _mergeLines, _snapshot, _snapshotAt, _snapshotOut, _noCreateBucket, _progress,
         };
         Command.Validators.Add(result =>
         {
@@ -152,6 +162,9 @@ internal sealed class HistoryCommand
         {
             DurationSeconds = parse.GetValue(_duration) is { } duration ? HistoryOptionsParser.Duration("--duration", duration) : null,
             Start = parse.GetValue(_start) is { } start ? HistoryOptionsParser.ParseStart(start) : null,
+            SnapshotPath = parse.GetValue(_snapshot),
+            SnapshotAt = parse.GetValue(_snapshotAt) is { } snapshotAt ? HistoryOptionsParser.ParseSnapshotAt(snapshotAt) : null,
+            SnapshotOut = parse.GetValue(_snapshotOut),
             Seed = parse.GetValue(_seed) is { } seed ? HistoryOptionsParser.ParseSeed(seed) : null,
             Format = parse.GetValue(_format) is { } format ? HistoryOptionsParser.ParseFormat(format) : null,
             Destination = HistoryOptionsParser.Destination(parse.GetValue(_dest), environment),

@@ -63,6 +63,15 @@ internal sealed record HistoryOptions
     /// <summary>The actor engine's settings from <c>--config FILE</c> (laid over the embedded configuration); null: the embedded configuration.</summary>
     public ActorSim.Actors.ActorRunnerSettings? ActorSettings { get; init; }
 
+    /// <summary>The snapshot to start from (<c>--snapshot</c>): a file or <c>s3://bucket/key</c>.</summary>
+    public string? SnapshotPath { get; init; }
+
+    /// <summary>When to write an exact snapshot (<c>--snapshot-at</c>).</summary>
+    public SnapshotTime? SnapshotAt { get; init; }
+
+    /// <summary>Where that snapshot goes (<c>--snapshot-out</c>).</summary>
+    public string? SnapshotOut { get; init; }
+
     /// <summary>Plants: write every line into the destination itself (chunk names carry the line) instead of <c>line=&lt;sim_id&gt;/</c> folders.</summary>
     public bool MergeLines { get; init; }
 }

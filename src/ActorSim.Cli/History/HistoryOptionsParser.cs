@@ -116,6 +116,24 @@ internal static class HistoryOptionsParser
         return seconds;
     }
 
+    /// <summary>Parses <c>--snapshot-at</c>: a duration from the run's logical start ('8 hours', 'PT8H', '28800') or an ISO-8601 timestamp.</summary>
+    public static SnapshotTime ParseSnapshotAt(string text)
+    {
+        if (Durations.TryParseSeconds(text, out var seconds))
+        {
+            return seconds > 0
+                ? new SnapshotTime(seconds, null)
+                : throw new UsageException($"--snapshot-at '{text}' must be after the start of the run.");
+        }
+
+        if (DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var at))
+        {
+            return new SnapshotTime(null, at.Kind == DateTimeKind.Local && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var offset) ? offset.UtcDateTime : at);
+        }
+
+        throw new UsageException($"--snapshot-at '{text}' is neither a duration from the start ('8 hours', 'PT8H', '28800') nor an ISO-8601 timestamp (2026-01-01T08:00:00).");
+    }
+
     /// <summary>Parses a seed: a whole number from 0 to <see cref="ulong.MaxValue"/>.</summary>
     public static ulong ParseSeed(string text) =>
         ulong.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var seed)

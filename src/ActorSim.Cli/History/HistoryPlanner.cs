@@ -31,7 +31,27 @@ internal static class HistoryPlanner
             Engine = options.Engine,
             Parallelism = options.Parallelism,
             WriteMode = options.WriteMode,
+            SnapshotAt = options.SnapshotAt,
+            SnapshotOut = options.SnapshotOut,
         };
+    }
+
+    /// <summary><paramref name="request"/> with the snapshot of <c>--snapshot</c> read (one that cannot be read is a usage error naming it).</summary>
+    public static async Task<RunRequest> WithSnapshotAsync(RunRequest request, HistoryOptions options, CancellationToken cancellation)
+    {
+        if (options.SnapshotPath is not { } path)
+        {
+            return request;
+        }
+
+        try
+        {
+            return request with { Snapshot = await SnapshotFiles.ReadAsync(path, destination => CreateStore(destination, options), cancellation).ConfigureAwait(false) };
+        }
+        catch (ActorSim.Model.Snapshots.SnapshotException e)
+        {
+            throw new UsageException($"--snapshot: {e.Message}");
+        }
     }
 
     /// <summary>Whether <paramref name="request"/> runs a plant blueprint (lines and links), told before it is resolved.</summary>

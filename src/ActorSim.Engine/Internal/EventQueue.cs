@@ -133,6 +133,14 @@ internal sealed class EventQueue
         heap[index] = moving;
     }
 
+    /// <summary>The scheduled events in the order they will be processed (allocates; for snapshots and inspection).</summary>
+    public ScheduledEvent[] InOrder()
+    {
+        var entries = _heap.AsSpan(0, _count).ToArray();
+        Array.Sort(entries, static (a, b) => Less(in a, in b) ? -1 : Less(in b, in a) ? 1 : 0);
+        return Array.ConvertAll(entries, e => new ScheduledEvent(_slots[e.Slot].Event!, e.Time, (e.Key >> ClassShift) == 1));
+    }
+
     /// <summary>Doubles the heap and the slot table together: every scheduled event has one entry and one slot.</summary>
     private void Grow()
     {

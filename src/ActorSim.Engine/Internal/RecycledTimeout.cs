@@ -19,6 +19,14 @@ internal sealed class RecycledTimeout(Simulation simulation) : Event(simulation)
         Simulation.Schedule(this, EventPriority.Normal, delay);
     }
 
+    /// <summary>Makes this (pending) instance a timeout that fires at the absolute time <paramref name="time"/> (not before now).</summary>
+    public void StartAt(double time)
+    {
+        Delay = time - Simulation.Now;
+        MarkTriggered(null, null);
+        Simulation.ScheduleAt(this, EventPriority.Normal, time);
+    }
+
     [MethodImpl(HotPath.Options)]
     internal override void Fire()
     {

@@ -32,15 +32,21 @@ public sealed class Line
     private readonly DeliveryInbox _inbox = new();
     private readonly Stack<TaskRun> _idleTasks = new();
     private readonly Action<Process> _recycleTask;
+    private readonly List<(TaskDefinition Task, Process Process)> _arrivalProcesses = [];
+    private IReadOnlyList<ScenarioChange> _scenario;
+    private int _scenarioNext;
     private long _nextTaskNumber;
 
-    internal Line(LineModel model, Simulation simulation, ParameterRegistry registry, IRecordSink sink, RandomStream stream, PlantLineContext? plant = null)
+    internal Line(
+        LineModel model, Simulation simulation, ParameterRegistry registry, IRecordSink sink, RandomStream stream, PlantLineContext? plant = null,
+        IReadOnlyDictionary<string, double>? containerLevels = null)
     {
         _plant = plant;
         _sender = plant is null ? null : new LinkSender(this, plant);
         _onArrival = OnArrival;
         _recycleTask = RecycleTask;
         Model = model;
+        _scenario = model.Scenario;
         Simulation = simulation;
         Registry = registry;
         Sink = sink;
@@ -52,7 +58,8 @@ public sealed class Line
 
         foreach (var name in model.ContainerNames)
         {
-            _containers.Add(name, new DynamicContainer(simulation, registry, model.SimId, name, model.InitialLevel(name)));
+            var level = containerLevels is not null && containerLevels.TryGetValue(name, out var restored) ? restored : model.InitialLevel(name);
+            _containers.Add(name, new DynamicContainer(simulation, registry, model.SimId, name, level));
         }
 
         foreach (var name in model.StoreNames)
@@ -91,6 +98,28 @@ public sealed class Line
     /// <summary>Tasks created so far by arrivals (tasks started by items from links are not counted).</summary>
     public long TasksCreated => _nextTaskNumber;
 
+    /// <summary>The number of the next task an arrival creates (a snapshot's restore sets it).</summary>
+    internal long NextTaskNumber
+    {
+        get => _nextTaskNumber;
+        set => _nextTaskNumber = value;
+    }
+
+    /// <summary>The arrival processes, one per kind of task created by arrivals, in the model's order.</summary>
+    internal IReadOnlyList<(TaskDefinition Task, Process Process)> ArrivalProcesses => _arrivalProcesses;
+
+    /// <summary>The telemetry process, if the line samples telemetry.</summary>
+    internal Process? TelemetryProcess { get; private set; }
+
+    /// <summary>The lag monitor, in a paced run.</summary>
+    internal Process? LagProcess { get; private set; }
+
+    /// <summary>The scenario process, while it has changes to apply.</summary>
+    internal Process? ScenarioProcess { get; private set; }
+
+    /// <summary>The scenario changes not applied yet, in time order.</summary>
+    internal IEnumerable<ScenarioChange> ScenarioToCome => _scenario.Skip(_scenarioNext);
+
     /// <summary>Sends this line's items over its links (null outside a plant).</summary>
     internal LinkSender? Sender => _sender;
 
@@ -104,6 +133,14 @@ public sealed class Line
     public DynamicResource Resource(string name) => _resources.TryGetValue(name, out var resource)
         ? resource
         : throw new KeyNotFoundException($"Line '{SimId}' has no resource '{name}'. Resources: {string.Join(", ", _resources.Keys)}.");
+
+    /// <summary>
+    /// The line's exact state now, to continue from later (<see cref="LineModel.Resume"/>). Take it between events —
+    /// after <see cref="Simulation.RunUntil"/> returned — so that every event before <see cref="Simulation.Now"/> has
+    /// happened and none at it. Throws a <see cref="Snapshots.SnapshotException"/> for a line with custom processes,
+    /// whose state is C# code.
+    /// </summary>
+    public Snapshots.LineSnapshot CaptureState() => LineStateCapture.Capture(this);
 
     /// <summary>Publishes an event with a custom value (dynamic-des's <c>publish_event</c>).</summary>
     public void PublishEvent(RecordKey key, object? value) => Sink.Publish(SimRecord.Event(Simulation.Now, key, value));
@@ -154,6 +191,36 @@ public sealed class Line
 
     internal void StartProcesses()
     {
+        CompileLinkTasks();
+        foreach (var task in Model.Tasks)
+        {
+            if (task.Arrival is not null)
+            {
+                StartArrivals(task, null, false);
+            }
+        }
+
+        if (Model.TelemetryInterval is not null)
+        {
+            StartTelemetry(null);
+        }
+
+        if (Simulation.Pacing.Factor > 0)
+        {
+            StartLagMonitor(null);
+        }
+
+        if (Model.Scenario.Count > 0)
+        {
+            StartScenario(Model.Scenario, null);
+        }
+
+        StartCustomProcesses();
+    }
+
+    /// <summary>Compiles the tasks that items arriving over links start (before any item can arrive).</summary>
+    internal void CompileLinkTasks()
+    {
         foreach (var task in Model.Tasks)
         {
             if (task.FromLink is { } link)
@@ -161,37 +228,53 @@ public sealed class Line
                 _linkTasks.Add(link, new LinkTask(task.Name, CompileSteps(task), CompileSend(task)));
             }
         }
+    }
 
-        foreach (var task in Model.Tasks)
-        {
-            if (task.Arrival is not null)
-            {
-                Simulation.Process(Arrivals(task), $"{SimId}.{task.Name}.arrivals");
-            }
-        }
+    /// <summary>
+    /// Starts the arrival process of <paramref name="task"/>. Restored from a snapshot, its first arrival comes at
+    /// <paramref name="firstAt"/>, or it first waits for its rate to change (<paramref name="waitForChange"/>).
+    /// </summary>
+    internal void StartArrivals(TaskDefinition task, double? firstAt, bool waitForChange, bool ended = false) =>
+        _arrivalProcesses.Add((task, Simulation.Process(ended ? [] : Arrivals(task, firstAt, waitForChange), $"{SimId}.{task.Name}.arrivals")));
 
-        if (Model.TelemetryInterval is { } interval)
-        {
-            Simulation.Process(Telemetry(interval), $"{SimId}.telemetry");
-        }
+    /// <summary>Starts the telemetry process; restored from a snapshot, its first sample is at <paramref name="firstAt"/>.</summary>
+    internal void StartTelemetry(double? firstAt) =>
+        TelemetryProcess = Simulation.Process(Telemetry(Model.TelemetryInterval!.Value, firstAt), $"{SimId}.telemetry");
 
-        if (Simulation.Pacing.Factor > 0)
-        {
-            Simulation.Process(LagMonitor(), $"{SimId}.lag-monitor");
-        }
+    /// <summary>Starts the lag monitor; restored from a snapshot, its first sample is at <paramref name="firstAt"/>.</summary>
+    internal void StartLagMonitor(double? firstAt) => LagProcess = Simulation.Process(LagMonitor(firstAt), $"{SimId}.lag-monitor");
 
-        if (Model.Scenario.Count > 0)
-        {
-            Simulation.Process(Scenario(), $"{SimId}.scenario");
-        }
+    /// <summary>
+    /// Starts the scenario process over <paramref name="changes"/> (time order); restored from a snapshot, it first
+    /// wakes at <paramref name="wakeAt"/> and applies the first change then.
+    /// </summary>
+    internal void StartScenario(IReadOnlyList<ScenarioChange> changes, double? wakeAt)
+    {
+        _scenario = changes;
+        _scenarioNext = 0;
+        ScenarioProcess = Simulation.Process(Scenario(wakeAt), $"{SimId}.scenario");
+    }
 
+    /// <summary>Starts the model's hand-written processes.</summary>
+    internal void StartCustomProcesses()
+    {
         foreach (var custom in Model.Processes)
         {
             Simulation.Process(custom.Body(this), custom.Name);
         }
     }
 
-    private IEnumerable<Event> Arrivals(TaskDefinition task)
+    /// <summary>The compiled steps and send of <paramref name="task"/>, for a task restored from a snapshot.</summary>
+    internal (CompiledStep[] Steps, CompiledSend? Send) Compile(TaskDefinition task) =>
+        task.FromLink is { } link && _linkTasks.TryGetValue(link, out var compiled) ? (compiled.Steps, compiled.Send) : (CompileSteps(task), CompileSend(task));
+
+    /// <summary>Starts a task restored from a snapshot on a recyclable process, as the line's own tasks run.</summary>
+    internal void StartRestored(TaskRun run, string name) => run.Process = Simulation.StartRecyclable(run, name, _recycleTask);
+
+    /// <summary>A task run of this line, to restore a task from a snapshot into.</summary>
+    internal TaskRun NewTaskRun() => new(this);
+
+    private IEnumerable<Event> Arrivals(TaskDefinition task, double? firstAt, bool waitForChange)
     {
         var arrivalPath = $"{SimId}.arrival.{task.Arrival}";
         var arrival = Registry.GetDistribution(arrivalPath);
@@ -199,6 +282,16 @@ public sealed class Line
         var send = CompileSend(task);
 
         var wakePath = arrival.ParameterNames.Count > 0 ? $"{arrivalPath}.{arrival.ParameterNames[0]}" : null;
+        if (firstAt is { } at)
+        {
+            yield return Simulation.DelayUntil(at);
+            StartPooledTask(new RecordKey(task.KeyPrefix, _nextTaskNumber++), null, steps, send, task.Name);
+        }
+        else if (waitForChange && wakePath is not null)
+        {
+            yield return Registry.WaitForChange(wakePath);
+        }
+
         while (true)
         {
             var delay = Sampler.Sample(arrival);
@@ -284,9 +377,14 @@ public sealed class Line
         run.Process = Simulation.StartRecyclable(run, name, _recycleTask);
     }
 
-    private IEnumerable<Event> Telemetry(double interval)
+    private IEnumerable<Event> Telemetry(double interval, double? firstAt)
     {
         var probes = _resources.Values.Select(r => new ResourceProbe(r, SimId)).ToArray();
+        if (firstAt is { } at)
+        {
+            yield return Simulation.DelayUntil(at);
+        }
+
         while (true)
         {
             var now = Simulation.Now;
@@ -307,8 +405,13 @@ public sealed class Line
     /// In a paced run, publishes <c>system.simulation.lag_seconds</c> (wall seconds behind the pacing target, rounded
     /// to milliseconds) every <see cref="LagMonitorInterval"/> simulated seconds, as dynamic-des does.
     /// </summary>
-    private IEnumerable<Event> LagMonitor()
+    private IEnumerable<Event> LagMonitor(double? firstAt)
     {
+        if (firstAt is { } at)
+        {
+            yield return Simulation.DelayUntil(at);
+        }
+
         while (true)
         {
             Sink.Publish(SimRecord.Telemetry(Simulation.Now, LagMetricPath, Math.Round(Simulation.LagSeconds, 3)));
@@ -316,16 +419,27 @@ public sealed class Line
         }
     }
 
-    private IEnumerable<Event> Scenario()
+    private IEnumerable<Event> Scenario(double? wakeAt)
     {
-        foreach (var change in Model.Scenario)
+        if (wakeAt is { } at && _scenarioNext < _scenario.Count)
         {
+            // Restored asleep: the original process slept until this change's time (as computed then) and applies it on waking.
+            yield return Simulation.DelayUntil(at);
+            var first = _scenario[_scenarioNext];
+            Registry.Update(first.Path, first.Value);
+            _scenarioNext++;
+        }
+
+        while (_scenarioNext < _scenario.Count)
+        {
+            var change = _scenario[_scenarioNext];
             if (change.At > Simulation.Now)
             {
                 yield return Simulation.Delay(change.At - Simulation.Now);
             }
 
             Registry.Update(change.Path, change.Value);
+            _scenarioNext++;
         }
     }
 

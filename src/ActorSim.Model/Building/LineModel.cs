@@ -127,6 +127,34 @@ public sealed class LineModel
         return line;
     }
 
+    /// <summary>
+    /// Instantiates the line in <paramref name="simulation"/> in the state <paramref name="state"/> of a snapshot of
+    /// <paramref name="kind"/> taken at <see cref="Simulation.Now"/>: its parameters over the model's, its resources,
+    /// tasks and processes. An exact snapshot's random stream goes on; otherwise draws come from <paramref name="stream"/>.
+    /// Check the snapshot first (<see cref="Snapshots.SnapshotValidator"/>): a value the registry refuses is a
+    /// <see cref="Snapshots.SnapshotException"/> naming its path.
+    /// </summary>
+    public Line Resume(Simulation simulation, IRecordSink sink, Snapshots.LineSnapshot state, Snapshots.SnapshotKind kind, RandomStream stream, ILogger? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(simulation);
+        ArgumentNullException.ThrowIfNull(sink);
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(stream);
+        if (OutboundLinks.Count > 0)
+        {
+            throw new InvalidOperationException(
+                $"Line '{SimId}' sends items over links ({string.Join(", ", OutboundLinks)}); resume it in a plant.");
+        }
+
+        var registry = new ParameterRegistry(simulation, logger);
+        registry.Register(CreateParameters());
+        Snapshots.SnapshotState.ApplyParameters(registry, state, "lines[0]");
+        var line = new Line(this, simulation, registry, sink, Snapshots.SnapshotState.StreamFor(state, kind, stream), null, state.Containers.ToDictionary(c => c.Name, c => c.Level, StringComparer.Ordinal));
+        Snapshots.SnapshotState.ApplyRandom(line, state, kind);
+        LineStateRestore.Restore(line, state, kind);
+        return line;
+    }
+
     /// <summary>Instantiates the line in a plant: <paramref name="registry"/> already holds its parameters and link delays.</summary>
     internal Line StartInPlant(Simulation simulation, IRecordSink sink, RandomStream stream, ParameterRegistry registry, PlantLineContext plant)
     {

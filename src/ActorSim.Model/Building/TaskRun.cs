@@ -29,6 +29,7 @@ internal sealed class TaskRun(Line line) : IEnumerator<Event>, IEnumerable<Event
     private DynamicRequest? _request;
     private int _step;
     private State _state = State.Done;
+    private double _resumeAt;
 
     private enum State : byte
     {
@@ -36,7 +37,36 @@ internal sealed class TaskRun(Line line) : IEnumerator<Event>, IEnumerable<Event
         AwaitingResource,
         AwaitingService,
         Done,
+        ResumeInService,
+        ResumeQueued,
     }
+
+    /// <summary>The task's kind (its name in the line), as its process is named.</summary>
+    public string TaskName => Process?.Name ?? string.Empty;
+
+    /// <summary>The task's event key.</summary>
+    public RecordKey Key => _key;
+
+    /// <summary>The attributes of the item it carries, if any.</summary>
+    public IReadOnlyDictionary<string, object>? Attributes => _attributes;
+
+    /// <summary>The step it is at, from 0.</summary>
+    public int StepIndex => _step;
+
+    /// <summary>The steps, compiled.</summary>
+    public CompiledStep[] Steps => _steps;
+
+    /// <summary>True while it waits for its step's resource.</summary>
+    public bool IsQueued => _state == State.AwaitingResource;
+
+    /// <summary>True while it holds its step's resource for the service time.</summary>
+    public bool IsInService => _state == State.AwaitingService;
+
+    /// <summary>The request of its step (waiting while queued, granted while in service).</summary>
+    public DynamicRequest? Request => _request;
+
+    /// <summary>The unit it holds: the step's while in service, the previous step's while queued across a hand-off.</summary>
+    public DynamicRequest? Held => _held;
 
     /// <summary>The process that runs this state machine when the line reuses both.</summary>
     public Process? Process { get; set; }
@@ -57,6 +87,35 @@ internal sealed class TaskRun(Line line) : IEnumerator<Event>, IEnumerable<Event
         _held = null;
         _request = null;
         _state = State.Start;
+        return this;
+    }
+
+    /// <summary>
+    /// Prepares a task restored from a snapshot in service at step <paramref name="step"/>, holding
+    /// <paramref name="held"/>: its first move waits until <paramref name="finishAt"/>, then it goes on as any task.
+    /// </summary>
+    public TaskRun ResumeInService(RecordKey key, IReadOnlyDictionary<string, object>? attributes, CompiledStep[] steps, CompiledSend? send, int step, DynamicRequest held, double finishAt)
+    {
+        Init(key, attributes, steps, send);
+        _step = step;
+        _held = held;
+        _request = held;
+        _resumeAt = finishAt;
+        _state = State.ResumeInService;
+        return this;
+    }
+
+    /// <summary>
+    /// Prepares a task restored from a snapshot queued at step <paramref name="step"/> with <paramref name="request"/>
+    /// (already in the resource's queue), holding <paramref name="held"/> from the previous step across a hand-off.
+    /// </summary>
+    public TaskRun ResumeQueued(RecordKey key, IReadOnlyDictionary<string, object>? attributes, CompiledStep[] steps, CompiledSend? send, int step, DynamicRequest request, DynamicRequest? held)
+    {
+        Init(key, attributes, steps, send);
+        _step = step;
+        _held = held;
+        _request = request;
+        _state = State.ResumeQueued;
         return this;
     }
 
@@ -126,6 +185,16 @@ internal sealed class TaskRun(Line line) : IEnumerator<Event>, IEnumerable<Event
 
             case State.Start:
                 return BeginStep(now);
+
+            case State.ResumeInService:
+                _state = State.AwaitingService;
+                Current = line.Simulation.DelayUntil(_resumeAt);
+                return true;
+
+            case State.ResumeQueued:
+                _state = State.AwaitingResource;
+                Current = _request!;
+                return true;
 
             default:
                 return false;

@@ -41,6 +41,17 @@ public sealed class Sampler
     /// <summary>The smallest delay <see cref="Sample"/> returns.</summary>
     public double MinDelay => _minDelay;
 
+    /// <summary>The second normal of the last pair drawn, kept for the next normal draw; null when none is kept (for a snapshot).</summary>
+    internal double? SpareNormal
+    {
+        get => _hasSpareNormal ? _spareNormal : null;
+        set
+        {
+            _hasSpareNormal = value.HasValue;
+            _spareNormal = value ?? 0;
+        }
+    }
+
     /// <summary>Draws one value from <paramref name="config"/> with its current parameters, at least <see cref="MinDelay"/>.</summary>
     [MethodImpl(HotPath.Options)]
     public double Sample(DistributionConfig config)

@@ -52,6 +52,20 @@ public sealed class RandomStream
         return stream;
     }
 
+    /// <summary>A stream that goes on from <paramref name="state"/> (<see cref="State"/> of another), for a snapshot's restore.</summary>
+    internal static RandomStream Restore(string name, IReadOnlyList<ulong> state)
+    {
+        var stream = new RandomStream(0, 0, name);
+        stream._s0 = state[0];
+        stream._s1 = state[1];
+        stream._s2 = state[2];
+        stream._s3 = state[3];
+        return stream;
+    }
+
+    /// <summary>The generator's 256-bit state now (four words), for a snapshot.</summary>
+    internal ulong[] State => [_s0, _s1, _s2, _s3];
+
     /// <summary>The seed of the root stream this stream descends from.</summary>
     public ulong Seed { get; }
 

@@ -13,6 +13,13 @@ internal sealed class ChangeSignal
     private Event? _fired;
     private bool _pending;
 
+    /// <summary>A change that nobody has waited for yet: the next wait returns at once (part of an exact snapshot).</summary>
+    public bool HasUnseenChange
+    {
+        get => _pending;
+        set => _pending = value;
+    }
+
     public Event Wait(Simulation simulation)
     {
         if (_pending)

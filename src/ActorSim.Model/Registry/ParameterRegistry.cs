@@ -75,6 +75,22 @@ public sealed class ParameterRegistry
         }
     }
 
+    /// <summary>The paths changed while no process waited for their change, in ordinal order (for a snapshot).</summary>
+    internal IReadOnlyList<string> PathsWithUnseenChange() =>
+        _entries.Values.Where(e => e.Signal.HasUnseenChange).Select(e => e.Path).Order(StringComparer.Ordinal).ToArray();
+
+    /// <summary>Forgets every change no process waited for (a snapshot's restore, after applying its values).</summary>
+    internal void ClearUnseenChanges()
+    {
+        foreach (var entry in _entries.Values)
+        {
+            entry.Signal.HasUnseenChange = false;
+        }
+    }
+
+    /// <summary>Marks a change of <paramref name="path"/> that no process waited for (a snapshot's restore).</summary>
+    internal void MarkUnseenChange(string path) => Entry(path).Signal.HasUnseenChange = true;
+
     /// <summary>True if <paramref name="path"/> is registered.</summary>
     public bool Contains(string path) => _entries.ContainsKey(path);
 

@@ -25,7 +25,7 @@ public sealed class DynamicRequest : Event, IDisposable
     public int Priority { get; private set; }
 
     /// <summary>The simulated time of the request.</summary>
-    public double RequestedAt { get; private set; }
+    public double RequestedAt { get; internal set; }
 
     /// <summary>The simulated time the unit was granted, or NaN while waiting.</summary>
     public double GrantedAt { get; internal set; } = double.NaN;

@@ -92,6 +92,38 @@ public sealed class DynamicResource : IDisposable
         return request;
     }
 
+    /// <summary>
+    /// For a snapshot's restore: a pooled request of <paramref name="priority"/>, made at <paramref name="requestedAt"/>,
+    /// that was granted at <paramref name="grantedAt"/> and taken by its task before the snapshot's instant (it holds a unit).
+    /// </summary>
+    internal DynamicRequest RestoreGranted(int priority, double requestedAt, double grantedAt)
+    {
+        var request = new DynamicRequest(this, priority, pooled: true)
+        {
+            RequestedAt = requestedAt,
+            GrantedAt = grantedAt,
+            State = DynamicRequest.RequestState.Granted,
+        };
+        request.MarkProcessed(request);
+        _inUse++;
+        return request;
+    }
+
+    /// <summary>
+    /// For a snapshot's restore: a pooled request of <paramref name="priority"/>, made at <paramref name="requestedAt"/>,
+    /// put at the back of its priority's queue without granting it (restore the queue in its order, then call
+    /// <see cref="GrantRestored"/>).
+    /// </summary>
+    internal DynamicRequest RestoreWaiting(int priority, double requestedAt)
+    {
+        var request = new DynamicRequest(this, priority, pooled: true) { RequestedAt = requestedAt };
+        _queue.Push(request);
+        return request;
+    }
+
+    /// <summary>After a restore: grants the restored requests the capacity allows (none when the snapshot was consistent).</summary>
+    internal void GrantRestored() => GrantWhilePossible();
+
     /// <summary>Stops following the registry.</summary>
     public void Dispose() => _subscription.Dispose();
 

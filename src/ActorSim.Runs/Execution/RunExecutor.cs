@@ -9,6 +9,7 @@ using ActorSim.Model.Building;
 using ActorSim.Model.Plants;
 using ActorSim.Model.Random;
 using ActorSim.Model.Records;
+using ActorSim.Model.Snapshots;
 
 namespace ActorSim.Runs.Execution;
 
@@ -53,16 +54,27 @@ public static class RunExecutor
         var model = run.Plant.Lines[0];
         // A paced run waits for the wall clock before each event; the token wakes it from that wait. Unpaced, the token is
         // looked at once per slice only.
-        var simulation = new Simulation(0, spec.Start, spec.Factor > 0 ? PacingPolicy.WithFactor(spec.Factor) with { Cancellation = cancellation } : null);
+        var simulation = new Simulation(spec.StartsAt, spec.Start, spec.Factor > 0 ? PacingPolicy.WithFactor(spec.Factor) with { Cancellation = cancellation } : null);
         var output = LineEgress.For(spec.Engine, spec.Start, sinksFor(model.SimId), cancellation);
         try
         {
-            var line = model.Start(simulation, output, RandomStream.Create(spec.RunSeed, model.SimId));
-            while (simulation.Now < spec.DurationSeconds)
+            var stream = RandomStream.Create(spec.RunSeed, model.SimId);
+            var line = spec.Snapshot is { } snapshot
+                ? model.Resume(simulation, output, snapshot.Lines[0], snapshot.Kind, stream)
+                : model.Start(simulation, output, stream);
+            var snapshotAt = spec.SnapshotAt;
+            while (simulation.Now < spec.EndsAt)
             {
                 cancellation.ThrowIfCancellationRequested();
-                simulation.RunUntil(Math.Min(spec.DurationSeconds, simulation.Now + Slice));
-                execution.Progress?.Invoke(new RunSample(simulation.Now, spec.DurationSeconds, output.Published, clock.Elapsed));
+                var horizon = Math.Min(spec.EndsAt, simulation.Now + Slice);
+                simulation.RunUntil(snapshotAt is { } at && at < horizon ? at : horizon);
+                if (simulation.Now == snapshotAt)
+                {
+                    snapshotAt = null;
+                    await WriteSnapshotAsync(run, execution, [line], cancellation).ConfigureAwait(false);
+                }
+
+                execution.Progress?.Invoke(new RunSample(simulation.Now - spec.StartsAt, spec.DurationSeconds, output.Published, clock.Elapsed));
             }
 
             var report = await output.CompleteAsync().ConfigureAwait(false);
@@ -79,6 +91,15 @@ public static class RunExecutor
         {
             await LineEgress.DisposeQuietlyAsync(output).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>Takes the exact snapshot of <paramref name="lines"/> now and writes it to the spec's snapshot destination.</summary>
+    private static async Task WriteSnapshotAsync(CompiledRun run, RunExecution execution, IReadOnlyList<Line> lines, CancellationToken cancellation)
+    {
+        var snapshot = SnapshotCapture.Take(run.Plant, run.Name, lines, run.Spec.Seed);
+        var location = run.Spec.SnapshotOut!;
+        await SnapshotFiles.WriteAsync(location, snapshot, run.CreateStore, cancellation).ConfigureAwait(false);
+        execution.SnapshotWritten?.Invoke(location, snapshot);
     }
 
     /// <summary>Every line of the plant on the spec's engine, each into its own egress (made when the line starts).</summary>

@@ -1,0 +1,154 @@
+using System.Globalization;
+using ActorSim.Engine;
+using ActorSim.Model.Snapshots;
+
+namespace ActorSim.Model.Building;
+
+/// <summary>
+/// Takes a line's exact state between two events: every registry value, the resources, the tasks in progress (from the
+/// engine's schedule and the resources' queues), the processes' next wake-ups with their order among the events due,
+/// and the random stream. Refuses what it cannot hold: a custom process (C# code), or an event it cannot attribute.
+/// </summary>
+internal static class LineStateCapture
+{
+    public static LineSnapshot Capture(Line line)
+    {
+        if (line.Model.Processes.Count > 0)
+        {
+            throw new SnapshotException(
+                $"Line '{line.SimId}' runs the custom process '{line.Model.Processes[0].Name}' (C# code), whose state a snapshot cannot hold; only blueprint-built lines can be captured.");
+        }
+
+        var simulation = line.Simulation;
+        var inService = new List<TaskSnapshot>();
+        var arrivals = new Dictionary<Process, ArrivalSnapshot>();
+        TimerSnapshot? telemetry = null;
+        TimerSnapshot? lag = null;
+        TimerSnapshot? scenarioWake = null;
+        var schedule = simulation.PendingInOrder();
+        for (var order = 0; order < schedule.Count; order++)
+        {
+            var (ev, time, isDelivery) = schedule[order];
+            if (isDelivery)
+            {
+                throw new SnapshotException($"Line '{line.SimId}' has an item arriving at t={simulation.FormatTime(time)}; items in transit are captured by the plant, not here.");
+            }
+
+            var process = ev.WaitingProcess ?? throw Unknown(line, ev, time);
+            var timer = new TimerSnapshot(time, order);
+            if (process.Steps is TaskRun { IsInService: true } run && ReferenceEquals(process.Target, ev))
+            {
+                inService.Add(InService(run, time, order));
+            }
+            else if (line.ArrivalProcesses.FirstOrDefault(a => ReferenceEquals(a.Process, process)) is { Process: not null } arrival)
+            {
+                arrivals[process] = new ArrivalSnapshot(arrival.Task.Name, time, order);
+            }
+            else if (ReferenceEquals(process, line.TelemetryProcess))
+            {
+                telemetry = timer;
+            }
+            else if (ReferenceEquals(process, line.LagProcess))
+            {
+                lag = timer;
+            }
+            else if (ReferenceEquals(process, line.ScenarioProcess))
+            {
+                scenarioWake = timer;
+            }
+            else
+            {
+                throw Unknown(line, ev, time);
+            }
+        }
+
+        var tasks = new List<TaskSnapshot>(inService);
+        foreach (var resource in line.Resources.Values)
+        {
+            foreach (var request in resource.Queue)
+            {
+                if (request.WaitingProcess?.Steps is not TaskRun { IsQueued: true } run || !ReferenceEquals(run.Request, request))
+                {
+                    throw new SnapshotException(
+                        $"Line '{line.SimId}': a request queued at resource '{resource.Name}' since t={simulation.FormatTime(request.RequestedAt)} belongs to no task of the line; it cannot be captured.");
+                }
+
+                tasks.Add(Queued(run));
+            }
+        }
+
+        return new LineSnapshot
+        {
+            SimId = line.SimId,
+            Parameters = Parameters(line),
+            UnseenChanges = line.Registry.PathsWithUnseenChange(),
+            Scenario = line.ScenarioToCome.Select(c => new ScenarioStep(c.At, c.Path, c.Value)).ToArray(),
+            ScenarioWake = scenarioWake,
+            Resources = line.Resources.Values.Select(r => new ResourceSnapshot(r.Name, r.Capacity, r.MaxCapacity, r.InUse, r.QueueLength)).ToArray(),
+            Containers = line.Containers.Values.Select(c => new ContainerSnapshot(c.Name, c.Level)).ToArray(),
+            Tasks = tasks,
+            Arrivals = line.ArrivalProcesses.Select(a => arrivals.TryGetValue(a.Process, out var next) ? next : Idle(a.Task, a.Process)).ToArray(),
+            NextTaskNumber = line.NextTaskNumber,
+            Telemetry = telemetry,
+            LagMonitor = lag,
+            Random = new RandomSnapshot(
+                line.Sampler.Stream.Name,
+                Array.ConvertAll(line.Sampler.Stream.State, w => w.ToString("x16", CultureInfo.InvariantCulture)),
+                line.Sampler.SpareNormal),
+        };
+    }
+
+    private static TaskSnapshot InService(TaskRun run, double finishAt, int order)
+    {
+        var step = run.Steps[run.StepIndex];
+        return new TaskSnapshot
+        {
+            Key = run.Key.ToString(),
+            Task = run.TaskName,
+            Step = run.StepIndex,
+            State = TaskState.InService,
+            Since = run.Held!.GrantedAt,
+            Priority = run.Held.Priority == step.Priority ? null : run.Held.Priority,
+            FinishAt = finishAt,
+            Order = order,
+            Attributes = run.Attributes,
+        };
+    }
+
+    private static TaskSnapshot Queued(TaskRun run)
+    {
+        var step = run.Steps[run.StepIndex];
+        var request = run.Request!;
+        return new TaskSnapshot
+        {
+            Key = run.Key.ToString(),
+            Task = run.TaskName,
+            Step = run.StepIndex,
+            State = TaskState.Queued,
+            Since = request.RequestedAt,
+            Priority = request.Priority == step.Priority ? null : request.Priority,
+            Holding = run.Held is { } held ? new HeldResource(held.Resource.Name, held.GrantedAt) : null,
+            Attributes = run.Attributes,
+        };
+    }
+
+    private static ArrivalSnapshot Idle(TaskDefinition task, Process process) =>
+        process.IsAlive ? new ArrivalSnapshot(task.Name, WaitingForChange: true) : new ArrivalSnapshot(task.Name, Ended: true);
+
+    private static SortedDictionary<string, object> Parameters(Line line)
+    {
+        var values = new SortedDictionary<string, object>(StringComparer.Ordinal);
+        foreach (var path in line.Registry.Paths)
+        {
+            if (path.StartsWith(line.SimId + ".", StringComparison.Ordinal))
+            {
+                values[path] = line.Registry.Get(path);
+            }
+        }
+
+        return values;
+    }
+
+    private static SnapshotException Unknown(Line line, Event ev, double time) =>
+        new($"Line '{line.SimId}': the event {ev} due at t={line.Simulation.FormatTime(time)} belongs to no process a snapshot knows (tasks, arrivals, telemetry, lag monitor, scenario); it cannot be captured.");
+}
