@@ -31,5 +31,5 @@ public sealed class SnapshotException : Exception
     }
 
     /// <summary>Where in the document the problem is (empty when it is the whole document).</summary>
-    public string JsonPath { get; }
+    public string JsonPath { get; init; }
 }

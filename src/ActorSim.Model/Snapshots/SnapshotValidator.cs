@@ -26,7 +26,7 @@ public static class SnapshotValidator
         var lines = problems.Take(MaxListed).Select(p => "  " + p.Path + ": " + p.Rule);
         var more = problems.Count > MaxListed ? $"\n  … and {problems.Count - MaxListed} more" : string.Empty;
         var head = problems.Count == 1 ? "1 problem" : $"{problems.Count} problems";
-        throw new SnapshotException(problems[0].Path, $"{source}: {head}:\n{string.Join("\n", lines)}{more}");
+        throw new SnapshotException($"{source}: {head}:\n{string.Join("\n", lines)}{more}") { JsonPath = problems[0].Path };
     }
 
     /// <summary>Every problem of <paramref name="snapshot"/> for <paramref name="model"/>, in document order.</summary>
@@ -238,9 +238,10 @@ public static class SnapshotValidator
             foreach (var (name, c) in capacities)
             {
                 var where = c.Index >= 0 ? $"resources[{c.Index}]" : "tasks";
-                if (c.InUse > c.Max || (!_exact && c.InUse > c.Current))
+                // Above current_cap is a shrink in progress (work under way finishes); above max_cap cannot be.
+                if (c.InUse > c.Max)
                 {
-                    Add(where, $"{c.InUse} tasks hold '{name}', above its capacity ({c.Current}, at most {c.Max})");
+                    Add(where, $"{c.InUse} tasks hold '{name}', above its max_cap ({c.Max})");
                 }
 
                 if (c.Queued > 0 && c.InUse < c.Current)
