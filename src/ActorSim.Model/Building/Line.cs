@@ -129,6 +129,21 @@ public sealed class Line
     /// <summary>Items sent over links so far; the next item sent gets this number as its sequence.</summary>
     public long ItemsSent => _sender?.ItemsSent ?? 0;
 
+    /// <summary>Items delivered to this line and waiting their turn in its inbox (a snapshot also reads the schedule).</summary>
+    internal IEnumerable<ItemShipment> InboxWaiting => _inbox.Waiting;
+
+    /// <summary>Sets the count of items sent (a snapshot's restore); a line outside a plant sends none.</summary>
+    internal void RestoreItemsSent(long count)
+    {
+        if (_sender is not null)
+        {
+            _sender.ItemsSent = count;
+        }
+    }
+
+    /// <summary>The line's plant, for a snapshot: its index there and how it sends.</summary>
+    internal PlantLineContext? Plant => _plant;
+
     /// <summary>The resource <paramref name="name"/>; throws naming the known ones if it does not exist.</summary>
     public DynamicResource Resource(string name) => _resources.TryGetValue(name, out var resource)
         ? resource
@@ -140,7 +155,7 @@ public sealed class Line
     /// happened and none at it. Throws a <see cref="Snapshots.SnapshotException"/> for a line with custom processes,
     /// whose state is C# code.
     /// </summary>
-    public Snapshots.LineSnapshot CaptureState() => LineStateCapture.Capture(this);
+    public Snapshots.LineSnapshot CaptureState() => LineStateCapture.Capture([this], [])[0];
 
     /// <summary>Publishes an event with a custom value (dynamic-des's <c>publish_event</c>).</summary>
     public void PublishEvent(RecordKey key, object? value) => Sink.Publish(SimRecord.Event(Simulation.Now, key, value));

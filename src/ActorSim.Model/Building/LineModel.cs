@@ -148,9 +148,18 @@ public sealed class LineModel
 
         var registry = new ParameterRegistry(simulation, logger);
         registry.Register(CreateParameters());
-        Snapshots.SnapshotState.ApplyParameters(registry, state, "lines[0]");
-        var line = new Line(this, simulation, registry, sink, Snapshots.SnapshotState.StreamFor(state, kind, stream), null, state.Containers.ToDictionary(c => c.Name, c => c.Level, StringComparer.Ordinal));
+        return ResumeInPlant(simulation, sink, stream, registry, null, state, kind, "lines[0]");
+    }
+
+    /// <summary>Resume's work, in a plant or not: <paramref name="registry"/> holds the model's values (and link delays).</summary>
+    internal Line ResumeInPlant(
+        Simulation simulation, IRecordSink sink, RandomStream stream, ParameterRegistry registry, PlantLineContext? plant, Snapshots.LineSnapshot state, Snapshots.SnapshotKind kind, string at)
+    {
+        Snapshots.SnapshotState.ApplyParameters(registry, state, at);
+        var levels = state.Containers.ToDictionary(c => c.Name, c => c.Level, StringComparer.Ordinal);
+        var line = new Line(this, simulation, registry, sink, Snapshots.SnapshotState.StreamFor(state, kind, stream), plant, levels);
         Snapshots.SnapshotState.ApplyRandom(line, state, kind);
+        line.RestoreItemsSent(state.ItemsSent);
         LineStateRestore.Restore(line, state, kind);
         return line;
     }

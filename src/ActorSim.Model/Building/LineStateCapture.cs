@@ -11,7 +11,58 @@ namespace ActorSim.Model.Building;
 /// </summary>
 internal static class LineStateCapture
 {
-    public static LineSnapshot Capture(Line line)
+    /// <summary>
+    /// The states of <paramref name="lines"/> (a plant's, in its order; in one simulation or one each) at their common
+    /// instant. Each line's wake-ups are numbered in the order its simulation would process them. Items in transit are
+    /// those in the destination lines' schedules and inboxes, plus <paramref name="heldElsewhere"/> (a coordinator's).
+    /// </summary>
+    public static LineSnapshot[] Capture(IReadOnlyList<Line> lines, IEnumerable<Plants.ItemShipment> heldElsewhere)
+    {
+        var scheduled = lines.ToDictionary(l => l, _ => new List<ScheduledEvent>());
+        var inTransit = lines.ToDictionary(l => l, l => new HashSet<Plants.ItemShipment>(l.InboxWaiting, ReferenceEqualityComparer.Instance));
+        foreach (var shipment in heldElsewhere)
+        {
+            inTransit[lines[shipment.DestinationLine]].Add(shipment);
+        }
+
+        foreach (var simulation in lines.Select(l => l.Simulation).Distinct())
+        {
+            var owners = new Dictionary<Process, Line>(ReferenceEqualityComparer.Instance);
+            foreach (var line in lines.Where(l => ReferenceEquals(l.Simulation, simulation)))
+            {
+                foreach (var process in line.ArrivalProcesses.Select(a => a.Process).Append(line.TelemetryProcess).Append(line.LagProcess).Append(line.ScenarioProcess))
+                {
+                    if (process is not null)
+                    {
+                        owners[process] = line;
+                    }
+                }
+            }
+
+            foreach (var entry in simulation.PendingInOrder())
+            {
+                if (entry.IsDelivery && entry.Event.Value is Plants.ItemShipment shipment && shipment.DestinationLine < lines.Count)
+                {
+                    inTransit[lines[shipment.DestinationLine]].Add(shipment);
+                    continue;
+                }
+
+                var process = entry.Event.WaitingProcess;
+                var owner = process?.Steps is TaskRun run ? run.Line : process is not null ? owners.GetValueOrDefault(process) : null;
+                if (owner is null || !scheduled.TryGetValue(owner, out var list))
+                {
+                    throw new SnapshotException(
+                        $"The event {entry.Event} due at t={simulation.FormatTime(entry.Time)} belongs to no process a snapshot knows (tasks, arrivals, telemetry, lag monitor, scenario, items in transit); it cannot be captured.");
+                }
+
+                list.Add(entry);
+            }
+        }
+
+        return lines.Select(l => Capture(l, scheduled[l], inTransit[l], lines)).ToArray();
+    }
+
+    private static LineSnapshot Capture(Line line, List<ScheduledEvent> schedule, HashSet<Plants.ItemShipment> inTransit, IReadOnlyList<Line> lines)
     {
         if (line.Model.Processes.Count > 0)
         {
@@ -25,16 +76,10 @@ internal static class LineStateCapture
         TimerSnapshot? telemetry = null;
         TimerSnapshot? lag = null;
         TimerSnapshot? scenarioWake = null;
-        var schedule = simulation.PendingInOrder();
         for (var order = 0; order < schedule.Count; order++)
         {
-            var (ev, time, isDelivery) = schedule[order];
-            if (isDelivery)
-            {
-                throw new SnapshotException($"Line '{line.SimId}' has an item arriving at t={simulation.FormatTime(time)}; items in transit are captured by the plant, not here.");
-            }
-
-            var process = ev.WaitingProcess ?? throw Unknown(line, ev, time);
+            var (ev, time, _) = schedule[order];
+            var process = ev.WaitingProcess!;
             var timer = new TimerSnapshot(time, order);
             if (process.Steps is TaskRun { IsInService: true } run && ReferenceEquals(process.Target, ev))
             {
@@ -89,6 +134,19 @@ internal static class LineStateCapture
             Tasks = tasks,
             Arrivals = line.ArrivalProcesses.Select(a => arrivals.TryGetValue(a.Process, out var next) ? next : Idle(a.Task, a.Process)).ToArray(),
             NextTaskNumber = line.NextTaskNumber,
+            ItemsSent = line.ItemsSent,
+            InTransit = inTransit.Order(Comparer<Plants.ItemShipment>.Create(Plants.Internal.DeliveryOrder.Comparison))
+                .Select(i => new ItemInTransit
+                {
+                    Link = i.Link,
+                    From = lines[i.SourceLine].SimId,
+                    Sequence = i.Sequence,
+                    SentAt = i.SentAt,
+                    ArrivalAt = i.ArrivalTime,
+                    Key = i.Item.Key.ToString(),
+                    Attributes = i.Item.Attributes,
+                })
+                .ToArray(),
             Telemetry = telemetry,
             LagMonitor = lag,
             Random = new RandomSnapshot(

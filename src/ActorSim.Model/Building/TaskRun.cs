@@ -41,6 +41,9 @@ internal sealed class TaskRun(Line line) : IEnumerator<Event>, IEnumerable<Event
         ResumeQueued,
     }
 
+    /// <summary>The line the task runs on.</summary>
+    public Line Line => line;
+
     /// <summary>The task's kind (its name in the line), as its process is named.</summary>
     public string TaskName => Process?.Name ?? string.Empty;
 

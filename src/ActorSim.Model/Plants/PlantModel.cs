@@ -6,6 +6,8 @@ using ActorSim.Model.Records;
 using ActorSim.Model.Registry;
 using Microsoft.Extensions.Logging;
 
+using ActorSim.Model.Snapshots;
+
 namespace ActorSim.Model.Plants;
 
 /// <summary>
@@ -66,6 +68,38 @@ public sealed class PlantModel
     /// </summary>
     public Line StartLine(int lineIndex, Simulation simulation, IRecordSink sink, ulong runSeed, IItemOutbox outbox, ILogger? logger = null)
     {
+        var (model, registry, context) = Prepare(lineIndex, simulation, sink, outbox, logger);
+        return model.StartInPlant(simulation, sink, RandomStream.Create(runSeed, model.SimId), registry, context);
+    }
+
+    /// <summary>
+    /// As <see cref="StartLine"/>, in the state <paramref name="state"/> of a snapshot of <paramref name="kind"/> taken
+    /// at <see cref="Simulation.Now"/> (checked first with <see cref="SnapshotValidator"/>). Items in transit are
+    /// delivered once every line exists: <see cref="DeliverInTransit"/>.
+    /// </summary>
+    public Line ResumeLine(int lineIndex, Simulation simulation, IRecordSink sink, ulong runSeed, IItemOutbox outbox, LineSnapshot state, SnapshotKind kind, ILogger? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        var (model, registry, context) = Prepare(lineIndex, simulation, sink, outbox, logger);
+        return model.ResumeInPlant(simulation, sink, RandomStream.Create(runSeed, model.SimId), registry, context, state, kind, $"lines[{lineIndex}]");
+    }
+
+    /// <summary>Hands every line (in the plant's order) the items on their way to it in <paramref name="snapshot"/>.</summary>
+    public void DeliverInTransit(IReadOnlyList<Line> lines, ModelSnapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(lines);
+        ArgumentNullException.ThrowIfNull(snapshot);
+        for (var i = 0; i < lines.Count; i++)
+        {
+            foreach (var item in snapshot.Lines[i].InTransit)
+            {
+                lines[i].Deliver(new ItemShipment(item.Link, IndexOf(item.From), i, item.Sequence, item.SentAt, item.ArrivalAt, new PlantItem(RecordKey.Of(item.Key), item.Attributes)));
+            }
+        }
+    }
+
+    private (LineModel Model, ParameterRegistry Registry, PlantLineContext Context) Prepare(int lineIndex, Simulation simulation, IRecordSink sink, IItemOutbox outbox, ILogger? logger)
+    {
         if ((uint)lineIndex >= (uint)Lines.Count)
         {
             throw new ArgumentOutOfRangeException(nameof(lineIndex), lineIndex, $"The plant's lines are numbered 0 to {Lines.Count - 1}.");
@@ -85,8 +119,7 @@ public sealed class PlantModel
             outbound.Add(link.Name, new OutboundLink(link, IndexOf(link.To), delay));
         }
 
-        var context = new PlantLineContext(lineIndex, outbox, outbound);
-        return model.StartInPlant(simulation, sink, RandomStream.Create(runSeed, model.SimId), registry, context);
+        return (model, registry, new PlantLineContext(lineIndex, outbox, outbound));
     }
 
     internal static PlantModel Create(IReadOnlyList<LineModel> lines, IReadOnlyList<LinkDefinition> links)

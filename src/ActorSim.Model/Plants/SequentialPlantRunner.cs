@@ -2,6 +2,7 @@ using ActorSim.Engine;
 using ActorSim.Model.Building;
 using ActorSim.Model.Plants.Internal;
 using ActorSim.Model.Records;
+using ActorSim.Model.Snapshots;
 
 namespace ActorSim.Model.Plants;
 
@@ -21,17 +22,41 @@ public sealed class SequentialPlantRunner(PlantModel plant) : IPlantRunner
     /// <inheritdoc />
     public PlantRunStats Run(ulong seed, double until, Func<LineModel, IRecordSink> sinkFor, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(sinkFor);
         PlantRunning.CheckUntil(until);
-        var simulation = new Simulation();
+        return Run(new PlantRunOptions { Seed = seed, Until = until }, sinkFor, cancellationToken);
+    }
+
+    /// <summary>
+    /// Runs the plant as <paramref name="options"/> say: from 0 or from a snapshot's state, until its end, taking a
+    /// snapshot on the way if asked (the run goes on, with the records it would have written anyway).
+    /// </summary>
+    public PlantRunStats Run(PlantRunOptions options, Func<LineModel, IRecordSink> sinkFor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(sinkFor);
+        options.Check();
+        var simulation = new Simulation(options.StartsAt, options.LogicalStart);
         var lines = new Line[Plant.Lines.Count];
         var outbox = new DirectOutbox(lines);
         for (var i = 0; i < lines.Length; i++)
         {
-            lines[i] = Plant.StartLine(i, simulation, sinkFor(Plant.Lines[i]), seed, outbox);
+            lines[i] = options.From is { } from
+                ? Plant.ResumeLine(i, simulation, sinkFor(Plant.Lines[i]), options.Seed, outbox, from.Lines[i], from.Kind)
+                : Plant.StartLine(i, simulation, sinkFor(Plant.Lines[i]), options.Seed, outbox);
         }
 
-        PlantRunning.RunUntil(simulation, until, cancellationToken);
+        if (options.From is { } start)
+        {
+            Plant.DeliverInTransit(lines, start);
+        }
+
+        if (options.SnapshotAt is { } at)
+        {
+            PlantRunning.RunUntil(simulation, at, cancellationToken);
+            options.SnapshotTaken?.Invoke(SnapshotCapture.Take(Plant, options.ModelName, lines, options.Seed));
+        }
+
+        PlantRunning.RunUntil(simulation, options.Until, cancellationToken);
         return new PlantRunStats(0, 0, simulation.ProcessedEvents, lines.Sum(l => l.ItemsSent));
     }
 }

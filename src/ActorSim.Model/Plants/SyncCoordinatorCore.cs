@@ -21,6 +21,7 @@ public sealed class SyncCoordinatorCore
     private readonly double[] _floor;
     private readonly bool[] _ready;
     private readonly List<ItemShipment>[] _pending;
+    private readonly List<ItemShipment> _beyondEnd = [];
     private readonly double[] _scratchNext;
     private readonly double[] _scratchHorizons;
     private int _readyCount;
@@ -67,6 +68,9 @@ public sealed class SyncCoordinatorCore
 
     /// <summary>True once every line is ready, has reported, and has reached the end time.</summary>
     public bool IsFinished => _readyCount == Schedule.LineCount && _awaiting == 0 && _now.All(t => t >= Schedule.EndTime);
+
+    /// <summary>Items sent and not handed to their destination lines: held for a later grant, or due after the end time (for a snapshot).</summary>
+    public IEnumerable<ItemShipment> PendingItems => _pending.SelectMany(p => p).Concat(_beyondEnd);
 
     /// <summary>The simulated time line <paramref name="line"/> has reached (its last granted horizon).</summary>
     public double ReachedTime(int line) => _now[line];
@@ -304,6 +308,11 @@ public sealed class SyncCoordinatorCore
         if (shipment.ArrivalTime < Schedule.EndTime)
         {
             _pending[destination].Add(shipment);
+        }
+        else
+        {
+            // Due after the run: never handed over, but still on its way (a snapshot at the end holds it).
+            _beyondEnd.Add(shipment);
         }
     }
 

@@ -3,6 +3,8 @@ using ActorSim.Model.Building;
 using ActorSim.Model.Plants.Internal;
 using ActorSim.Model.Records;
 
+using ActorSim.Model.Snapshots;
+
 namespace ActorSim.Model.Plants;
 
 /// <summary>
@@ -21,13 +23,24 @@ public sealed class WindowedLine
     /// each item the line sends, as it sends it, and may refuse it by throwing.
     /// </summary>
     public WindowedLine(PlantModel plant, int index, Simulation simulation, IRecordSink sink, ulong seed, Action<ItemShipment>? checkSend = null)
+        : this(plant, index, simulation, sink, seed, null, SnapshotKind.Exact, checkSend)
+    {
+    }
+
+    /// <summary>
+    /// As the other constructor, in the state <paramref name="state"/> of a snapshot of <paramref name="kind"/> taken at
+    /// <see cref="Simulation.Now"/> when it is given (see <see cref="PlantModel.ResumeLine"/>).
+    /// </summary>
+    public WindowedLine(PlantModel plant, int index, Simulation simulation, IRecordSink sink, ulong seed, LineSnapshot? state, SnapshotKind kind, Action<ItemShipment>? checkSend = null)
     {
         ArgumentNullException.ThrowIfNull(plant);
         ArgumentNullException.ThrowIfNull(simulation);
         Index = index;
         Simulation = simulation;
         _outbox = new BufferingOutbox(checkSend);
-        Line = plant.StartLine(index, simulation, sink, seed, _outbox);
+        Line = state is null
+            ? plant.StartLine(index, simulation, sink, seed, _outbox)
+            : plant.ResumeLine(index, simulation, sink, seed, _outbox, state, kind);
     }
 
     /// <summary>The line's index in its plant.</summary>

@@ -3,6 +3,8 @@ using ActorSim.Model.Building;
 using ActorSim.Model.Plants.Internal;
 using ActorSim.Model.Records;
 
+using ActorSim.Model.Snapshots;
+
 namespace ActorSim.Model.Plants;
 
 /// <summary>
@@ -33,15 +35,57 @@ public sealed class WindowedPlantRunner : IPlantRunner
     /// <inheritdoc />
     public PlantRunStats Run(ulong seed, double until, Func<LineModel, IRecordSink> sinkFor, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(sinkFor);
         PlantRunning.CheckUntil(until);
+        return Run(new PlantRunOptions { Seed = seed, Until = until }, sinkFor, cancellationToken);
+    }
+
+    /// <summary>
+    /// Runs the plant as <paramref name="options"/> say: from 0 or from a snapshot's state, until its end. A snapshot on
+    /// the way ends a first phase at its instant (every line there, the items not yet handed over held by the
+    /// coordinator); the second phase starts as a run from that snapshot would, which changes no record.
+    /// </summary>
+    public PlantRunStats Run(PlantRunOptions options, Func<LineModel, IRecordSink> sinkFor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(sinkFor);
+        options.Check();
         var count = Plant.Lines.Count;
         var lines = new WindowedLine[count];
-        var core = new SyncCoordinatorCore(Plant.CreateSchedule(until));
         for (var i = 0; i < count; i++)
         {
-            lines[i] = new WindowedLine(Plant, i, new Simulation(), sinkFor(Plant.Lines[i]), seed);
-            core.Ready(i, lines[i].Simulation.Now, lines[i].Simulation.Peek());
+            lines[i] = new WindowedLine(Plant, i, new Simulation(options.StartsAt, options.LogicalStart), sinkFor(Plant.Lines[i]), options.Seed, options.From?.Lines[i], options.From?.Kind ?? SnapshotKind.Exact);
+        }
+
+        if (options.From is { } from)
+        {
+            Plant.DeliverInTransit(Array.ConvertAll(lines, l => l.Line), from);
+        }
+
+        var (rounds, grants) = (0L, 0L);
+        if (options.SnapshotAt is { } at)
+        {
+            var first = RunPhase(lines, at, cancellationToken);
+            var held = first.PendingItems.ToArray();
+            options.SnapshotTaken?.Invoke(SnapshotCapture.Take(Plant, options.ModelName, Array.ConvertAll(lines, l => l.Line), options.Seed, held));
+            foreach (var shipment in held.Order(Comparer<ItemShipment>.Create(DeliveryOrder.Comparison)))
+            {
+                lines[shipment.DestinationLine].Line.Deliver(shipment);
+            }
+
+            (rounds, grants) = (first.Rounds, first.Grants);
+        }
+
+        var last = RunPhase(lines, options.Until, cancellationToken);
+        return new PlantRunStats(rounds + last.Rounds, grants + last.Grants, lines.Sum(l => l.Simulation.ProcessedEvents), lines.Sum(l => l.Line.ItemsSent));
+    }
+
+    /// <summary>Advances every line from where it stands to <paramref name="until"/> in rounds; returns the coordinator, with the items it still holds.</summary>
+    private SyncCoordinatorCore RunPhase(WindowedLine[] lines, double until, CancellationToken cancellationToken)
+    {
+        var core = new SyncCoordinatorCore(Plant.CreateSchedule(until));
+        foreach (var line in lines)
+        {
+            core.Ready(line.Index, line.Simulation.Now, line.Simulation.Peek());
         }
 
         while (!core.IsFinished)
@@ -84,7 +128,7 @@ public sealed class WindowedPlantRunner : IPlantRunner
             }
         }
 
-        return new PlantRunStats(core.Rounds, core.Grants, lines.Sum(l => l.Simulation.ProcessedEvents), lines.Sum(l => l.Line.ItemsSent));
+        return core;
     }
 
     private void RunInParallel(int count, Action<int> body, CancellationToken cancellationToken)

@@ -43,6 +43,12 @@ public sealed record LineSnapshot
     /// <summary>The number of the next task created by an arrival (keys go on as <c>task-&lt;n&gt;</c>); one counter per line.</summary>
     public long NextTaskNumber { get; init; }
 
+    /// <summary>Plants: items the line has sent so far (the next item sent gets this sequence number).</summary>
+    public long ItemsSent { get; init; }
+
+    /// <summary>Plants: items on their way to this line, in (arrival, sender, sequence) order.</summary>
+    public IReadOnlyList<ItemInTransit> InTransit { get; init; } = [];
+
     /// <summary>Exact snapshots: the next telemetry sample (absent when the line samples none).</summary>
     public TimerSnapshot? Telemetry { get; init; }
 

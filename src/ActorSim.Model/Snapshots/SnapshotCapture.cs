@@ -11,7 +11,12 @@ public static class SnapshotCapture
     /// events at the same instant: after <c>RunUntil</c> to it) as a snapshot of the model named <paramref name="modelName"/>.
     /// </summary>
     /// <exception cref="SnapshotException">A line runs a custom process, or the lines are not at one instant.</exception>
-    public static ModelSnapshot Take(PlantModel model, string modelName, IReadOnlyList<Line> lines, ulong? seed = null)
+    /// <param name="model">The model the lines run.</param>
+    /// <param name="modelName">The model's name, for people.</param>
+    /// <param name="lines">Every line of the model, in its order.</param>
+    /// <param name="seed">The run's seed, for people.</param>
+    /// <param name="heldElsewhere">Items sent and not yet handed to their destination line (a coordinator's), if any.</param>
+    public static ModelSnapshot Take(PlantModel model, string modelName, IReadOnlyList<Line> lines, ulong? seed = null, IEnumerable<ItemShipment>? heldElsewhere = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(lines);
@@ -35,7 +40,7 @@ public static class SnapshotCapture
             AsOf = asOf,
             AsOfTimestamp = lines[0].Simulation.ToDateTime(asOf),
             Seed = seed,
-            Lines = lines.Select(l => l.CaptureState()).ToArray(),
+            Lines = LineStateCapture.Capture(lines, heldElsewhere ?? []),
         };
     }
 }

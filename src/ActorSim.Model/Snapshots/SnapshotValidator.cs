@@ -57,7 +57,7 @@ public static class SnapshotValidator
 
         for (var i = 0; i < model.Lines.Count; i++)
         {
-            new LineCheck(snapshot, snapshot.Lines[i], model.Lines[i], $"lines[{i}]", problems).Run();
+            new LineCheck(snapshot, snapshot.Lines[i], model, i, problems).Run();
         }
 
         return problems;
@@ -65,8 +65,10 @@ public static class SnapshotValidator
 
     private static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 
-    private sealed class LineCheck(ModelSnapshot snapshot, LineSnapshot state, LineModel model, string at, List<(string, string)> problems)
+    private sealed class LineCheck(ModelSnapshot snapshot, LineSnapshot state, PlantModel plant, int index, List<(string, string)> problems)
     {
+        private readonly LineModel model = plant.Lines[index];
+        private readonly string at = $"lines[{index}]";
         private readonly bool _exact = snapshot.Kind == SnapshotKind.Exact;
         private readonly double _asOf = snapshot.AsOf;
         private readonly HashSet<int> _orders = [];
@@ -91,6 +93,7 @@ public static class SnapshotValidator
             CheckArrivals();
             CheckTimers();
             CheckRandom();
+            CheckInTransit();
             if (state.NextTaskNumber < 0)
             {
                 Add("next_task_number", "must be ≥ 0");
@@ -101,6 +104,11 @@ public static class SnapshotValidator
         {
             var scratch = new ParameterRegistry();
             scratch.Register(model.CreateParameters());
+            foreach (var link in plant.Links.Where(l => l.From == model.SimId))
+            {
+                scratch.RegisterDistribution(link.Path, link.Delay.Clone());
+            }
+
             foreach (var (path, value) in state.Parameters)
             {
                 Try($"parameters['{path}']", () => scratch.Update(path, value));
@@ -410,6 +418,57 @@ public static class SnapshotValidator
             else if (_exact)
             {
                 Add("random", "an exact snapshot gives the line's random stream");
+            }
+        }
+
+        private void CheckInTransit()
+        {
+            if (state.ItemsSent < 0)
+            {
+                Add("items_sent", "must be ≥ 0");
+            }
+
+            var seen = new HashSet<(string, long)>();
+            for (var i = 0; i < state.InTransit.Count; i++)
+            {
+                var item = state.InTransit[i];
+                var here = $"in_transit[{i}]";
+                var link = plant.Links.FirstOrDefault(l => l.Name == item.Link);
+                if (link is null || link.To != model.SimId)
+                {
+                    var inbound = plant.Links.Where(l => l.To == model.SimId).Select(l => l.Name);
+                    Add($"{here}.link", $"no link '{item.Link}' goes to line '{model.SimId}'; links to it: {Known(inbound)}");
+                    continue;
+                }
+
+                if (item.From != link.From)
+                {
+                    Add($"{here}.from", $"link '{link.Name}' comes from line '{link.From}', not '{item.From}'");
+                }
+
+                if (!double.IsFinite(item.ArrivalAt) || item.ArrivalAt < _asOf)
+                {
+                    Add($"{here}.arrival_at", $"{Number(item.ArrivalAt)} is before as_of ({Number(_asOf)}): the item would have arrived");
+                }
+
+                if (!double.IsFinite(item.SentAt) || item.SentAt > _asOf || item.SentAt > item.ArrivalAt)
+                {
+                    Add($"{here}.sent_at", $"{Number(item.SentAt)} must be at or before as_of ({Number(_asOf)}) and the arrival");
+                }
+
+                if (item.Sequence < 0 || !seen.Add((item.From, item.Sequence)))
+                {
+                    Add($"{here}.sequence", item.Sequence < 0 ? "must be ≥ 0" : $"line '{item.From}' sent item {item.Sequence} once; it is listed twice");
+                }
+                else if (snapshot.Lines.FirstOrDefault(l => l.SimId == item.From) is { } sender && item.Sequence >= sender.ItemsSent)
+                {
+                    Add($"{here}.sequence", $"line '{item.From}' has sent {sender.ItemsSent} items (0 to {sender.ItemsSent - 1})");
+                }
+
+                if (string.IsNullOrEmpty(item.Key))
+                {
+                    Add($"{here}.key", "must not be empty");
+                }
             }
         }
 

@@ -34,6 +34,9 @@ internal sealed class DeliveryInbox
         return false;
     }
 
+    /// <summary>The items waiting their turn (the earliest of them is also in the simulation's schedule), for a snapshot.</summary>
+    public IEnumerable<ItemShipment> Waiting => _waiting;
+
     /// <summary>Says <paramref name="shipment"/> has arrived; returns the next item to schedule, if it was the earliest waiting.</summary>
     public ItemShipment? Arrived(ItemShipment shipment)
     {

@@ -18,7 +18,11 @@ internal sealed class LinkSender(Line line, PlantLineContext plant)
 
     public int LineIndex => plant.LineIndex;
 
-    public long ItemsSent => _sequence;
+    public long ItemsSent
+    {
+        get => _sequence;
+        set => _sequence = value;
+    }
 
     public void Send(RecordKey key, IReadOnlyDictionary<string, object>? attributes, CompiledSend send)
     {
