@@ -92,6 +92,8 @@ public sealed class DistributionConfig
 
     internal double Scale => _scale;
 
+    internal double K => _k;
+
     /// <summary>Lognormal: mean of the underlying normal, ln(m^2 / sqrt(s^2 + m^2)).</summary>
     internal double LogMu { get; private set; }
 
@@ -114,7 +116,7 @@ public sealed class DistributionConfig
     internal double[]? CumulativeWeights { get; private set; }
 
     /// <summary>Empirical: the weights as given, or null for a uniform pick.</summary>
-    private double[]? Weights { get; set; }
+    internal double[]? Weights { get; private set; }
 
     /// <summary>An independent copy with the same parameters (each run needs its own live objects).</summary>
     public DistributionConfig Clone() => (DistributionConfig)MemberwiseClone(); // arrays are never mutated after creation

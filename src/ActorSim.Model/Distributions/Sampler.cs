@@ -9,9 +9,10 @@ namespace ActorSim.Model.Distributions;
 /// config's live parameters on every draw. A draw below <see cref="MinDelay"/> becomes
 /// <see cref="MinDelay"/> (dynamic-des's <c>max(min_delay, x)</c>); +infinity (rate 0) stays.
 /// Only <see cref="DeterministicMath"/> and <see cref="Math.Sqrt"/> are used, so a seed gives the same
-/// numbers on every platform. Allocation-free; not thread-safe.
+/// numbers on every platform. <see cref="SampleResidual"/> draws what is left of a task already under way.
+/// Allocation-free; not thread-safe.
 /// </summary>
-public sealed class Sampler
+public sealed partial class Sampler
 {
     private readonly RandomStream _stream;
     private readonly double _minDelay;
@@ -78,7 +79,7 @@ public sealed class Sampler
                 x = config.Value;
                 break;
             case DistributionKind.Gamma:
-                x = config.Scale * StandardGamma(config);
+                x = config.Scale * StandardGamma(config.GammaD, config.GammaC, config.GammaBoostExponent);
                 break;
             case DistributionKind.Weibull:
                 // scale * (-ln U)^(1/shape), the power taken as exp(ln(-ln U) / shape).
@@ -86,7 +87,9 @@ public sealed class Sampler
                 x = config.Scale * DeterministicMath.Exp(DeterministicMath.Log(e) / config.Shape);
                 break;
             case DistributionKind.Erlang:
-                x = config.Rate == 0 ? double.PositiveInfinity : StandardGamma(config) / config.Rate;
+                x = config.Rate == 0
+                    ? double.PositiveInfinity
+                    : StandardGamma(config.GammaD, config.GammaC, config.GammaBoostExponent) / config.Rate;
                 break;
             default:
                 x = Empirical(config);
@@ -123,11 +126,12 @@ public sealed class Sampler
         return u * factor;
     }
 
-    /// <summary>A gamma variate of scale 1 by Marsaglia and Tsang (2000), boosted by U^(1/shape) for shape below 1.</summary>
-    private double StandardGamma(DistributionConfig config)
+    /// <summary>
+    /// A gamma variate of scale 1 by Marsaglia and Tsang (2000) with their <paramref name="d"/> and <paramref name="c"/>,
+    /// boosted by U^<paramref name="boost"/> (U^(1/shape) for shape below 1; 0 for none).
+    /// </summary>
+    private double StandardGamma(double d, double c, double boost)
     {
-        double d = config.GammaD;
-        double c = config.GammaC;
         double g;
         while (true)
         {
@@ -150,7 +154,6 @@ public sealed class Sampler
             }
         }
 
-        double boost = config.GammaBoostExponent;
         return boost == 0 ? g : g * DeterministicMath.Exp(DeterministicMath.Log(_stream.NextDoubleOpen()) * boost);
     }
 
