@@ -53,7 +53,7 @@ internal static class LineStateRestore
             if (task.State == TaskState.InService)
             {
                 var held = granted[i];
-                var finishAt = task.FinishAt ?? throw new NotSupportedException("TEMP");
+                var finishAt = task.FinishAt ?? asOf + line.Sampler.SampleResidual(steps[task.Step].Service, asOf - task.Since);
                 run.ResumeInService(key, task.Attributes, steps, send, task.Step, held, finishAt);
                 timed.Add(new Timed(task.Order, finishAt, timed.Count, () => line.StartRestored(run, definition.Name)));
             }
