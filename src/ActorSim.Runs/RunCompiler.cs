@@ -41,10 +41,10 @@ public static class RunCompiler
             return;
         }
 
-        if (plant.Lines.Count != 1 || spec.Engine == RunEngine.Actors)
+        if (spec.Engine == RunEngine.Actors)
         {
             throw new RunSpecException(
-                $"Snapshots are taken and continued on the reference and windowed engines for a single line (give --engine reference); '{name}' {(plant.Lines.Count != 1 ? $"is a plant of {plant.Lines.Count} lines" : "runs on the actors engine")}, which does not support them yet.");
+                $"Snapshots are taken and continued on the reference and windowed engines (give --engine reference or --engine windowed); the actors engine does not take them yet.");
         }
 
         if (spec.Snapshot is { } snapshot)

@@ -64,6 +64,33 @@ public class HistorySnapshotTests
         }
     }
 
+    [Theory]
+    [InlineData("two-stage-plant.yaml", "reference", "windowed")]
+    [InlineData("rework-loop.yaml", "windowed", "reference")]
+    public async Task A_plant_continued_from_its_snapshot_writes_every_lines_records_of_the_uninterrupted_run(string example, string firstEngine, string restEngine)
+    {
+        using var folder = new TempDirectory();
+        var model = Path.Combine(Repository.Root, "examples", example);
+        var snapshot = Path.Combine(folder.Path, "plant.json");
+        string[] common = ["history", "--model", model, "--format", "jsonl", "--keep-telemetry", "--progress", "none"];
+
+        var first = await ActorsimCommand.RunAsync([.. common, "--engine", firstEngine, "--start", "2026-01-01T00:00:00", "--duration", "1 hour", "--snapshot-at", "1 hour", "--snapshot-out", snapshot, "--dest", folder.Sub("first")]);
+        var whole = await ActorsimCommand.RunAsync([.. common, "--engine", "reference", "--start", "2026-01-01T00:00:00", "--duration", "2 hours", "--dest", folder.Sub("whole")]);
+        var rest = await ActorsimCommand.RunAsync([.. common, "--engine", restEngine, "--snapshot", snapshot, "--duration", "1 hour", "--dest", folder.Sub("rest")]);
+
+        Assert.True(first.ExitCode == 0, first.Error);
+        Assert.True(whole.ExitCode == 0, whole.Error);
+        Assert.True(rest.ExitCode == 0, rest.Error);
+        var lines = Directory.GetDirectories(folder.Sub("whole"), "line=*").Select(Path.GetFileName).Order(StringComparer.Ordinal).ToArray();
+        Assert.True(lines.Length >= 3, $"{lines.Length} line folders");
+        foreach (var line in lines)
+        {
+            var expected = Records(Path.Combine(folder.Sub("whole"), line!), "events").Where(r => SimTs(r) >= 3600).ToArray();
+            Assert.NotEmpty(expected);
+            Assert.Equal(expected, Records(Path.Combine(folder.Sub("rest"), line!), "events"));
+        }
+    }
+
     [Fact]
     public async Task A_snapshot_of_another_model_is_refused_naming_the_fingerprint()
     {
@@ -119,7 +146,7 @@ public class HistorySnapshotTests
     [InlineData(new[] { "--snapshot-out", "x.json" }, "--snapshot-at")]
     [InlineData(new[] { "--snapshot-at", "yesterday-ish", "--snapshot-out", "x.json" }, "--snapshot-at 'yesterday-ish'")]
     [InlineData(new[] { "--snapshot-at", "3 hours", "--snapshot-out", "x.json" }, "not after its end")]
-    [InlineData(new[] { "--snapshot-at", "1 hour", "--snapshot-out", "x.json", "--engine", "actors" }, "--engine reference")]
+    [InlineData(new[] { "--snapshot-at", "1 hour", "--snapshot-out", "x.json", "--engine", "actors" }, "--engine reference or --engine windowed")]
     public async Task Snapshot_flags_that_cannot_work_are_refused_before_the_run(string[] flags, string message)
     {
         using var folder = new TempDirectory();

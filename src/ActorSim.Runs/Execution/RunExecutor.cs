@@ -94,9 +94,12 @@ public static class RunExecutor
     }
 
     /// <summary>Takes the exact snapshot of <paramref name="lines"/> now and writes it to the spec's snapshot destination.</summary>
-    private static async Task WriteSnapshotAsync(CompiledRun run, RunExecution execution, IReadOnlyList<Line> lines, CancellationToken cancellation)
+    private static Task WriteSnapshotAsync(CompiledRun run, RunExecution execution, IReadOnlyList<Line> lines, CancellationToken cancellation) =>
+        WriteSnapshotAsync(run, execution, SnapshotCapture.Take(run.Plant, run.Name, lines, run.Spec.Seed), cancellation);
+
+    /// <summary>Writes <paramref name="snapshot"/> to the spec's snapshot destination.</summary>
+    private static async Task WriteSnapshotAsync(CompiledRun run, RunExecution execution, ModelSnapshot snapshot, CancellationToken cancellation)
     {
-        var snapshot = SnapshotCapture.Take(run.Plant, run.Name, lines, run.Spec.Seed);
         var location = run.Spec.SnapshotOut!;
         await SnapshotFiles.WriteAsync(location, snapshot, run.CreateStore, cancellation).ConfigureAwait(false);
         execution.SnapshotWritten?.Invoke(location, snapshot);
@@ -187,7 +190,28 @@ public static class RunExecutor
             return new EngineResult(stats.Plant, stats);
         }
 
-        IPlantRunner direct = spec.Engine == RunEngine.Windowed ? new WindowedPlantRunner(run.Plant, spec.Parallelism) : new SequentialPlantRunner(run.Plant);
-        return new EngineResult(await Task.Run(() => direct.Run(spec.RunSeed, spec.DurationSeconds, sinkFor, cancellation), cancellation).ConfigureAwait(false), null);
+        ModelSnapshot? taken = null;
+        var options = new PlantRunOptions
+        {
+            Seed = spec.RunSeed,
+            Until = spec.EndsAt,
+            LogicalStart = spec.Start,
+            From = spec.Snapshot,
+            SnapshotAt = spec.SnapshotAt,
+            SnapshotTaken = snapshot => taken = snapshot,
+            ModelName = run.Name,
+        };
+        var plantStats = await Task.Run(
+            () => spec.Engine == RunEngine.Windowed
+                ? new WindowedPlantRunner(run.Plant, spec.Parallelism).Run(options, sinkFor, cancellation)
+                : new SequentialPlantRunner(run.Plant).Run(options, sinkFor, cancellation),
+            cancellation).ConfigureAwait(false);
+        if (taken is not null)
+        {
+            // Written once the run has ended: its records were not held up by the write (the snapshot is small).
+            await WriteSnapshotAsync(run, execution, taken with { Seed = spec.Seed }, cancellation).ConfigureAwait(false);
+        }
+
+        return new EngineResult(plantStats, null);
     }
 }
