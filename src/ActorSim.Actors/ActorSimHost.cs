@@ -60,12 +60,31 @@ public sealed partial class ActorSimHost : IAsyncDisposable
     /// under the id <paramref name="runId"/> (letters, digits, <c>-_.:</c>; default a new one), with
     /// <paramref name="settings"/> for its actors (default: the host's). <paramref name="cancellationToken"/> stops it.
     /// </summary>
-    public async Task<RunHandle> StartRunAsync(
+    public Task<RunHandle> StartRunAsync(
         PlantModel plant, ulong seed, double until, Func<LineModel, IRecordSink> sinkFor,
         ActorRunnerSettings? settings = null, string? runId = null, CancellationToken cancellationToken = default)
     {
+        if (!(until > 0) || double.IsInfinity(until))
+        {
+            throw new ArgumentOutOfRangeException(nameof(until), until, "A plant runs from 0 until a finite time after 0.");
+        }
+
+        return StartRunAsync(plant, new PlantRunOptions { Seed = seed, Until = until }, sinkFor, settings, runId, cancellationToken);
+    }
+
+    /// <summary>
+    /// As the other overload, as <paramref name="options"/> say: from 0 or from a snapshot's state, until its end, taking
+    /// a snapshot on the way if asked (its callback runs on the coordinator's thread, the lines standing at its instant).
+    /// </summary>
+    public async Task<RunHandle> StartRunAsync(
+        PlantModel plant, PlantRunOptions options, Func<LineModel, IRecordSink> sinkFor,
+        ActorRunnerSettings? settings = null, string? runId = null, CancellationToken cancellationToken = default)
+    {
         ArgumentNullException.ThrowIfNull(plant);
+        ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(sinkFor);
+        options.Check();
+        var (seed, until) = (options.Seed, options.Until);
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
         settings ??= Settings;
         settings.Validate();
@@ -74,11 +93,6 @@ public sealed partial class ActorSimHost : IAsyncDisposable
             throw new ArgumentException(
                 $"The run's settings give another actor system than the host's (log level, logger, serialization, line threads, configuration): {settings} vs {Settings}.",
                 nameof(settings));
-        }
-
-        if (!(until > 0) || double.IsInfinity(until))
-        {
-            throw new ArgumentOutOfRangeException(nameof(until), until, "A plant runs from 0 until a finite time after 0.");
         }
 
         runId ??= RunDescription.NewRunId();
@@ -111,11 +125,11 @@ public sealed partial class ActorSimHost : IAsyncDisposable
                 }
 
                 // The lines find their plant and sinks on this node by the run id; only that id travels in their props.
-                NodeRuns.For(system).Add(runId, new RunMaterials(plant, seed, sinkFor));
+                NodeRuns.For(system).Add(runId, new RunMaterials(plant, seed, sinkFor, options.From));
                 try
                 {
                     coordinator = system.ActorOf(
-                        CoordinatorActor.Props(runId, core, simIds, startLine, settings).WithDispatcher(ActorRunnerSettings.CoordinatorDispatcherId), "run-" + runId);
+                        CoordinatorActor.Props(runId, core, simIds, startLine, settings, snapshot: SnapshotRequestOf(plant, options, settings)).WithDispatcher(ActorRunnerSettings.CoordinatorDispatcherId), "run-" + runId);
                     handle = new RunHandle(runId, coordinator, completion.Task);
                     _runs[runId] = handle;
                 }
@@ -219,4 +233,9 @@ public sealed partial class ActorSimHost : IAsyncDisposable
                 break;
         }
     }
+
+    private static SnapshotRequest? SnapshotRequestOf(PlantModel plant, PlantRunOptions options, ActorRunnerSettings settings) =>
+        options.SnapshotAt is { } at
+            ? new SnapshotRequest(at, plant, options.ModelName, settings.LogicalStart ?? options.LogicalStart, options.Seed, options.SnapshotTaken ?? (_ => { }))
+            : null;
 }

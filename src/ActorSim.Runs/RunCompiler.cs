@@ -29,40 +29,31 @@ public static class RunCompiler
                 $"The model '{name}' is a plant of {plant.Lines.Count} lines; their chunks need a layout of folders (line=<sim_id>/) or merged, not single.");
         }
 
-        CheckSnapshots(spec, plant, name);
+        CheckSnapshot(spec, plant);
         return new CompiledRun(spec, plant, name, definition, storeFor);
-    }
-
-    /// <summary>A snapshot to start from must fit the model; snapshots are taken and continued by one engine so far.</summary>
-    private static void CheckSnapshots(RunSpec spec, PlantModel plant, string name)
-    {
-        if (spec.Snapshot is null && spec.SnapshotAt is null)
-        {
-            return;
-        }
-
-        if (spec.Engine == RunEngine.Actors)
-        {
-            throw new RunSpecException(
-                $"Snapshots are taken and continued on the reference and windowed engines (give --engine reference or --engine windowed); the actors engine does not take them yet.");
-        }
-
-        if (spec.Snapshot is { } snapshot)
-        {
-            try
-            {
-                SnapshotValidator.Check(snapshot, plant, "the snapshot");
-            }
-            catch (SnapshotException e)
-            {
-                throw new RunSpecException(e.Message, e);
-            }
-        }
     }
 
     /// <summary>Compiles <paramref name="spec"/> with stores for local folders and S3 with <paramref name="s3"/> (default: the SDK's).</summary>
     public static CompiledRun Compile(RunSpec spec, S3StoreOptions? s3 = null) =>
         Compile(spec, destination => ObjectStoreLocation.Parse(destination).CreateStore(s3));
+
+    /// <summary>A snapshot to start from must fit the model, before anything runs.</summary>
+    private static void CheckSnapshot(RunSpec spec, PlantModel plant)
+    {
+        if (spec.Snapshot is not { } snapshot)
+        {
+            return;
+        }
+
+        try
+        {
+            SnapshotValidator.Check(snapshot, plant, "the snapshot");
+        }
+        catch (SnapshotException e)
+        {
+            throw new RunSpecException(e.Message, e);
+        }
+    }
 
     private static (PlantModel Plant, string Name, byte[] Definition) Build(ModelSource model)
     {

@@ -67,6 +67,8 @@ public class HistorySnapshotTests
     [Theory]
     [InlineData("two-stage-plant.yaml", "reference", "windowed")]
     [InlineData("rework-loop.yaml", "windowed", "reference")]
+    [InlineData("two-stage-plant.yaml", "actors", "actors")]
+    [InlineData("rework-loop.yaml", "actors", "windowed")]
     public async Task A_plant_continued_from_its_snapshot_writes_every_lines_records_of_the_uninterrupted_run(string example, string firstEngine, string restEngine)
     {
         using var folder = new TempDirectory();
@@ -89,6 +91,23 @@ public class HistorySnapshotTests
             Assert.NotEmpty(expected);
             Assert.Equal(expected, Records(Path.Combine(folder.Sub("rest"), line!), "events"));
         }
+    }
+
+    [Fact]
+    public async Task The_actors_engine_takes_the_snapshot_the_reference_engine_takes_and_continues_from_it()
+    {
+        using var folder = new TempDirectory();
+        string[] common = ["history", "--format", "jsonl", "--progress", "none", "--start", "2026-01-01T00:00:00", "--duration", "90 mins", "--snapshot-at", "40 mins"];
+
+        var reference = await ActorsimCommand.RunAsync([.. common, "--engine", "reference", "--snapshot-out", folder.Sub("reference.json"), "--dest", folder.Sub("a")]);
+        var actors = await ActorsimCommand.RunAsync([.. common, "--engine", "actors", "--snapshot-out", folder.Sub("actors.json"), "--dest", folder.Sub("b")]);
+        var rest = await ActorsimCommand.RunAsync(["history", "--format", "jsonl", "--progress", "none", "--snapshot", folder.Sub("actors.json"), "--duration", "50 mins", "--dest", folder.Sub("c")]);
+
+        Assert.True(reference.ExitCode == 0, reference.Error);
+        Assert.True(actors.ExitCode == 0, actors.Error);
+        Assert.True(rest.ExitCode == 0, rest.Error);
+        Assert.Equal(await File.ReadAllTextAsync(folder.Sub("reference.json")), await File.ReadAllTextAsync(folder.Sub("actors.json")));
+        Assert.Equal(Records(folder.Sub("a"), "events").Where(r => SimTs(r) >= 2400), Records(folder.Sub("c"), "events"));
     }
 
     [Fact]
@@ -146,7 +165,6 @@ public class HistorySnapshotTests
     [InlineData(new[] { "--snapshot-out", "x.json" }, "--snapshot-at")]
     [InlineData(new[] { "--snapshot-at", "yesterday-ish", "--snapshot-out", "x.json" }, "--snapshot-at 'yesterday-ish'")]
     [InlineData(new[] { "--snapshot-at", "3 hours", "--snapshot-out", "x.json" }, "not after its end")]
-    [InlineData(new[] { "--snapshot-at", "1 hour", "--snapshot-out", "x.json", "--engine", "actors" }, "--engine reference or --engine windowed")]
     public async Task Snapshot_flags_that_cannot_work_are_refused_before_the_run(string[] flags, string message)
     {
         using var folder = new TempDirectory();

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using ActorSim.Actors.Messages;
 using ActorSim.Model.Plants;
+using ActorSim.Model.Snapshots;
 using Akka.Actor;
 using Akka.Event;
 
@@ -41,11 +42,16 @@ internal sealed class CoordinatorActor : UntypedActor, IWithTimers
     private bool _stopRequested;
     private int _finishing;
     private long _paceAnchor;
+    private readonly SnapshotRequest? _snapshot;
+    private LineSnapshot?[]? _captured;
+    private bool _snapshotTaken;
 
     // clock: Stopwatch timestamps for the silent-line watchdog; Stopwatch.GetTimestamp unless a test drives it.
-    public CoordinatorActor(string runId, SyncCoordinatorCore core, IReadOnlyList<string> simIds, LineStarter startLine, ActorRunnerSettings settings, Func<long>? clock = null)
+    public CoordinatorActor(
+        string runId, SyncCoordinatorCore core, IReadOnlyList<string> simIds, LineStarter startLine, ActorRunnerSettings settings, Func<long>? clock = null, SnapshotRequest? snapshot = null)
     {
         _runId = runId;
+        _snapshot = snapshot;
         _core = core;
         _clock = clock ?? Stopwatch.GetTimestamp;
         _simIds = simIds;
@@ -61,8 +67,9 @@ internal sealed class CoordinatorActor : UntypedActor, IWithTimers
 
     public ITimerScheduler Timers { get; set; } = null!;
 
-    public static Props Props(string runId, SyncCoordinatorCore core, IReadOnlyList<string> simIds, LineStarter startLine, ActorRunnerSettings settings, Func<long>? clock = null) =>
-        Akka.Actor.Props.CreateBy(new ActorFactory<CoordinatorActor>(() => new CoordinatorActor(runId, core, simIds, startLine, settings, clock)));
+    public static Props Props(
+        string runId, SyncCoordinatorCore core, IReadOnlyList<string> simIds, LineStarter startLine, ActorRunnerSettings settings, Func<long>? clock = null, SnapshotRequest? snapshot = null) =>
+        Akka.Actor.Props.CreateBy(new ActorFactory<CoordinatorActor>(() => new CoordinatorActor(runId, core, simIds, startLine, settings, clock, snapshot)));
 
     protected override void OnReceive(object message) => Idle(message);
 
@@ -312,7 +319,11 @@ internal sealed class CoordinatorActor : UntypedActor, IWithTimers
 
     private void Advance()
     {
-        if (_core.IsFinished)
+        if (SnapshotDue())
+        {
+            StartCapture();
+        }
+        else if (_core.IsFinished)
         {
             Finish(completed: true);
         }
@@ -352,12 +363,16 @@ internal sealed class CoordinatorActor : UntypedActor, IWithTimers
         IReadOnlyList<LineGrant> grants;
         try
         {
+            var limit = double.PositiveInfinity;
             if (_settings.Factor > 0)
             {
                 // Real time: grant no further than the wall clock allows, one pacing step ahead.
                 var wall = Stopwatch.GetElapsedTime(_paceAnchor).TotalSeconds;
-                _core.HorizonLimit = wall / _settings.Factor + _settings.PacingStep;
+                limit = wall / _settings.Factor + _settings.PacingStep;
             }
+
+            // A snapshot to take: no line goes past its instant until it is taken.
+            _core.HorizonLimit = _snapshot is { } snapshot && !_snapshotTaken ? Math.Min(limit, snapshot.At) : limit;
 
             grants = _settings.Grants == GrantMode.Eager ? _core.NextGrants() : _core.NextRound();
         }
@@ -406,6 +421,79 @@ internal sealed class CoordinatorActor : UntypedActor, IWithTimers
         }
 
         Become(_running);
+    }
+
+    /// <summary>True when a snapshot is still to take and every line stands at its instant, none running.</summary>
+    private bool SnapshotDue()
+    {
+        if (_snapshot is not { } snapshot || _snapshotTaken || _stopRequested || _awaiting.Count > 0)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < _lines.Length; i++)
+        {
+            if (_core.ReachedTime(i) < snapshot.At)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Asks every line for its state; <see cref="Capturing"/> joins the answers.</summary>
+    private void StartCapture()
+    {
+        _captured = new LineSnapshot?[_lines.Length];
+        foreach (var line in _lines)
+        {
+            line.Tell(new CaptureState(_runId));
+        }
+
+        Become(Capturing);
+    }
+
+    private void Capturing(object message)
+    {
+        if (message is not LineStateCaptured captured)
+        {
+            ReceiveCommon(message);
+            return;
+        }
+
+        if (!CheckSender(captured.Line, "LineStateCaptured"))
+        {
+            return;
+        }
+
+        var snapshot = _snapshot!;
+        if (captured.StateJson is null)
+        {
+            Fail($"Snapshot at t={_settings.FormatTime(snapshot.At)}: line '{_simIds[captured.Line]}': {captured.Error}", _simIds[captured.Line], snapshot.At);
+            return;
+        }
+
+        _captured![captured.Line] = SnapshotJson.ReadLine(captured.StateJson);
+        if (_captured.Any(c => c is null))
+        {
+            return;
+        }
+
+        try
+        {
+            snapshot.Taken(SnapshotCapture.Assemble(snapshot.Plant, snapshot.ModelName, snapshot.Start, snapshot.At, snapshot.Seed, _captured.Select(c => c!).ToArray(), _core.PendingItems));
+        }
+        catch (Exception e) when (e is SnapshotException or IOException or InvalidOperationException)
+        {
+            Fail($"Snapshot at t={_settings.FormatTime(snapshot.At)}: {e.Message}", null, snapshot.At);
+            return;
+        }
+
+        _snapshotTaken = true;
+        _captured = null;
+        _log.Info("Snapshot taken at t={SimTime}", _settings.FormatTime(snapshot.At));
+        Advance();
     }
 
     private void LogProgress()

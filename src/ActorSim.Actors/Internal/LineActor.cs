@@ -7,6 +7,7 @@ using ActorSim.Engine.Pacing;
 using ActorSim.Model.Building;
 using ActorSim.Model.Plants;
 using ActorSim.Model.Records;
+using ActorSim.Model.Snapshots;
 using Akka.Actor;
 using Akka.Event;
 
@@ -38,6 +39,7 @@ internal sealed class LineActor : UntypedActor
     private readonly IRecordSink? _sink;
     private readonly ActorEgress? _egress;
     private readonly WindowedLine? _line;
+    private readonly PlantModel? _plant;
     private readonly Exception? _startError;
     private readonly UntypedReceive _idle;
     private readonly UntypedReceive _running;
@@ -50,7 +52,9 @@ internal sealed class LineActor : UntypedActor
     {
         _runId = runId;
         // A paced line follows the wall clock itself (and so publishes its lag); the coordinator keeps grants short.
-        _simulation = new Simulation(pacing: settings.Factor > 0 ? PacingPolicy.WithFactor(settings.Factor) : null);
+        var known = NodeRuns.For(Context.System).TryGet(runId, out var materials);
+        // From a snapshot, the line starts at its instant.
+        _simulation = new Simulation(known ? materials!.From?.AsOf ?? 0 : 0, settings.LogicalStart, settings.Factor > 0 ? PacingPolicy.WithFactor(settings.Factor) : null);
         _index = index;
         _progressInterval = settings.ProgressInterval;
         _lineTurn = settings.LineTurn;
@@ -59,17 +63,15 @@ internal sealed class LineActor : UntypedActor
         SimId = "line-" + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
         try
         {
-            if (!NodeRuns.For(Context.System).TryGet(runId, out var run))
-            {
-                throw new InvalidOperationException($"The run '{runId}' is not known on the node {Context.System.Name}; its line {index} cannot start here.");
-            }
+            var run = known ? materials! : throw new InvalidOperationException($"The run '{runId}' is not known on the node {Context.System.Name}; its line {index} cannot start here.");
+            _plant = run.Plant;
 
             SimId = run.Plant.Lines[index].SimId;
             _sink = run.SinkFor(run.Plant.Lines[index]);
             _egress = _sink as ActorEgress;
             _egress?.Attach(Context);
             // Items are checked as they are sent: a local run refuses what could not cross the wire, as a remote one would.
-            _line = new WindowedLine(run.Plant, index, _simulation, _sink, run.Seed, ShipmentConversion.CheckAttributes);
+            _line = new WindowedLine(run.Plant, index, _simulation, _sink, run.Seed, run.From?.Lines[index], run.From?.Kind ?? SnapshotKind.Exact, ShipmentConversion.CheckAttributes);
         }
 #pragma warning disable CA1031 // A line that cannot start fails the run with its name, as a running line does.
         catch (Exception e)
@@ -154,16 +156,33 @@ internal sealed class LineActor : UntypedActor
         return true;
     }
 
-    /// <summary>Between grants: as <see cref="Failed"/>, and a grant starts running.</summary>
+    /// <summary>Between grants: as <see cref="Failed"/>, a grant starts running, and the line's state is captured on request.</summary>
     private void Idle(object message)
     {
-        if (message is Grant grant)
+        switch (message)
         {
-            OnGrant(grant);
+            case Grant grant:
+                OnGrant(grant);
+                break;
+            case CaptureState:
+                Context.Parent.Tell(Capture());
+                break;
+            default:
+                Failed(message);
+                break;
         }
-        else
+    }
+
+    /// <summary>The line's exact state now, between grants (every event before its horizon processed, none at it).</summary>
+    private LineStateCaptured Capture()
+    {
+        try
         {
-            Failed(message);
+            return new LineStateCaptured(_runId, _index, SnapshotJson.WriteLine(SnapshotCapture.CaptureLine(_plant!, _line!.Line)), null);
+        }
+        catch (SnapshotException e)
+        {
+            return new LineStateCaptured(_runId, _index, null, e.Message);
         }
     }
 

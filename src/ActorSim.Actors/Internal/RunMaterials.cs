@@ -8,4 +8,5 @@ namespace ActorSim.Actors.Internal;
 /// <param name="Plant">The plant, built in this process.</param>
 /// <param name="Seed">The run seed the lines' streams derive from.</param>
 /// <param name="SinkFor">Makes a line's sink in this process (its stores, its egress actors).</param>
-internal sealed record RunMaterials(PlantModel Plant, ulong Seed, Func<LineModel, IRecordSink> SinkFor);
+/// <param name="From">The snapshot the run starts from, or null.</param>
+internal sealed record RunMaterials(PlantModel Plant, ulong Seed, Func<LineModel, IRecordSink> SinkFor, ActorSim.Model.Snapshots.ModelSnapshot? From = null);

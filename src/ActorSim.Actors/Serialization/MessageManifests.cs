@@ -30,6 +30,8 @@ internal static class MessageManifests
         (typeof(FinishLine), "finish-line.v1", null),
         (typeof(LineFinished), "line-finished.v1", null),
         (typeof(Curtail), "curtail.v1", null),
+        (typeof(CaptureState), "capture-state.v1", null),
+        (typeof(LineStateCaptured), "line-state-captured.v1", null),
     ];
 
     private static readonly Dictionary<Type, string> ByType = Table.ToDictionary(e => e.Type, e => e.Manifest);

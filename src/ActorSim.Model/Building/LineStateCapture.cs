@@ -59,10 +59,53 @@ internal static class LineStateCapture
             }
         }
 
-        return lines.Select(l => Capture(l, scheduled[l], inTransit[l], lines)).ToArray();
+        return lines.Select(l => Capture(l, scheduled[l], inTransit[l], i => lines[i].SimId)).ToArray();
     }
 
-    private static LineSnapshot Capture(Line line, List<ScheduledEvent> schedule, HashSet<Plants.ItemShipment> inTransit, IReadOnlyList<Line> lines)
+    /// <summary>
+    /// The state of <paramref name="line"/>, alone in its simulation (a windowed or actor line): its schedule, the items
+    /// delivered to it, named by <paramref name="simIdOf"/> (a plant line's id by index). Items a coordinator still
+    /// holds are added by <see cref="SnapshotCapture.Assemble"/>.
+    /// </summary>
+    public static LineSnapshot CaptureAlone(Line line, Func<int, string> simIdOf)
+    {
+        var inTransit = new HashSet<Plants.ItemShipment>(line.InboxWaiting, ReferenceEqualityComparer.Instance);
+        var scheduled = new List<ScheduledEvent>();
+        foreach (var entry in line.Simulation.PendingInOrder())
+        {
+            if (entry.IsDelivery && entry.Event.Value is Plants.ItemShipment shipment)
+            {
+                inTransit.Add(shipment);
+            }
+            else if (entry.Event.WaitingProcess is null)
+            {
+                throw Unknown(line, entry.Event, entry.Time);
+            }
+            else
+            {
+                scheduled.Add(entry);
+            }
+        }
+
+        return Capture(line, scheduled, inTransit, simIdOf);
+    }
+
+    /// <summary>Items in transit as a snapshot lists them, in delivery order (arrival, sender, sequence).</summary>
+    public static ItemInTransit[] InTransit(IEnumerable<Plants.ItemShipment> items, Func<int, string> simIdOf) =>
+        items.Order(Comparer<Plants.ItemShipment>.Create(Plants.Internal.DeliveryOrder.Comparison))
+            .Select(i => new ItemInTransit
+            {
+                Link = i.Link,
+                From = simIdOf(i.SourceLine),
+                Sequence = i.Sequence,
+                SentAt = i.SentAt,
+                ArrivalAt = i.ArrivalTime,
+                Key = i.Item.Key.ToString(),
+                Attributes = i.Item.Attributes,
+            })
+            .ToArray();
+
+    private static LineSnapshot Capture(Line line, List<ScheduledEvent> schedule, HashSet<Plants.ItemShipment> inTransit, Func<int, string> simIdOf)
     {
         if (line.Model.Processes.Count > 0)
         {
@@ -135,18 +178,7 @@ internal static class LineStateCapture
             Arrivals = line.ArrivalProcesses.Select(a => arrivals.TryGetValue(a.Process, out var next) ? next : Idle(a.Task, a.Process)).ToArray(),
             NextTaskNumber = line.NextTaskNumber,
             ItemsSent = line.ItemsSent,
-            InTransit = inTransit.Order(Comparer<Plants.ItemShipment>.Create(Plants.Internal.DeliveryOrder.Comparison))
-                .Select(i => new ItemInTransit
-                {
-                    Link = i.Link,
-                    From = lines[i.SourceLine].SimId,
-                    Sequence = i.Sequence,
-                    SentAt = i.SentAt,
-                    ArrivalAt = i.ArrivalTime,
-                    Key = i.Item.Key.ToString(),
-                    Attributes = i.Item.Attributes,
-                })
-                .ToArray(),
+            InTransit = InTransit(inTransit, simIdOf),
             Telemetry = telemetry,
             LagMonitor = lag,
             Random = new RandomSnapshot(

@@ -75,27 +75,20 @@ public sealed class PlantModel
     /// <summary>
     /// As <see cref="StartLine"/>, in the state <paramref name="state"/> of a snapshot of <paramref name="kind"/> taken
     /// at <see cref="Simulation.Now"/> (checked first with <see cref="SnapshotValidator"/>). Items in transit are
-    /// delivered once every line exists: <see cref="DeliverInTransit"/>.
+    /// delivered to it at once.
     /// </summary>
     public Line ResumeLine(int lineIndex, Simulation simulation, IRecordSink sink, ulong runSeed, IItemOutbox outbox, LineSnapshot state, SnapshotKind kind, ILogger? logger = null)
     {
         ArgumentNullException.ThrowIfNull(state);
         var (model, registry, context) = Prepare(lineIndex, simulation, sink, outbox, logger);
-        return model.ResumeInPlant(simulation, sink, RandomStream.Create(runSeed, model.SimId), registry, context, state, kind, $"lines[{lineIndex}]");
-    }
-
-    /// <summary>Hands every line (in the plant's order) the items on their way to it in <paramref name="snapshot"/>.</summary>
-    public void DeliverInTransit(IReadOnlyList<Line> lines, ModelSnapshot snapshot)
-    {
-        ArgumentNullException.ThrowIfNull(lines);
-        ArgumentNullException.ThrowIfNull(snapshot);
-        for (var i = 0; i < lines.Count; i++)
+        var line = model.ResumeInPlant(simulation, sink, RandomStream.Create(runSeed, model.SimId), registry, context, state, kind, $"lines[{lineIndex}]");
+        foreach (var item in state.InTransit)
         {
-            foreach (var item in snapshot.Lines[i].InTransit)
-            {
-                lines[i].Deliver(new ItemShipment(item.Link, IndexOf(item.From), i, item.Sequence, item.SentAt, item.ArrivalAt, new PlantItem(RecordKey.Of(item.Key), item.Attributes)));
-            }
+            // Addressed to this line: only its own schedule and inbox take them.
+            line.Deliver(new ItemShipment(item.Link, IndexOf(item.From), lineIndex, item.Sequence, item.SentAt, item.ArrivalAt, new PlantItem(RecordKey.Of(item.Key), item.Attributes)));
         }
+
+        return line;
     }
 
     private (LineModel Model, ParameterRegistry Registry, PlantLineContext Context) Prepare(int lineIndex, Simulation simulation, IRecordSink sink, IItemOutbox outbox, ILogger? logger)

@@ -29,8 +29,8 @@ public sealed record PlantRunOptions
     /// <summary>Where the run starts: the snapshot's instant, or 0.</summary>
     public double StartsAt => From?.AsOf ?? 0;
 
-    /// <summary>Throws when the times do not fit: an end after the start, a snapshot time inside the run.</summary>
-    internal void Check()
+    /// <summary>Throws an <see cref="ArgumentOutOfRangeException"/> when the times do not fit: an end after the start, a snapshot time inside the run.</summary>
+    public void Check()
     {
         if (!(Until > StartsAt) || double.IsInfinity(Until))
         {

@@ -45,11 +45,6 @@ public sealed class SequentialPlantRunner(PlantModel plant) : IPlantRunner
                 : Plant.StartLine(i, simulation, sinkFor(Plant.Lines[i]), options.Seed, outbox);
         }
 
-        if (options.From is { } start)
-        {
-            Plant.DeliverInTransit(lines, start);
-        }
-
         if (options.SnapshotAt is { } at)
         {
             PlantRunning.RunUntil(simulation, at, cancellationToken);

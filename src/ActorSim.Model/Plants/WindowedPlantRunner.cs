@@ -56,11 +56,6 @@ public sealed class WindowedPlantRunner : IPlantRunner
             lines[i] = new WindowedLine(Plant, i, new Simulation(options.StartsAt, options.LogicalStart), sinkFor(Plant.Lines[i]), options.Seed, options.From?.Lines[i], options.From?.Kind ?? SnapshotKind.Exact);
         }
 
-        if (options.From is { } from)
-        {
-            Plant.DeliverInTransit(Array.ConvertAll(lines, l => l.Line), from);
-        }
-
         var (rounds, grants) = (0L, 0L);
         if (options.SnapshotAt is { } at)
         {

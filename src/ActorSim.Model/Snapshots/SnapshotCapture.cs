@@ -43,4 +43,41 @@ public static class SnapshotCapture
             Lines = LineStateCapture.Capture(lines, heldElsewhere ?? []),
         };
     }
+
+    /// <summary>
+    /// The exact state of <paramref name="line"/> of <paramref name="model"/>, running alone in its simulation (a line of
+    /// a windowed or actor run), between events; join every line's with <see cref="Assemble"/>.
+    /// </summary>
+    public static LineSnapshot CaptureLine(PlantModel model, Line line)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(line);
+        return LineStateCapture.CaptureAlone(line, i => model.Lines[i].SimId);
+    }
+
+    /// <summary>
+    /// A snapshot of <paramref name="model"/> at <paramref name="asOf"/> from every line's state (<see cref="CaptureLine"/>,
+    /// in the model's order) and the items a coordinator still holds, each added to the line it goes to.
+    /// </summary>
+    public static ModelSnapshot Assemble(
+        PlantModel model, string modelName, DateTime start, double asOf, ulong? seed, IReadOnlyList<LineSnapshot> lines, IEnumerable<ItemShipment> heldElsewhere)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(lines);
+        var held = (heldElsewhere ?? []).ToLookup(i => i.DestinationLine);
+        string SimIdOf(int i) => model.Lines[i].SimId;
+        var merged = lines.Select((line, i) => held[i].Any()
+            ? line with { InTransit = [.. line.InTransit.Concat(LineStateCapture.InTransit(held[i], SimIdOf)).OrderBy(t => t.ArrivalAt).ThenBy(t => model.IndexOf(t.From)).ThenBy(t => t.Sequence)] }
+            : line).ToArray();
+        return new ModelSnapshot
+        {
+            Kind = SnapshotKind.Exact,
+            Model = new ModelIdentity(modelName, ModelFingerprint.Of(model)),
+            Start = start,
+            AsOf = asOf,
+            AsOfTimestamp = start.AddTicks((long)Math.Round(asOf * TimeSpan.TicksPerSecond)),
+            Seed = seed,
+            Lines = merged,
+        };
+    }
 }

@@ -11,7 +11,8 @@ namespace ActorSim.Model.Snapshots;
 /// </summary>
 public static class SnapshotJson
 {
-    private static readonly JsonSerializerOptions Options = CreateOptions();
+    private static readonly JsonSerializerOptions Options = CreateOptions(indented: true);
+    private static readonly JsonSerializerOptions CompactOptions = CreateOptions(indented: false);
 
     /// <summary>The snapshot as indented JSON text.</summary>
     public static string Write(ModelSnapshot snapshot)
@@ -40,6 +41,13 @@ public static class SnapshotJson
 
         return snapshot ?? throw new SnapshotException($"{source}: the document is null; a snapshot is a JSON object.");
     }
+
+    /// <summary>One line's state as JSON (compact), to send between processes.</summary>
+    public static string WriteLine(LineSnapshot line) => JsonSerializer.Serialize(line, CompactOptions);
+
+    /// <summary>Reads one line's state written by <see cref="WriteLine"/>.</summary>
+    public static LineSnapshot ReadLine(string json) =>
+        JsonSerializer.Deserialize<LineSnapshot>(json, CompactOptions) ?? throw new SnapshotException("A line's state is a JSON object, not null.");
 
     /// <summary>Writes a snapshot nested in another document (a run description) as this class writes it alone.</summary>
     public sealed class Converter : JsonConverter<ModelSnapshot>
@@ -88,7 +96,7 @@ public static class SnapshotJson
         }
     }
 
-    private static JsonSerializerOptions CreateOptions()
+    private static JsonSerializerOptions CreateOptions(bool indented)
     {
         var options = new JsonSerializerOptions
         {
@@ -96,7 +104,7 @@ public static class SnapshotJson
             DictionaryKeyPolicy = null,
             DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
             UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
-            WriteIndented = true,
+            WriteIndented = indented,
             RespectNullableAnnotations = true,
         };
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false));

@@ -180,16 +180,6 @@ public static class RunExecutor
         CompiledRun run, RunExecution execution, Func<LineModel, IRecordSink> sinkFor, CancellationToken cancellation)
     {
         var spec = run.Spec;
-        if (spec.Engine == RunEngine.Actors)
-        {
-            var host = execution.Host!;
-            var handle = await host.StartRunAsync(
-                run.Plant, spec.RunSeed, spec.DurationSeconds, sinkFor, host.Settings with { Factor = spec.Factor, LogicalStart = spec.Start }, execution.RunId, cancellation)
-                .ConfigureAwait(false);
-            var stats = await handle.Completion.ConfigureAwait(false);
-            return new EngineResult(stats.Plant, stats);
-        }
-
         ModelSnapshot? taken = null;
         var options = new PlantRunOptions
         {
@@ -201,17 +191,31 @@ public static class RunExecutor
             SnapshotTaken = snapshot => taken = snapshot,
             ModelName = run.Name,
         };
-        var plantStats = await Task.Run(
-            () => spec.Engine == RunEngine.Windowed
-                ? new WindowedPlantRunner(run.Plant, spec.Parallelism).Run(options, sinkFor, cancellation)
-                : new SequentialPlantRunner(run.Plant).Run(options, sinkFor, cancellation),
-            cancellation).ConfigureAwait(false);
+        PlantRunStats plantStats;
+        ActorRunStats? actorStats = null;
+        if (spec.Engine == RunEngine.Actors)
+        {
+            var host = execution.Host!;
+            var handle = await host.StartRunAsync(run.Plant, options, sinkFor, host.Settings with { Factor = spec.Factor, LogicalStart = spec.Start }, execution.RunId, cancellation)
+                .ConfigureAwait(false);
+            actorStats = await handle.Completion.ConfigureAwait(false);
+            plantStats = actorStats.Plant;
+        }
+        else
+        {
+            plantStats = await Task.Run(
+                () => spec.Engine == RunEngine.Windowed
+                    ? new WindowedPlantRunner(run.Plant, spec.Parallelism).Run(options, sinkFor, cancellation)
+                    : new SequentialPlantRunner(run.Plant).Run(options, sinkFor, cancellation),
+                cancellation).ConfigureAwait(false);
+        }
+
         if (taken is not null)
         {
             // Written once the run has ended: its records were not held up by the write (the snapshot is small).
             await WriteSnapshotAsync(run, execution, taken with { Seed = spec.Seed }, cancellation).ConfigureAwait(false);
         }
 
-        return new EngineResult(plantStats, null);
+        return new EngineResult(plantStats, actorStats);
     }
 }
