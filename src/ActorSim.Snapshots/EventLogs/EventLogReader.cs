@@ -61,7 +61,7 @@ public sealed class EventLogReader
     /// <summary>
     /// The records before <paramref name="until"/> chunk by chunk, in one reused buffer (copy what you keep). A stream's
     /// chunks hold its records in time order, so reading a stream stops at its first record at or after the bound and
-    /// its later chunks are not fetched; nor are <c>date=</c> folders that begin over a day after it. Chunks left with no
+    /// its later chunks are not fetched (but for one fetched ahead); nor are <c>date=</c> folders that begin over 14 hours after it. Chunks left with no
     /// records are not returned.
     /// </summary>
     public async IAsyncEnumerable<EventLogChunk> ReadChunksAsync(double until = double.PositiveInfinity, [EnumeratorCancellation] CancellationToken cancellationToken = default)

@@ -30,7 +30,7 @@ internal sealed class JsonlChunkReader(StringPool strings)
     /// </summary>
     public bool Read(ReadOnlySpan<byte> bytes, string location, string file, RecordBuffer output, double until)
     {
-        if (bytes.StartsWith("\xEF\xBB\xBF"u8))
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
         {
             bytes = bytes[3..];
         }
@@ -131,6 +131,11 @@ internal sealed class JsonlChunkReader(StringPool strings)
                     json.Skip();
                     break;
             }
+        }
+
+        if (json.Read())
+        {
+            throw new InvalidDataException("a line must hold one JSON object, and this one holds more.");
         }
 
         if (kind is null || simTime is null)

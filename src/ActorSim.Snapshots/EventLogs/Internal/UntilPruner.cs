@@ -4,11 +4,13 @@ namespace ActorSim.Snapshots.EventLogs.Internal;
 /// Which chunks a time bound makes unnecessary, so they are never fetched. A writer's stream (one destination path,
 /// e.g. <c>date=2026-01-02/events.parquet</c>) holds its records in time order across its numbered chunks, so once a
 /// chunk of a stream reaches the bound its later chunks cannot hold an earlier record. A <c>date=</c> folder whose day
-/// begins more than a day after the run's start plus the bound is skipped too (a day's margin covers the zone of a local
-/// start); the start is the first record's timestamp minus its <c>sim_ts</c>, per run.
+/// begins more than 14 hours (the widest UTC offset, for a local start's folders) after the run's start plus the bound is
+/// skipped too; the start is the first record's timestamp minus its <c>sim_ts</c>, per run.
 /// </summary>
 internal sealed class UntilPruner(double until)
 {
+    private const long WidestOffset = 14 * TimeSpan.TicksPerHour;
+
     private readonly HashSet<string> _finishedStreams = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _startTicks = new(StringComparer.Ordinal);
 
@@ -27,7 +29,7 @@ internal sealed class UntilPruner(double until)
         if (chunk.Day is { } day && _startTicks.TryGetValue(chunk.RunId ?? string.Empty, out var start))
         {
             var boundTicks = start + (until * TimeSpan.TicksPerSecond);
-            return (double)(day - 1) * TimeSpan.TicksPerDay >= boundTicks;
+            return ((double)day * TimeSpan.TicksPerDay) - WidestOffset >= boundTicks;
         }
 
         return false;
