@@ -8,7 +8,7 @@ namespace ActorSim.Snapshots.EventLogs;
 /// <summary>
 /// Reads back the lifecycle events and telemetry a run wrote (<c>actorsim history</c>, or any egress sink): JSONL and
 /// Parquet chunks, flattened or not, in <c>date=</c> and <c>line=</c> folders or not, from a local folder or S3.
-/// Records stream chunk by chunk — one chunk decoded while the next is fetched — in the order of
+/// Records stream chunk by chunk — the next two fetched and decoded on the thread pool meanwhile — in the order of
 /// <see cref="EventLogSelection.Chunks"/> and, within a chunk, as written. That is time order within one written stream
 /// (a destination path such as <c>events.parquet</c>) but not across streams: events before telemetry, one date folder
 /// or line after another. Sort or merge by <see cref="LoggedRecord.SimTime"/> where global order matters.
@@ -59,10 +59,11 @@ public sealed class EventLogReader
     }
 
     /// <summary>
-    /// The records before <paramref name="until"/> chunk by chunk, in one reused buffer (copy what you keep). A stream's
-    /// chunks hold its records in time order, so reading a stream stops at its first record at or after the bound and
-    /// its later chunks are not fetched (but for one fetched ahead); nor are <c>date=</c> folders that begin over 14 hours after it. Chunks left with no
-    /// records are not returned.
+    /// The records before <paramref name="until"/> chunk by chunk, in reused buffers: a chunk's records are valid until
+    /// the next chunk is asked for, so copy what you keep. A stream's chunks hold its records in time order, so reading a
+    /// stream stops at its first record at or after the bound and its later chunks are not fetched (but for those already
+    /// fetched ahead); nor are <c>date=</c> folders that begin over 14 hours after it. Chunks with no records before the
+    /// bound are not returned.
     /// </summary>
     public async IAsyncEnumerable<EventLogChunk> ReadChunksAsync(double until = double.PositiveInfinity, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
@@ -71,64 +72,10 @@ public sealed class EventLogReader
             throw new ArgumentOutOfRangeException(nameof(until), "The time bound must be a number of simulated seconds, not NaN.");
         }
 
-        var pruner = new UntilPruner(until);
-        var buffer = new RecordBuffer();
-        var decoder = new ChunkDecoder(_destination.Location);
-        using var reading = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        Task<byte[]>? ahead = null;
-        var aheadIndex = -1;
-        try
+        await using var chunks = new ChunkReadAhead(_destination, _chunks, until, cancellationToken);
+        while (await chunks.NextAsync().ConfigureAwait(false) is var (chunk, records))
         {
-            for (var i = 0; i < _chunks.Count; i++)
-            {
-                var chunk = _chunks[i];
-                if (pruner.Skips(chunk))
-                {
-                    continue;
-                }
-
-                var read = aheadIndex == i ? ahead! : _destination.ReadAsync(chunk.Path, reading.Token);
-                if (aheadIndex != i && ahead is not null)
-                {
-                    Forget(ahead); // fetched ahead, then made unnecessary by the bound
-                }
-
-                var bytes = await read.ConfigureAwait(false);
-                aheadIndex = NextToRead(i + 1, pruner);
-                ahead = aheadIndex < 0 ? null : _destination.ReadAsync(_chunks[aheadIndex].Path, reading.Token);
-                buffer.Clear();
-                var reachedUntil = await decoder.DecodeAsync(chunk, bytes, buffer, until, cancellationToken).ConfigureAwait(false);
-                pruner.Observe(chunk, buffer.Span, reachedUntil);
-                if (buffer.Count > 0)
-                {
-                    yield return new EventLogChunk(chunk.Path, chunk.RunId, buffer.Memory);
-                }
-            }
-        }
-        finally
-        {
-            if (ahead is not null)
-            {
-                await reading.CancelAsync().ConfigureAwait(false);
-                Forget(ahead);
-            }
+            yield return new EventLogChunk(chunk.Path, chunk.RunId, records.Memory);
         }
     }
-
-    private int NextToRead(int from, UntilPruner pruner)
-    {
-        for (var i = from; i < _chunks.Count; i++)
-        {
-            if (!pruner.Skips(_chunks[i]))
-            {
-                return i;
-            }
-        }
-
-        return -1;
-    }
-
-    /// <summary>Lets a fetch no one awaits end on its own, its failure observed.</summary>
-    private static void Forget(Task task) =>
-        task.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
 }

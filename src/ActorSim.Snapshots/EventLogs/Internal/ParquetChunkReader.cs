@@ -8,12 +8,14 @@ namespace ActorSim.Snapshots.EventLogs.Internal;
 /// Reads a Parquet chunk's records with Parquet.Net, a row group's columns at a time into reused arrays: <c>stream_type</c>
 /// and <c>sim_ts</c> (required), <c>timestamp</c>, <c>key</c>, <c>path_id</c>, <c>status</c> and <c>value</c> when present.
 /// An event's <c>value</c> text (an unflattened event) is parsed as JSON for its path id and status; a numeric
-/// <c>value</c> is telemetry's number. Strings repeated by the million come from a <see cref="StringPool"/>.
+/// <c>value</c> is telemetry's number. Strings repeated by the million come from a <see cref="StringPool"/>, a key
+/// repeated within a row group (a task's queued, started, finished) is one string.
 /// </summary>
 internal sealed class ParquetChunkReader(StringPool strings)
 {
     private readonly TimestampParser _timestamps = new();
     private readonly NestedValues _nested = new(strings);
+    private readonly TextCache _keys = new(), _pathIds = new(), _statuses = new();
     private ReadOnlyMemory<char>?[] _streamType = [], _key = [], _pathId = [], _status = [], _valueText = [];
     private double?[] _simTs = [], _valueNumber = [];
     private DateTime?[] _timestamp = [];
@@ -61,6 +63,9 @@ internal sealed class ParquetChunkReader(StringPool strings)
     private bool Fill(int rows, RecordBuffer output, double until)
     {
         output.Reserve(rows);
+        _keys.Clear();
+        _pathIds.Clear();
+        _statuses.Clear();
         for (var i = 0; i < rows; i++)
         {
             var simTime = _simTs[i] ?? throw new InvalidDataException($"sim_ts is null in row {i + 1}.");
@@ -70,14 +75,14 @@ internal sealed class ParquetChunkReader(StringPool strings)
             }
 
             var kind = KindOf(_streamType[i], i);
-            var pathId = _pathId[i] is { } p ? strings.Get(p.Span) : null;
+            var pathId = _pathId[i] is { } p ? _pathIds.Get(p, strings) : null;
             if (kind == RecordKind.Telemetry)
             {
                 output.Add(new LoggedRecord(RecordKind.Telemetry, simTime, _timestamp[i], null, pathId, null, _valueNumber[i]));
                 continue;
             }
 
-            var status = _status[i] is { } s ? strings.Get(s.Span) : null;
+            var status = _status[i] is { } s ? _statuses.Get(s, strings) : null;
             if ((pathId is null || status is null) && _valueText[i] is { } text)
             {
                 var nested = _nested.Get(text.Span);
@@ -85,7 +90,7 @@ internal sealed class ParquetChunkReader(StringPool strings)
                 status ??= nested.Status;
             }
 
-            var key = _key[i] is { } k ? new string(k.Span) : null;
+            var key = _key[i] is { } k ? _keys.Get(k, null) : null;
             output.Add(new LoggedRecord(RecordKind.Event, simTime, _timestamp[i], key, pathId, status, null));
         }
 
