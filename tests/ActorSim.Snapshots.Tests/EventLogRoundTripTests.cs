@@ -45,6 +45,19 @@ public class EventLogRoundTripTests
     }
 
     [Fact]
+    public async Task Parquet_with_events_and_telemetry_in_one_flattened_file_should_read_back()
+    {
+        using var dir = new TempDirectory();
+        var store = new LocalObjectStore(dir.Path);
+        var published = SampleRecords.Lifecycles(40).ToList();
+        await LogFiles.WriteAsync(published, LogFiles.Sink(store, Routers.All("history.parquet").Flatten(), ChunkFormat.Parquet));
+
+        var read = await LogFiles.ReadAllAsync(store);
+
+        Assert.Equal(Expected.Of(published, SampleRecords.Start), read);
+    }
+
+    [Fact]
     public async Task Jsonl_with_events_and_telemetry_in_one_unflattened_file_should_read_back()
     {
         using var dir = new TempDirectory();
