@@ -14,7 +14,10 @@ namespace ActorSim.Snapshots.EventLogs;
 /// <param name="Key">An event's key, e.g. <c>task-17</c>; null for telemetry.</param>
 /// <param name="PathId">Telemetry's path; an event's <c>path_id</c>, flattened or inside its value, when it has one.</param>
 /// <param name="Status">An event's <c>status</c> (<c>queued</c>, <c>started</c>, <c>finished</c>); null for custom events and telemetry.</param>
-/// <param name="Number">Telemetry's numeric value; null when it is null (NaN or an infinity in JSONL), not a number, or the record is an event.</param>
+/// <param name="Number">
+/// Telemetry's numeric value (Parquet keeps NaN and infinities, JSONL writes them as null); null when it is null, not a
+/// number (a string or bool sample), or the record is an event.
+/// </param>
 public readonly record struct LoggedRecord(
     RecordKind Kind, double SimTime, DateTime? Timestamp, string? Key, string? PathId, string? Status, double? Number)
 {
