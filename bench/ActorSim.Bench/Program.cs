@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using ActorSim.Bench;
 
-// Usage: dotnet run -c Release --project bench/ActorSim.Bench -- [engine|reference|sampler|history|history-discard|history-actors|egress|encode-parquet|actors|eight-lines|line-modes|two-stage|alloc|all]
+// Usage: dotnet run -c Release --project bench/ActorSim.Bench -- [engine|reference|sampler|history|history-discard|history-actors|read-events [DIR]|egress|encode-parquet|actors|eight-lines|line-modes|two-stage|alloc|all]
 // Run one group per process when you want its peak memory: peak working set is process-wide.
 var group = args.Length > 0 ? args[0] : "all";
 var results = new List<BenchResult>();
@@ -38,6 +38,27 @@ if (group is "history" or "all")
     var dir = Path.Combine(Path.GetTempPath(), "actorsim-bench-" + Environment.ProcessId);
     results.Add(HistoryBenchmarks.Week("history week -> local parquet", ActorSim.Egress.ChunkFormat.Parquet, () => new ActorSim.Egress.Storage.LocalObjectStore(Path.Combine(dir, Guid.NewGuid().ToString("N")))));
     Directory.Delete(dir, recursive: true);
+}
+
+if (group is "read-events")
+{
+    // A folder of `actorsim history` output when one is given; otherwise the week is written here first, in both formats.
+    if (args.Length > 1)
+    {
+        results.Add(EventLogBenchmarks.Chunks("read events: chunks", args[1]));
+        results.Add(EventLogBenchmarks.Records("read events: records", args[1]));
+    }
+    else
+    {
+        foreach (var format in new[] { ActorSim.Egress.ChunkFormat.Parquet, ActorSim.Egress.ChunkFormat.Jsonl })
+        {
+            var dir = Path.Combine(Path.GetTempPath(), "actorsim-bench-" + Environment.ProcessId + "-" + format);
+            EventLogBenchmarks.WriteWeek(dir, format);
+            results.Add(EventLogBenchmarks.Chunks($"read events: week of {format} chunks", dir));
+            results.Add(EventLogBenchmarks.Records($"read events: week of {format} records", dir));
+            Directory.Delete(dir, recursive: true);
+        }
+    }
 }
 
 if (group is "encode-parquet")
