@@ -84,8 +84,10 @@ public sealed class PlantModel
         var line = model.ResumeInPlant(simulation, sink, RandomStream.Create(runSeed, model.SimId), registry, context, state, kind, $"lines[{lineIndex}]");
         foreach (var item in state.InTransit)
         {
-            // Addressed to this line: only its own schedule and inbox take them.
-            line.Deliver(new ItemShipment(item.Link, IndexOf(item.From), lineIndex, item.Sequence, item.SentAt, item.ArrivalAt, new PlantItem(RecordKey.Of(item.Key), item.Attributes)));
+            // Addressed to this line: only its own schedule and inbox take them. An observed item's arrival is drawn from
+            // the link's delay (as the model defines it) given the time it has travelled, with this line's stream.
+            var arrival = item.ArrivalAt ?? simulation.Now + line.Sampler.SampleResidual(Link(item.Link).Delay, simulation.Now - item.SentAt);
+            line.Deliver(new ItemShipment(item.Link, IndexOf(item.From), lineIndex, item.Sequence, item.SentAt, arrival, new PlantItem(RecordKey.Of(item.Key), item.Attributes)));
         }
 
         return line;

@@ -215,7 +215,7 @@ public sealed class ParameterRegistry
     }
 
     /// <summary>Registers a live distribution under <paramref name="prefix"/> (e.g. a link's delay, <c>&lt;sim&gt;.links.&lt;link&gt;</c>).</summary>
-    internal void RegisterDistribution(string prefix, DistributionConfig config)
+    public void RegisterDistribution(string prefix, DistributionConfig config)
     {
         ArgumentNullException.ThrowIfNull(config, prefix);
         AddConfig(prefix, config);

@@ -15,8 +15,11 @@ public sealed record ItemInTransit
     /// <summary>When it left, in simulated seconds from the run's start.</summary>
     public required double SentAt { get; init; }
 
-    /// <summary>When it arrives, in simulated seconds from the run's start (at or after the snapshot's instant).</summary>
-    public required double ArrivalAt { get; init; }
+    /// <summary>
+    /// When it arrives, in simulated seconds from the run's start (at or after the snapshot's instant). Observed
+    /// snapshots may leave it out: the arrival is then drawn from the link's delay given the time already travelled.
+    /// </summary>
+    public double? ArrivalAt { get; init; }
 
     /// <summary>The item's event key, kept by the task it starts.</summary>
     public required string Key { get; init; }

@@ -67,7 +67,7 @@ public static class SnapshotCapture
         var held = (heldElsewhere ?? []).ToLookup(i => i.DestinationLine);
         string SimIdOf(int i) => model.Lines[i].SimId;
         var merged = lines.Select((line, i) => held[i].Any()
-            ? line with { InTransit = [.. line.InTransit.Concat(LineStateCapture.InTransit(held[i], SimIdOf)).OrderBy(t => t.ArrivalAt).ThenBy(t => model.IndexOf(t.From)).ThenBy(t => t.Sequence)] }
+            ? line with { InTransit = [.. line.InTransit.Concat(LineStateCapture.InTransit(held[i], SimIdOf)).OrderBy(t => t.ArrivalAt ?? double.PositiveInfinity).ThenBy(t => model.IndexOf(t.From)).ThenBy(t => t.Sequence)] }
             : line).ToArray();
         return new ModelSnapshot
         {

@@ -446,12 +446,16 @@ public static class SnapshotValidator
                     Add($"{here}.from", $"link '{link.Name}' comes from line '{link.From}', not '{item.From}'");
                 }
 
-                if (!double.IsFinite(item.ArrivalAt) || item.ArrivalAt < _asOf)
+                if (item.ArrivalAt is { } arrival && (!double.IsFinite(arrival) || arrival < _asOf))
                 {
-                    Add($"{here}.arrival_at", $"{Number(item.ArrivalAt)} is before as_of ({Number(_asOf)}): the item would have arrived");
+                    Add($"{here}.arrival_at", $"{Number(arrival)} is before as_of ({Number(_asOf)}): the item would have arrived");
+                }
+                else if (item.ArrivalAt is null && _exact)
+                {
+                    Add($"{here}.arrival_at", "an exact snapshot gives each item's arrival");
                 }
 
-                if (!double.IsFinite(item.SentAt) || item.SentAt > _asOf || item.SentAt > item.ArrivalAt)
+                if (!double.IsFinite(item.SentAt) || item.SentAt > _asOf || item.SentAt > (item.ArrivalAt ?? _asOf))
                 {
                     Add($"{here}.sent_at", $"{Number(item.SentAt)} must be at or before as_of ({Number(_asOf)}) and the arrival");
                 }
