@@ -5,6 +5,7 @@ using ActorSim.Actors;
 using ActorSim.Cli.CommandLine;
 using ActorSim.Cli.History;
 using ActorSim.Cli.Progress;
+using ActorSim.Cli.Snapshot;
 using ActorSim.Egress.Destinations;
 using ActorSim.Egress;
 using ActorSim.Egress.Reports;
@@ -31,7 +32,9 @@ internal static class CliApplication
     {
         var history = new HistoryCommand();
         history.Command.SetAction((parse, stop) => HistoryAsync(history.Read(parse, environment), output, error, stop));
-        var parse = CliCommands.Create(history).Parse(args);
+        var snapshot = new SnapshotCommand();
+        snapshot.Command.SetAction((parse, stop) => SnapshotJob.RunAsync(snapshot.Read(parse, environment), output, error, stop));
+        var parse = CliCommands.Create(history, snapshot).Parse(args);
         if (parse.Action is ParseErrorAction)
         {
             foreach (var message in ParseErrorText.Messages(parse))

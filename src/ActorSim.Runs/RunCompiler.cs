@@ -37,6 +37,18 @@ public static class RunCompiler
     public static CompiledRun Compile(RunSpec spec, S3StoreOptions? s3 = null) =>
         Compile(spec, destination => ObjectStoreLocation.Parse(destination).CreateStore(s3));
 
+    /// <summary>
+    /// The plant of <paramref name="model"/> (a single line's is a plant of that line) and its name in manifests and
+    /// snapshots; a blueprint that does not load is a <see cref="RunSpecException"/> naming its file, line and column.
+    /// </summary>
+    public static (PlantModel Plant, string Name) BuildModel(ModelSource model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        model.Validate();
+        var (plant, name, _) = Build(model);
+        return (plant, name);
+    }
+
     /// <summary>A snapshot to start from must fit the model, before anything runs.</summary>
     private static void CheckSnapshot(RunSpec spec, PlantModel plant)
     {

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ActorSim.Cli.History;
+using ActorSim.Cli.Snapshot;
 
 namespace ActorSim.Cli.CommandLine;
 
@@ -11,15 +12,16 @@ internal static class CliCommands
 {
     private const string Description = "actorsim — discrete-event simulation of production lines, into data.";
 
-    private const string RootSection = "Run 'actorsim history --help' for the history job's options, environment variables and exit codes.";
+    private const string RootSection = "Run 'actorsim history --help' for the history job's options, environment variables and exit codes, 'actorsim snapshot --help' for snapshots.";
 
-    /// <summary>The root command with <paramref name="history"/> under it; without a command it shows its help.</summary>
-    public static RootCommand Create(HistoryCommand history)
+    /// <summary>The root command with <paramref name="history"/> and <paramref name="snapshot"/> under it; without a command it shows its help.</summary>
+    public static RootCommand Create(HistoryCommand history, SnapshotCommand snapshot)
     {
         // Named here, not after the host: in tests the process is the test host.
-        var root = new RootCommand(Description) { history.Command };
+        var root = new RootCommand(Description) { history.Command, snapshot.Command };
         root.HelpName = "actorsim";
-        var help = HelpWithSections.Install(root, new Dictionary<Command, string> { [root] = RootSection, [history.Command] = HistoryCommand.HelpSections });
+        var help = HelpWithSections.Install(
+            root, new Dictionary<Command, string> { [root] = RootSection, [history.Command] = HistoryCommand.HelpSections, [snapshot.Command] = SnapshotCommand.HelpSections });
         root.SetAction(help.Invoke);
         return root;
     }
