@@ -235,7 +235,7 @@ public sealed partial class ActorSimHost : IAsyncDisposable
     }
 
     private static SnapshotRequest? SnapshotRequestOf(PlantModel plant, PlantRunOptions options, ActorRunnerSettings settings) =>
-        options.SnapshotAt is { } at
-            ? new SnapshotRequest(at, plant, options.ModelName, settings.LogicalStart ?? options.LogicalStart, options.Seed, options.SnapshotTaken ?? (_ => { }))
+        options.SnapshotTimes.Count > 0
+            ? new SnapshotRequest(options.SnapshotTimes, plant, options.ModelName, settings.LogicalStart ?? options.LogicalStart, options.Seed, options.SnapshotTaken ?? (_ => { }))
             : null;
 }

@@ -78,6 +78,9 @@ public sealed record RunRequest
     /// <summary>When to take an exact snapshot (<c>--snapshot-at</c>): simulated seconds from the start, or a timestamp.</summary>
     public SnapshotTime? SnapshotAt { get; init; }
 
-    /// <summary>Where that snapshot goes (<c>--snapshot-out</c>): a file or <c>s3://bucket/key</c>.</summary>
+    /// <summary>Simulated seconds between snapshots (<c>--snapshot-every</c>).</summary>
+    public double? SnapshotEvery { get; init; }
+
+    /// <summary>Where snapshots go (<c>--snapshot-out</c>): a file or <c>s3://bucket/key</c>; for <see cref="SnapshotEvery"/> a folder or prefix.</summary>
     public string? SnapshotOut { get; init; }
 }

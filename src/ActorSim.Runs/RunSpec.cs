@@ -54,7 +54,13 @@ public sealed record RunSpec
     /// <summary>Simulated seconds from <see cref="Start"/> at which to write an exact snapshot to <see cref="SnapshotOut"/>; the run goes on.</summary>
     public double? SnapshotAt { get; init; }
 
-    /// <summary>Where <see cref="SnapshotAt"/>'s snapshot goes: a file path or <c>s3://bucket/key</c>.</summary>
+    /// <summary>Simulated seconds between exact snapshots from the run's start on, written into <see cref="SnapshotOut"/> as <c>snapshot_&lt;timestamp&gt;.json</c>.</summary>
+    public double? SnapshotEvery { get; init; }
+
+    /// <summary>
+    /// Where snapshots go: for <see cref="SnapshotAt"/> a file path or <c>s3://bucket/key</c>; for
+    /// <see cref="SnapshotEvery"/> a folder or <c>s3://bucket/prefix</c>.
+    /// </summary>
     public string? SnapshotOut { get; init; }
 
     /// <summary>Simulated seconds from <see cref="Start"/> at which the run starts: the snapshot's instant, or 0.</summary>
@@ -62,6 +68,28 @@ public sealed record RunSpec
 
     /// <summary>Simulated seconds from <see cref="Start"/> at which the run ends.</summary>
     public double EndsAt => StartsAt + DurationSeconds;
+
+    /// <summary>The instants of the snapshots to take, increasing: <see cref="SnapshotAt"/>, or every <see cref="SnapshotEvery"/> to the end.</summary>
+    public IReadOnlyList<double> SnapshotTimes()
+    {
+        if (SnapshotAt is { } at)
+        {
+            return [at];
+        }
+
+        var times = new List<double>();
+        for (var k = 1; SnapshotEvery is { } every && StartsAt + (k * every) <= EndsAt; k++)
+        {
+            times.Add(StartsAt + (k * every));
+        }
+
+        return times;
+    }
+
+    /// <summary>Where the snapshot taken at <paramref name="at"/> goes: <see cref="SnapshotOut"/>, or a file named for its instant in it.</summary>
+    public string SnapshotLocation(double at) => SnapshotEvery is null
+        ? SnapshotOut!
+        : $"{SnapshotOut!.TrimEnd('/')}/snapshot_{Start.AddTicks((long)Math.Round(at * TimeSpan.TicksPerSecond)).ToString("yyyy-MM-dd'T'HHmmss.fff", System.Globalization.CultureInfo.InvariantCulture)}.json";
 
     /// <summary>The seed the lines' random streams derive from: <see cref="Seed"/> for replication 0.</summary>
     public ulong RunSeed => ReplicationSeeds.For(Seed, Replication);
@@ -90,9 +118,21 @@ public sealed record RunSpec
                 $"The snapshot time {at} s must lie after the run's first instant ({StartsAt} s) and not after its end ({EndsAt} s)."));
         }
 
-        if ((SnapshotAt is null) != string.IsNullOrWhiteSpace(SnapshotOut))
+        if (SnapshotAt is not null && SnapshotEvery is not null)
         {
-            throw new RunSpecException(SnapshotAt is null ? "A snapshot destination needs the time to take it (--snapshot-at)." : "A snapshot time needs a destination to write it to (--snapshot-out).");
+            throw new RunSpecException("--snapshot-at and --snapshot-every exclude each other: one snapshot into a file, or one every interval into a folder.");
+        }
+
+        if (SnapshotEvery is { } every && (!(every > 0) || double.IsInfinity(every)))
+        {
+            throw new RunSpecException($"The snapshot interval {every} s must be a finite number of simulated seconds above 0.");
+        }
+
+        if ((SnapshotAt is null && SnapshotEvery is null) != string.IsNullOrWhiteSpace(SnapshotOut))
+        {
+            throw new RunSpecException(string.IsNullOrWhiteSpace(SnapshotOut)
+                ? "A snapshot time needs a destination to write it to (--snapshot-out)."
+                : "A snapshot destination needs the time to take it (--snapshot-at or --snapshot-every).");
         }
 
         if (Replication < 0)

@@ -65,6 +65,7 @@ public static class RunSpecResolver
             WriteMode = request.WriteMode,
             Snapshot = request.Snapshot,
             SnapshotAt = request.SnapshotAt?.SecondsFrom(start),
+            SnapshotEvery = request.SnapshotEvery,
             SnapshotOut = request.SnapshotOut,
         };
         spec.Validate();

@@ -111,6 +111,32 @@ public class HistorySnapshotTests
     }
 
     [Fact]
+    public async Task Snapshot_every_writes_a_checkpoint_per_interval_the_same_on_every_engine()
+    {
+        using var folder = new TempDirectory();
+        var model = Path.Combine(Repository.Root, "examples", "rework-loop.yaml");
+        string[] common = ["history", "--model", model, "--format", "jsonl", "--progress", "none", "--start", "2026-01-01T00:00:00", "--duration", "2.5 hours", "--snapshot-every", "1 hour"];
+
+        var reference = await ActorsimCommand.RunAsync([.. common, "--engine", "reference", "--snapshot-out", folder.Sub("ref"), "--dest", folder.Sub("a")]);
+        var actors = await ActorsimCommand.RunAsync([.. common, "--engine", "actors", "--snapshot-out", folder.Sub("act"), "--dest", folder.Sub("b")]);
+        var windowed = await ActorsimCommand.RunAsync([.. common, "--engine", "windowed", "--snapshot-out", folder.Sub("win"), "--dest", folder.Sub("c")]);
+
+        Assert.True(reference.ExitCode == 0, reference.Error);
+        Assert.True(actors.ExitCode == 0, actors.Error);
+        Assert.True(windowed.ExitCode == 0, windowed.Error);
+        string[] names = ["snapshot_2026-01-01T010000.000.json", "snapshot_2026-01-01T020000.000.json"];
+        Assert.Equal(names, Directory.GetFiles(folder.Sub("ref")).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        foreach (var name in names)
+        {
+            var expected = await File.ReadAllTextAsync(Path.Combine(folder.Sub("ref"), name));
+            Assert.Equal(expected, await File.ReadAllTextAsync(Path.Combine(folder.Sub("act"), name)));
+            Assert.Equal(expected, await File.ReadAllTextAsync(Path.Combine(folder.Sub("win"), name)));
+        }
+
+        Assert.Equal(2, reference.Output.Split("snapshot at t=").Length - 1);
+    }
+
+    [Fact]
     public async Task A_snapshot_of_another_model_is_refused_naming_the_fingerprint()
     {
         using var folder = new TempDirectory();
@@ -162,7 +188,8 @@ public class HistorySnapshotTests
 
     [Theory]
     [InlineData(new[] { "--snapshot-at", "1 hour" }, "--snapshot-out")]
-    [InlineData(new[] { "--snapshot-out", "x.json" }, "--snapshot-at")]
+    [InlineData(new[] { "--snapshot-out", "x.json" }, "--snapshot-at or --snapshot-every")]
+    [InlineData(new[] { "--snapshot-at", "1 hour", "--snapshot-every", "10 mins", "--snapshot-out", "x" }, "exclude each other")]
     [InlineData(new[] { "--snapshot-at", "yesterday-ish", "--snapshot-out", "x.json" }, "--snapshot-at 'yesterday-ish'")]
     [InlineData(new[] { "--snapshot-at", "3 hours", "--snapshot-out", "x.json" }, "not after its end")]
     public async Task Snapshot_flags_that_cannot_work_are_refused_before_the_run(string[] flags, string message)

@@ -53,7 +53,7 @@ public sealed class EventLogRebuildTests
         ModelSnapshot? exact = null;
         var sinks = plant.Lines.ToDictionary(l => l.SimId, _ => new InMemoryRecordSink());
         new SequentialPlantRunner(plant).Run(
-            new PlantRunOptions { Seed = 9, Until = 2700, LogicalStart = SampleRecords.Start, SnapshotAt = 1800, SnapshotTaken = s => exact = s },
+            new PlantRunOptions { Seed = 9, Until = 2700, LogicalStart = SampleRecords.Start, SnapshotTimes = [1800], SnapshotTaken = s => exact = s },
             l => sinks[l.SimId], CancellationToken.None);
         foreach (var (simId, records) in sinks)
         {

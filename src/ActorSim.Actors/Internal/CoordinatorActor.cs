@@ -44,7 +44,7 @@ internal sealed class CoordinatorActor : UntypedActor, IWithTimers
     private long _paceAnchor;
     private readonly SnapshotRequest? _snapshot;
     private LineSnapshot?[]? _captured;
-    private bool _snapshotTaken;
+    private int _snapshotsTaken;
 
     // clock: Stopwatch timestamps for the silent-line watchdog; Stopwatch.GetTimestamp unless a test drives it.
     public CoordinatorActor(
@@ -372,7 +372,7 @@ internal sealed class CoordinatorActor : UntypedActor, IWithTimers
             }
 
             // A snapshot to take: no line goes past its instant until it is taken.
-            _core.HorizonLimit = _snapshot is { } snapshot && !_snapshotTaken ? Math.Min(limit, snapshot.At) : limit;
+            _core.HorizonLimit = NextSnapshotAt is { } at ? Math.Min(limit, at) : limit;
 
             grants = _settings.Grants == GrantMode.Eager ? _core.NextGrants() : _core.NextRound();
         }
@@ -423,17 +423,20 @@ internal sealed class CoordinatorActor : UntypedActor, IWithTimers
         Become(_running);
     }
 
+    /// <summary>The instant of the next snapshot to take, or null.</summary>
+    private double? NextSnapshotAt => _snapshot is { } snapshot && _snapshotsTaken < snapshot.Times.Count ? snapshot.Times[_snapshotsTaken] : null;
+
     /// <summary>True when a snapshot is still to take and every line stands at its instant, none running.</summary>
     private bool SnapshotDue()
     {
-        if (_snapshot is not { } snapshot || _snapshotTaken || _stopRequested || _awaiting.Count > 0)
+        if (NextSnapshotAt is not { } at || _stopRequested || _awaiting.Count > 0)
         {
             return false;
         }
 
         for (var i = 0; i < _lines.Length; i++)
         {
-            if (_core.ReachedTime(i) < snapshot.At)
+            if (_core.ReachedTime(i) < at)
             {
                 return false;
             }
@@ -468,9 +471,10 @@ internal sealed class CoordinatorActor : UntypedActor, IWithTimers
         }
 
         var snapshot = _snapshot!;
+        var at = snapshot.Times[_snapshotsTaken];
         if (captured.StateJson is null)
         {
-            Fail($"Snapshot at t={_settings.FormatTime(snapshot.At)}: line '{_simIds[captured.Line]}': {captured.Error}", _simIds[captured.Line], snapshot.At);
+            Fail($"Snapshot at t={_settings.FormatTime(at)}: line '{_simIds[captured.Line]}': {captured.Error}", _simIds[captured.Line], at);
             return;
         }
 
@@ -482,17 +486,17 @@ internal sealed class CoordinatorActor : UntypedActor, IWithTimers
 
         try
         {
-            snapshot.Taken(SnapshotCapture.Assemble(snapshot.Plant, snapshot.ModelName, snapshot.Start, snapshot.At, snapshot.Seed, _captured.Select(c => c!).ToArray(), _core.PendingItems));
+            snapshot.Taken(SnapshotCapture.Assemble(snapshot.Plant, snapshot.ModelName, snapshot.Start, at, snapshot.Seed, _captured.Select(c => c!).ToArray(), _core.PendingItems));
         }
-        catch (Exception e) when (e is SnapshotException or IOException or InvalidOperationException)
+        catch (Exception e) when (e is SnapshotException or IOException or InvalidOperationException or ActorSim.Egress.ObjectStoreException)
         {
-            Fail($"Snapshot at t={_settings.FormatTime(snapshot.At)}: {e.Message}", null, snapshot.At);
+            Fail($"Snapshot at t={_settings.FormatTime(at)}: {e.Message}", null, at);
             return;
         }
 
-        _snapshotTaken = true;
+        _snapshotsTaken++;
         _captured = null;
-        _log.Info("Snapshot taken at t={SimTime}", _settings.FormatTime(snapshot.At));
+        _log.Info("Snapshot taken at t={SimTime}", _settings.FormatTime(at));
         Advance();
     }
 

@@ -3,11 +3,11 @@ using ActorSim.Model.Snapshots;
 
 namespace ActorSim.Actors.Internal;
 
-/// <summary>A snapshot the coordinator takes on the way: when, of which model, and who gets it (on the coordinator's thread).</summary>
-/// <param name="At">The instant, after the run's start and not after its end.</param>
+/// <summary>Snapshots the coordinator takes on the way: when, of which model, and who gets them (on the coordinator's thread).</summary>
+/// <param name="Times">The instants, increasing, after the run's start and not after its end.</param>
 /// <param name="Plant">The model.</param>
 /// <param name="ModelName">The model's name in the snapshot.</param>
 /// <param name="Start">The run's logical start.</param>
 /// <param name="Seed">The run's seed, for people.</param>
 /// <param name="Taken">Gets the snapshot; the run goes on when it returns.</param>
-internal sealed record SnapshotRequest(double At, PlantModel Plant, string ModelName, DateTime Start, ulong Seed, Action<ModelSnapshot> Taken);
+internal sealed record SnapshotRequest(IReadOnlyList<double> Times, PlantModel Plant, string ModelName, DateTime Start, ulong Seed, Action<ModelSnapshot> Taken);

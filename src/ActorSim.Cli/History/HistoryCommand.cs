@@ -115,8 +115,12 @@ internal sealed class HistoryCommand
         "--snapshot-at", "T", "Write an exact snapshot at T, a duration from the logical start ('8 hours') or an ISO timestamp; the run goes on.",
         text => HistoryOptionsParser.ParseSnapshotAt(text));
 
+    private readonly Option<string> _snapshotEvery = CliOption.Value(
+        "--snapshot-every", "D", "Write an exact snapshot every D of simulated time ('1 hour'), as snapshot_<timestamp>.json in --snapshot-out (a folder or s3://bucket/prefix).",
+        text => HistoryOptionsParser.Duration("--snapshot-every", text));
+
     private readonly Option<string> _snapshotOut = CliOption.Value(
-        "--snapshot-out", "FILE", "Where --snapshot-at's snapshot goes: a file or s3://bucket/key.");
+        "--snapshot-out", "OUT", "Where snapshots go: a file or s3://bucket/key for --snapshot-at, a folder or s3://bucket/prefix for --snapshot-every.");
 
     private readonly Option<bool> _noCreateBucket = CliOption.Switch("--no-create-bucket", "Fail instead of creating a missing S3 bucket.");
 
@@ -133,7 +137,7 @@ internal sealed class HistoryCommand
         Command = new Command("history", Description)
         {
             _duration, _start, _seed, _format, _dest, _overwrite, _append, _batchSize, _flushInterval, _stallTimeout, _keepTelemetry,
-            _partitionByDate, _model, _engine, _parallelism, _logLevel, _config, _mergeLines, _snapshot, _snapshotAt, _snapshotOut, _noCreateBucket, _progress,
+            _partitionByDate, _model, _engine, _parallelism, _logLevel, _config, _mergeLines, _snapshot, _snapshotAt, _snapshotEvery, _snapshotOut, _noCreateBucket, _progress,
         };
         Command.Validators.Add(result =>
         {
@@ -164,6 +168,7 @@ internal sealed class HistoryCommand
             Start = parse.GetValue(_start) is { } start ? HistoryOptionsParser.ParseStart(start) : null,
             SnapshotPath = parse.GetValue(_snapshot),
             SnapshotAt = parse.GetValue(_snapshotAt) is { } snapshotAt ? HistoryOptionsParser.ParseSnapshotAt(snapshotAt) : null,
+            SnapshotEvery = parse.GetValue(_snapshotEvery) is { } every ? HistoryOptionsParser.Duration("--snapshot-every", every) : null,
             SnapshotOut = parse.GetValue(_snapshotOut),
             Seed = parse.GetValue(_seed) is { } seed ? HistoryOptionsParser.ParseSeed(seed) : null,
             Format = parse.GetValue(_format) is { } format ? HistoryOptionsParser.ParseFormat(format) : null,

@@ -69,7 +69,10 @@ internal sealed record HistoryOptions
     /// <summary>When to write an exact snapshot (<c>--snapshot-at</c>).</summary>
     public SnapshotTime? SnapshotAt { get; init; }
 
-    /// <summary>Where that snapshot goes (<c>--snapshot-out</c>).</summary>
+    /// <summary>Simulated seconds between snapshots (<c>--snapshot-every</c>).</summary>
+    public double? SnapshotEvery { get; init; }
+
+    /// <summary>Where snapshots go (<c>--snapshot-out</c>).</summary>
     public string? SnapshotOut { get; init; }
 
     /// <summary>Plants: write every line into the destination itself (chunk names carry the line) instead of <c>line=&lt;sim_id&gt;/</c> folders.</summary>

@@ -32,6 +32,7 @@ internal static class HistoryPlanner
             Parallelism = options.Parallelism,
             WriteMode = options.WriteMode,
             SnapshotAt = options.SnapshotAt,
+            SnapshotEvery = options.SnapshotEvery,
             SnapshotOut = options.SnapshotOut,
         };
     }

@@ -17,10 +17,10 @@ public sealed record PlantRunOptions
     /// <summary>The state to start from (checked first with <see cref="SnapshotValidator"/>); null: every line starts empty at 0.</summary>
     public ModelSnapshot? From { get; init; }
 
-    /// <summary>When to take an exact snapshot of the whole plant, after the start and not after <see cref="Until"/>; null for none.</summary>
-    public double? SnapshotAt { get; init; }
+    /// <summary>When to take exact snapshots of the whole plant, in increasing order, after the start and not after <see cref="Until"/>; empty for none.</summary>
+    public IReadOnlyList<double> SnapshotTimes { get; init; } = [];
 
-    /// <summary>Gets the snapshot taken at <see cref="SnapshotAt"/>, on the run's thread; the run goes on when it returns.</summary>
+    /// <summary>Gets each snapshot of <see cref="SnapshotTimes"/>, on the run's thread; the run goes on when it returns.</summary>
     public Action<ModelSnapshot>? SnapshotTaken { get; init; }
 
     /// <summary>The model's name in the snapshot.</summary>
@@ -37,9 +37,15 @@ public sealed record PlantRunOptions
             throw new ArgumentOutOfRangeException(nameof(Until), Until, $"A plant runs from {StartsAt} until a finite time after it; {Until} was given.");
         }
 
-        if (SnapshotAt is { } at && (!(at > StartsAt) || at > Until))
+        var previous = StartsAt;
+        foreach (var at in SnapshotTimes)
         {
-            throw new ArgumentOutOfRangeException(nameof(SnapshotAt), at, $"A snapshot is taken after the run's start ({StartsAt}) and not after its end ({Until}); {at} was given.");
+            if (!(at > previous) || at > Until)
+            {
+                throw new ArgumentOutOfRangeException(nameof(SnapshotTimes), at, $"Snapshots are taken in increasing order after the run's start ({StartsAt}) and not after its end ({Until}); {at} was given.");
+            }
+
+            previous = at;
         }
     }
 }

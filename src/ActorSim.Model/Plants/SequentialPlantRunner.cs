@@ -45,7 +45,7 @@ public sealed class SequentialPlantRunner(PlantModel plant) : IPlantRunner
                 : Plant.StartLine(i, simulation, sinkFor(Plant.Lines[i]), options.Seed, outbox);
         }
 
-        if (options.SnapshotAt is { } at)
+        foreach (var at in options.SnapshotTimes)
         {
             PlantRunning.RunUntil(simulation, at, cancellationToken);
             options.SnapshotTaken?.Invoke(SnapshotCapture.Take(Plant, options.ModelName, lines, options.Seed));

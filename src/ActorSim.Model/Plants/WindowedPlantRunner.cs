@@ -41,8 +41,8 @@ public sealed class WindowedPlantRunner : IPlantRunner
 
     /// <summary>
     /// Runs the plant as <paramref name="options"/> say: from 0 or from a snapshot's state, until its end. A snapshot on
-    /// the way ends a first phase at its instant (every line there, the items not yet handed over held by the
-    /// coordinator); the second phase starts as a run from that snapshot would, which changes no record.
+    /// the way ends a phase at its instant (every line there, the items not yet handed over held by the coordinator);
+    /// the next phase starts as a run from that snapshot would, which changes no record.
     /// </summary>
     public PlantRunStats Run(PlantRunOptions options, Func<LineModel, IRecordSink> sinkFor, CancellationToken cancellationToken)
     {
@@ -57,17 +57,17 @@ public sealed class WindowedPlantRunner : IPlantRunner
         }
 
         var (rounds, grants) = (0L, 0L);
-        if (options.SnapshotAt is { } at)
+        foreach (var at in options.SnapshotTimes)
         {
-            var first = RunPhase(lines, at, cancellationToken);
-            var held = first.PendingItems.ToArray();
+            var phase = RunPhase(lines, at, cancellationToken);
+            var held = phase.PendingItems.ToArray();
             options.SnapshotTaken?.Invoke(SnapshotCapture.Take(Plant, options.ModelName, Array.ConvertAll(lines, l => l.Line), options.Seed, held));
             foreach (var shipment in held.Order(Comparer<ItemShipment>.Create(DeliveryOrder.Comparison)))
             {
                 lines[shipment.DestinationLine].Line.Deliver(shipment);
             }
 
-            (rounds, grants) = (first.Rounds, first.Grants);
+            (rounds, grants) = (rounds + phase.Rounds, grants + phase.Grants);
         }
 
         var last = RunPhase(lines, options.Until, cancellationToken);

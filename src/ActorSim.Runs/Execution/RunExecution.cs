@@ -15,7 +15,7 @@ public sealed record RunExecution
     /// <summary>The run's id on the actor host (its manifests' id); null: a new one.</summary>
     public string? RunId { get; init; }
 
-    /// <summary>Called on the run's thread once the snapshot of <see cref="RunSpec.SnapshotAt"/> has been written: where, and the snapshot.</summary>
+    /// <summary>Called on the run's thread once each snapshot (<see cref="RunSpec.SnapshotTimes"/>) has been written: where, and the snapshot.</summary>
     public Action<string, ActorSim.Model.Snapshots.ModelSnapshot>? SnapshotWritten { get; init; }
 
     /// <summary>Called from a timer every <see cref="ProgressInterval"/> while the run goes, one call at a time; null: nobody listens.</summary>

@@ -62,16 +62,16 @@ public static class RunExecutor
             var line = spec.Snapshot is { } snapshot
                 ? model.Resume(simulation, output, snapshot.Lines[0], snapshot.Kind, stream)
                 : model.Start(simulation, output, stream);
-            var snapshotAt = spec.SnapshotAt;
+            var snapshots = new Queue<double>(spec.SnapshotTimes());
             while (simulation.Now < spec.EndsAt)
             {
                 cancellation.ThrowIfCancellationRequested();
                 var horizon = Math.Min(spec.EndsAt, simulation.Now + Slice);
-                simulation.RunUntil(snapshotAt is { } at && at < horizon ? at : horizon);
-                if (simulation.Now == snapshotAt)
+                simulation.RunUntil(snapshots.TryPeek(out var at) && at < horizon ? at : horizon);
+                if (snapshots.TryPeek(out at) && simulation.Now == at)
                 {
-                    snapshotAt = null;
-                    await WriteSnapshotAsync(run, execution, [line], cancellation).ConfigureAwait(false);
+                    snapshots.Dequeue();
+                    await WriteSnapshotAsync(run, execution, SnapshotCapture.Take(run.Plant, run.Name, [line], spec.Seed), cancellation).ConfigureAwait(false);
                 }
 
                 execution.Progress?.Invoke(new RunSample(simulation.Now - spec.StartsAt, spec.DurationSeconds, output.Published, clock.Elapsed));
@@ -93,14 +93,10 @@ public static class RunExecutor
         }
     }
 
-    /// <summary>Takes the exact snapshot of <paramref name="lines"/> now and writes it to the spec's snapshot destination.</summary>
-    private static Task WriteSnapshotAsync(CompiledRun run, RunExecution execution, IReadOnlyList<Line> lines, CancellationToken cancellation) =>
-        WriteSnapshotAsync(run, execution, SnapshotCapture.Take(run.Plant, run.Name, lines, run.Spec.Seed), cancellation);
-
-    /// <summary>Writes <paramref name="snapshot"/> to the spec's snapshot destination.</summary>
+    /// <summary>Writes <paramref name="snapshot"/> where the spec sends snapshots taken at its instant.</summary>
     private static async Task WriteSnapshotAsync(CompiledRun run, RunExecution execution, ModelSnapshot snapshot, CancellationToken cancellation)
     {
-        var location = run.Spec.SnapshotOut!;
+        var location = run.Spec.SnapshotLocation(snapshot.AsOf);
         await SnapshotFiles.WriteAsync(location, snapshot, run.CreateStore, cancellation).ConfigureAwait(false);
         execution.SnapshotWritten?.Invoke(location, snapshot);
     }
@@ -180,15 +176,15 @@ public static class RunExecutor
         CompiledRun run, RunExecution execution, Func<LineModel, IRecordSink> sinkFor, CancellationToken cancellation)
     {
         var spec = run.Spec;
-        ModelSnapshot? taken = null;
         var options = new PlantRunOptions
         {
             Seed = spec.RunSeed,
             Until = spec.EndsAt,
             LogicalStart = spec.Start,
             From = spec.Snapshot,
-            SnapshotAt = spec.SnapshotAt,
-            SnapshotTaken = snapshot => taken = snapshot,
+            SnapshotTimes = spec.SnapshotTimes(),
+            // Written as taken, every line standing at its instant (a digital twin's checkpoints must not wait for the end).
+            SnapshotTaken = snapshot => WriteSnapshotAsync(run, execution, snapshot with { Seed = spec.Seed }, cancellation).GetAwaiter().GetResult(),
             ModelName = run.Name,
         };
         PlantRunStats plantStats;
@@ -208,12 +204,6 @@ public static class RunExecutor
                     ? new WindowedPlantRunner(run.Plant, spec.Parallelism).Run(options, sinkFor, cancellation)
                     : new SequentialPlantRunner(run.Plant).Run(options, sinkFor, cancellation),
                 cancellation).ConfigureAwait(false);
-        }
-
-        if (taken is not null)
-        {
-            // Written once the run has ended: its records were not held up by the write (the snapshot is small).
-            await WriteSnapshotAsync(run, execution, taken with { Seed = spec.Seed }, cancellation).ConfigureAwait(false);
         }
 
         return new EngineResult(plantStats, actorStats);

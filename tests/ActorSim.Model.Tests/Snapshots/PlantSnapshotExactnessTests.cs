@@ -30,7 +30,7 @@ public sealed class PlantSnapshotExactnessTests
         const double until = 3 * 3600;
         var whole = Run(plant, windowed: false, new PlantRunOptions { Seed = 42, Until = until });
         ModelSnapshot? snapshot = null;
-        var first = Run(plant, windowedFirst, new PlantRunOptions { Seed = 42, Until = at, SnapshotAt = at, SnapshotTaken = s => snapshot = s, ModelName = plantName });
+        var first = Run(plant, windowedFirst, new PlantRunOptions { Seed = 42, Until = at, SnapshotTimes = [at], SnapshotTaken = s => snapshot = s, ModelName = plantName });
         Assert.NotNull(snapshot);
         var read = SnapshotJson.Read(SnapshotJson.Write(snapshot), "plant.json");
         SnapshotValidator.Check(read, plant, "plant.json");
@@ -56,9 +56,9 @@ public sealed class PlantSnapshotExactnessTests
         var plain = Run(plant, windowed, new PlantRunOptions { Seed = 7, Until = 7200 });
         var taken = 0;
 
-        var withSnapshot = Run(plant, windowed, new PlantRunOptions { Seed = 7, Until = 7200, SnapshotAt = 3333.3, SnapshotTaken = _ => taken++ });
+        var withSnapshot = Run(plant, windowed, new PlantRunOptions { Seed = 7, Until = 7200, SnapshotTimes = [1000, 3333.3, 7200], SnapshotTaken = _ => taken++ });
 
-        Assert.Equal(1, taken);
+        Assert.Equal(3, taken);
         foreach (var line in plant.Lines)
         {
             Assert.Equal(plain[line.SimId].Select(Describe), withSnapshot[line.SimId].Select(Describe));
@@ -72,8 +72,8 @@ public sealed class PlantSnapshotExactnessTests
         string? sequential = null;
         string? windowed = null;
 
-        Run(plant, false, new PlantRunOptions { Seed = 3, Until = 2500, SnapshotAt = 2500, SnapshotTaken = s => sequential = SnapshotJson.Write(s) });
-        Run(plant, true, new PlantRunOptions { Seed = 3, Until = 2500, SnapshotAt = 2500, SnapshotTaken = s => windowed = SnapshotJson.Write(s) });
+        Run(plant, false, new PlantRunOptions { Seed = 3, Until = 2500, SnapshotTimes = [2500], SnapshotTaken = s => sequential = SnapshotJson.Write(s) });
+        Run(plant, true, new PlantRunOptions { Seed = 3, Until = 2500, SnapshotTimes = [2500], SnapshotTaken = s => windowed = SnapshotJson.Write(s) });
 
         Assert.NotNull(sequential);
         Assert.Equal(sequential, windowed);
