@@ -61,6 +61,12 @@ public sealed record ActorRunnerSettings
     /// </summary>
     public double Factor { get; init; }
 
+    /// <summary>
+    /// Backfill, then live: with a <see cref="Factor"/> above 0, the run goes as fast as possible until this simulated
+    /// time and follows the wall clock from it on (lines publish their lag from it on). Null: paced from the start.
+    /// </summary>
+    public double? GoLiveAt { get; init; }
+
     /// <summary>How far ahead of the wall clock, in simulated seconds, a paced grant may reach (default 1 s).</summary>
     public double PacingStep { get; init; } = 1.0;
 

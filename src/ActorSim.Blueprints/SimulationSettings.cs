@@ -12,12 +12,17 @@ namespace ActorSim.Blueprints;
 /// </param>
 /// <param name="DurationSeconds">The simulated duration in seconds (<c>duration</c>), or null when absent (the runner chooses).</param>
 /// <param name="Factor">Simulated seconds per wall second; 0 runs as fast as possible (<c>factor</c>, default 0).</param>
+/// <param name="GoLiveAt">
+/// Backfill, then live (<c>go_live_at</c>: a time in the forms of <c>start</c>, e.g. <c>now</c>): the run goes as fast as
+/// possible until this instant and at <paramref name="Factor"/>'s pace after it; null when absent.
+/// </param>
 public sealed record SimulationSettings(
     string SimId,
     ulong Seed = SimulationSettings.DefaultSeed,
     DateTime? Start = null,
     double? DurationSeconds = null,
-    double Factor = 0)
+    double Factor = 0,
+    DateTime? GoLiveAt = null)
 {
     /// <summary>The seed used when a blueprint gives none.</summary>
     public const ulong DefaultSeed = 42;

@@ -76,7 +76,10 @@ public sealed record RunRequest
     public ActorSim.Model.Snapshots.ModelSnapshot? Snapshot { get; init; }
 
     /// <summary>When to take an exact snapshot (<c>--snapshot-at</c>): simulated seconds from the start, or a timestamp.</summary>
-    public SnapshotTime? SnapshotAt { get; init; }
+    public RunInstant? SnapshotAt { get; init; }
+
+    /// <summary>Backfill, then live (<c>--go-live-at</c>): unpaced until this instant, paced at the factor after it.</summary>
+    public RunInstant? GoLiveAt { get; init; }
 
     /// <summary>Simulated seconds between snapshots (<c>--snapshot-every</c>).</summary>
     public double? SnapshotEvery { get; init; }

@@ -58,6 +58,12 @@ public sealed record RunSpec
     public double? SnapshotEvery { get; init; }
 
     /// <summary>
+    /// Backfill, then live: simulated seconds from <see cref="Start"/> until which the run goes as fast as possible; it
+    /// follows the wall clock at <see cref="Factor"/> after it. Null: paced from the start (when the factor is above 0).
+    /// </summary>
+    public double? GoLiveAt { get; init; }
+
+    /// <summary>
     /// Where snapshots go: for <see cref="SnapshotAt"/> a file path or <c>s3://bucket/key</c>; for
     /// <see cref="SnapshotEvery"/> a folder or <c>s3://bucket/prefix</c>.
     /// </summary>
@@ -116,6 +122,13 @@ public sealed record RunSpec
         {
             throw new RunSpecException(string.Create(System.Globalization.CultureInfo.InvariantCulture,
                 $"The snapshot time {at} s must lie after the run's first instant ({StartsAt} s) and not after its end ({EndsAt} s)."));
+        }
+
+        if (GoLiveAt is { } live && (double.IsNaN(live) || double.IsInfinity(live) || !(Factor > 0)))
+        {
+            throw new RunSpecException(Factor > 0
+                ? $"The go-live instant {live} s must be a finite number of simulated seconds."
+                : "go_live_at (--go-live-at) needs a factor above 0 (simulation.factor): it is when the run starts following the wall clock.");
         }
 
         if (SnapshotAt is not null && SnapshotEvery is not null)

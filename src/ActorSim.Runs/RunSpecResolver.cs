@@ -66,11 +66,16 @@ public static class RunSpecResolver
             Snapshot = request.Snapshot,
             SnapshotAt = request.SnapshotAt?.SecondsFrom(start),
             SnapshotEvery = request.SnapshotEvery,
+            GoLiveAt = request.GoLiveAt?.SecondsFrom(start) ?? (simulation?.GoLiveAt is { } live ? (SameKind(live, start) - start).TotalSeconds : null),
             SnapshotOut = request.SnapshotOut,
         };
         spec.Validate();
         return spec;
     }
+
+    /// <summary>A UTC instant (a blueprint's <c>now</c>) as the local wall time when the start has no zone (the CLI's default start is local).</summary>
+    private static DateTime SameKind(DateTime instant, DateTime start) =>
+        instant.Kind == DateTimeKind.Utc && start.Kind != DateTimeKind.Utc ? DateTime.SpecifyKind(instant.ToLocalTime(), start.Kind) : instant;
 
     /// <summary>
     /// The logical start: a snapshot's own (a <c>--start</c> that differs is refused), else the request's, the

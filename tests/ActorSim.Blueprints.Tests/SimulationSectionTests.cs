@@ -14,6 +14,18 @@ public class SimulationSectionTests
     }
 
     [Fact]
+    public void Simulation_should_read_go_live_at_in_the_forms_of_start()
+    {
+        var now = new DateTimeOffset(2026, 3, 10, 12, 0, 0, TimeSpan.Zero);
+
+        Assert.Equal(new DateTime(2026, 3, 10, 12, 0, 0, DateTimeKind.Utc), Settings("{sim_id: L, factor: 1, go_live_at: now}", now).GoLiveAt);
+        Assert.Equal(new DateTime(2026, 1, 2, 0, 0, 0, DateTimeKind.Unspecified), Settings("{sim_id: L, factor: 1, go_live_at: \"2026-01-02T00:00:00\"}").GoLiveAt);
+        Assert.Null(Settings("{sim_id: L}").GoLiveAt);
+        var e = Assert.Throws<BlueprintException>(() => Settings("{sim_id: L, go_live_at: whenever}"));
+        Assert.Contains("simulation.go_live_at", e.Message);
+    }
+
+    [Fact]
     public void Simulation_should_read_seed_factor_and_duration()
     {
         var settings = Settings("{sim_id: L, seed: 18446744073709551615, factor: 2.5, duration: PT8H}");

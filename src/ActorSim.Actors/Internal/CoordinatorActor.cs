@@ -42,6 +42,8 @@ internal sealed class CoordinatorActor : UntypedActor, IWithTimers
     private bool _stopRequested;
     private int _finishing;
     private long _paceAnchor;
+    private double? _liveFrom;
+    private double _startedAt;
     private readonly SnapshotRequest? _snapshot;
     private LineSnapshot?[]? _captured;
     private int _snapshotsTaken;
@@ -302,6 +304,7 @@ internal sealed class CoordinatorActor : UntypedActor, IWithTimers
         try
         {
             _core.Ready(ready.Line, ready.Now, ready.NextEventTime);
+            _startedAt = ready.Now;
         }
         catch (ArgumentException e)
         {
@@ -366,9 +369,7 @@ internal sealed class CoordinatorActor : UntypedActor, IWithTimers
             var limit = double.PositiveInfinity;
             if (_settings.Factor > 0)
             {
-                // Real time: grant no further than the wall clock allows, one pacing step ahead.
-                var wall = Stopwatch.GetElapsedTime(_paceAnchor).TotalSeconds;
-                limit = wall / _settings.Factor + _settings.PacingStep;
+                limit = PacedLimit();
             }
 
             // A snapshot to take: no line goes past its instant until it is taken.
@@ -421,6 +422,28 @@ internal sealed class CoordinatorActor : UntypedActor, IWithTimers
         }
 
         Become(_running);
+    }
+
+    /// <summary>
+    /// Real time: grant no further than the wall clock allows, one pacing step ahead of where the run was anchored to it.
+    /// With a go-live instant, the lines backfill to it unpaced; the run is anchored there once they all reach it.
+    /// </summary>
+    private double PacedLimit()
+    {
+        if (_liveFrom is null)
+        {
+            var goLive = _settings.GoLiveAt ?? double.NegativeInfinity;
+            var reached = ReachedTime();
+            if (reached < goLive)
+            {
+                return goLive;
+            }
+
+            _liveFrom = Math.Max(goLive, _startedAt);
+            _paceAnchor = Stopwatch.GetTimestamp();
+        }
+
+        return _liveFrom.Value + (Stopwatch.GetElapsedTime(_paceAnchor).TotalSeconds / _settings.Factor) + _settings.PacingStep;
     }
 
     /// <summary>The instant of the next snapshot to take, or null.</summary>

@@ -54,7 +54,7 @@ internal sealed class LineActor : UntypedActor
         // A paced line follows the wall clock itself (and so publishes its lag); the coordinator keeps grants short.
         var known = NodeRuns.For(Context.System).TryGet(runId, out var materials);
         // From a snapshot, the line starts at its instant.
-        _simulation = new Simulation(known ? materials!.From?.AsOf ?? 0 : 0, settings.LogicalStart, settings.Factor > 0 ? PacingPolicy.WithFactor(settings.Factor) : null);
+        _simulation = new Simulation(known ? materials!.From?.AsOf ?? 0 : 0, settings.LogicalStart, settings.Factor > 0 ? PacingPolicy.WithFactor(settings.Factor) with { GoLiveAt = settings.GoLiveAt } : null);
         _index = index;
         _progressInterval = settings.ProgressInterval;
         _lineTurn = settings.LineTurn;

@@ -6,7 +6,7 @@ namespace ActorSim.Blueprints.Internal;
 /// <summary>Reads the <c>simulation</c> section into <see cref="SimulationSettings"/>.</summary>
 internal static class SimulationReader
 {
-    public static readonly string[] Keys = ["sim_id", "seed", "start", "duration", "factor"];
+    public static readonly string[] Keys = ["sim_id", "seed", "start", "duration", "factor", "go_live_at"];
 
     /// <summary>Reads the section; <c>sim_id</c> is required unless <paramref name="defaultSimId"/> is given (a plant's name).</summary>
     public static SimulationSettings Read(Reader reader, YamlNode node, string? defaultSimId = null)
@@ -21,9 +21,10 @@ internal static class SimulationReader
         return new SimulationSettings(
             simId,
             Seed(reader, map),
-            Start(reader, map),
+            Time(reader, map, "start"),
             map.Duration("duration"),
-            Factor(reader, map));
+            Factor(reader, map),
+            Time(reader, map, "go_live_at"));
     }
 
     private static ulong Seed(Reader reader, MapNode map)
@@ -39,17 +40,17 @@ internal static class SimulationReader
             : throw reader.Error(node, map.PathOf("seed"), $"expected a whole number from 0 to {ulong.MaxValue}, got '{text}'.");
     }
 
-    private static DateTime? Start(Reader reader, MapNode map)
+    private static DateTime? Time(Reader reader, MapNode map, string key)
     {
-        if (map.Get("start") is not { } node)
+        if (map.Get(key) is not { } node)
         {
             return null;
         }
 
-        var text = reader.Text(node, map.PathOf("start"));
-        return StartTime.TryParse(text, reader.Options.Clock.GetUtcNow(), out var start)
-            ? start
-            : throw reader.Error(node, map.PathOf("start"), $"'{text}' is not a start time; {StartTime.AcceptedForms}.");
+        var text = reader.Text(node, map.PathOf(key));
+        return StartTime.TryParse(text, reader.Options.Clock.GetUtcNow(), out var time)
+            ? time
+            : throw reader.Error(node, map.PathOf(key), $"'{text}' is not a {(key == "start" ? "start time" : "time")}; {StartTime.AcceptedForms}.");
     }
 
     private static double Factor(Reader reader, MapNode map)

@@ -113,7 +113,7 @@ internal sealed class HistoryCommand
 
     private readonly Option<string> _snapshotAt = CliOption.Value(
         "--snapshot-at", "T", "Write an exact snapshot at T, a duration from the logical start ('8 hours') or an ISO timestamp; the run goes on.",
-        text => HistoryOptionsParser.ParseSnapshotAt(text));
+        text => HistoryOptionsParser.ParseInstant("--snapshot-at", text));
 
     private readonly Option<string> _snapshotEvery = CliOption.Value(
         "--snapshot-every", "D", "Write an exact snapshot every D of simulated time ('1 hour'), as snapshot_<timestamp>.json in --snapshot-out (a folder or s3://bucket/prefix).",
@@ -121,6 +121,10 @@ internal sealed class HistoryCommand
 
     private readonly Option<string> _snapshotOut = CliOption.Value(
         "--snapshot-out", "OUT", "Where snapshots go: a file or s3://bucket/key for --snapshot-at, a folder or s3://bucket/prefix for --snapshot-every.");
+
+    private readonly Option<string> _goLiveAt = CliOption.Value(
+        "--go-live-at", "T", "Backfill, then live: run as fast as possible until T ('now', an ISO timestamp, or a duration from the start), then at the blueprint's simulation.factor.",
+        text => HistoryOptionsParser.ParseInstant("--go-live-at", text));
 
     private readonly Option<bool> _noCreateBucket = CliOption.Switch("--no-create-bucket", "Fail instead of creating a missing S3 bucket.");
 
@@ -137,7 +141,7 @@ internal sealed class HistoryCommand
         Command = new Command("history", Description)
         {
             _duration, _start, _seed, _format, _dest, _overwrite, _append, _batchSize, _flushInterval, _stallTimeout, _keepTelemetry,
-            _partitionByDate, _model, _engine, _parallelism, _logLevel, _config, _mergeLines, _snapshot, _snapshotAt, _snapshotEvery, _snapshotOut, _noCreateBucket, _progress,
+            _partitionByDate, _model, _engine, _parallelism, _logLevel, _config, _mergeLines, _snapshot, _snapshotAt, _snapshotEvery, _snapshotOut, _goLiveAt, _noCreateBucket, _progress,
         };
         Command.Validators.Add(result =>
         {
@@ -167,9 +171,10 @@ internal sealed class HistoryCommand
             DurationSeconds = parse.GetValue(_duration) is { } duration ? HistoryOptionsParser.Duration("--duration", duration) : null,
             Start = parse.GetValue(_start) is { } start ? HistoryOptionsParser.ParseStart(start) : null,
             SnapshotPath = parse.GetValue(_snapshot),
-            SnapshotAt = parse.GetValue(_snapshotAt) is { } snapshotAt ? HistoryOptionsParser.ParseSnapshotAt(snapshotAt) : null,
+            SnapshotAt = parse.GetValue(_snapshotAt) is { } snapshotAt ? HistoryOptionsParser.ParseInstant("--snapshot-at", snapshotAt) : null,
             SnapshotEvery = parse.GetValue(_snapshotEvery) is { } every ? HistoryOptionsParser.Duration("--snapshot-every", every) : null,
             SnapshotOut = parse.GetValue(_snapshotOut),
+            GoLiveAt = parse.GetValue(_goLiveAt) is { } goLive ? HistoryOptionsParser.ParseInstant("--go-live-at", goLive) : null,
             Seed = parse.GetValue(_seed) is { } seed ? HistoryOptionsParser.ParseSeed(seed) : null,
             Format = parse.GetValue(_format) is { } format ? HistoryOptionsParser.ParseFormat(format) : null,
             Destination = HistoryOptionsParser.Destination(parse.GetValue(_dest), environment),

@@ -67,7 +67,10 @@ internal sealed record HistoryOptions
     public string? SnapshotPath { get; init; }
 
     /// <summary>When to write an exact snapshot (<c>--snapshot-at</c>).</summary>
-    public SnapshotTime? SnapshotAt { get; init; }
+    public RunInstant? SnapshotAt { get; init; }
+
+    /// <summary>Backfill, then live (<c>--go-live-at</c>).</summary>
+    public RunInstant? GoLiveAt { get; init; }
 
     /// <summary>Simulated seconds between snapshots (<c>--snapshot-every</c>).</summary>
     public double? SnapshotEvery { get; init; }

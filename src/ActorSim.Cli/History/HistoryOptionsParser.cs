@@ -116,22 +116,30 @@ internal static class HistoryOptionsParser
         return seconds;
     }
 
-    /// <summary>Parses <c>--snapshot-at</c>: a duration from the run's logical start ('8 hours', 'PT8H', '28800') or an ISO-8601 timestamp.</summary>
-    public static SnapshotTime ParseSnapshotAt(string text)
+    /// <summary>
+    /// Parses an instant of the run (<c>--snapshot-at</c>, <c>--go-live-at</c>): a duration from the logical start
+    /// ('8 hours', 'PT8H', '28800'), an ISO-8601 timestamp, or <c>now</c>.
+    /// </summary>
+    public static RunInstant ParseInstant(string option, string text)
     {
+        if (string.Equals(text.Trim(), "now", StringComparison.OrdinalIgnoreCase))
+        {
+            return new RunInstant(null, TruncateToMilliseconds(DateTime.Now));
+        }
+
         if (Durations.TryParseSeconds(text, out var seconds))
         {
             return seconds > 0
-                ? new SnapshotTime(seconds, null)
-                : throw new UsageException($"--snapshot-at '{text}' must be after the start of the run.");
+                ? new RunInstant(seconds, null)
+                : throw new UsageException($"{option} '{text}' must be after the start of the run.");
         }
 
         if (DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var at))
         {
-            return new SnapshotTime(null, at.Kind == DateTimeKind.Local && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var offset) ? offset.UtcDateTime : at);
+            return new RunInstant(null, at.Kind == DateTimeKind.Local && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var offset) ? offset.UtcDateTime : at);
         }
 
-        throw new UsageException($"--snapshot-at '{text}' is neither a duration from the start ('8 hours', 'PT8H', '28800') nor an ISO-8601 timestamp (2026-01-01T08:00:00).");
+        throw new UsageException($"{option} '{text}' is neither a duration from the start ('8 hours', 'PT8H', '28800'), an ISO-8601 timestamp (2026-01-01T08:00:00) nor 'now'.");
     }
 
     /// <summary>Parses a seed: a whole number from 0 to <see cref="ulong.MaxValue"/>.</summary>

@@ -33,6 +33,7 @@ internal static class HistoryPlanner
             WriteMode = options.WriteMode,
             SnapshotAt = options.SnapshotAt,
             SnapshotEvery = options.SnapshotEvery,
+            GoLiveAt = options.GoLiveAt,
             SnapshotOut = options.SnapshotOut,
         };
     }

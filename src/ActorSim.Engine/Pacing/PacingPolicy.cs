@@ -19,6 +19,12 @@ public sealed record PacingPolicy
     /// <summary>The lag, in wall seconds, that a strict run tolerates (default 1 s).</summary>
     public double ToleranceSeconds { get; init; } = 1.0;
 
+    /// <summary>
+    /// Backfill, then live: events before this simulated time run as fast as the CPU allows, and the wall clock is
+    /// followed from it on (the run is anchored to the wall clock when it reaches it). Null: followed from the start.
+    /// </summary>
+    public double? GoLiveAt { get; init; }
+
     /// <summary>The clock followed (default: the machine's monotonic clock).</summary>
     public IWallClock Clock { get; init; } = SystemWallClock.Instance;
 

@@ -9,7 +9,8 @@ internal sealed class RealtimePacer(PacingPolicy policy)
 
     /// <summary>
     /// Waits until the wall clock reaches the instant of <paramref name="simulatedTime"/>; checks strictness.
-    /// The first call anchors simulated time <paramref name="currentTime"/> to the wall clock's present. Throws an
+    /// The first call anchors simulated time <paramref name="currentTime"/> to the wall clock's present; with a
+    /// <see cref="PacingPolicy.GoLiveAt"/>, calls before it return at once and the first after it anchors that instant. Throws an
     /// <see cref="OperationCanceledException"/> once the policy's <see cref="PacingPolicy.Cancellation"/> is cancelled,
     /// waking up from the wait at once.
     /// </summary>
@@ -18,9 +19,15 @@ internal sealed class RealtimePacer(PacingPolicy policy)
         policy.Cancellation.ThrowIfCancellationRequested();
         if (!_anchored)
         {
+            if (policy.GoLiveAt is { } live && simulatedTime < live)
+            {
+                // Backfilling: the past runs unpaced.
+                return;
+            }
+
             _anchored = true;
             _wallAnchor = policy.Clock.ElapsedSeconds;
-            _simAnchor = currentTime;
+            _simAnchor = policy.GoLiveAt is { } goLive && goLive > currentTime ? goLive : currentTime;
         }
 
         var due = _wallAnchor + (simulatedTime - _simAnchor) * policy.Factor;

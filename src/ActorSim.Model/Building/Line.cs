@@ -117,6 +117,9 @@ public sealed class Line
     /// <summary>The scenario process, while it has changes to apply.</summary>
     internal Process? ScenarioProcess { get; private set; }
 
+    /// <summary>In a run that goes live later (<see cref="Engine.Pacing.PacingPolicy.GoLiveAt"/>), when its lag is first sampled; null: now.</summary>
+    internal double? LiveFrom => Simulation.Pacing.GoLiveAt is { } live && live > Simulation.Now ? live : null;
+
     /// <summary>The scenario changes not applied yet, in time order.</summary>
     internal IEnumerable<ScenarioChange> ScenarioToCome => _scenario.Skip(_scenarioNext);
 
@@ -222,7 +225,7 @@ public sealed class Line
 
         if (Simulation.Pacing.Factor > 0)
         {
-            StartLagMonitor(null);
+            StartLagMonitor(LiveFrom);
         }
 
         if (Model.Scenario.Count > 0)

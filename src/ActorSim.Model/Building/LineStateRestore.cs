@@ -88,7 +88,7 @@ internal static class LineStateRestore
 
         if (simulation.Pacing.Factor > 0)
         {
-            var next = state.LagMonitor?.NextAt ?? asOf;
+            var next = state.LagMonitor?.NextAt ?? line.LiveFrom ?? asOf;
             timed.Add(new Timed(state.LagMonitor?.Order, next, timed.Count, () => line.StartLagMonitor(next)));
         }
 

@@ -54,7 +54,7 @@ public static class RunExecutor
         var model = run.Plant.Lines[0];
         // A paced run waits for the wall clock before each event; the token wakes it from that wait. Unpaced, the token is
         // looked at once per slice only.
-        var simulation = new Simulation(spec.StartsAt, spec.Start, spec.Factor > 0 ? PacingPolicy.WithFactor(spec.Factor) with { Cancellation = cancellation } : null);
+        var simulation = new Simulation(spec.StartsAt, spec.Start, spec.Factor > 0 ? PacingPolicy.WithFactor(spec.Factor) with { Cancellation = cancellation, GoLiveAt = spec.GoLiveAt } : null);
         var output = LineEgress.For(spec.Engine, spec.Start, sinksFor(model.SimId), cancellation);
         try
         {
@@ -192,7 +192,7 @@ public static class RunExecutor
         if (spec.Engine == RunEngine.Actors)
         {
             var host = execution.Host!;
-            var handle = await host.StartRunAsync(run.Plant, options, sinkFor, host.Settings with { Factor = spec.Factor, LogicalStart = spec.Start }, execution.RunId, cancellation)
+            var handle = await host.StartRunAsync(run.Plant, options, sinkFor, host.Settings with { Factor = spec.Factor, LogicalStart = spec.Start, GoLiveAt = spec.GoLiveAt }, execution.RunId, cancellation)
                 .ConfigureAwait(false);
             actorStats = await handle.Completion.ConfigureAwait(false);
             plantStats = actorStats.Plant;
