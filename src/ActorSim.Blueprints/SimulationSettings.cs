@@ -11,7 +11,7 @@ namespace ActorSim.Blueprints;
 /// offset and for <c>now</c>-relative forms; null when absent (the runner chooses).
 /// </param>
 /// <param name="DurationSeconds">The simulated duration in seconds (<c>duration</c>), or null when absent (the runner chooses).</param>
-/// <param name="Factor">Simulated seconds per wall second; 0 runs as fast as possible (<c>factor</c>, default 0).</param>
+/// <param name="Factor">Wall seconds per simulated second (1.0 is real time, as SimPy's real-time factor); 0 runs as fast as possible (<c>factor</c>, default 0).</param>
 /// <param name="GoLiveAt">
 /// Backfill, then live (<c>go_live_at</c>: a time in the forms of <c>start</c>, e.g. <c>now</c>): the run goes as fast as
 /// possible until this instant and at <paramref name="Factor"/>'s pace after it; null when absent.

@@ -160,7 +160,7 @@ public sealed record RunSpec
 
         if (!(Factor >= 0) || double.IsInfinity(Factor))
         {
-            throw new RunSpecException($"The factor {Factor} must be 0 (as fast as possible) or a finite number of simulated seconds per wall second.");
+            throw new RunSpecException($"The factor {Factor} must be 0 (as fast as possible) or a finite number of wall seconds per simulated second.");
         }
 
         if (Sinks is null || Sinks.Count == 0)

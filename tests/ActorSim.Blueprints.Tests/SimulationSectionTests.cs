@@ -59,7 +59,7 @@ public class SimulationSectionTests
     [InlineData("{sim_id: L, start: 01/02/2026}", 20, "simulation.start", "is not a start time")]
     [InlineData("{sim_id: L, seed: -1}", 19, "simulation.seed", "expected a whole number from 0 to 18446744073709551615, got '-1'")]
     [InlineData("{sim_id: L, seed: 4.2}", 19, "simulation.seed", "got '4.2'")]
-    [InlineData("{sim_id: L, factor: -1}", 21, "simulation.factor", "expected 0 (as fast as possible) or a positive speed-up")]
+    [InlineData("{sim_id: L, factor: -1}", 21, "simulation.factor", "expected 0 (as fast as possible) or a positive number of wall seconds per simulated second")]
     [InlineData("{sim_id: L, duration: 1 fortnight}", 23, "simulation.duration", "'1 fortnight' is not a duration", "1 week")]
     [InlineData("{sim_id: L, duration: -5}", 23, "simulation.duration", "'-5' is not a duration")]
     public void Simulation_should_refuse_bad_values_at_their_column(string simulation, int column, string keyPath, params string[] fragments)

@@ -58,6 +58,6 @@ internal static class SimulationReader
         var factor = map.Number("factor") ?? 0;
         return factor >= 0
             ? factor
-            : throw reader.Error(map.Require("factor"), map.PathOf("factor"), $"expected 0 (as fast as possible) or a positive speed-up, got {factor}.");
+            : throw reader.Error(map.Require("factor"), map.PathOf("factor"), $"expected 0 (as fast as possible) or a positive number of wall seconds per simulated second, got {factor}.");
     }
 }
