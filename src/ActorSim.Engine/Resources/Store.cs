@@ -32,6 +32,15 @@ public class Store<T> : ResourceBase<StorePut<T>, StoreGet<T>>
     /// <summary>The items in the store, in the order gets receive them.</summary>
     public IReadOnlyList<T> Items => _items;
 
+    /// <summary>Puts <paramref name="items"/> in at once, without events (a snapshot's restore, before any process runs).</summary>
+    internal void RestoreItems(IEnumerable<T> items)
+    {
+        foreach (var item in items)
+        {
+            _items.Add(item);
+        }
+    }
+
     /// <summary>Puts <paramref name="item"/> in; yield the event to wait for room, dispose it to withdraw it.</summary>
     public StorePut<T> Put(T item)
     {

@@ -174,6 +174,7 @@ internal static class LineStateCapture
             ScenarioWake = scenarioWake,
             Resources = line.Resources.Values.Select(r => new ResourceSnapshot(r.Name, r.Capacity, r.MaxCapacity, r.InUse, r.QueueLength)).ToArray(),
             Containers = line.Containers.Values.Select(c => new ContainerSnapshot(c.Name, c.Level)).ToArray(),
+            Stores = line.Stores.Values.Select(s => new StoreSnapshot(s.Name, s.Items.ToArray())).ToArray(),
             Tasks = tasks,
             Arrivals = line.ArrivalProcesses.Select(a => arrivals.TryGetValue(a.Process, out var next) ? next : Idle(a.Task, a.Process)).ToArray(),
             NextTaskNumber = line.NextTaskNumber,

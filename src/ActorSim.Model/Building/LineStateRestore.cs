@@ -20,6 +20,11 @@ internal static class LineStateRestore
         var asOf = simulation.Now;
         var tasksByName = line.Model.Tasks.ToDictionary(t => t.Name, StringComparer.Ordinal);
         line.NextTaskNumber = state.NextTaskNumber;
+        foreach (var store in state.Stores)
+        {
+            line.Stores[store.Name].RestoreItems(store.Items);
+        }
+
         line.CompileLinkTasks();
         var timed = new List<Timed>();
         var untimed = new List<Action>();

@@ -31,6 +31,9 @@ public sealed record LineSnapshot
     /// <summary>The containers' levels.</summary>
     public IReadOnlyList<ContainerSnapshot> Containers { get; init; } = [];
 
+    /// <summary>The stores' items.</summary>
+    public IReadOnlyList<StoreSnapshot> Stores { get; init; } = [];
+
     /// <summary>
     /// The tasks in progress. Tasks queued at one resource are listed in the order the resource serves them (by
     /// priority, then first come first served); a restore queues them in that order.

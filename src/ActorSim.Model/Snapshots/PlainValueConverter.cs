@@ -22,7 +22,7 @@ internal sealed class PlainValueConverter : JsonConverter<object>
             case JsonTokenType.String:
                 return reader.GetString();
             case JsonTokenType.Number:
-                return reader.TryGetInt64(out var whole) ? whole : reader.GetDouble();
+                return reader.TryGetInt64(out var whole) ? (object)whole : reader.GetDouble();
             case JsonTokenType.StartObject:
                 var fields = new Dictionary<string, object>(StringComparer.Ordinal);
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)

@@ -89,6 +89,7 @@ public static class SnapshotValidator
             CheckParameters();
             var capacities = CheckResources();
             CheckContainers();
+            CheckStores();
             CheckTasks(capacities);
             CheckArrivals();
             CheckTimers();
@@ -175,6 +176,17 @@ public static class SnapshotValidator
             }
 
             return capacities;
+        }
+
+        private void CheckStores()
+        {
+            for (var i = 0; i < state.Stores.Count; i++)
+            {
+                if (!model.StoreNames.Contains(state.Stores[i].Name))
+                {
+                    Add($"stores[{i}].name", $"line '{model.SimId}' has no store '{state.Stores[i].Name}'; it has {Known(model.StoreNames)}");
+                }
+            }
         }
 
         private void CheckContainers()
