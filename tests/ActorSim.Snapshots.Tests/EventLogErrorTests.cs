@@ -3,6 +3,7 @@ using ActorSim.Egress;
 using ActorSim.Egress.Routing;
 using ActorSim.Egress.Storage;
 using ActorSim.Snapshots.EventLogs;
+using ActorSim.Egress.Tests.Support;
 using ActorSim.Snapshots.Tests.Support;
 
 namespace ActorSim.Snapshots.Tests;

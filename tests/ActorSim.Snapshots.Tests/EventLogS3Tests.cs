@@ -1,6 +1,7 @@
 using ActorSim.Egress;
 using ActorSim.Egress.Storage;
 using ActorSim.Snapshots.EventLogs;
+using ActorSim.Egress.Tests.Support;
 using ActorSim.Snapshots.Tests.Support;
 
 namespace ActorSim.Snapshots.Tests;
