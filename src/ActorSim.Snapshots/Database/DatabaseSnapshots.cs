@@ -13,7 +13,8 @@ namespace ActorSim.Snapshots.Database;
 /// Times are instants (timestamptz; a timestamp without a zone is UTC). The snapshot's <c>start</c> is
 /// <see cref="DatabaseReadOptions.Start"/>, else midnight (UTC) of the day of the earliest time read; <c>as_of</c> and
 /// every <c>since</c> are seconds from it. Parameters are the model's, with the scenario changes before the instant,
-/// then the parameter rows, then the resource rows; the scenario changes at or after the instant are still to come.
+/// then the parameter rows, then the resource rows (capacities are listed as the line's resources, not as parameters);
+/// the scenario changes at or after the instant are still to come.
 /// Tasks queued at one resource are served by priority (the step's when the row gives none), since, then the rows'
 /// order (a query's ORDER BY, or the key for a relation read whole). A task queued at a hand-off step holds the
 /// previous step's unit since <c>holding_since</c>, else since it queued. The next task number is the largest

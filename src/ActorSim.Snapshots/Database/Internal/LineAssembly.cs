@@ -29,8 +29,11 @@ internal sealed class LineAssembly(PlantModel plant, LineModel model, double asO
         ApplyResources(registry, rows.Resources);
         var tasks = Tasks(rows.Wip, instant);
         CheckCapacities(registry, rows, tasks);
+        // Capacities travel in Resources, which a restore applies in an order that keeps each step valid; listed as
+        // parameters too, they would be applied in path order (current_cap before max_cap) and a raised pair refused.
+        var resources = $"{model.SimId}.resources.";
         var values = new SortedDictionary<string, object>(StringComparer.Ordinal);
-        foreach (var path in registry.Paths)
+        foreach (var path in registry.Paths.Where(p => !p.StartsWith(resources, StringComparison.Ordinal)))
         {
             values[path] = registry.Get(path);
         }
