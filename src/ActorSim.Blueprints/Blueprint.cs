@@ -11,4 +11,8 @@ public sealed record Blueprint(
     string SourceName,
     SimulationSettings Simulation,
     LineModel Model,
-    IReadOnlyList<EgressSpec> Egress);
+    IReadOnlyList<EgressSpec> Egress)
+{
+    /// <summary>The <c>state_source</c> section: the relations a database snapshot reads; null for the defaults.</summary>
+    public StateSourceSpec? StateSource { get; init; }
+}

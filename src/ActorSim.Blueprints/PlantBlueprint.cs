@@ -15,4 +15,7 @@ public sealed record PlantBlueprint(
 {
     /// <summary>The plant's name when <c>simulation.sim_id</c> is absent.</summary>
     public const string DefaultName = "plant";
+
+    /// <summary>The <c>state_source</c> section: the relations a database snapshot reads; null for the defaults.</summary>
+    public StateSourceSpec? StateSource { get; init; }
 }

@@ -56,6 +56,11 @@ internal static class CliApplication
             await error.WriteLineAsync($"actorsim: {e.Message}").ConfigureAwait(false);
             return BadUsage;
         }
+        catch (ActorSim.Snapshots.Database.DatabaseStateException e)
+        {
+            await error.WriteLineAsync($"actorsim: the snapshot could not be read: {e.Message}").ConfigureAwait(false);
+            return RunFailed;
+        }
         catch (DestinationUnavailableException e)
         {
             await error.WriteLineAsync($"actorsim: the history run failed before it started: {Describe(e)} No record was produced.").ConfigureAwait(false);

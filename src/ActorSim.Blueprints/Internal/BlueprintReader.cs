@@ -5,12 +5,12 @@ namespace ActorSim.Blueprints.Internal;
 
 /// <summary>
 /// Parses the text with YamlDotNet's representation model (so every node keeps its line and column) and reads the
-/// top level: <c>simulation</c>, the line sections and <c>egress</c> of a line, or hands a plant (<c>lines:</c>) to
+/// top level: <c>simulation</c>, the line sections, <c>egress</c> and <c>state_source</c> of a line, or hands a plant (<c>lines:</c>) to
 /// <see cref="PlantReader"/>.
 /// </summary>
 internal static class BlueprintReader
 {
-    private static readonly string[] Keys = ["simulation", .. LineReader.Keys, "egress"];
+    private static readonly string[] Keys = ["simulation", .. LineReader.Keys, "egress", "state_source"];
 
     /// <summary>Reads a single-line blueprint; a plant is refused at its <c>lines</c> key.</summary>
     public static Blueprint Read(string yaml, string sourceName, BlueprintOptions options)
@@ -38,7 +38,7 @@ internal static class BlueprintReader
 
         var line = ReadLine(reader, root);
         var plant = reader.Guard(root, "", () => new Model.Plants.PlantBuilder().AddLine(line.Model).Build());
-        return new PlantBlueprint(sourceName, line.Simulation, plant, line.Egress);
+        return new PlantBlueprint(sourceName, line.Simulation, plant, line.Egress) { StateSource = line.StateSource };
     }
 
     /// <summary>
@@ -69,8 +69,12 @@ internal static class BlueprintReader
         var simulation = SimulationReader.Read(reader, map.Require("simulation"));
         var model = LineReader.Read(reader, map, simulation.SimId);
         var egress = map.Get("egress") is { } node ? EgressReader.Read(reader, node, "egress") : [];
-        return new Blueprint(reader.SourceName, simulation, model, egress);
+        return new Blueprint(reader.SourceName, simulation, model, egress) { StateSource = StateSource(reader, map) };
     }
+
+    /// <summary>The <c>state_source</c> section, if given.</summary>
+    internal static StateSourceSpec? StateSource(Reader reader, MapNode map) =>
+        map.Get("state_source") is { } node ? StateSourceReader.Read(reader, node, "state_source") : null;
 
     /// <summary>The key node <paramref name="key"/> of the document's top-level mapping, if it is one and has it.</summary>
     private static YamlNode? TopKey(YamlNode root, string key) =>

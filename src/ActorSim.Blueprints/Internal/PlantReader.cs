@@ -7,12 +7,12 @@ namespace ActorSim.Blueprints.Internal;
 
 /// <summary>
 /// Reads a plant blueprint's top level: <c>simulation</c> (its <c>sim_id</c> optional, naming the plant),
-/// <c>lines: {sim_id: {line sections}}</c> read by <see cref="LineReader"/>, <c>links</c> and <c>egress</c>.
+/// <c>lines: {sim_id: {line sections}}</c> read by <see cref="LineReader"/>, <c>links</c>, <c>egress</c> and <c>state_source</c>.
 /// Every refusal of <see cref="PlantBuilder"/> is put on the link or line it names.
 /// </summary>
 internal static class PlantReader
 {
-    public static readonly string[] Keys = ["simulation", "lines", "links", "egress"];
+    public static readonly string[] Keys = ["simulation", "lines", "links", "egress", "state_source"];
 
     public static PlantBlueprint Read(Reader reader, YamlNode root)
     {
@@ -54,7 +54,7 @@ internal static class PlantReader
 
         var plant = Build(reader, builder, lines, links);
         var egress = map.Get("egress") is { } egressNode ? EgressReader.Read(reader, egressNode, "egress") : [];
-        return new PlantBlueprint(reader.SourceName, simulation, plant, egress);
+        return new PlantBlueprint(reader.SourceName, simulation, plant, egress) { StateSource = BlueprintReader.StateSource(reader, map) };
     }
 
     private static MapNode Lines(Reader reader, YamlNode node)

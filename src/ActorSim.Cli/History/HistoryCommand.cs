@@ -109,7 +109,7 @@ internal sealed class HistoryCommand
         "instead of one DEST/line=<sim_id>/ folder per line.");
 
     private readonly Option<string> _snapshot = CliOption.Value(
-        "--snapshot", "FILE", "Start from this snapshot (a file or s3://bucket/key) and run --duration further; the run keeps the snapshot's logical start.");
+        "--snapshot", "FILE", "Start from this snapshot (a file, s3://bucket/key, or a database's state now: postgresql://user:password@host:port/db) and run --duration further; the run keeps the snapshot's logical start.");
 
     private readonly Option<string> _snapshotAt = CliOption.Value(
         "--snapshot-at", "T", "Write an exact snapshot at T, a duration from the logical start ('8 hours') or an ISO timestamp; the run goes on.",

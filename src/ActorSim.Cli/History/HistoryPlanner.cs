@@ -1,4 +1,5 @@
 using ActorSim.Cli.CommandLine;
+using ActorSim.Cli.Snapshot;
 using ActorSim.Egress.Storage;
 using ActorSim.Runs;
 
@@ -38,12 +39,21 @@ internal static class HistoryPlanner
         };
     }
 
-    /// <summary><paramref name="request"/> with the snapshot of <c>--snapshot</c> read (one that cannot be read is a usage error naming it).</summary>
+    /// <summary>
+    /// <paramref name="request"/> with the snapshot of <c>--snapshot</c> read (one that cannot be read is a usage error
+    /// naming it): a file, <c>s3://bucket/key</c>, or a <c>postgresql://</c> database's state now (see <see cref="DatabaseState"/>).
+    /// </summary>
     public static async Task<RunRequest> WithSnapshotAsync(RunRequest request, HistoryOptions options, CancellationToken cancellation)
     {
         if (options.SnapshotPath is not { } path)
         {
             return request;
+        }
+
+        if (DatabaseState.IsDatabase(path))
+        {
+            var state = await DatabaseState.ReadAsync(request.Model, "--snapshot", path, at: null, options.Start, cancellation).ConfigureAwait(false);
+            return request with { Snapshot = state.Snapshot };
         }
 
         try

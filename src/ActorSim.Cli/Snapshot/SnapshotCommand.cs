@@ -8,17 +8,18 @@ using ActorSim.Snapshots.Observed;
 
 namespace ActorSim.Cli.Snapshot;
 
-/// <summary><c>actorsim snapshot</c> for System.CommandLine: rebuild a model's state from an event log, check a snapshot file, print a model's fingerprint.</summary>
+/// <summary><c>actorsim snapshot</c> for System.CommandLine: rebuild a model's state from an event log or read it from a database, check a snapshot file, print a model's fingerprint.</summary>
 internal sealed class SnapshotCommand
 {
     private const string Description =
-        "Rebuild an observed snapshot of a model's state at an instant from its event log, check a snapshot file against a model, or print a model's fingerprint.";
+        "Rebuild an observed snapshot of a model's state at an instant from its event log or read it from a PostgreSQL database, check a snapshot file against a model, or print a model's fingerprint.";
 
     /// <summary>What the help shows after the options.</summary>
     public const string HelpSections = """
         Examples:
           actorsim snapshot --events data --at "8 hours" --out snap.json
           actorsim snapshot --model plant.yaml --events s3://lake/line-a --at 2026-03-01T14:00:00 --out s3://lake/snapshots/at-14h.json
+          actorsim snapshot --model plant.yaml --from "postgresql://reader@db:5432/plant" --at now --out snap.json
           actorsim snapshot --model plant.yaml --check hand-written.json
           actorsim snapshot --model plant.yaml --fingerprint
           actorsim history --model plant.yaml --snapshot snap.json --duration "8 hours"
@@ -29,18 +30,32 @@ internal sealed class SnapshotCommand
         not arrived are in transit; capacities come from the latest capacity telemetry or scenario change. A run from it
         draws each remaining service time given the time already spent. See docs/snapshots.md.
 
+        A database (--from) holds the tasks in progress, parameter values and, optionally, resource capacities in the
+        relations of docs/sql/actorsim-state.sql, or in views or queries the blueprint's state_source names; they are
+        read in one read-only transaction at --at (now: the server's clock). Times count from --start, else the
+        blueprint's simulation.start, else midnight (UTC) of the day of the earliest time read. The password (in the URI,
+        or PGPASSWORD) is never printed.
+
         Exit codes:
           0    written (or the file checked is valid)
-          1    the log could not be read
-          2    bad command line, or a log or snapshot that does not fit the model
+          1    the log or the database could not be read
+          2    bad command line, or a log, database state or snapshot that does not fit the model
         """;
 
     private readonly Option<string> _model = CliOption.Value("--model", "FILE", "The line or plant blueprint (default: the built-in Line_A).");
 
     private readonly Option<string> _events = CliOption.Value("--events", "DEST", "The event log: a folder or s3://bucket/prefix that a history run wrote.");
 
+    private readonly Option<string> _from = CliOption.Value(
+        "--from", "DATABASE", "A PostgreSQL database holding the state: postgresql://user:password@host:port/db or key=value settings.");
+
     private readonly Option<string> _at = CliOption.Value(
-        "--at", "T", "The instant: a duration from the log's start ('8 hours', 'PT8H', '28800') or an ISO timestamp.", text => ParseAt(text));
+        "--at", "T", "The instant: a duration from the log's start ('8 hours', 'PT8H', '28800'), an ISO timestamp, or with --from 'now' (the default there).",
+        text => ParseAt(text));
+
+    private readonly Option<string> _start = CliOption.Value(
+        "--start", "T", "With --from: the run's logical start, ISO-8601 (default: the blueprint's simulation.start, else midnight UTC of the earliest time read).",
+        text => HistoryOptionsParser.ParseStart(text));
 
     private readonly Option<string> _out = CliOption.Value("--out", "FILE", "Where the snapshot goes: a file or s3://bucket/key.");
 
@@ -54,17 +69,35 @@ internal sealed class SnapshotCommand
 
     public SnapshotCommand()
     {
-        Command = new Command("snapshot", Description) { _model, _events, _at, _out, _runId, _includeUnfinished, _check, _fingerprint };
+        Command = new Command("snapshot", Description) { _model, _events, _from, _at, _start, _out, _runId, _includeUnfinished, _check, _fingerprint };
         Command.Validators.Add(result =>
         {
-            var modes = (result.GetValue(_events) is not null ? 1 : 0) + (result.GetValue(_check) is not null ? 1 : 0) + (result.GetValue(_fingerprint) ? 1 : 0);
+            var modes = (result.GetValue(_events) is not null ? 1 : 0) + (result.GetValue(_from) is not null ? 1 : 0)
+                + (result.GetValue(_check) is not null ? 1 : 0) + (result.GetValue(_fingerprint) ? 1 : 0);
+            var at = result.GetValue(_at);
             if (modes != 1)
             {
-                result.AddError("Give one of --events (with --at and --out), --check FILE and --fingerprint.");
+                result.AddError("Give one of --events (with --at and --out), --from (with --out), --check FILE and --fingerprint.");
             }
-            else if (result.GetValue(_events) is not null && (result.GetValue(_at) is null || result.GetValue(_out) is null))
+            else if (result.GetValue(_events) is not null && (at is null || result.GetValue(_out) is null))
             {
                 result.AddError("--events needs --at (the instant) and --out (where the snapshot goes).");
+            }
+            else if (result.GetValue(_events) is not null && IsNow(at))
+            {
+                result.AddError("--at now reads a database (--from); for an event log give a duration from its start or a timestamp.");
+            }
+            else if (result.GetValue(_from) is not null && result.GetValue(_out) is null)
+            {
+                result.AddError("--from needs --out (where the snapshot goes).");
+            }
+            else if (result.GetValue(_from) is not null && at is not null && Durations.TryParseSeconds(at, out _))
+            {
+                result.AddError($"--at '{at}': with --from, the instant is 'now' or an ISO timestamp (2026-03-01T14:00:00Z).");
+            }
+            else if (result.GetValue(_start) is not null && result.GetValue(_from) is null)
+            {
+                result.AddError("--start is for --from: an event log's start is its own.");
             }
         });
     }
@@ -77,7 +110,10 @@ internal sealed class SnapshotCommand
     {
         ModelPath = parse.GetValue(_model),
         Events = parse.GetValue(_events),
-        At = parse.GetValue(_at) is { } at ? ParseAt(at) : null,
+        From = parse.GetValue(_from),
+        At = parse.GetValue(_at) is { } at && !IsNow(at) ? ParseAt(at) : null,
+        AtNow = parse.GetValue(_at) is { } now && IsNow(now),
+        Start = parse.GetValue(_start) is { } start ? HistoryOptionsParser.ParseStart(start) : null,
         Out = parse.GetValue(_out),
         RunId = parse.GetValue(_runId),
         IncludeUnfinished = parse.GetValue(_includeUnfinished),
@@ -86,8 +122,15 @@ internal sealed class SnapshotCommand
         S3 = HistoryOptionsParser.S3Options(environment),
     };
 
+    private static bool IsNow(string? text) => string.Equals(text?.Trim(), "now", StringComparison.OrdinalIgnoreCase);
+
     private static EventLogInstant ParseAt(string text)
     {
+        if (IsNow(text))
+        {
+            return new EventLogInstant(null, null);
+        }
+
         if (Durations.TryParseSeconds(text, out var seconds))
         {
             return seconds > 0 ? new EventLogInstant(seconds, null) : throw new UsageException($"--at '{text}' must be after the log's start.");

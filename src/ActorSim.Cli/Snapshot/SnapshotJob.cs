@@ -5,22 +5,23 @@ using ActorSim.Engine;
 using ActorSim.Model.Plants;
 using ActorSim.Model.Snapshots;
 using ActorSim.Runs;
+using ActorSim.Snapshots.Database;
 using ActorSim.Snapshots.EventLogs;
 using ActorSim.Snapshots.Observed;
 
 namespace ActorSim.Cli.Snapshot;
 
-/// <summary>Runs <c>actorsim snapshot</c>: a rebuild from an event log, a check of a file, or a fingerprint.</summary>
+/// <summary>Runs <c>actorsim snapshot</c>: a rebuild from an event log, a read from a database, a check of a file, or a fingerprint.</summary>
 internal static class SnapshotJob
 {
-    /// <summary>Runs it; a log or store that cannot be read, or a snapshot that cannot be written, is told on <paramref name="error"/> (exit 1).</summary>
+    /// <summary>Runs it; a log, database or store that cannot be read, or a snapshot that cannot be written, is told on <paramref name="error"/> (exit 1).</summary>
     public static async Task<int> RunAsync(SnapshotOptions options, TextWriter output, TextWriter error, CancellationToken cancellation)
     {
         try
         {
             return await RunCoreAsync(options, output, cancellation).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is EventLogException or ActorSim.Egress.ObjectStoreException or IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is EventLogException or DatabaseStateException or ActorSim.Egress.ObjectStoreException or IOException or UnauthorizedAccessException)
         {
             await error.WriteLineAsync($"actorsim: snapshot failed: {e.Message}").ConfigureAwait(false);
             return CliApplication.RunFailed;
@@ -29,6 +30,11 @@ internal static class SnapshotJob
 
     private static async Task<int> RunCoreAsync(SnapshotOptions options, TextWriter output, CancellationToken cancellation)
     {
+        if (options.From is { } from)
+        {
+            return await FromDatabaseAsync(options, from, output, cancellation).ConfigureAwait(false);
+        }
+
         var (plant, name) = Model(options.ModelPath);
         if (options.Fingerprint)
         {
@@ -64,6 +70,21 @@ internal static class SnapshotJob
             $"observed snapshot of '{name}' at t={SimTime.Format(result.Snapshot.AsOf, result.Snapshot.Start)}{Summary(result.Snapshot)}; " +
             $"{result.RecordsRead:N0} records read from {result.Selection.Chunks.Count} chunks in {seconds:0.###} s ({(seconds > 0 ? result.RecordsRead / seconds : 0):N0} records/s); written to {options.Out}")).ConfigureAwait(false);
         await output.WriteLineAsync($"read: {result.Selection.Describe()}").ConfigureAwait(false);
+        return CliApplication.Ok;
+    }
+
+    private static async Task<int> FromDatabaseAsync(SnapshotOptions options, string from, TextWriter output, CancellationToken cancellation)
+    {
+        var model = options.ModelPath is { } path ? ModelSource.FromBlueprint(ReadBlueprint(path), path) : ModelSource.FromCatalog("Line_A");
+        var result = await DatabaseState.ReadAsync(model, "--from", from, options.At?.Timestamp, options.Start, cancellation).ConfigureAwait(false);
+        await SnapshotFiles.WriteAsync(options.Out!, result.Snapshot, destination => StoreFor(destination, options), cancellation).ConfigureAwait(false);
+        var snapshot = result.Snapshot;
+        var seconds = result.Elapsed.TotalSeconds;
+        var resources = result.ResourceRows is { } count ? count.ToString(CultureInfo.InvariantCulture) : "no";
+        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $"observed snapshot of '{snapshot.Model.Name}' at t={SimTime.Format(snapshot.AsOf, snapshot.Start)}{Summary(snapshot)}; " +
+            $"{result.WipRows} work-in-progress, {result.ParameterRows} parameter and {resources} resource rows read in {seconds:0.###} s; written to {options.Out}")).ConfigureAwait(false);
+        await output.WriteLineAsync($"read: {DatabaseLocation.Parse(from).Display}, start {snapshot.Start:yyyy-MM-ddTHH:mm:ss.fff}").ConfigureAwait(false);
         return CliApplication.Ok;
     }
 
@@ -103,15 +124,23 @@ internal static class SnapshotJob
     {
         try
         {
-            return RunCompiler.BuildModel(path is null ? ModelSource.FromCatalog("Line_A") : ModelSource.FromBlueprint(File.ReadAllText(path), path));
-        }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
-        {
-            throw new UsageException($"--model: the blueprint '{path}' does not exist.");
+            return RunCompiler.BuildModel(path is null ? ModelSource.FromCatalog("Line_A") : ModelSource.FromBlueprint(ReadBlueprint(path), path));
         }
         catch (RunSpecException e)
         {
             throw new UsageException(e.Message);
+        }
+    }
+
+    private static string ReadBlueprint(string path)
+    {
+        try
+        {
+            return File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw new UsageException($"--model: the blueprint '{path}' does not exist.");
         }
     }
 

@@ -12,8 +12,17 @@ internal sealed record SnapshotOptions
     /// <summary>The event log to rebuild from (<c>--events</c>): a folder or <c>s3://bucket/prefix</c>.</summary>
     public string? Events { get; init; }
 
-    /// <summary>The instant to rebuild at (<c>--at</c>).</summary>
+    /// <summary>The database to read the state from (<c>--from</c>): a <c>postgresql://</c> URI or key=value settings.</summary>
+    public string? From { get; init; }
+
+    /// <summary>The instant to rebuild at (<c>--at</c>); null with <see cref="AtNow"/> or when not given.</summary>
     public EventLogInstant? At { get; init; }
+
+    /// <summary><c>--at now</c>: the database server's clock (with <see cref="From"/> only).</summary>
+    public bool AtNow { get; init; }
+
+    /// <summary>The run's logical start for a database's state (<c>--start</c>); null: the blueprint's, else midnight of the earliest time read.</summary>
+    public DateTime? Start { get; init; }
 
     /// <summary>Where the snapshot goes (<c>--out</c>): a file or <c>s3://bucket/key</c>.</summary>
     public string? Out { get; init; }

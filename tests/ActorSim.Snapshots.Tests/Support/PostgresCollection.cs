@@ -1,0 +1,8 @@
+namespace ActorSim.Snapshots.Tests.Support;
+
+/// <summary>The tests that share one PostgreSQL server, each in a database of its own.</summary>
+[CollectionDefinition(Name)]
+public sealed class PostgresCollection : ICollectionFixture<PostgresServerFixture>
+{
+    public const string Name = "postgres";
+}
