@@ -30,8 +30,9 @@ public class RootCommandTests
     }
 
     [Theory]
-    [InlineData("forecast-all", "Unknown command 'forecast-all'. Commands: history.")]
+    [InlineData("forecast-all", "Unknown command 'forecast-all'. Commands: history, snapshot.")]
     [InlineData("histroy", "Unknown command 'histroy'. Did you mean history?")]
+    [InlineData("snapshots", "Unknown command 'snapshots'. Did you mean snapshot?")]
     public async Task An_unknown_command_should_exit_2_listing_the_commands(string command, string message)
     {
         var (code, output, error) = await ActorsimCommand.RunAsync(command);

@@ -14,7 +14,7 @@ internal static class SnapshotState
     /// </summary>
     public static void ApplyParameters(ParameterRegistry registry, LineSnapshot state, string at)
     {
-        foreach (var (path, value) in state.Parameters)
+        foreach (var (path, value) in CapacityOrder.Ordered(state.Parameters, p => registry.Contains(p) ? registry.Get(p) : null))
         {
             Update(registry, path, value, $"{at}.parameters['{path}']");
         }

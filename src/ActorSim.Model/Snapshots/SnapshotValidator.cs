@@ -110,7 +110,7 @@ public static class SnapshotValidator
                 scratch.RegisterDistribution(link.Path, link.Delay.Clone());
             }
 
-            foreach (var (path, value) in state.Parameters)
+            foreach (var (path, value) in CapacityOrder.Ordered(state.Parameters, p => scratch.Contains(p) ? scratch.Get(p) : null))
             {
                 Try($"parameters['{path}']", () => scratch.Update(path, value));
             }
