@@ -140,7 +140,8 @@ public static class RunExecutor
                 lock (outputs)
                 {
                     // Lines that have not started yet are at 0; the plant is as far as its slowest line.
-                    var reached = outputs.Count < run.Plant.Lines.Count || outputs.Count == 0 ? 0 : outputs.Min(p => p.Egress.LastSimTime);
+                    // Counted from where the run starts (a snapshot's instant), as the duration is.
+                    var reached = outputs.Count < run.Plant.Lines.Count || outputs.Count == 0 ? 0 : Math.Max(0, outputs.Min(p => p.Egress.LastSimTime) - spec.StartsAt);
                     return (reached, outputs.Sum(p => p.Egress.Published));
                 }
             }
