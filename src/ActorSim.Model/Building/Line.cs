@@ -86,6 +86,9 @@ public sealed class Line
     /// <summary>Where the line's records go.</summary>
     public IRecordSink Sink { get; }
 
+    /// <summary>Sees the line's tasks come and go (null: nobody); set it before the run starts.</summary>
+    public ILineObserver? Observer { get; set; }
+
     /// <summary>The line's dynamic resources by name.</summary>
     public IReadOnlyDictionary<string, DynamicResource> Resources => _resources;
 

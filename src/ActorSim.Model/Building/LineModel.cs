@@ -148,17 +148,22 @@ public sealed class LineModel
 
         var registry = new ParameterRegistry(simulation, logger);
         registry.Register(CreateParameters());
-        return ResumeInPlant(simulation, sink, stream, registry, null, state, kind, "lines[0]");
+        return ResumeInPlant(simulation, sink, stream, registry, null, state, kind, "lines[0]", kind);
     }
 
-    /// <summary>Resume's work, in a plant or not: <paramref name="registry"/> holds the model's values (and link delays).</summary>
+    /// <summary>
+    /// Resume's work, in a plant or not: <paramref name="registry"/> holds the model's values (and link delays).
+    /// <paramref name="streams"/> says whose random streams go on (an exact snapshot's own, or — observed — the run's);
+    /// <paramref name="kind"/> is the snapshot's, whose times (finish, wake-ups) are kept either way.
+    /// </summary>
     internal Line ResumeInPlant(
-        Simulation simulation, IRecordSink sink, RandomStream stream, ParameterRegistry registry, PlantLineContext? plant, Snapshots.LineSnapshot state, Snapshots.SnapshotKind kind, string at)
+        Simulation simulation, IRecordSink sink, RandomStream stream, ParameterRegistry registry, PlantLineContext? plant, Snapshots.LineSnapshot state,
+        Snapshots.SnapshotKind streams, string at, Snapshots.SnapshotKind kind)
     {
         Snapshots.SnapshotState.ApplyParameters(registry, state, at);
         var levels = state.Containers.ToDictionary(c => c.Name, c => c.Level, StringComparer.Ordinal);
-        var line = new Line(this, simulation, registry, sink, Snapshots.SnapshotState.StreamFor(state, kind, stream), plant, levels);
-        Snapshots.SnapshotState.ApplyRandom(line, state, kind);
+        var line = new Line(this, simulation, registry, sink, Snapshots.SnapshotState.StreamFor(state, streams, stream), plant, levels);
+        Snapshots.SnapshotState.ApplyRandom(line, state, streams);
         line.RestoreItemsSent(state.ItemsSent);
         LineStateRestore.Restore(line, state, kind);
         return line;

@@ -30,6 +30,7 @@ internal sealed class TaskRun(Line line) : IEnumerator<Event>, IEnumerable<Event
     private int _step;
     private State _state = State.Done;
     private double _resumeAt;
+    private double _enteredAt;
 
     private enum State : byte
     {
@@ -90,6 +91,8 @@ internal sealed class TaskRun(Line line) : IEnumerator<Event>, IEnumerable<Event
         _held = null;
         _request = null;
         _state = State.Start;
+        _enteredAt = line.Simulation.Now;
+        line.Observer?.TaskEntered(_enteredAt);
         return this;
     }
 
@@ -100,6 +103,7 @@ internal sealed class TaskRun(Line line) : IEnumerator<Event>, IEnumerable<Event
     public TaskRun ResumeInService(RecordKey key, IReadOnlyDictionary<string, object>? attributes, CompiledStep[] steps, CompiledSend? send, int step, DynamicRequest held, double finishAt)
     {
         Init(key, attributes, steps, send);
+        _enteredAt = double.NaN;
         _step = step;
         _held = held;
         _request = held;
@@ -115,6 +119,7 @@ internal sealed class TaskRun(Line line) : IEnumerator<Event>, IEnumerable<Event
     public TaskRun ResumeQueued(RecordKey key, IReadOnlyDictionary<string, object>? attributes, CompiledStep[] steps, CompiledSend? send, int step, DynamicRequest request, DynamicRequest? held)
     {
         Init(key, attributes, steps, send);
+        _enteredAt = double.NaN;
         _step = step;
         _held = held;
         _request = request;
@@ -165,6 +170,7 @@ internal sealed class TaskRun(Line line) : IEnumerator<Event>, IEnumerable<Event
                     _held?.Dispose();
                     _held = _request;
                     var step = _steps[_step];
+                    line.Observer?.StepStarted(now, now - _request!.RequestedAt);
                     line.Sink.Publish(SimRecord.Lifecycle(now, _key, step.ServicePath, Started));
                     _state = State.AwaitingService;
                     Current = line.Simulation.Delay(line.Sampler.Sample(step.Service));
@@ -217,6 +223,7 @@ internal sealed class TaskRun(Line line) : IEnumerator<Event>, IEnumerable<Event
             return true;
         }
 
+        line.Observer?.TaskLeft(now, now - _enteredAt);
         if (_send is not null)
         {
             line.Sender!.Send(_key, _attributes, _send);

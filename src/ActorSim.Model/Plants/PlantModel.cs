@@ -77,11 +77,25 @@ public sealed class PlantModel
     /// at <see cref="Simulation.Now"/> (checked first with <see cref="SnapshotValidator"/>). Items in transit are
     /// delivered to it at once.
     /// </summary>
-    public Line ResumeLine(int lineIndex, Simulation simulation, IRecordSink sink, ulong runSeed, IItemOutbox outbox, LineSnapshot state, SnapshotKind kind, ILogger? logger = null)
+    /// <param name="lineIndex">The line's index in the plant.</param>
+    /// <param name="simulation">The simulation, at the snapshot's instant.</param>
+    /// <param name="sink">Where the line's records go.</param>
+    /// <param name="runSeed">The run seed its stream derives from (for what the snapshot does not hold).</param>
+    /// <param name="outbox">Where the items it sends go.</param>
+    /// <param name="state">The line's state.</param>
+    /// <param name="kind">The snapshot's kind.</param>
+    /// <param name="continueStreams">
+    /// True (default): an exact snapshot's line goes on with its own random stream, so the run repeats the original.
+    /// False: it draws from <paramref name="runSeed"/>'s stream, as a forecast's replications do, each its own future.
+    /// </param>
+    /// <param name="logger">The registry's logger.</param>
+    public Line ResumeLine(
+        int lineIndex, Simulation simulation, IRecordSink sink, ulong runSeed, IItemOutbox outbox, LineSnapshot state, SnapshotKind kind, bool continueStreams = true, ILogger? logger = null)
     {
         ArgumentNullException.ThrowIfNull(state);
         var (model, registry, context) = Prepare(lineIndex, simulation, sink, outbox, logger);
-        var line = model.ResumeInPlant(simulation, sink, RandomStream.Create(runSeed, model.SimId), registry, context, state, kind, $"lines[{lineIndex}]");
+        var line = model.ResumeInPlant(
+            simulation, sink, RandomStream.Create(runSeed, model.SimId), registry, context, state, continueStreams ? kind : SnapshotKind.Observed, $"lines[{lineIndex}]", kind);
         foreach (var item in state.InTransit)
         {
             // Addressed to this line: only its own schedule and inbox take them. An observed item's arrival is drawn from

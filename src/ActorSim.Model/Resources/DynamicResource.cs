@@ -30,7 +30,11 @@ public sealed class DynamicResource : IDisposable
         Name = name;
         Path = $"{simId}.resources.{name}";
         _capacity = registry.GetCapacity(Path);
-        _subscription = registry.Subscribe($"{Path}.current_cap", _ => GrantWhilePossible());
+        _subscription = registry.Subscribe($"{Path}.current_cap", _ =>
+        {
+            Observer?.Changed(this);
+            GrantWhilePossible();
+        });
     }
 
     /// <summary>The simulation the resource lives in.</summary>
@@ -60,11 +64,15 @@ public sealed class DynamicResource : IDisposable
     /// <summary>In-use as a percentage of capacity (0 when the capacity is 0).</summary>
     public double Utilization => Capacity > 0 ? 100.0 * _inUse / Capacity : 0;
 
+    /// <summary>Sees every change of the units in use, the queue or the capacity (null: nobody).</summary>
+    public IResourceObserver? Observer { get; set; }
+
     /// <summary>Requests a unit with a priority (lower first; dynamic-des's default is 1). Yield it to wait.</summary>
     public DynamicRequest Request(int priority = 1)
     {
         var request = new DynamicRequest(this, priority);
         _queue.Push(request);
+        Observer?.Changed(this);
         GrantWhilePossible();
         return request;
     }
@@ -88,6 +96,7 @@ public sealed class DynamicResource : IDisposable
         }
 
         _queue.Push(request);
+        Observer?.Changed(this);
         GrantWhilePossible();
         return request;
     }
@@ -135,6 +144,7 @@ public sealed class DynamicResource : IDisposable
             case DynamicRequest.RequestState.Granted:
                 request.State = DynamicRequest.RequestState.Done;
                 _inUse--;
+                Observer?.Changed(this);
                 GrantWhilePossible();
                 if (request.Pooled && request.IsProcessed)
                 {
@@ -146,6 +156,7 @@ public sealed class DynamicResource : IDisposable
             case DynamicRequest.RequestState.Waiting:
                 request.State = DynamicRequest.RequestState.Done;
                 _queue.Withdraw();
+                Observer?.Changed(this);
                 break;
         }
     }
@@ -164,6 +175,7 @@ public sealed class DynamicResource : IDisposable
             next.State = DynamicRequest.RequestState.Granted;
             next.GrantedAt = Simulation.Now;
             _inUse++;
+            Observer?.Changed(this);
             next.Succeed(next);
         }
     }

@@ -1,0 +1,54 @@
+using ActorSim.Model.Plants;
+using ActorSim.Model.Snapshots;
+
+namespace ActorSim.Forecasts;
+
+/// <summary>A forecast to run: the model, the state to start from, how far ahead, how many replications, and on how many workers.</summary>
+public sealed record ForecastRequest
+{
+    /// <summary>The model: a single line's is a plant of that line.</summary>
+    public required PlantModel Plant { get; init; }
+
+    /// <summary>The model's name, for reports.</summary>
+    public string ModelName { get; init; } = "model";
+
+    /// <summary>The state to start from; null: every line starts empty at 0.</summary>
+    public ModelSnapshot? Snapshot { get; init; }
+
+    /// <summary>Simulated seconds ahead, above 0.</summary>
+    public required double HorizonSeconds { get; init; }
+
+    /// <summary>Replications, 1 or more.</summary>
+    public required int Replications { get; init; }
+
+    /// <summary>The forecast's seed: replication i draws from streams derived from it and i alone.</summary>
+    public ulong Seed { get; init; } = 42;
+
+    /// <summary>Workers running replications at once (each runs a whole replication); results do not depend on it.</summary>
+    public int Parallelism { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>Throws an <see cref="ArgumentException"/> naming the first value that cannot run.</summary>
+    public void Validate()
+    {
+        ArgumentNullException.ThrowIfNull(Plant);
+        if (!(HorizonSeconds > 0) || double.IsInfinity(HorizonSeconds))
+        {
+            throw new ArgumentException($"The horizon {HorizonSeconds} s must be a finite number of simulated seconds above 0.", nameof(HorizonSeconds));
+        }
+
+        if (Replications < 1)
+        {
+            throw new ArgumentException($"A forecast needs at least 1 replication; {Replications} were asked for.", nameof(Replications));
+        }
+
+        if (Parallelism < 1)
+        {
+            throw new ArgumentException($"The parallelism {Parallelism} must be 1 or more workers.", nameof(Parallelism));
+        }
+
+        if (Snapshot is not null)
+        {
+            SnapshotValidator.Check(Snapshot, Plant, "the snapshot");
+        }
+    }
+}

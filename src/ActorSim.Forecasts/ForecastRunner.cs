@@ -1,0 +1,122 @@
+using System.Diagnostics;
+using ActorSim.Engine;
+using ActorSim.Forecasts.Kpis;
+using ActorSim.Forecasts.Statistics;
+using ActorSim.Model.Building;
+using ActorSim.Model.Plants;
+using ActorSim.Model.Random;
+using ActorSim.Model.Records;
+using ActorSim.Model.Snapshots;
+
+namespace ActorSim.Forecasts;
+
+/// <summary>
+/// Runs a forecast: each replication is the whole plant from the same state for the horizon, in one simulation on one
+/// worker, measured as it runs (no records are written). Replication i draws from streams derived from the seed and i
+/// alone (<see cref="ReplicationSeed"/>), and results are kept by index, so they are the same for any parallelism.
+/// </summary>
+public static class ForecastRunner
+{
+    private static readonly string[] LineKpiNames = ["throughput", "wip_end", "wait_mean", "wait_p95", "cycle_mean"];
+
+    private static readonly string[] ResourceKpiNames = ["utilization", "queue_mean", "queue_max"];
+
+    /// <summary>The run seed of replication <paramref name="replication"/> of a forecast seeded with <paramref name="seed"/>: SplitMix-derived, independent of order.</summary>
+    public static ulong ReplicationSeed(ulong seed, int replication) =>
+        RandomStream.Create(seed, "forecast-replication-" + replication.ToString(System.Globalization.CultureInfo.InvariantCulture)).NextUInt64();
+
+    /// <summary>Runs <paramref name="request"/>; <paramref name="cancellation"/> stops it between replications.</summary>
+    public static ForecastResult Run(ForecastRequest request, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        request.Validate();
+        var clock = Stopwatch.StartNew();
+        var names = KpiNames(request.Plant);
+        var rows = new double[request.Replications][];
+        Parallel.For(
+            0, request.Replications, new ParallelOptions { MaxDegreeOfParallelism = request.Parallelism, CancellationToken = cancellation },
+            () => new Replication(request),
+            (i, _, replication) =>
+            {
+                rows[i] = replication.Run(i);
+                return replication;
+            },
+            _ => { });
+        var summaries = new List<(string, KpiSummary?)>(names.Count);
+        for (var k = 0; k < names.Count; k++)
+        {
+            var defined = rows.Select(r => r[k]).Where(v => !double.IsNaN(v)).ToArray();
+            summaries.Add((names[k], defined.Length == 0 ? null : KpiSummary.Of(defined)));
+        }
+
+        return new ForecastResult(names, rows, summaries, request.Snapshot?.AsOf ?? 0, clock.Elapsed);
+    }
+
+    /// <summary>The KPI names of <paramref name="plant"/>: a single line's without its id, a plant's with each line's in front.</summary>
+    public static IReadOnlyList<string> KpiNames(PlantModel plant)
+    {
+        ArgumentNullException.ThrowIfNull(plant);
+        var names = new List<string>();
+        foreach (var line in plant.Lines)
+        {
+            var prefix = plant.Lines.Count == 1 ? string.Empty : line.SimId + ".";
+            names.AddRange(LineKpiNames.Select(n => prefix + n));
+            foreach (var resource in line.ResourceNames)
+            {
+                names.AddRange(ResourceKpiNames.Select(n => $"{line.SimId}.{resource}.{n}"));
+            }
+        }
+
+        return names;
+    }
+
+    /// <summary>One worker's replications: its measures are reused from one to the next.</summary>
+    private sealed class Replication(ForecastRequest request)
+    {
+        private readonly LineKpis[] _lines = request.Plant.Lines.Select(_ => new LineKpis()).ToArray();
+        private readonly ResourceKpis[][] _resources = request.Plant.Lines.Select(l => l.ResourceNames.Select(_ => new ResourceKpis()).ToArray()).ToArray();
+
+        public double[] Run(int index)
+        {
+            var plant = request.Plant;
+            var snapshot = request.Snapshot;
+            var seed = ReplicationSeed(request.Seed, index);
+            var simulation = new Simulation(snapshot?.AsOf ?? 0, snapshot?.Start);
+            var lines = new Line[plant.Lines.Count];
+            var outbox = new DeliveringOutbox(lines);
+            for (var i = 0; i < lines.Length; i++)
+            {
+                lines[i] = snapshot is null
+                    ? plant.StartLine(i, simulation, NullRecordSink.Instance, seed, outbox)
+                    : plant.ResumeLine(i, simulation, NullRecordSink.Instance, seed, outbox, snapshot.Lines[i], snapshot.Kind, continueStreams: false);
+                _lines[i].Start(lines[i], snapshot?.Lines[i].Tasks.Count ?? 0);
+                var r = 0;
+                foreach (var resource in lines[i].Resources.Values)
+                {
+                    _resources[i][r++].Start(resource);
+                }
+            }
+
+            var end = simulation.Now + request.HorizonSeconds;
+            simulation.RunUntil(end);
+            var row = new List<double>();
+            for (var i = 0; i < lines.Length; i++)
+            {
+                var kpis = _lines[i];
+                row.AddRange([kpis.Throughput, kpis.InLine, kpis.WaitMean(), kpis.WaitP95(), kpis.CycleMean()]);
+                foreach (var resource in _resources[i])
+                {
+                    row.AddRange([resource.Utilization(end), resource.QueueMean(end), resource.QueueMax]);
+                }
+            }
+
+            return [.. row];
+        }
+    }
+
+    /// <summary>Hands each item sent to its destination line at once (every line of a replication shares one simulation).</summary>
+    private sealed class DeliveringOutbox(Line[] lines) : IItemOutbox
+    {
+        public void Send(ItemShipment shipment) => lines[shipment.DestinationLine].Deliver(shipment);
+    }
+}

@@ -1,0 +1,109 @@
+using ActorSim.Engine;
+using ActorSim.Model.Building;
+using ActorSim.Model.Distributions;
+using ActorSim.Model.Plants;
+using ActorSim.Model.Random;
+using ActorSim.Model.Records;
+using ActorSim.Model.Snapshots;
+
+namespace ActorSim.Forecasts.Tests;
+
+/// <summary>Forecast replications against queueing theory and hand-computed drains, and their independence from the worker count.</summary>
+public sealed class ForecastRunnerTests
+{
+    [Fact]
+    public void An_M_M_3_forecast_covers_Erlang_C_wait_and_the_utilization()
+    {
+        // λ = 2.25/s, μ = 1/s, c = 3: ρ = 0.75, P(wait) = 0.567757, Wq = P(wait) / (cμ − λ) = 0.757009 s.
+        var plant = Plant(new LineBuilder("MMc")
+            .AddArrival("poisson", DistributionConfig.Exponential(2.25))
+            .AddService("exp", DistributionConfig.Exponential(1.0))
+            .AddResource("server", currentCap: 3)
+            .AddTask("job", arrival: "poisson", steps => steps.Step("server", "exp"))
+            .Build());
+
+        var result = ForecastRunner.Run(new ForecastRequest { Plant = plant, HorizonSeconds = 20_000, Replications = 20, Seed = 11, Parallelism = 2 });
+
+        var wait = Summary(result, "wait_mean");
+        var utilization = Summary(result, "MMc.server.utilization");
+        Assert.InRange(0.7570093, wait.CiLow, wait.CiHigh);
+        Assert.InRange(0.75, utilization.CiLow, utilization.CiHigh);
+        Assert.True(wait.HalfWidth < 0.05, $"the interval is {wait.HalfWidth} s wide on each side");
+        Assert.InRange(Summary(result, "throughput").Mean, 2.25 * 20_000 * 0.98, 2.25 * 20_000 * 1.02);
+    }
+
+    [Fact]
+    public void Fifty_tasks_drain_from_a_snapshot_at_the_constant_service_rate_exactly()
+    {
+        // One machine, constant 2 s service, no arrivals: one task in service since the instant and 49 queued since it.
+        var line = new LineBuilder("Drain")
+            .AddArrival("none", DistributionConfig.Exponential(1.0))
+            .AddService("fixed", DistributionConfig.Constant(2.0))
+            .AddResource("machine", currentCap: 1)
+            .AddTask("job", arrival: "none", steps => steps.Step("machine", "fixed"))
+            .Build();
+        var plant = Plant(line);
+        var snapshot = new ModelSnapshot
+        {
+            Kind = SnapshotKind.Observed,
+            Model = new ModelIdentity("Drain", ModelFingerprint.Of(plant)),
+            Start = new DateTime(2026, 1, 1),
+            AsOf = 1000,
+            Lines =
+            [
+                new LineSnapshot
+                {
+                    SimId = "Drain",
+                    Parameters = new Dictionary<string, object> { ["Drain.arrival.none.rate"] = 0.0 },
+                    Tasks = [.. Enumerable.Range(0, 50).Select(i => new TaskSnapshot { Key = $"task-{i}", Task = "job", Step = 0, State = i == 0 ? TaskState.InService : TaskState.Queued, Since = 1000 })],
+                    NextTaskNumber = 50,
+                },
+            ],
+        };
+
+        var result = ForecastRunner.Run(new ForecastRequest { Plant = plant, Snapshot = snapshot, HorizonSeconds = 101, Replications = 3 });
+
+        // The k-th queued task starts at 2k s and waits 2k s: a mean of 50 s; 49 tasks queue, one fewer every 2 s.
+        Assert.Equal(50, Summary(result, "throughput").Mean);
+        Assert.Equal(0, Summary(result, "wip_end").Mean);
+        Assert.Equal(50, Summary(result, "wait_mean").Mean, 9);
+        Assert.Equal(49, Summary(result, "Drain.machine.queue_max").Mean);
+        Assert.Equal(2 * (49.0 * 50 / 2) / 101, Summary(result, "Drain.machine.queue_mean").Mean, 9);
+        Assert.Equal(100.0 / 101, Summary(result, "Drain.machine.utilization").Mean, 9);
+        Assert.Equal(0, Summary(result, "throughput").Std);
+    }
+
+    [Fact]
+    public void Replications_are_the_same_for_any_number_of_workers_and_differ_from_each_other()
+    {
+        var plant = Plant(ReferenceModels.LineA());
+        var simulation = new Simulation(0, new DateTime(2026, 1, 1));
+        var line = ReferenceModels.LineA().Start(simulation, NullRecordSink.Instance, RandomStream.Create(42, "Line_A"));
+        simulation.RunUntil(3 * 3600);
+        var snapshot = SnapshotCapture.Take(plant, "Line_A", [line], 42);
+        var request = new ForecastRequest { Plant = plant, Snapshot = snapshot, HorizonSeconds = 1800, Replications = 6, Seed = 5 };
+
+        var one = ForecastRunner.Run(request with { Parallelism = 1 });
+        var two = ForecastRunner.Run(request with { Parallelism = 2 });
+
+        Assert.Equal(one.Rows.Select(r => string.Join(",", r)), two.Rows.Select(r => string.Join(",", r)));
+        Assert.True(one.Rows.Select(r => r[0]).Distinct().Count() > 1, "every replication drew the same future");
+        Assert.Equal(one.Summaries.Select(s => s.Summary), two.Summaries.Select(s => s.Summary));
+    }
+
+    [Fact]
+    public void A_plant_forecast_names_each_lines_kpis()
+    {
+        var result = ForecastRunner.Run(new ForecastRequest { Plant = ReferenceModels.TwoStagePlant(), HorizonSeconds = 1800, Replications = 2 });
+
+        Assert.Contains("Machining_1.throughput", result.Kpis);
+        Assert.Contains("Assembly_4.wait_p95", result.Kpis);
+        Assert.Contains("Machining_1.mill.utilization", result.Kpis);
+        Assert.True(Summary(result, "Assembly_1.throughput").Mean > 0, "items reached the assembly lines");
+    }
+
+    private static Statistics.KpiSummary Summary(ForecastResult result, string kpi) =>
+        result.Summaries.Single(s => s.Kpi == kpi).Summary ?? throw new InvalidOperationException($"{kpi} is undefined in every replication");
+
+    private static PlantModel Plant(LineModel line) => new PlantBuilder().AddLine(line).Build();
+}
