@@ -3,6 +3,7 @@ using System.CommandLine.Invocation;
 using System.Runtime.InteropServices;
 using ActorSim.Actors;
 using ActorSim.Cli.CommandLine;
+using ActorSim.Cli.Forecast;
 using ActorSim.Cli.History;
 using ActorSim.Cli.Progress;
 using ActorSim.Cli.Snapshot;
@@ -34,7 +35,9 @@ internal static class CliApplication
         history.Command.SetAction((parse, stop) => HistoryAsync(history.Read(parse, environment), output, error, stop));
         var snapshot = new SnapshotCommand();
         snapshot.Command.SetAction((parse, stop) => SnapshotJob.RunAsync(snapshot.Read(parse, environment), output, error, stop));
-        var parse = CliCommands.Create(history, snapshot).Parse(args);
+        var forecast = new ForecastCommand();
+        forecast.Command.SetAction((parse, stop) => ForecastJob.RunAsync(forecast.Read(parse, environment), output, stop));
+        var parse = CliCommands.Create(history, snapshot, forecast).Parse(args);
         if (parse.Action is ParseErrorAction)
         {
             foreach (var message in ParseErrorText.Messages(parse))

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ActorSim.Cli.Forecast;
 using ActorSim.Cli.History;
 using ActorSim.Cli.Snapshot;
 
@@ -12,16 +13,16 @@ internal static class CliCommands
 {
     private const string Description = "actorsim — discrete-event simulation of production lines, into data.";
 
-    private const string RootSection = "Run 'actorsim history --help' for the history job's options, environment variables and exit codes, 'actorsim snapshot --help' for snapshots.";
+    private const string RootSection = "Run 'actorsim history --help' for the history job's options, environment variables and exit codes, 'actorsim snapshot --help' for snapshots, 'actorsim forecast --help' for forecasts.";
 
-    /// <summary>The root command with <paramref name="history"/> and <paramref name="snapshot"/> under it; without a command it shows its help.</summary>
-    public static RootCommand Create(HistoryCommand history, SnapshotCommand snapshot)
+    /// <summary>The root command with <paramref name="history"/>, <paramref name="snapshot"/> and <paramref name="forecast"/> under it; without a command it shows its help.</summary>
+    public static RootCommand Create(HistoryCommand history, SnapshotCommand snapshot, ForecastCommand forecast)
     {
         // Named here, not after the host: in tests the process is the test host.
-        var root = new RootCommand(Description) { history.Command, snapshot.Command };
+        var root = new RootCommand(Description) { history.Command, snapshot.Command, forecast.Command };
         root.HelpName = "actorsim";
         var help = HelpWithSections.Install(
-            root, new Dictionary<Command, string> { [root] = RootSection, [history.Command] = HistoryCommand.HelpSections, [snapshot.Command] = SnapshotCommand.HelpSections });
+            root, new Dictionary<Command, string> { [root] = RootSection, [history.Command] = HistoryCommand.HelpSections, [snapshot.Command] = SnapshotCommand.HelpSections, [forecast.Command] = ForecastCommand.HelpSections });
         root.SetAction(help.Invoke);
         return root;
     }

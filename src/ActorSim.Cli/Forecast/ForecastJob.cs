@@ -1,0 +1,104 @@
+using System.Globalization;
+using ActorSim.Cli.CommandLine;
+using ActorSim.Cli.Snapshot;
+using ActorSim.Egress.Storage;
+using ActorSim.Engine;
+using ActorSim.Forecasts;
+using ActorSim.Model.Snapshots;
+using ActorSim.Runs;
+
+namespace ActorSim.Cli.Forecast;
+
+/// <summary>Runs <c>actorsim forecast</c>: reads the model and its state, runs the replications, writes <c>summary.json</c> and prints the KPIs.</summary>
+internal static class ForecastJob
+{
+    public static async Task<int> RunAsync(ForecastOptions options, TextWriter output, CancellationToken cancellation)
+    {
+        var model = options.ModelPath is null ? ModelSource.FromCatalog("Line_A") : ModelSource.FromBlueprint(Read(options.ModelPath), options.ModelPath);
+        var (plant, name) = Build(model);
+        var snapshot = options.Snapshot is { } location ? await SnapshotAsync(model, location, options, cancellation).ConfigureAwait(false) : null;
+        var summaryPath = Path.Combine(options.Out, "summary.json");
+        if (File.Exists(summaryPath) && !options.Overwrite)
+        {
+            throw new UsageException($"--out {options.Out} holds a forecast (summary.json); give --overwrite to replace it, or another --out.");
+        }
+
+        var request = new ForecastRequest
+        {
+            Plant = plant,
+            ModelName = name,
+            Snapshot = snapshot,
+            HorizonSeconds = options.HorizonSeconds,
+            Replications = options.Replications,
+            Seed = options.Seed,
+            Parallelism = options.Parallelism,
+        };
+        try
+        {
+            request.Validate();
+        }
+        catch (SnapshotException e)
+        {
+            throw new UsageException($"--snapshot: {e.Message}");
+        }
+
+        var from = snapshot is null ? "empty, at 0" : $"the {(snapshot.Kind == SnapshotKind.Exact ? "exact" : "observed")} snapshot at t={SimTime.Format(snapshot.AsOf, snapshot.Start)}";
+        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $"forecast of '{name}' from {from}: {options.Replications:N0} replications of {SimTime.Format(options.HorizonSeconds)} on {options.Parallelism} workers, seed {options.Seed}")).ConfigureAwait(false);
+        var result = await Task.Run(() => ForecastRunner.Run(request, cancellation), cancellation).ConfigureAwait(false);
+        Directory.CreateDirectory(options.Out);
+        var temporary = $"{summaryPath}.{Environment.ProcessId}.tmp";
+        await File.WriteAllTextAsync(temporary, ForecastSummaryJson.Write(request, result), cancellation).ConfigureAwait(false);
+        File.Move(temporary, summaryPath, overwrite: true);
+        foreach (var line in ForecastReport.Lines(result))
+        {
+            await output.WriteLineAsync(line).ConfigureAwait(false);
+        }
+
+        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $"{options.Replications:N0} replications in {result.Elapsed.TotalSeconds:0.###} s; written to {summaryPath}")).ConfigureAwait(false);
+        return CliApplication.Ok;
+    }
+
+    private static async Task<ModelSnapshot> SnapshotAsync(ModelSource model, string location, ForecastOptions options, CancellationToken cancellation)
+    {
+        if (DatabaseState.IsDatabase(location))
+        {
+            return (await DatabaseState.ReadAsync(model, "--snapshot", location, at: null, start: null, cancellation).ConfigureAwait(false)).Snapshot;
+        }
+
+        try
+        {
+            var s3 = options.S3 is null ? null : options.S3 with { CreateBucketIfMissing = false };
+            return await SnapshotFiles.ReadAsync(location, destination => ObjectStoreLocation.Parse(destination).CreateStore(s3), cancellation).ConfigureAwait(false);
+        }
+        catch (SnapshotException e)
+        {
+            throw new UsageException($"--snapshot: {e.Message}");
+        }
+    }
+
+    private static (ActorSim.Model.Plants.PlantModel Plant, string Name) Build(ModelSource model)
+    {
+        try
+        {
+            return RunCompiler.BuildModel(model);
+        }
+        catch (RunSpecException e)
+        {
+            throw new UsageException(e.Message);
+        }
+    }
+
+    private static string Read(string path)
+    {
+        try
+        {
+            return File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw new UsageException($"--model: the blueprint '{path}' does not exist.");
+        }
+    }
+}

@@ -1,0 +1,34 @@
+using ActorSim.Egress.Storage;
+
+namespace ActorSim.Cli.Forecast;
+
+/// <summary>What <c>actorsim forecast</c> is asked to do, after the command line and environment are read.</summary>
+internal sealed record ForecastOptions
+{
+    /// <summary>The blueprint; null: the built-in Line_A.</summary>
+    public string? ModelPath { get; init; }
+
+    /// <summary>The state to start from: a file, <c>s3://bucket/key</c> or <c>postgresql://…</c>; null: empty.</summary>
+    public string? Snapshot { get; init; }
+
+    /// <summary>Simulated seconds ahead.</summary>
+    public double HorizonSeconds { get; init; } = 8 * 3600;
+
+    /// <summary>Replications.</summary>
+    public int Replications { get; init; } = 100;
+
+    /// <summary>The forecast's seed.</summary>
+    public ulong Seed { get; init; } = 42;
+
+    /// <summary>Workers.</summary>
+    public int Parallelism { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>The output folder.</summary>
+    public string Out { get; init; } = "forecast";
+
+    /// <summary>Replace a previous forecast in <see cref="Out"/>.</summary>
+    public bool Overwrite { get; init; }
+
+    /// <summary>Endpoint and credentials for s3:// snapshots.</summary>
+    public S3StoreOptions? S3 { get; init; }
+}

@@ -1,0 +1,24 @@
+using System.Globalization;
+using ActorSim.Forecasts;
+
+namespace ActorSim.Cli.Forecast;
+
+/// <summary>The console's table of a forecast's KPIs: mean with its 95 % interval, and the spread (p5, median, p95).</summary>
+internal static class ForecastReport
+{
+    public static IEnumerable<string> Lines(ForecastResult result)
+    {
+        var width = Math.Max(4, result.Kpis.Max(k => k.Length));
+        yield return string.Create(CultureInfo.InvariantCulture, $"{"kpi".PadRight(width)}  {"mean",12}  {"95 % interval",27}  {"p5",12}  {"p50",12}  {"p95",12}");
+        foreach (var (kpi, summary) in result.Summaries)
+        {
+            yield return summary is null
+                ? $"{kpi.PadRight(width)}  {"—",12}  (undefined in every replication)"
+                : string.Create(CultureInfo.InvariantCulture,
+                    $"{kpi.PadRight(width)}  {summary.Mean,12:#,0.###}  {Interval(summary.CiLow, summary.CiHigh),27}  {summary.P5,12:#,0.###}  {summary.P50,12:#,0.###}  {summary.P95,12:#,0.###}");
+        }
+    }
+
+    private static string Interval(double low, double high) =>
+        double.IsFinite(low) ? string.Create(CultureInfo.InvariantCulture, $"[{low:#,0.###}, {high:#,0.###}]") : "(one replication)";
+}

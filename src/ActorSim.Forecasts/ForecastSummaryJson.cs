@@ -1,0 +1,99 @@
+using System.Text;
+using System.Text.Json;
+using ActorSim.Model.Snapshots;
+
+namespace ActorSim.Forecasts;
+
+/// <summary>
+/// A forecast's <c>summary.json</c>: what was forecast (model, snapshot, horizon, replications, seed) and per KPI its
+/// mean, standard deviation, 95 % interval, half-width, percentiles, minimum and maximum. Nothing in it depends on the
+/// machine or the number of workers (no timings), so the same forecast writes the same bytes.
+/// </summary>
+public static class ForecastSummaryJson
+{
+    /// <summary>The summary of <paramref name="result"/> for <paramref name="request"/> as indented JSON.</summary>
+    public static string Write(ForecastRequest request, ForecastResult result)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(result);
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        {
+            json.WriteStartObject();
+            json.WriteString("format", "actorsim-forecast-summary");
+            json.WriteNumber("version", 1);
+            json.WriteStartObject("model");
+            json.WriteString("name", request.ModelName);
+            json.WriteString("fingerprint", ModelFingerprint.Of(request.Plant));
+            json.WriteEndObject();
+            if (request.Snapshot is { } snapshot)
+            {
+                json.WriteStartObject("snapshot");
+                json.WriteString("kind", snapshot.Kind == SnapshotKind.Exact ? "exact" : "observed");
+                json.WriteNumber("as_of", snapshot.AsOf);
+                json.WriteString("as_of_timestamp", (snapshot.AsOfTimestamp ?? snapshot.Start.AddTicks((long)Math.Round(snapshot.AsOf * TimeSpan.TicksPerSecond))).ToString("yyyy-MM-dd'T'HH:mm:ss.fff", System.Globalization.CultureInfo.InvariantCulture));
+                json.WriteEndObject();
+            }
+            else
+            {
+                json.WriteNull("snapshot");
+            }
+
+            json.WriteNumber("horizon_seconds", request.HorizonSeconds);
+            json.WriteNumber("replications", request.Replications);
+            json.WriteNumber("seed", request.Seed);
+            json.WriteNumber("confidence", 0.95);
+            json.WriteStartObject("kpis");
+            foreach (var (kpi, summary) in result.Summaries)
+            {
+                json.WriteStartObject(kpi);
+                if (summary is null)
+                {
+                    json.WriteNumber("n", 0);
+                }
+                else
+                {
+                    json.WriteNumber("n", summary.Count);
+                    Number(json, "mean", summary.Mean);
+                    Number(json, "std", summary.Std);
+                    json.WriteStartArray("ci95");
+                    Value(json, summary.CiLow);
+                    Value(json, summary.CiHigh);
+                    json.WriteEndArray();
+                    Number(json, "half_width", summary.HalfWidth);
+                    Number(json, "p5", summary.P5);
+                    Number(json, "p50", summary.P50);
+                    Number(json, "p95", summary.P95);
+                    Number(json, "min", summary.Min);
+                    Number(json, "max", summary.Max);
+                }
+
+                json.WriteEndObject();
+            }
+
+            json.WriteEndObject();
+            json.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+    }
+
+    private static void Number(Utf8JsonWriter json, string name, double value)
+    {
+        json.WritePropertyName(name);
+        Value(json, value);
+    }
+
+    /// <summary>A number, or null where there is none (the interval of a single replication).</summary>
+    private static void Value(Utf8JsonWriter json, double value)
+    {
+        if (double.IsFinite(value))
+        {
+            json.WriteNumberValue(value);
+        }
+        else
+        {
+            json.WriteNullValue();
+        }
+    }
+}

@@ -1,0 +1,63 @@
+using System.Text.Json.Nodes;
+using ActorSim.Cli.Tests.Support;
+using ActorSim.Egress.Tests.Support;
+
+namespace ActorSim.Cli.Tests;
+
+/// <summary><c>actorsim forecast</c>: replications from a snapshot, the same summary.json on any number of workers, and its refusals.</summary>
+public class ForecastCommandTests
+{
+    [Fact]
+    public async Task A_forecast_from_a_snapshot_writes_the_same_summary_on_one_and_two_workers()
+    {
+        using var folder = new TempDirectory();
+        var run = await ActorsimCommand.RunAsync(
+            ["history", "--engine", "reference", "--start", "2026-01-01T00:00:00", "--duration", "2 hours", "--dest", folder.Sub("log"), "--progress", "none",
+             "--snapshot-at", "2 hours", "--snapshot-out", folder.Sub("snap.json")]);
+        Assert.True(run.ExitCode == 0, run.Error);
+        string[] common = ["forecast", "--snapshot", folder.Sub("snap.json"), "--horizon", "30 mins", "--replications", "12", "--seed", "7"];
+
+        var one = await ActorsimCommand.RunAsync([.. common, "--parallelism", "1", "--out", folder.Sub("one")]);
+        var two = await ActorsimCommand.RunAsync([.. common, "--parallelism", "2", "--out", folder.Sub("two")]);
+
+        Assert.True(one.ExitCode == 0, one.Error);
+        Assert.True(two.ExitCode == 0, two.Error);
+        var summary = await File.ReadAllTextAsync(Path.Combine(folder.Sub("one"), "summary.json"));
+        Assert.Equal(summary, await File.ReadAllTextAsync(Path.Combine(folder.Sub("two"), "summary.json")));
+        var kpis = JsonNode.Parse(summary)!["kpis"]!;
+        Assert.Equal(12, kpis["throughput"]!["n"]!.GetValue<int>());
+        var ci = kpis["wait_mean"]!["ci95"]!.AsArray().Select(v => v!.GetValue<double>()).ToArray();
+        Assert.True(ci[0] < kpis["wait_mean"]!["mean"]!.GetValue<double>() && kpis["wait_mean"]!["mean"]!.GetValue<double>() < ci[1]);
+        Assert.Equal(7200, JsonNode.Parse(summary)!["snapshot"]!["as_of"]!.GetValue<double>());
+        Assert.Contains("throughput", one.Output);
+        Assert.Contains("95 % interval", one.Output);
+    }
+
+    [Fact]
+    public async Task A_folder_that_holds_a_forecast_is_refused_unless_overwrite()
+    {
+        using var folder = new TempDirectory();
+        string[] args = ["forecast", "--horizon", "10 mins", "--replications", "2", "--out", folder.Sub("fc")];
+        var first = await ActorsimCommand.RunAsync(args);
+        Assert.True(first.ExitCode == 0, first.Error);
+
+        var again = await ActorsimCommand.RunAsync(args);
+        var overwritten = await ActorsimCommand.RunAsync([.. args, "--overwrite"]);
+
+        Assert.Equal(2, again.ExitCode);
+        Assert.Contains("holds a forecast", again.Error);
+        Assert.True(overwritten.ExitCode == 0, overwritten.Error);
+    }
+
+    [Theory]
+    [InlineData(new[] { "forecast", "--replications", "0" }, "--replications '0' must be a whole number, at least 1")]
+    [InlineData(new[] { "forecast", "--horizon", "soon" }, "--horizon 'soon' is not a duration")]
+    [InlineData(new[] { "forecast", "--snapshot", "/nowhere/snap.json" }, "cannot be read")]
+    public async Task Bad_forecasts_are_refused_with_exit_2(string[] args, string message)
+    {
+        var (code, _, error) = await ActorsimCommand.RunAsync(args);
+
+        Assert.Equal(2, code);
+        Assert.Contains(message, error);
+    }
+}
