@@ -24,6 +24,9 @@ public sealed record ForecastRequest
     /// <summary>The forecast's seed: replication i draws from streams derived from it and i alone.</summary>
     public ulong Seed { get; init; } = 42;
 
+    /// <summary>Queue thresholds whose first crossing each replication records, and on which the verdict is given.</summary>
+    public IReadOnlyList<QueueAlert> Alerts { get; init; } = [];
+
     /// <summary>Workers running replications at once (each runs a whole replication); results do not depend on it.</summary>
     public int Parallelism { get; init; } = Environment.ProcessorCount;
 
@@ -44,6 +47,16 @@ public sealed record ForecastRequest
         if (Parallelism < 1)
         {
             throw new ArgumentException($"The parallelism {Parallelism} must be 1 or more workers.", nameof(Parallelism));
+        }
+
+        foreach (var alert in Alerts)
+        {
+            var line = Plant.Lines.FirstOrDefault(l => l.SimId == alert.Line)
+                ?? throw new ArgumentException($"The alert {alert} names the line '{alert.Line}', which the model does not have; it has {string.Join(", ", Plant.Lines.Select(l => l.SimId))}.", nameof(Alerts));
+            if (!line.ResourceNames.Contains(alert.Resource))
+            {
+                throw new ArgumentException($"The alert {alert} names the resource '{alert.Resource}', which line '{alert.Line}' does not have; it has {string.Join(", ", line.ResourceNames)}.", nameof(Alerts));
+            }
         }
 
         if (Snapshot is not null)

@@ -19,7 +19,7 @@ public static class ForecastRunner
 {
     private static readonly string[] LineKpiNames = ["throughput", "wip_end", "wait_mean", "wait_p95", "cycle_mean"];
 
-    private static readonly string[] ResourceKpiNames = ["utilization", "queue_mean", "queue_max"];
+    private static readonly string[] ResourceKpiNames = ["utilization", "queue_mean", "queue_max", "queue_growth"];
 
     /// <summary>The run seed of replication <paramref name="replication"/> of a forecast seeded with <paramref name="seed"/>: SplitMix-derived, independent of order.</summary>
     public static ulong ReplicationSeed(ulong seed, int replication) =>
@@ -31,7 +31,7 @@ public static class ForecastRunner
         ArgumentNullException.ThrowIfNull(request);
         request.Validate();
         var clock = Stopwatch.StartNew();
-        var names = KpiNames(request.Plant);
+        var names = KpiNames(request.Plant, request.Alerts);
         var rows = new double[request.Replications][];
         Parallel.For(
             0, request.Replications, new ParallelOptions { MaxDegreeOfParallelism = request.Parallelism, CancellationToken = cancellation },
@@ -52,10 +52,14 @@ public static class ForecastRunner
         return new ForecastResult(names, rows, summaries, request.Snapshot?.AsOf ?? 0, clock.Elapsed);
     }
 
-    /// <summary>The KPI names of <paramref name="plant"/>: a single line's without its id, a plant's with each line's in front.</summary>
-    public static IReadOnlyList<string> KpiNames(PlantModel plant)
+    /// <summary>
+    /// The KPI names of <paramref name="plant"/>: a single line's without its id, a plant's with each line's in front;
+    /// per resource its utilization, queue mean, longest queue and growth (end − start), and each alert's first crossing.
+    /// </summary>
+    public static IReadOnlyList<string> KpiNames(PlantModel plant, IReadOnlyList<QueueAlert>? alerts = null)
     {
         ArgumentNullException.ThrowIfNull(plant);
+        alerts ??= [];
         var names = new List<string>();
         foreach (var line in plant.Lines)
         {
@@ -64,6 +68,7 @@ public static class ForecastRunner
             foreach (var resource in line.ResourceNames)
             {
                 names.AddRange(ResourceKpiNames.Select(n => $"{line.SimId}.{resource}.{n}"));
+                names.AddRange(alerts.Where(a => a.Line == line.SimId && a.Resource == resource).Select(a => a.Kpi));
             }
         }
 
@@ -74,7 +79,14 @@ public static class ForecastRunner
     private sealed class Replication(ForecastRequest request)
     {
         private readonly LineKpis[] _lines = request.Plant.Lines.Select(_ => new LineKpis()).ToArray();
-        private readonly ResourceKpis[][] _resources = request.Plant.Lines.Select(l => l.ResourceNames.Select(_ => new ResourceKpis()).ToArray()).ToArray();
+        private readonly ResourceKpis[][] _resources = request.Plant.Lines
+            .Select(l => l.ResourceNames.Select(r => Watching(new ResourceKpis(), request.Alerts, l.SimId, r)).ToArray()).ToArray();
+
+        private static ResourceKpis Watching(ResourceKpis kpis, IReadOnlyList<QueueAlert> alerts, string line, string resource)
+        {
+            kpis.Watch(alerts.Where(a => a.Line == line && a.Resource == resource).Select(a => a.Threshold).ToArray());
+            return kpis;
+        }
 
         public double[] Run(int index)
         {
@@ -106,7 +118,11 @@ public static class ForecastRunner
                 row.AddRange([kpis.Throughput, kpis.InLine, kpis.WaitMean(), kpis.WaitP95(), kpis.CycleMean()]);
                 foreach (var resource in _resources[i])
                 {
-                    row.AddRange([resource.Utilization(end), resource.QueueMean(end), resource.QueueMax]);
+                    row.AddRange([resource.Utilization(end), resource.QueueMean(end), resource.QueueMax, resource.Queue - resource.QueueAtStart]);
+                    for (var a = 0; a < resource.Watched; a++)
+                    {
+                        row.Add(resource.CrossedAfter(a));
+                    }
                 }
             }
 

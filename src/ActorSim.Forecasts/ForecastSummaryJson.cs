@@ -72,6 +72,32 @@ public static class ForecastSummaryJson
             }
 
             json.WriteEndObject();
+            var verdicts = ForecastVerdict.Of(request, result);
+            json.WriteStartArray("verdict");
+            foreach (var verdict in verdicts)
+            {
+                json.WriteStartObject();
+                json.WriteString("line", verdict.Line);
+                json.WriteString("resource", verdict.Resource);
+                json.WriteString("rule", verdict.Rule);
+                json.WriteNumber("fired", verdict.Fired);
+                json.WriteNumber("replications", verdict.Replications);
+                json.WriteNumber("share", verdict.Share);
+                json.WriteStartArray("wilson95");
+                json.WriteNumberValue(verdict.Low);
+                json.WriteNumberValue(verdict.High);
+                json.WriteEndArray();
+                if (verdict.MedianFirstCrossing is { } first)
+                {
+                    json.WriteNumber("median_first_crossing_seconds", first);
+                }
+
+                json.WriteBoolean("bottleneck", verdict.IsBottleneck);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteString("headline", ForecastVerdict.Headline(verdicts));
             json.WriteEndObject();
         }
 

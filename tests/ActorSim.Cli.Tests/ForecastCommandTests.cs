@@ -34,6 +34,23 @@ public class ForecastCommandTests
     }
 
     [Fact]
+    public async Task An_alert_gives_a_verdict_naming_the_bottleneck()
+    {
+        using var folder = new TempDirectory();
+
+        var (code, output, error) = await ActorsimCommand.RunAsync(
+            ["forecast", "--horizon", "2 hours", "--replications", "10", "--alert", "Line_A.lathe.queue>20", "--out", folder.Sub("fc")]);
+
+        Assert.True(code == 0, error);
+        // Line_A's lathes are all busy from the start (utilization 100 %): the queue passes 20 in every replication.
+        Assert.Contains("Line_A.lathe: queue > 20 in 100% of replications [72%, 100%], first at +", output);
+        Assert.Contains("verdict: Line_A.lathe is the bottleneck", output);
+        var verdict = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(folder.Sub("fc"), "summary.json")))!["verdict"]![0]!;
+        Assert.Equal(10, verdict["fired"]!.GetValue<int>());
+        Assert.True(verdict["bottleneck"]!.GetValue<bool>());
+    }
+
+    [Fact]
     public async Task A_folder_that_holds_a_forecast_is_refused_unless_overwrite()
     {
         using var folder = new TempDirectory();
@@ -53,6 +70,8 @@ public class ForecastCommandTests
     [InlineData(new[] { "forecast", "--replications", "0" }, "--replications '0' must be a whole number, at least 1")]
     [InlineData(new[] { "forecast", "--horizon", "soon" }, "--horizon 'soon' is not a duration")]
     [InlineData(new[] { "forecast", "--snapshot", "/nowhere/snap.json" }, "cannot be read")]
+    [InlineData(new[] { "forecast", "--alert", "Line_A.lathe>20" }, "write <line>.<resource>.queue>N")]
+    [InlineData(new[] { "forecast", "--alert", "Line_A.drill.queue>20" }, "'drill'")]
     public async Task Bad_forecasts_are_refused_with_exit_2(string[] args, string message)
     {
         var (code, _, error) = await ActorsimCommand.RunAsync(args);

@@ -23,7 +23,9 @@ internal sealed class ForecastCommand
           (Student t), half_width, p5, p50, p95, min and max; the console shows the same. Replication i draws from
           streams derived from the seed and i alone: the same command writes the same bytes on any number of workers.
           KPIs: throughput, wip_end, wait_mean, wait_p95, cycle_mean (a plant's with its lines' ids in front), and per
-          resource <line>.<resource>.utilization, .queue_mean, .queue_max. See docs/forecasts.md.
+          resource <line>.<resource>.utilization, .queue_mean, .queue_max, .queue_growth (and .first_queue_over_N per
+          alert). The verdict: per resource the share of replications its rule fired in, with a 95 % Wilson interval;
+          a resource whose interval lies above one half is the bottleneck. See docs/forecasts.md.
 
         Exit codes:
           0    done
@@ -46,11 +48,33 @@ internal sealed class ForecastCommand
 
     private readonly Option<string> _out = CliOption.Value("--out", "DIR", "The output folder (default forecast).");
 
+    private readonly Option<string[]> _alert = new("--alert")
+    {
+        HelpName = "RULE",
+        Description = "A queue alert, <line>.<resource>.queue>N (repeatable): the verdict gives the share of replications whose queue crosses it. "
+            + "A resource without one is judged by the default rule: its queue grows through the horizon or its utilization passes 95 %.",
+        AllowMultipleArgumentsPerToken = false,
+    };
+
     private readonly Option<bool> _overwrite = CliOption.Switch("--overwrite", "Replace the forecast OUT holds.");
 
     public ForecastCommand()
     {
-        Command = new Command("forecast", Description) { _model, _snapshot, _horizon, _replications, _seed, _parallelism, _out, _overwrite };
+        Command = new Command("forecast", Description) { _model, _snapshot, _horizon, _replications, _seed, _parallelism, _alert, _out, _overwrite };
+        _alert.Validators.Add(result =>
+        {
+            foreach (var text in result.GetValueOrDefault<string[]>() ?? [])
+            {
+                try
+                {
+                    ActorSim.Forecasts.QueueAlert.Parse(text);
+                }
+                catch (ArgumentException e)
+                {
+                    result.AddError($"--alert {e.Message.Split(" (Parameter", 2)[0]}");
+                }
+            }
+        });
     }
 
     /// <summary>The command; its action is set by whoever runs it.</summary>
@@ -69,6 +93,7 @@ internal sealed class ForecastCommand
             Seed = parse.GetValue(_seed) is { } seed ? HistoryOptionsParser.ParseSeed(seed) : defaults.Seed,
             Parallelism = parse.GetValue(_parallelism) is { } parallelism ? ParseCount("--parallelism", parallelism) : defaults.Parallelism,
             Out = parse.GetValue(_out) ?? defaults.Out,
+            Alerts = (parse.GetValue(_alert) ?? []).Select(ActorSim.Forecasts.QueueAlert.Parse).ToArray(),
             Overwrite = parse.GetValue(_overwrite),
             S3 = HistoryOptionsParser.S3Options(environment),
         };

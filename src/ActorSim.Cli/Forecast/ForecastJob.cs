@@ -32,6 +32,7 @@ internal static class ForecastJob
             Replications = options.Replications,
             Seed = options.Seed,
             Parallelism = options.Parallelism,
+            Alerts = options.Alerts,
         };
         try
         {
@@ -40,6 +41,10 @@ internal static class ForecastJob
         catch (SnapshotException e)
         {
             throw new UsageException($"--snapshot: {e.Message}");
+        }
+        catch (ArgumentException e) when (e.ParamName == nameof(ForecastRequest.Alerts))
+        {
+            throw new UsageException($"--alert: {e.Message.Split(" (Parameter", 2)[0]}");
         }
 
         var from = snapshot is null ? "empty, at 0" : $"the {(snapshot.Kind == SnapshotKind.Exact ? "exact" : "observed")} snapshot at t={SimTime.Format(snapshot.AsOf, snapshot.Start)}";
@@ -54,6 +59,14 @@ internal static class ForecastJob
         {
             await output.WriteLineAsync(line).ConfigureAwait(false);
         }
+
+        var verdicts = ForecastVerdict.Of(request, result);
+        foreach (var verdict in verdicts)
+        {
+            await output.WriteLineAsync(ForecastVerdict.Describe(verdict)).ConfigureAwait(false);
+        }
+
+        await output.WriteLineAsync(ForecastVerdict.Headline(verdicts)).ConfigureAwait(false);
 
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"{options.Replications:N0} replications in {result.Elapsed.TotalSeconds:0.###} s; written to {summaryPath}")).ConfigureAwait(false);

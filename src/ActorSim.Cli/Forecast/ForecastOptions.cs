@@ -23,6 +23,9 @@ internal sealed record ForecastOptions
     /// <summary>Workers.</summary>
     public int Parallelism { get; init; } = Environment.ProcessorCount;
 
+    /// <summary>Queue alerts (<c>--alert Line_A.lathe.queue&gt;20</c>, repeatable).</summary>
+    public IReadOnlyList<ActorSim.Forecasts.QueueAlert> Alerts { get; init; } = [];
+
     /// <summary>The output folder.</summary>
     public string Out { get; init; } = "forecast";
 

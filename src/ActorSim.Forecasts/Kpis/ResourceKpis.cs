@@ -15,9 +15,30 @@ internal sealed class ResourceKpis : IResourceObserver
     private int _capacity;
     private double _queueArea;
     private double _utilizationArea;
+    private int[] _thresholds = [];
+    private double[] _crossedAfter = [];
 
     /// <summary>The longest queue seen.</summary>
     public int QueueMax { get; private set; }
+
+    /// <summary>The queue length at the start.</summary>
+    public int QueueAtStart { get; private set; }
+
+    /// <summary>The queue length now.</summary>
+    public int Queue => _queue;
+
+    /// <summary>How many thresholds are watched.</summary>
+    public int Watched => _thresholds.Length;
+
+    /// <summary>Watches these queue thresholds (once, before the first replication).</summary>
+    public void Watch(int[] thresholds)
+    {
+        _thresholds = thresholds;
+        _crossedAfter = new double[thresholds.Length];
+    }
+
+    /// <summary>Seconds after the start at which the queue first grew above threshold <paramref name="index"/>; NaN when it did not.</summary>
+    public double CrossedAfter(int index) => _crossedAfter[index];
 
     /// <summary>Starts measuring <paramref name="resource"/> at its state now.</summary>
     public void Start(DynamicResource resource)
@@ -25,7 +46,9 @@ internal sealed class ResourceKpis : IResourceObserver
         _from = _last = resource.Simulation.Now;
         (_inUse, _queue, _capacity) = (resource.InUse, resource.QueueLength, resource.Capacity);
         (_queueArea, _utilizationArea) = (0, 0);
-        QueueMax = _queue;
+        QueueMax = QueueAtStart = _queue;
+        Array.Fill(_crossedAfter, double.NaN);
+        CheckThresholds(_from);
         resource.Observer = this;
     }
 
@@ -36,6 +59,7 @@ internal sealed class ResourceKpis : IResourceObserver
         if (_queue > QueueMax)
         {
             QueueMax = _queue;
+            CheckThresholds(resource.Simulation.Now);
         }
     }
 
@@ -61,6 +85,17 @@ internal sealed class ResourceKpis : IResourceObserver
             _queueArea += _queue * span;
             _utilizationArea += Share() * span;
             _last = now;
+        }
+    }
+
+    private void CheckThresholds(double now)
+    {
+        for (var i = 0; i < _thresholds.Length; i++)
+        {
+            if (_queue > _thresholds[i] && double.IsNaN(_crossedAfter[i]))
+            {
+                _crossedAfter[i] = now - _from;
+            }
         }
     }
 

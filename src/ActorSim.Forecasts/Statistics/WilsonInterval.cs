@@ -18,6 +18,7 @@ public static class WilsonInterval
         var z2 = z * z;
         var center = (share + (z2 / (2 * n))) / (1 + (z2 / n));
         var half = z * Math.Sqrt((share * (1 - share) / n) + (z2 / (4 * n * n))) / (1 + (z2 / n));
-        return (Math.Max(0, center - half), Math.Min(1, center + half));
+        // At 0 and at n successes the bound is exactly 0 or 1; computed, it can miss by an ulp.
+        return (successes == 0 ? 0 : Math.Max(0, center - half), successes == trials ? 1 : Math.Min(1, center + half));
     }
 }
