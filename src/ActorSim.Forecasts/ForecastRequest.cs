@@ -1,4 +1,5 @@
 using ActorSim.Model.Plants;
+using ActorSim.Model.Registry;
 using ActorSim.Model.Snapshots;
 
 namespace ActorSim.Forecasts;
@@ -24,11 +25,17 @@ public sealed record ForecastRequest
     /// <summary>The forecast's seed: replication i draws from streams derived from it and i alone.</summary>
     public ulong Seed { get; init; } = 42;
 
+    /// <summary>Registry changes this forecast makes to the model (a what-if scenario); empty for the baseline.</summary>
+    public IReadOnlyList<WhatIfChange> Changes { get; init; } = [];
+
     /// <summary>Queue thresholds whose first crossing each replication records, and on which the verdict is given.</summary>
     public IReadOnlyList<QueueAlert> Alerts { get; init; } = [];
 
     /// <summary>Workers running replications at once (each runs a whole replication); results do not depend on it.</summary>
     public int Parallelism { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>The index of the line a registry path belongs to (its first segment), or -1.</summary>
+    internal int LineOf(string path) => Plant.Lines.Select((l, i) => (l, i)).FirstOrDefault(p => path.StartsWith(p.l.SimId + ".", StringComparison.Ordinal), (null!, -1)).Item2;
 
     /// <summary>Throws an <see cref="ArgumentException"/> naming the first value that cannot run.</summary>
     public void Validate()
@@ -49,6 +56,11 @@ public sealed record ForecastRequest
             throw new ArgumentException($"The parallelism {Parallelism} must be 1 or more workers.", nameof(Parallelism));
         }
 
+        foreach (var change in Changes)
+        {
+            CheckChange(change);
+        }
+
         foreach (var alert in Alerts)
         {
             var line = Plant.Lines.FirstOrDefault(l => l.SimId == alert.Line)
@@ -62,6 +74,38 @@ public sealed record ForecastRequest
         if (Snapshot is not null)
         {
             SnapshotValidator.Check(Snapshot, Plant, "the snapshot");
+        }
+    }
+
+    /// <summary>A change must name a line's registry path and a value the registry takes there.</summary>
+    private void CheckChange(WhatIfChange change)
+    {
+        var index = LineOf(change.Path);
+        if (index < 0)
+        {
+            throw new ArgumentException($"The change {change} names no line of the model (its first segment must be one of {string.Join(", ", Plant.Lines.Select(l => l.SimId))}).", nameof(Changes));
+        }
+
+        var line = Plant.Lines[index];
+        var scratch = new ParameterRegistry();
+        scratch.Register(line.CreateParameters());
+        foreach (var link in Plant.Links.Where(l => l.From == line.SimId))
+        {
+            scratch.RegisterDistribution(link.Path, link.Delay.Clone());
+        }
+
+        try
+        {
+            scratch.Update(change.Path, change.Value);
+        }
+        catch (RegistryException e)
+        {
+            throw new ArgumentException($"The change {change}: {e.Message}", nameof(Changes), e);
+        }
+
+        if (!(change.After >= 0) || change.After >= HorizonSeconds)
+        {
+            throw new ArgumentException($"The change {change} applies after the horizon ({HorizonSeconds} s).", nameof(Changes));
         }
     }
 }

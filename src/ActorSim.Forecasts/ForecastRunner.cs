@@ -109,6 +109,19 @@ public static class ForecastRunner
                 }
             }
 
+            foreach (var change in request.Changes)
+            {
+                var registry = lines[request.LineOf(change.Path)].Registry;
+                if (change.After == 0)
+                {
+                    registry.Update(change.Path, change.Value);
+                }
+                else
+                {
+                    simulation.Process(ApplyLater(simulation, registry, change), "what-if " + change.Path);
+                }
+            }
+
             var end = simulation.Now + request.HorizonSeconds;
             simulation.RunUntil(end);
             var row = new List<double>();
@@ -128,6 +141,12 @@ public static class ForecastRunner
 
             return [.. row];
         }
+    }
+
+    private static IEnumerable<Event> ApplyLater(Simulation simulation, Model.Registry.ParameterRegistry registry, WhatIfChange change)
+    {
+        yield return simulation.Delay(change.After);
+        registry.Update(change.Path, change.Value);
     }
 
     /// <summary>Hands each item sent to its destination line at once (every line of a replication shares one simulation).</summary>

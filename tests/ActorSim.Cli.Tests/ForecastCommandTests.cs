@@ -51,6 +51,22 @@ public class ForecastCommandTests
     }
 
     [Fact]
+    public async Task A_what_if_reports_paired_differences_against_the_baseline()
+    {
+        using var folder = new TempDirectory();
+
+        var (code, output, error) = await ActorsimCommand.RunAsync(
+            ["forecast", "--horizon", "1 hour", "--replications", "10", "--what-if", "Line_A.resources.lathe.current_cap=6@10m", "--out", folder.Sub("fc")]);
+
+        Assert.True(code == 0, error);
+        Assert.Contains("what-if Line_A.resources.lathe.current_cap=6@10m00.000s against the baseline, paired on the same replications:", output);
+        var summary = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(folder.Sub("fc"), "summary.json")))!;
+        var wait = summary["what_if"]!["differences"]!["wait_mean"]!;
+        Assert.True(wait["ci95"]![1]!.GetValue<double>() < 0, "two more lathes must cut the wait");
+        Assert.Equal(summary["kpis"]!["throughput"]!["n"]!.GetValue<int>(), summary["what_if"]!["kpis"]!["throughput"]!["n"]!.GetValue<int>());
+    }
+
+    [Fact]
     public async Task A_folder_that_holds_a_forecast_is_refused_unless_overwrite()
     {
         using var folder = new TempDirectory();
@@ -72,6 +88,8 @@ public class ForecastCommandTests
     [InlineData(new[] { "forecast", "--snapshot", "/nowhere/snap.json" }, "cannot be read")]
     [InlineData(new[] { "forecast", "--alert", "Line_A.lathe>20" }, "write <line>.<resource>.queue>N")]
     [InlineData(new[] { "forecast", "--alert", "Line_A.drill.queue>20" }, "'drill'")]
+    [InlineData(new[] { "forecast", "--what-if", "lathes=6" }, "names no line")]
+    [InlineData(new[] { "forecast", "--what-if", "Line_A.resources.lathe.current_cap" }, "write <registry path>=<value>")]
     public async Task Bad_forecasts_are_refused_with_exit_2(string[] args, string message)
     {
         var (code, _, error) = await ActorsimCommand.RunAsync(args);

@@ -24,7 +24,8 @@ internal sealed class ForecastCommand
           streams derived from the seed and i alone: the same command writes the same bytes on any number of workers.
           KPIs: throughput, wip_end, wait_mean, wait_p95, cycle_mean (a plant's with its lines' ids in front), and per
           resource <line>.<resource>.utilization, .queue_mean, .queue_max, .queue_growth (and .first_queue_over_N per
-          alert). The verdict: per resource the share of replications its rule fired in, with a 95 % Wilson interval;
+          alert). --what-if runs the changed model on the same replication streams (common random numbers) and reports
+          each KPI's paired difference with its 95 % interval. The verdict: per resource the share of replications its rule fired in, with a 95 % Wilson interval;
           a resource whose interval lies above one half is the bottleneck. See docs/forecasts.md.
 
         Exit codes:
@@ -58,9 +59,31 @@ internal sealed class ForecastCommand
 
     private readonly Option<bool> _overwrite = CliOption.Switch("--overwrite", "Replace the forecast OUT holds.");
 
+    private readonly Option<string[]> _whatIf = new("--what-if")
+    {
+        HelpName = "CHANGE",
+        Description = "A what-if change, <registry path>=<value>[@<time after the start>] (repeatable; all together make one scenario), "
+            + "run on the baseline's random streams and reported as paired differences.",
+        AllowMultipleArgumentsPerToken = false,
+    };
+
     public ForecastCommand()
     {
-        Command = new Command("forecast", Description) { _model, _snapshot, _horizon, _replications, _seed, _parallelism, _alert, _out, _overwrite };
+        Command = new Command("forecast", Description) { _model, _snapshot, _horizon, _replications, _seed, _parallelism, _alert, _whatIf, _out, _overwrite };
+        _whatIf.Validators.Add(result =>
+        {
+            foreach (var text in result.GetValueOrDefault<string[]>() ?? [])
+            {
+                try
+                {
+                    ActorSim.Forecasts.WhatIfChange.Parse(text);
+                }
+                catch (ArgumentException e)
+                {
+                    result.AddError($"--what-if {e.Message.Split(" (Parameter", 2)[0]}");
+                }
+            }
+        });
         _alert.Validators.Add(result =>
         {
             foreach (var text in result.GetValueOrDefault<string[]>() ?? [])
@@ -94,6 +117,7 @@ internal sealed class ForecastCommand
             Parallelism = parse.GetValue(_parallelism) is { } parallelism ? ParseCount("--parallelism", parallelism) : defaults.Parallelism,
             Out = parse.GetValue(_out) ?? defaults.Out,
             Alerts = (parse.GetValue(_alert) ?? []).Select(ActorSim.Forecasts.QueueAlert.Parse).ToArray(),
+            WhatIf = (parse.GetValue(_whatIf) ?? []).Select(ActorSim.Forecasts.WhatIfChange.Parse).ToArray(),
             Overwrite = parse.GetValue(_overwrite),
             S3 = HistoryOptionsParser.S3Options(environment),
         };

@@ -47,17 +47,42 @@ internal static class ForecastJob
             throw new UsageException($"--alert: {e.Message.Split(" (Parameter", 2)[0]}");
         }
 
+        var scenario = request with { Changes = options.WhatIf };
+        try
+        {
+            scenario.Validate();
+        }
+        catch (ArgumentException e) when (e.ParamName == nameof(ForecastRequest.Changes))
+        {
+            throw new UsageException($"--what-if: {e.Message.Split(" (Parameter", 2)[0]}");
+        }
+
         var from = snapshot is null ? "empty, at 0" : $"the {(snapshot.Kind == SnapshotKind.Exact ? "exact" : "observed")} snapshot at t={SimTime.Format(snapshot.AsOf, snapshot.Start)}";
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"forecast of '{name}' from {from}: {options.Replications:N0} replications of {SimTime.Format(options.HorizonSeconds)} on {options.Parallelism} workers, seed {options.Seed}")).ConfigureAwait(false);
         var result = await Task.Run(() => ForecastRunner.Run(request, cancellation), cancellation).ConfigureAwait(false);
+        (IReadOnlyList<WhatIfChange>, ScenarioComparison)? whatIf = null;
+        if (options.WhatIf.Count > 0)
+        {
+            var changed = await Task.Run(() => ForecastRunner.Run(scenario, cancellation), cancellation).ConfigureAwait(false);
+            whatIf = (options.WhatIf, ScenarioComparison.Of(string.Join(", ", options.WhatIf), result, changed));
+        }
+
         Directory.CreateDirectory(options.Out);
         var temporary = $"{summaryPath}.{Environment.ProcessId}.tmp";
-        await File.WriteAllTextAsync(temporary, ForecastSummaryJson.Write(request, result), cancellation).ConfigureAwait(false);
+        await File.WriteAllTextAsync(temporary, ForecastSummaryJson.Write(request, result, whatIf), cancellation).ConfigureAwait(false);
         File.Move(temporary, summaryPath, overwrite: true);
         foreach (var line in ForecastReport.Lines(result))
         {
             await output.WriteLineAsync(line).ConfigureAwait(false);
+        }
+
+        if (whatIf is { } compared)
+        {
+            foreach (var line in ForecastReport.Differences(compared.Item2))
+            {
+                await output.WriteLineAsync(line).ConfigureAwait(false);
+            }
         }
 
         var verdicts = ForecastVerdict.Of(request, result);

@@ -26,6 +26,9 @@ internal sealed record ForecastOptions
     /// <summary>Queue alerts (<c>--alert Line_A.lathe.queue&gt;20</c>, repeatable).</summary>
     public IReadOnlyList<ActorSim.Forecasts.QueueAlert> Alerts { get; init; } = [];
 
+    /// <summary>The what-if scenario's changes (<c>--what-if path=value@time</c>, repeatable); empty: the baseline alone.</summary>
+    public IReadOnlyList<ActorSim.Forecasts.WhatIfChange> WhatIf { get; init; } = [];
+
     /// <summary>The output folder.</summary>
     public string Out { get; init; } = "forecast";
 

@@ -19,6 +19,19 @@ internal static class ForecastReport
         }
     }
 
+    /// <summary>The what-if's paired differences: <c>what-if (changes): wait_mean −41.2 [−43.0, −39.4]</c>, one line per KPI.</summary>
+    public static IEnumerable<string> Differences(ScenarioComparison comparison)
+    {
+        yield return $"what-if {comparison.Name} against the baseline, paired on the same replications:";
+        var width = Math.Max(4, comparison.Differences.Max(d => d.Kpi.Length));
+        foreach (var (kpi, difference) in comparison.Differences)
+        {
+            yield return difference is null
+                ? $"  {kpi.PadRight(width)}  —"
+                : string.Create(CultureInfo.InvariantCulture, $"  {kpi.PadRight(width)}  {difference.Mean,12:+#,0.###;−#,0.###;0}  {Interval(difference.CiLow, difference.CiHigh),27}");
+        }
+    }
+
     private static string Interval(double low, double high) =>
         double.IsFinite(low) ? string.Create(CultureInfo.InvariantCulture, $"[{low:#,0.###}, {high:#,0.###}]") : "(one replication)";
 }
