@@ -32,16 +32,56 @@ public static class ForecastRunner
         request.Validate();
         var clock = Stopwatch.StartNew();
         var names = KpiNames(request.Plant, request.Alerts);
-        var rows = new double[request.Replications][];
+        var rows = new List<double[]>();
+        RunRange(request, rows, request.Replications, cancellation);
+        return Result(request, names, rows, clock.Elapsed);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="request"/> until every KPI of <paramref name="rule"/> is known to its target precision: the
+    /// replications go in batches of <see cref="ForecastRequest.Replications"/>, and after each batch the rule is checked
+    /// on the complete prefix 0 … n − 1, so the count at which it stops never depends on timing or workers.
+    /// </summary>
+    public static SequentialForecast RunUntilPrecise(ForecastRequest request, PrecisionRule rule, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(rule);
+        request.Validate();
+        var clock = Stopwatch.StartNew();
+        var names = KpiNames(request.Plant, request.Alerts);
+        rule.Check(names, request.Replications);
+        var rows = new List<double[]>();
+        while (true)
+        {
+            RunRange(request, rows, Math.Min(request.Replications, rule.MaxReplications - rows.Count), cancellation);
+            var result = Result(request, names, rows, clock.Elapsed);
+            var (met, deciding, precision) = rule.Evaluate(result);
+            if (met || rows.Count >= rule.MaxReplications)
+            {
+                return new SequentialForecast(result, met, deciding, precision);
+            }
+        }
+    }
+
+    /// <summary>Adds replications <c>rows.Count … rows.Count + count − 1</c> to <paramref name="rows"/>, in index order whatever the workers.</summary>
+    private static void RunRange(ForecastRequest request, List<double[]> rows, int count, CancellationToken cancellation)
+    {
+        var first = rows.Count;
+        var batch = new double[count][];
         Parallel.For(
-            0, request.Replications, new ParallelOptions { MaxDegreeOfParallelism = request.Parallelism, CancellationToken = cancellation },
+            0, count, new ParallelOptions { MaxDegreeOfParallelism = request.Parallelism, CancellationToken = cancellation },
             () => new Replication(request),
             (i, _, replication) =>
             {
-                rows[i] = replication.Run(i);
+                batch[i] = replication.Run(first + i);
                 return replication;
             },
             _ => { });
+        rows.AddRange(batch);
+    }
+
+    private static ForecastResult Result(ForecastRequest request, IReadOnlyList<string> names, List<double[]> rows, TimeSpan elapsed)
+    {
         var summaries = new List<(string, KpiSummary?)>(names.Count);
         for (var k = 0; k < names.Count; k++)
         {
@@ -49,7 +89,7 @@ public static class ForecastRunner
             summaries.Add((names[k], defined.Length == 0 ? null : KpiSummary.Of(defined)));
         }
 
-        return new ForecastResult(names, rows, summaries, request.Snapshot?.AsOf ?? 0, clock.Elapsed);
+        return new ForecastResult(names, rows.ToArray(), summaries, request.Snapshot?.AsOf ?? 0, elapsed);
     }
 
     /// <summary>

@@ -67,6 +67,24 @@ public class ForecastCommandTests
     }
 
     [Fact]
+    public async Task Target_precision_adds_batches_until_the_kpis_are_precise_and_says_which_decided()
+    {
+        using var folder = new TempDirectory();
+
+        var (code, output, error) = await ActorsimCommand.RunAsync(
+            ["forecast", "--horizon", "30 mins", "--replications", "4", "--target-precision", "10%", "--target-kpi", "throughput,wait_mean", "--out", folder.Sub("fc")]);
+
+        Assert.True(code == 0, error);
+        Assert.Contains("replications in batches of 4 until ±10% on throughput, wait_mean", output);
+        Assert.Matches(@"target ±10% on throughput, wait_mean met after \d+ replications; (throughput|wait_mean) decided, at ±\d", output);
+        var summary = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(folder.Sub("fc"), "summary.json")))!;
+        var replications = summary["replications"]!.GetValue<int>();
+        Assert.Equal(0, replications % 4);
+        var wait = summary["kpis"]!["wait_mean"]!;
+        Assert.True(wait["half_width"]!.GetValue<double>() <= 0.10 * Math.Abs(wait["mean"]!.GetValue<double>()));
+    }
+
+    [Fact]
     public async Task A_folder_that_holds_a_forecast_is_refused_unless_overwrite()
     {
         using var folder = new TempDirectory();
@@ -89,6 +107,8 @@ public class ForecastCommandTests
     [InlineData(new[] { "forecast", "--alert", "Line_A.lathe>20" }, "write <line>.<resource>.queue>N")]
     [InlineData(new[] { "forecast", "--alert", "Line_A.drill.queue>20" }, "'drill'")]
     [InlineData(new[] { "forecast", "--what-if", "lathes=6" }, "names no line")]
+    [InlineData(new[] { "forecast", "--target-precision", "five" }, "--target-precision 'five'")]
+    [InlineData(new[] { "forecast", "--target-precision", "5%", "--target-kpi", "latency" }, "'latency'")]
     [InlineData(new[] { "forecast", "--what-if", "Line_A.resources.lathe.current_cap" }, "write <registry path>=<value>")]
     public async Task Bad_forecasts_are_refused_with_exit_2(string[] args, string message)
     {

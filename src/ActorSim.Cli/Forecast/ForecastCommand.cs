@@ -25,7 +25,9 @@ internal sealed class ForecastCommand
           KPIs: throughput, wip_end, wait_mean, wait_p95, cycle_mean (a plant's with its lines' ids in front), and per
           resource <line>.<resource>.utilization, .queue_mean, .queue_max, .queue_growth (and .first_queue_over_N per
           alert). --what-if runs the changed model on the same replication streams (common random numbers) and reports
-          each KPI's paired difference with its 95 % interval. The verdict: per resource the share of replications its rule fired in, with a 95 % Wilson interval;
+          each KPI's paired difference with its 95 % interval. --target-precision runs batches of --replications until
+          every --target-kpi is that precise (checked on the complete prefix, so the count never depends on workers).
+          The verdict: per resource the share of replications its rule fired in, with a 95 % Wilson interval;
           a resource whose interval lies above one half is the bottleneck. See docs/forecasts.md.
 
         Exit codes:
@@ -67,9 +69,18 @@ internal sealed class ForecastCommand
         AllowMultipleArgumentsPerToken = false,
     };
 
+    private readonly Option<string> _targetPrecision = CliOption.Value(
+        "--target-precision", "P", "Add replications (in batches of --replications) until each --target-kpi's 95 % half-width is within P of its mean ('5%' or 0.05).",
+        text => ParsePrecision(text));
+
+    private readonly Option<string> _targetKpi = CliOption.Value("--target-kpi", "KPIS", "The KPIs --target-precision checks, comma-separated (default throughput,wait_mean).");
+
+    private readonly Option<string> _maxReplications = CliOption.Value(
+        "--max-replications", "N", "The most replications --target-precision runs (default 10,000).", text => ParseCount("--max-replications", text));
+
     public ForecastCommand()
     {
-        Command = new Command("forecast", Description) { _model, _snapshot, _horizon, _replications, _seed, _parallelism, _alert, _whatIf, _out, _overwrite };
+        Command = new Command("forecast", Description) { _model, _snapshot, _horizon, _replications, _seed, _parallelism, _alert, _whatIf, _targetPrecision, _targetKpi, _maxReplications, _out, _overwrite };
         _whatIf.Validators.Add(result =>
         {
             foreach (var text in result.GetValueOrDefault<string[]>() ?? [])
@@ -118,9 +129,24 @@ internal sealed class ForecastCommand
             Out = parse.GetValue(_out) ?? defaults.Out,
             Alerts = (parse.GetValue(_alert) ?? []).Select(ActorSim.Forecasts.QueueAlert.Parse).ToArray(),
             WhatIf = (parse.GetValue(_whatIf) ?? []).Select(ActorSim.Forecasts.WhatIfChange.Parse).ToArray(),
+            Precision = parse.GetValue(_targetPrecision) is { } precision
+                ? new ActorSim.Forecasts.PrecisionRule(
+                    ParsePrecision(precision),
+                    parse.GetValue(_targetKpi) is { } kpis ? kpis.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) : ActorSim.Forecasts.PrecisionRule.DefaultKpis,
+                    parse.GetValue(_maxReplications) is { } most ? ParseCount("--max-replications", most) : 10_000)
+                : null,
             Overwrite = parse.GetValue(_overwrite),
             S3 = HistoryOptionsParser.S3Options(environment),
         };
+    }
+
+    private static double ParsePrecision(string text)
+    {
+        var trimmed = text.Trim();
+        var percent = trimmed.EndsWith('%');
+        return double.TryParse(percent ? trimmed[..^1] : trimmed, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value > 0 && double.IsFinite(value)
+            ? (percent ? value / 100 : value)
+            : throw new UsageException($"--target-precision '{text}' must be a share above 0 of the mean: '5%' or 0.05.");
     }
 
     private static int ParseCount(string option, string text) =>

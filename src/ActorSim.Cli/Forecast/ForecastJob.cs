@@ -58,9 +58,37 @@ internal static class ForecastJob
         }
 
         var from = snapshot is null ? "empty, at 0" : $"the {(snapshot.Kind == SnapshotKind.Exact ? "exact" : "observed")} snapshot at t={SimTime.Format(snapshot.AsOf, snapshot.Start)}";
+        var count = options.Precision is { } target
+            ? string.Create(CultureInfo.InvariantCulture, $"replications in batches of {options.Replications:N0} until {target} (at most {target.MaxReplications:N0})")
+            : string.Create(CultureInfo.InvariantCulture, $"{options.Replications:N0} replications");
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-            $"forecast of '{name}' from {from}: {options.Replications:N0} replications of {SimTime.Format(options.HorizonSeconds)} on {options.Parallelism} workers, seed {options.Seed}")).ConfigureAwait(false);
-        var result = await Task.Run(() => ForecastRunner.Run(request, cancellation), cancellation).ConfigureAwait(false);
+            $"forecast of '{name}' from {from}: {count} of {SimTime.Format(options.HorizonSeconds)} on {options.Parallelism} workers, seed {options.Seed}")).ConfigureAwait(false);
+        ForecastResult result;
+        string? stopping = null;
+        if (options.Precision is { } rule)
+        {
+            SequentialForecast sequential;
+            try
+            {
+                sequential = await Task.Run(() => ForecastRunner.RunUntilPrecise(request, rule, cancellation), cancellation).ConfigureAwait(false);
+            }
+            catch (ArgumentException e) when (e.ParamName is nameof(PrecisionRule.Kpis) or nameof(PrecisionRule.MaxReplications) or nameof(PrecisionRule.RelativeHalfWidth))
+            {
+                throw new UsageException($"--target-precision: {e.Message.Split(" (Parameter", 2)[0]}");
+            }
+
+            result = sequential.Result;
+            request = request with { Replications = result.Rows.Count };
+            scenario = scenario with { Replications = result.Rows.Count };
+            stopping = sequential.Met
+                ? string.Create(CultureInfo.InvariantCulture, $"target {rule} met after {result.Rows.Count:N0} replications; {sequential.Deciding} decided, at ±{sequential.Precision:0.##%}")
+                : string.Create(CultureInfo.InvariantCulture, $"target {rule} not met after the most replications ({result.Rows.Count:N0}); {sequential.Deciding} reached ±{sequential.Precision:0.##%}");
+        }
+        else
+        {
+            result = await Task.Run(() => ForecastRunner.Run(request, cancellation), cancellation).ConfigureAwait(false);
+        }
+
         (IReadOnlyList<WhatIfChange>, ScenarioComparison)? whatIf = null;
         if (options.WhatIf.Count > 0)
         {
@@ -93,8 +121,13 @@ internal static class ForecastJob
 
         await output.WriteLineAsync(ForecastVerdict.Headline(verdicts)).ConfigureAwait(false);
 
+        if (stopping is not null)
+        {
+            await output.WriteLineAsync(stopping).ConfigureAwait(false);
+        }
+
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-            $"{options.Replications:N0} replications in {result.Elapsed.TotalSeconds:0.###} s; written to {summaryPath}")).ConfigureAwait(false);
+            $"{result.Rows.Count:N0} replications in {result.Elapsed.TotalSeconds:0.###} s; written to {summaryPath}")).ConfigureAwait(false);
         return CliApplication.Ok;
     }
 

@@ -29,6 +29,9 @@ internal sealed record ForecastOptions
     /// <summary>The what-if scenario's changes (<c>--what-if path=value@time</c>, repeatable); empty: the baseline alone.</summary>
     public IReadOnlyList<ActorSim.Forecasts.WhatIfChange> WhatIf { get; init; } = [];
 
+    /// <summary>Sequential stopping (<c>--target-precision</c>, <c>--target-kpi</c>, <c>--max-replications</c>); null: a fixed count.</summary>
+    public ActorSim.Forecasts.PrecisionRule? Precision { get; init; }
+
     /// <summary>The output folder.</summary>
     public string Out { get; init; } = "forecast";
 
