@@ -64,6 +64,15 @@ public class ForecastCommandTests
         var wait = summary["what_if"]!["differences"]!["wait_mean"]!;
         Assert.True(wait["ci95"]![1]!.GetValue<double>() < 0, "two more lathes must cut the wait");
         Assert.Equal(summary["kpis"]!["throughput"]!["n"]!.GetValue<int>(), summary["what_if"]!["kpis"]!["throughput"]!["n"]!.GetValue<int>());
+
+        // replications.parquet, read by DuckDB: a row per replication and scenario, the KPIs as columns.
+        var parquet = Path.Combine(folder.Sub("fc"), "replications.parquet");
+        var rows = DuckDb.Query($"SELECT scenario, count(*), min(replication), max(replication), avg(throughput), count(wait_mean) FROM read_parquet('{parquet}') GROUP BY scenario ORDER BY scenario");
+        Assert.Equal(2, rows.Count);
+        Assert.Equal(("baseline", 10L, 0L, 9L), ((string)rows[0][0]!, Convert.ToInt64(rows[0][1]), Convert.ToInt64(rows[0][2]), Convert.ToInt64(rows[0][3])));
+        Assert.Equal("what-if", (string)rows[1][0]!);
+        Assert.Equal(summary["kpis"]!["throughput"]!["mean"]!.GetValue<double>(), Convert.ToDouble(rows[0][4]), 6);
+        Assert.Equal(summary["what_if"]!["kpis"]!["throughput"]!["mean"]!.GetValue<double>(), Convert.ToDouble(rows[1][4]), 6);
     }
 
     [Fact]

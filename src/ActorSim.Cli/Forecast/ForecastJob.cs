@@ -100,6 +100,9 @@ internal static class ForecastJob
         var temporary = $"{summaryPath}.{Environment.ProcessId}.tmp";
         await File.WriteAllTextAsync(temporary, ForecastSummaryJson.Write(request, result, whatIf), cancellation).ConfigureAwait(false);
         File.Move(temporary, summaryPath, overwrite: true);
+        var replicationsPath = Path.Combine(options.Out, "replications.parquet");
+        await File.WriteAllBytesAsync(temporary, ForecastReplicationsParquet.Write(result, whatIf?.Item2.Result), cancellation).ConfigureAwait(false);
+        File.Move(temporary, replicationsPath, overwrite: true);
         foreach (var line in ForecastReport.Lines(result))
         {
             await output.WriteLineAsync(line).ConfigureAwait(false);
@@ -127,7 +130,7 @@ internal static class ForecastJob
         }
 
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-            $"{result.Rows.Count:N0} replications in {result.Elapsed.TotalSeconds:0.###} s; written to {summaryPath}")).ConfigureAwait(false);
+            $"{result.Rows.Count:N0} replications in {result.Elapsed.TotalSeconds:0.###} s; written to {summaryPath} and {replicationsPath}")).ConfigureAwait(false);
         return CliApplication.Ok;
     }
 
