@@ -25,6 +25,12 @@ public sealed record ForecastRequest
     /// <summary>The forecast's seed: replication i draws from streams derived from it and i alone.</summary>
     public ulong Seed { get; init; } = 42;
 
+    /// <summary>Simulated seconds between the samples of the bands (queue, in use, WIP); 0: the horizon / 96.</summary>
+    public double BandStep { get; init; }
+
+    /// <summary>The band step in force: <see cref="BandStep"/>, or the horizon / 96.</summary>
+    public double EffectiveBandStep => BandStep > 0 ? BandStep : HorizonSeconds / 96;
+
     /// <summary>Registry changes this forecast makes to the model (a what-if scenario); empty for the baseline.</summary>
     public IReadOnlyList<WhatIfChange> Changes { get; init; } = [];
 
@@ -49,6 +55,11 @@ public sealed record ForecastRequest
         if (Replications < 1)
         {
             throw new ArgumentException($"A forecast needs at least 1 replication; {Replications} were asked for.", nameof(Replications));
+        }
+
+        if (!(BandStep >= 0) || double.IsInfinity(BandStep) || BandStep > HorizonSeconds)
+        {
+            throw new ArgumentException($"The band step {BandStep} s must be above 0 and within the horizon ({HorizonSeconds} s).", nameof(BandStep));
         }
 
         if (Parallelism < 1)

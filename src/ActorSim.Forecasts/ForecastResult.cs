@@ -9,4 +9,14 @@ namespace ActorSim.Forecasts;
 /// <param name="StartsAt">Simulated seconds the replications start at (the snapshot's instant, or 0).</param>
 /// <param name="Elapsed">Wall time of the replications.</param>
 public sealed record ForecastResult(
-    IReadOnlyList<string> Kpis, IReadOnlyList<double[]> Rows, IReadOnlyList<(string Kpi, KpiSummary? Summary)> Summaries, double StartsAt, TimeSpan Elapsed);
+    IReadOnlyList<string> Kpis, IReadOnlyList<double[]> Rows, IReadOnlyList<(string Kpi, KpiSummary? Summary)> Summaries, double StartsAt, TimeSpan Elapsed)
+{
+    /// <summary>The sampled series (<c>&lt;line&gt;.wip</c>, <c>&lt;line&gt;.&lt;resource&gt;.queue</c>, <c>.in_use</c>), in the order of each replication's samples.</summary>
+    public IReadOnlyList<string> Series { get; init; } = [];
+
+    /// <summary>The sampling times, in seconds after the start (0, the band step, twice it, …, the horizon).</summary>
+    public IReadOnlyList<double> SampleTimes { get; init; } = [];
+
+    /// <summary>Per replication, in replication order: series by series, each its value at every sampling time.</summary>
+    public IReadOnlyList<double[]> Samples { get; init; } = [];
+}

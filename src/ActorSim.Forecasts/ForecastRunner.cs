@@ -33,8 +33,9 @@ public static class ForecastRunner
         var clock = Stopwatch.StartNew();
         var names = KpiNames(request.Plant, request.Alerts);
         var rows = new List<double[]>();
-        RunRange(request, rows, request.Replications, cancellation);
-        return Result(request, names, rows, clock.Elapsed);
+        var samples = new List<double[]>();
+        RunRange(request, rows, samples, request.Replications, cancellation);
+        return Result(request, names, rows, samples, clock.Elapsed);
     }
 
     /// <summary>
@@ -51,10 +52,11 @@ public static class ForecastRunner
         var names = KpiNames(request.Plant, request.Alerts);
         rule.Check(names, request.Replications);
         var rows = new List<double[]>();
+        var samples = new List<double[]>();
         while (true)
         {
-            RunRange(request, rows, Math.Min(request.Replications, rule.MaxReplications - rows.Count), cancellation);
-            var result = Result(request, names, rows, clock.Elapsed);
+            RunRange(request, rows, samples, Math.Min(request.Replications, rule.MaxReplications - rows.Count), cancellation);
+            var result = Result(request, names, rows, samples, clock.Elapsed);
             var (met, deciding, precision) = rule.Evaluate(result);
             if (met || rows.Count >= rule.MaxReplications)
             {
@@ -64,23 +66,58 @@ public static class ForecastRunner
     }
 
     /// <summary>Adds replications <c>rows.Count … rows.Count + count − 1</c> to <paramref name="rows"/>, in index order whatever the workers.</summary>
-    private static void RunRange(ForecastRequest request, List<double[]> rows, int count, CancellationToken cancellation)
+    private static void RunRange(ForecastRequest request, List<double[]> rows, List<double[]> samples, int count, CancellationToken cancellation)
     {
         var first = rows.Count;
         var batch = new double[count][];
+        var sampled = new double[count][];
         Parallel.For(
             0, count, new ParallelOptions { MaxDegreeOfParallelism = request.Parallelism, CancellationToken = cancellation },
             () => new Replication(request),
             (i, _, replication) =>
             {
-                batch[i] = replication.Run(first + i);
+                (batch[i], sampled[i]) = replication.Run(first + i);
                 return replication;
             },
             _ => { });
         rows.AddRange(batch);
+        samples.AddRange(sampled);
     }
 
-    private static ForecastResult Result(ForecastRequest request, IReadOnlyList<string> names, List<double[]> rows, TimeSpan elapsed)
+    /// <summary>The sampled series of <paramref name="plant"/>: per line its WIP, per resource its queue and units in use.</summary>
+    public static IReadOnlyList<string> SeriesNames(PlantModel plant)
+    {
+        ArgumentNullException.ThrowIfNull(plant);
+        var names = new List<string>();
+        foreach (var line in plant.Lines)
+        {
+            names.Add($"{line.SimId}.wip");
+            foreach (var resource in line.ResourceNames)
+            {
+                names.Add($"{line.SimId}.{resource}.queue");
+                names.Add($"{line.SimId}.{resource}.in_use");
+            }
+        }
+
+        return names;
+    }
+
+    /// <summary>The sampling times of <paramref name="request"/>: every band step from 0, and the horizon.</summary>
+    public static IReadOnlyList<double> SampleTimes(ForecastRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var step = request.EffectiveBandStep;
+        var times = new List<double>();
+        for (var k = 0; k * step < request.HorizonSeconds; k++)
+        {
+            times.Add(k * step);
+        }
+
+        times.Add(request.HorizonSeconds);
+        return times;
+    }
+
+    private static ForecastResult Result(ForecastRequest request, IReadOnlyList<string> names, List<double[]> rows, List<double[]> samples, TimeSpan elapsed)
     {
         var summaries = new List<(string, KpiSummary?)>(names.Count);
         for (var k = 0; k < names.Count; k++)
@@ -89,7 +126,12 @@ public static class ForecastRunner
             summaries.Add((names[k], defined.Length == 0 ? null : KpiSummary.Of(defined)));
         }
 
-        return new ForecastResult(names, rows.ToArray(), summaries, request.Snapshot?.AsOf ?? 0, elapsed);
+        return new ForecastResult(names, rows.ToArray(), summaries, request.Snapshot?.AsOf ?? 0, elapsed)
+        {
+            Series = SeriesNames(request.Plant),
+            SampleTimes = SampleTimes(request),
+            Samples = samples.ToArray(),
+        };
     }
 
     /// <summary>
@@ -128,7 +170,10 @@ public static class ForecastRunner
             return kpis;
         }
 
-        public double[] Run(int index)
+        private readonly IReadOnlyList<double> _times = SampleTimes(request);
+        private readonly int _series = SeriesNames(request.Plant).Count;
+
+        public (double[] Row, double[] Samples) Run(int index)
         {
             var plant = request.Plant;
             var snapshot = request.Snapshot;
@@ -162,8 +207,13 @@ public static class ForecastRunner
                 }
             }
 
-            var end = simulation.Now + request.HorizonSeconds;
+            var start = simulation.Now;
+            var end = start + request.HorizonSeconds;
+            var samples = new double[_series * _times.Count];
+            Sample(lines, samples, 0);
+            simulation.Process(Sampling(simulation, lines, samples), "forecast bands");
             simulation.RunUntil(end);
+            Sample(lines, samples, _times.Count - 1);
             var row = new List<double>();
             for (var i = 0; i < lines.Length; i++)
             {
@@ -179,7 +229,32 @@ public static class ForecastRunner
                 }
             }
 
-            return [.. row];
+            return ([.. row], samples);
+        }
+
+        /// <summary>Takes the samples of every band step between the start and the horizon (both are taken around the run).</summary>
+        private IEnumerable<Event> Sampling(Simulation simulation, Line[] lines, double[] samples)
+        {
+            var start = simulation.Now;
+            for (var point = 1; point < _times.Count - 1; point++)
+            {
+                yield return simulation.Delay(start + _times[point] - simulation.Now);
+                Sample(lines, samples, point);
+            }
+        }
+
+        private void Sample(Line[] lines, double[] samples, int point)
+        {
+            var series = 0;
+            for (var i = 0; i < lines.Length; i++)
+            {
+                samples[(series++ * _times.Count) + point] = _lines[i].InLine;
+                foreach (var resource in lines[i].Resources.Values)
+                {
+                    samples[(series++ * _times.Count) + point] = resource.QueueLength;
+                    samples[(series++ * _times.Count) + point] = resource.InUse;
+                }
+            }
         }
     }
 

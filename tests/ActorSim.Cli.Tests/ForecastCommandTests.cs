@@ -73,6 +73,10 @@ public class ForecastCommandTests
         Assert.Equal("what-if", (string)rows[1][0]!);
         Assert.Equal(summary["kpis"]!["throughput"]!["mean"]!.GetValue<double>(), Convert.ToDouble(rows[0][4]), 6);
         Assert.Equal(summary["what_if"]!["kpis"]!["throughput"]!["mean"]!.GetValue<double>(), Convert.ToDouble(rows[1][4]), 6);
+
+        // bands.parquet: Line_A's three series (wip, lathe queue, lathe in use) at 97 sampling times (horizon / 96, and the end).
+        var bands = DuckDb.Query($"SELECT count(*), count(DISTINCT series), max(t_seconds), min(p5 <= p50 AND p50 <= p95) FROM read_parquet('{Path.Combine(folder.Sub("fc"), "bands.parquet")}')");
+        Assert.Equal((3L * 97, 3L, 3600.0, true), (Convert.ToInt64(bands[0][0]), Convert.ToInt64(bands[0][1]), Convert.ToDouble(bands[0][2]), (bool)bands[0][3]!));
     }
 
     [Fact]

@@ -71,6 +71,14 @@ public sealed class ForecastRunnerTests
         Assert.Equal(2 * (49.0 * 50 / 2) / 101, Summary(result, "Drain.machine.queue_mean").Mean, 9);
         Assert.Equal(100.0 / 101, Summary(result, "Drain.machine.utilization").Mean, 9);
         Assert.Equal(0, Summary(result, "throughput").Std);
+
+        // The bands: 49 waiting at the start in every replication, none at the horizon, never more on the way.
+        var bands = ForecastBandsParquet.Bands(ForecastRunner.Run(new ForecastRequest { Plant = plant, Snapshot = snapshot, HorizonSeconds = 101, Replications = 3, BandStep = 10 }))
+            .Where(b => b.Series == "Drain.machine.queue").ToArray();
+        Assert.Equal([0, 10, 20, 30, 40, 50, 60, 70, 80, 90, 100, 101], bands.Select(b => b.Time));
+        Assert.Equal((49.0, 49.0, 49.0, 49.0), (bands[0].P5, bands[0].P50, bands[0].P95, bands[0].Mean));
+        Assert.Equal(0, bands[^1].P95);
+        Assert.True(bands.Zip(bands.Skip(1)).All(p => p.Second.P50 <= p.First.P50), "the queue grew while it drained");
     }
 
     [Fact]

@@ -21,7 +21,8 @@ internal sealed class ForecastCommand
         Output:
           OUT/summary.json: the model, snapshot, horizon, replications and seed, and per KPI n, mean, std, ci95
           (Student t), half_width, p5, p50, p95, min and max; the console shows the same. OUT/replications.parquet:
-          a row per replication and scenario, every KPI a column. Replication i draws from
+          a row per replication and scenario, every KPI a column. OUT/bands.parquet: per series (<line>.wip,
+          <line>.<resource>.queue, .in_use) and sampling time (every --band-step) the p5, p50, p95 and mean. Replication i draws from
           streams derived from the seed and i alone: the same command writes the same bytes on any number of workers.
           KPIs: throughput, wip_end, wait_mean, wait_p95, cycle_mean (a plant's with its lines' ids in front), and per
           resource <line>.<resource>.utilization, .queue_mean, .queue_max, .queue_growth (and .first_queue_over_N per
@@ -79,9 +80,12 @@ internal sealed class ForecastCommand
     private readonly Option<string> _maxReplications = CliOption.Value(
         "--max-replications", "N", "The most replications --target-precision runs (default 10,000).", text => ParseCount("--max-replications", text));
 
+    private readonly Option<string> _bandStep = CliOption.Value(
+        "--band-step", "D", "Simulated time between the samples of bands.parquet (default: the horizon / 96).", text => HistoryOptionsParser.Duration("--band-step", text));
+
     public ForecastCommand()
     {
-        Command = new Command("forecast", Description) { _model, _snapshot, _horizon, _replications, _seed, _parallelism, _alert, _whatIf, _targetPrecision, _targetKpi, _maxReplications, _out, _overwrite };
+        Command = new Command("forecast", Description) { _model, _snapshot, _horizon, _replications, _seed, _parallelism, _alert, _whatIf, _targetPrecision, _targetKpi, _maxReplications, _bandStep, _out, _overwrite };
         _whatIf.Validators.Add(result =>
         {
             foreach (var text in result.GetValueOrDefault<string[]>() ?? [])
@@ -128,6 +132,7 @@ internal sealed class ForecastCommand
             Seed = parse.GetValue(_seed) is { } seed ? HistoryOptionsParser.ParseSeed(seed) : defaults.Seed,
             Parallelism = parse.GetValue(_parallelism) is { } parallelism ? ParseCount("--parallelism", parallelism) : defaults.Parallelism,
             Out = parse.GetValue(_out) ?? defaults.Out,
+            BandStep = parse.GetValue(_bandStep) is { } step ? HistoryOptionsParser.Duration("--band-step", step) : 0,
             Alerts = (parse.GetValue(_alert) ?? []).Select(ActorSim.Forecasts.QueueAlert.Parse).ToArray(),
             WhatIf = (parse.GetValue(_whatIf) ?? []).Select(ActorSim.Forecasts.WhatIfChange.Parse).ToArray(),
             Precision = parse.GetValue(_targetPrecision) is { } precision

@@ -33,6 +33,7 @@ internal static class ForecastJob
             Seed = options.Seed,
             Parallelism = options.Parallelism,
             Alerts = options.Alerts,
+            BandStep = options.BandStep,
         };
         try
         {
@@ -45,6 +46,10 @@ internal static class ForecastJob
         catch (ArgumentException e) when (e.ParamName == nameof(ForecastRequest.Alerts))
         {
             throw new UsageException($"--alert: {e.Message.Split(" (Parameter", 2)[0]}");
+        }
+        catch (ArgumentException e) when (e.ParamName == nameof(ForecastRequest.BandStep))
+        {
+            throw new UsageException($"--band-step: {e.Message.Split(" (Parameter", 2)[0]}");
         }
 
         var scenario = request with { Changes = options.WhatIf };
@@ -103,6 +108,8 @@ internal static class ForecastJob
         var replicationsPath = Path.Combine(options.Out, "replications.parquet");
         await File.WriteAllBytesAsync(temporary, ForecastReplicationsParquet.Write(result, whatIf?.Item2.Result), cancellation).ConfigureAwait(false);
         File.Move(temporary, replicationsPath, overwrite: true);
+        await File.WriteAllBytesAsync(temporary, ForecastBandsParquet.Write(result), cancellation).ConfigureAwait(false);
+        File.Move(temporary, Path.Combine(options.Out, "bands.parquet"), overwrite: true);
         foreach (var line in ForecastReport.Lines(result))
         {
             await output.WriteLineAsync(line).ConfigureAwait(false);
@@ -130,7 +137,7 @@ internal static class ForecastJob
         }
 
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-            $"{result.Rows.Count:N0} replications in {result.Elapsed.TotalSeconds:0.###} s; written to {summaryPath} and {replicationsPath}")).ConfigureAwait(false);
+            $"{result.Rows.Count:N0} replications in {result.Elapsed.TotalSeconds:0.###} s; written to {summaryPath}, {replicationsPath} and bands.parquet")).ConfigureAwait(false);
         return CliApplication.Ok;
     }
 

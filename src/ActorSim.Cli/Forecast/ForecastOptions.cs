@@ -32,6 +32,9 @@ internal sealed record ForecastOptions
     /// <summary>Sequential stopping (<c>--target-precision</c>, <c>--target-kpi</c>, <c>--max-replications</c>); null: a fixed count.</summary>
     public ActorSim.Forecasts.PrecisionRule? Precision { get; init; }
 
+    /// <summary>Simulated seconds between the bands' samples (<c>--band-step</c>); 0: the horizon / 96.</summary>
+    public double BandStep { get; init; }
+
     /// <summary>The output folder.</summary>
     public string Out { get; init; } = "forecast";
 
