@@ -31,6 +31,11 @@ public class ForecastCommandTests
         Assert.Equal(7200, JsonNode.Parse(summary)!["snapshot"]!["as_of"]!.GetValue<double>());
         Assert.Contains("throughput", one.Output);
         Assert.Contains("95 % interval", one.Output);
+        var png = await File.ReadAllBytesAsync(Path.Combine(folder.Sub("one"), "forecast.png"));
+        Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], png[..4]);
+        var svg = await File.ReadAllTextAsync(Path.Combine(folder.Sub("one"), "forecast.svg"));
+        Assert.Contains("<svg", svg);
+        Assert.Contains("queue length", svg);
     }
 
     [Fact]

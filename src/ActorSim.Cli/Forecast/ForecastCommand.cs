@@ -22,7 +22,8 @@ internal sealed class ForecastCommand
           OUT/summary.json: the model, snapshot, horizon, replications and seed, and per KPI n, mean, std, ci95
           (Student t), half_width, p5, p50, p95, min and max; the console shows the same. OUT/replications.parquet:
           a row per replication and scenario, every KPI a column. OUT/bands.parquet: per series (<line>.wip,
-          <line>.<resource>.queue, .in_use) and sampling time (every --band-step) the p5, p50, p95 and mean. Replication i draws from
+          <line>.<resource>.queue, .in_use) and sampling time (every --band-step) the p5, p50, p95 and mean.
+          OUT/forecast.png and .svg: a fan per resource's queue and the throughput's distribution. Replication i draws from
           streams derived from the seed and i alone: the same command writes the same bytes on any number of workers.
           KPIs: throughput, wip_end, wait_mean, wait_p95, cycle_mean (a plant's with its lines' ids in front), and per
           resource <line>.<resource>.utilization, .queue_mean, .queue_max, .queue_growth (and .first_queue_over_N per

@@ -110,6 +110,7 @@ internal static class ForecastJob
         File.Move(temporary, replicationsPath, overwrite: true);
         await File.WriteAllBytesAsync(temporary, ForecastBandsParquet.Write(result), cancellation).ConfigureAwait(false);
         File.Move(temporary, Path.Combine(options.Out, "bands.parquet"), overwrite: true);
+        ForecastChart.Save(result, Path.Combine(options.Out, "forecast.png"), Path.Combine(options.Out, "forecast.svg"));
         foreach (var line in ForecastReport.Lines(result))
         {
             await output.WriteLineAsync(line).ConfigureAwait(false);
@@ -137,7 +138,7 @@ internal static class ForecastJob
         }
 
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-            $"{result.Rows.Count:N0} replications in {result.Elapsed.TotalSeconds:0.###} s; written to {summaryPath}, {replicationsPath} and bands.parquet")).ConfigureAwait(false);
+            $"{result.Rows.Count:N0} replications in {result.Elapsed.TotalSeconds:0.###} s; written to {summaryPath}, {replicationsPath}, bands.parquet and forecast.png/.svg")).ConfigureAwait(false);
         return CliApplication.Ok;
     }
 
