@@ -14,8 +14,8 @@ internal static class ForecastJob
 {
     public static async Task<int> RunAsync(ForecastOptions options, TextWriter output, CancellationToken cancellation)
     {
-        var model = options.ModelPath is null ? ModelSource.FromCatalog("Line_A") : ModelSource.FromBlueprint(Read(options.ModelPath), options.ModelPath);
-        var (plant, name) = Build(model);
+        var model = ModelOption.Source(options.ModelPath);
+        var (plant, name) = ModelOption.Build(model);
         var snapshot = options.Snapshot is { } location ? await SnapshotAsync(model, location, options, cancellation).ConfigureAwait(false) : null;
         var summaryPath = Path.Combine(options.Out, "summary.json");
         if (File.Exists(summaryPath) && !options.Overwrite)
@@ -157,30 +157,6 @@ internal static class ForecastJob
         catch (SnapshotException e)
         {
             throw new UsageException($"--snapshot: {e.Message}");
-        }
-    }
-
-    private static (ActorSim.Model.Plants.PlantModel Plant, string Name) Build(ModelSource model)
-    {
-        try
-        {
-            return RunCompiler.BuildModel(model);
-        }
-        catch (RunSpecException e)
-        {
-            throw new UsageException(e.Message);
-        }
-    }
-
-    private static string Read(string path)
-    {
-        try
-        {
-            return File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
-        {
-            throw new UsageException($"--model: the blueprint '{path}' does not exist.");
         }
     }
 }

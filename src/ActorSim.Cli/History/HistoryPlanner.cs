@@ -17,7 +17,7 @@ internal static class HistoryPlanner
         ArgumentNullException.ThrowIfNull(options);
         return new RunRequest
         {
-            Model = Model(options.ModelPath),
+            Model = ModelOption.Source(options.ModelPath),
             DurationSeconds = options.DurationSeconds,
             Start = options.Start,
             Seed = options.Seed,
@@ -113,24 +113,6 @@ internal static class HistoryPlanner
         catch (ArgumentException e)
         {
             throw new UsageException(FailureText.Message(e));
-        }
-    }
-
-    /// <summary>The built-in reference line when no <c>--model</c> is given, else the blueprint file's text.</summary>
-    private static ModelSource Model(string? path)
-    {
-        if (path is null)
-        {
-            return ModelSource.FromCatalog("Line_A");
-        }
-
-        try
-        {
-            return ModelSource.FromBlueprint(File.ReadAllText(path), path);
-        }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
-        {
-            throw new UsageException($"--model: the blueprint '{path}' does not exist.");
         }
     }
 }

@@ -32,7 +32,7 @@ internal static class DatabaseState
             throw new UsageException($"{option}: {e.Message}");
         }
 
-        var (plant, name) = Build(model);
+        var (plant, name) = ModelOption.Build(model);
         var blueprint = Blueprint(model);
         var options = new DatabaseReadOptions
         {
@@ -54,18 +54,6 @@ internal static class DatabaseState
         catch (SnapshotException e)
         {
             throw new UsageException($"{option} {database.Display}: {e.Message}");
-        }
-    }
-
-    private static (ActorSim.Model.Plants.PlantModel Plant, string Name) Build(ModelSource model)
-    {
-        try
-        {
-            return RunCompiler.BuildModel(model);
-        }
-        catch (RunSpecException e)
-        {
-            throw new UsageException(e.Message);
         }
     }
 

@@ -35,7 +35,7 @@ internal static class SnapshotJob
             return await FromDatabaseAsync(options, from, output, cancellation).ConfigureAwait(false);
         }
 
-        var (plant, name) = Model(options.ModelPath);
+        var (plant, name) = ModelOption.Build(ModelOption.Source(options.ModelPath));
         if (options.Fingerprint)
         {
             await output.WriteLineAsync(ModelFingerprint.Of(plant)).ConfigureAwait(false);
@@ -75,7 +75,7 @@ internal static class SnapshotJob
 
     private static async Task<int> FromDatabaseAsync(SnapshotOptions options, string from, TextWriter output, CancellationToken cancellation)
     {
-        var model = options.ModelPath is { } path ? ModelSource.FromBlueprint(ReadBlueprint(path), path) : ModelSource.FromCatalog("Line_A");
+        var model = ModelOption.Source(options.ModelPath);
         var result = await DatabaseState.ReadAsync(model, "--from", from, options.At?.Timestamp, options.Start, cancellation).ConfigureAwait(false);
         await SnapshotFiles.WriteAsync(options.Out!, result.Snapshot, destination => StoreFor(destination, options), cancellation).ConfigureAwait(false);
         var snapshot = result.Snapshot;
@@ -117,30 +117,6 @@ internal static class SnapshotJob
         catch (SnapshotException e)
         {
             throw new UsageException(e.Message);
-        }
-    }
-
-    private static (PlantModel Plant, string Name) Model(string? path)
-    {
-        try
-        {
-            return RunCompiler.BuildModel(path is null ? ModelSource.FromCatalog("Line_A") : ModelSource.FromBlueprint(ReadBlueprint(path), path));
-        }
-        catch (RunSpecException e)
-        {
-            throw new UsageException(e.Message);
-        }
-    }
-
-    private static string ReadBlueprint(string path)
-    {
-        try
-        {
-            return File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
-        {
-            throw new UsageException($"--model: the blueprint '{path}' does not exist.");
         }
     }
 
