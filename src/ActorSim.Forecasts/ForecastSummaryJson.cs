@@ -7,17 +7,17 @@ namespace ActorSim.Forecasts;
 
 /// <summary>
 /// A forecast's <c>summary.json</c>: what was forecast (model, snapshot, horizon, replications, seed), per KPI its
-/// mean, standard deviation, 95 % interval, half-width, percentiles, minimum and maximum, the what-if scenario with its
-/// paired differences, and the verdict. Nothing in it depends on the machine or the number of workers (no timings), so
+/// mean, standard deviation, 95 % interval, half-width, percentiles, minimum and maximum, the what-if scenarios with
+/// their paired differences, and the verdict. Nothing in it depends on the machine or the number of workers (no timings), so
 /// the same forecast writes the same bytes.
 /// </summary>
 public static class ForecastSummaryJson
 {
     /// <summary>
-    /// The summary of <paramref name="result"/> for <paramref name="request"/> as indented JSON, with the what-if
-    /// scenario <paramref name="whatIf"/> (its changes, its KPIs and the paired differences) when there is one.
+    /// The summary of <paramref name="result"/> for <paramref name="request"/> as indented JSON, with each what-if
+    /// scenario of <paramref name="scenarios"/> (its name, changes, KPIs and paired differences).
     /// </summary>
-    public static string Write(ForecastRequest request, ForecastResult result, (IReadOnlyList<WhatIfChange> Changes, ScenarioComparison Comparison)? whatIf = null)
+    public static string Write(ForecastRequest request, ForecastResult result, IReadOnlyList<ScenarioComparison>? scenarios = null)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(result);
@@ -37,9 +37,11 @@ public static class ForecastSummaryJson
             json.WriteNumber("seed", request.Seed);
             json.WriteNumber("confidence", 0.95);
             Kpis(json, "kpis", result.Summaries);
-            if (whatIf is { } scenario)
+            json.WriteStartArray("scenarios");
+            foreach (var scenario in scenarios ?? [])
             {
-                json.WriteStartObject("what_if");
+                json.WriteStartObject();
+                json.WriteString("name", scenario.Name);
                 json.WriteStartArray("changes");
                 foreach (var change in scenario.Changes)
                 {
@@ -47,10 +49,12 @@ public static class ForecastSummaryJson
                 }
 
                 json.WriteEndArray();
-                Kpis(json, "kpis", scenario.Comparison.Result.Summaries);
-                Kpis(json, "differences", scenario.Comparison.Differences);
+                Kpis(json, "kpis", scenario.Result.Summaries);
+                Kpis(json, "differences", scenario.Differences);
                 json.WriteEndObject();
             }
+
+            json.WriteEndArray();
 
             Verdict(json, ForecastVerdict.Of(request, result));
             json.WriteEndObject();

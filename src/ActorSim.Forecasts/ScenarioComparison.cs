@@ -7,13 +7,14 @@ namespace ActorSim.Forecasts;
 /// (scenario − baseline, replication by replication), whose interval is far narrower than that of two independent
 /// forecasts' difference.
 /// </summary>
-/// <param name="Name">The scenario's name (its changes).</param>
+/// <param name="Name">The scenario's name.</param>
+/// <param name="Changes">The changes it makes to the baseline.</param>
 /// <param name="Result">The scenario's own forecast.</param>
 /// <param name="Differences">Per KPI the summary of the paired differences, null where no replication defines both.</param>
-public sealed record ScenarioComparison(string Name, ForecastResult Result, IReadOnlyList<(string Kpi, KpiSummary? Difference)> Differences)
+public sealed record ScenarioComparison(string Name, IReadOnlyList<WhatIfChange> Changes, ForecastResult Result, IReadOnlyList<(string Kpi, KpiSummary? Difference)> Differences)
 {
-    /// <summary>Compares <paramref name="scenario"/> with <paramref name="baseline"/>, replication by replication.</summary>
-    public static ScenarioComparison Of(string name, ForecastResult baseline, ForecastResult scenario)
+    /// <summary>Compares <paramref name="scenario"/> (named <paramref name="name"/>, making <paramref name="changes"/>) with <paramref name="baseline"/>, replication by replication.</summary>
+    public static ScenarioComparison Of(string name, IReadOnlyList<WhatIfChange> changes, ForecastResult baseline, ForecastResult scenario)
     {
         ArgumentNullException.ThrowIfNull(baseline);
         ArgumentNullException.ThrowIfNull(scenario);
@@ -33,6 +34,6 @@ public sealed record ScenarioComparison(string Name, ForecastResult Result, IRea
             differences.Add((baseline.Kpis[k], paired.Count == 0 ? null : KpiSummary.Of(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(paired))));
         }
 
-        return new ScenarioComparison(name, scenario, differences);
+        return new ScenarioComparison(name, changes, scenario, differences);
     }
 }

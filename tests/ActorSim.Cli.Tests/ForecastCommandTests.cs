@@ -64,11 +64,13 @@ public class ForecastCommandTests
             ["forecast", "--horizon", "1 hour", "--replications", "10", "--what-if", "Line_A.resources.lathe.current_cap=6@10m", "--out", folder.Sub("fc")]);
 
         Assert.True(code == 0, error);
-        Assert.Contains("what-if Line_A.resources.lathe.current_cap=6@10m00.000s against the baseline, paired on the same replications:", output);
+        Assert.Contains("what-if 'what-if' (Line_A.resources.lathe.current_cap=6@10m00.000s) against the baseline, paired on the same replications:", output);
         var summary = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(folder.Sub("fc"), "summary.json")))!;
-        var wait = summary["what_if"]!["differences"]!["wait_mean"]!;
+        var scenario = summary["scenarios"]![0]!;
+        Assert.Equal("what-if", scenario["name"]!.GetValue<string>());
+        var wait = scenario["differences"]!["wait_mean"]!;
         Assert.True(wait["ci95"]![1]!.GetValue<double>() < 0, "two more lathes must cut the wait");
-        Assert.Equal(summary["kpis"]!["throughput"]!["n"]!.GetValue<int>(), summary["what_if"]!["kpis"]!["throughput"]!["n"]!.GetValue<int>());
+        Assert.Equal(summary["kpis"]!["throughput"]!["n"]!.GetValue<int>(), scenario["kpis"]!["throughput"]!["n"]!.GetValue<int>());
 
         // replications.parquet, read by DuckDB: a row per replication and scenario, the KPIs as columns.
         var parquet = Path.Combine(folder.Sub("fc"), "replications.parquet");
@@ -77,11 +79,53 @@ public class ForecastCommandTests
         Assert.Equal(("baseline", 10L, 0L, 9L), ((string)rows[0][0]!, Convert.ToInt64(rows[0][1]), Convert.ToInt64(rows[0][2]), Convert.ToInt64(rows[0][3])));
         Assert.Equal("what-if", (string)rows[1][0]!);
         Assert.Equal(summary["kpis"]!["throughput"]!["mean"]!.GetValue<double>(), Convert.ToDouble(rows[0][4]), 6);
-        Assert.Equal(summary["what_if"]!["kpis"]!["throughput"]!["mean"]!.GetValue<double>(), Convert.ToDouble(rows[1][4]), 6);
+        Assert.Equal(scenario["kpis"]!["throughput"]!["mean"]!.GetValue<double>(), Convert.ToDouble(rows[1][4]), 6);
 
         // bands.parquet: Line_A's three series (wip, lathe queue, lathe in use) at 97 sampling times (horizon / 96, and the end).
         var bands = DuckDb.Query($"SELECT count(*), count(DISTINCT series), max(t_seconds), min(p5 <= p50 AND p50 <= p95) FROM read_parquet('{Path.Combine(folder.Sub("fc"), "bands.parquet")}')");
         Assert.Equal((3L * 97, 3L, 3600.0, true), (Convert.ToInt64(bands[0][0]), Convert.ToInt64(bands[0][1]), Convert.ToDouble(bands[0][2]), (bool)bands[0][3]!));
+    }
+
+    [Fact]
+    public async Task Named_scenarios_from_a_file_are_each_compared_with_the_baseline()
+    {
+        using var folder = new TempDirectory();
+        var file = Path.Combine(folder.Path, "scenarios.yaml");
+        await File.WriteAllTextAsync(file, """
+            scenarios:
+              two-more-lathes: ["Line_A.resources.lathe.current_cap=6@10m"]
+              slower-arrivals: ["Line_A.arrival.standard.rate=1.5", "Line_A.service.milling.mean=1.9@20m"]
+            """);
+
+        var (code, output, error) = await ActorsimCommand.RunAsync(
+            ["forecast", "--horizon", "1 hour", "--replications", "6", "--scenarios", file, "--out", folder.Sub("fc")]);
+
+        Assert.True(code == 0, error);
+        Assert.Contains("what-if 'two-more-lathes'", output);
+        Assert.Contains("what-if 'slower-arrivals' (Line_A.arrival.standard.rate=1.5, Line_A.service.milling.mean=1.9@20m00.000s)", output);
+        var summary = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(folder.Sub("fc"), "summary.json")))!;
+        Assert.Equal(["two-more-lathes", "slower-arrivals"], summary["scenarios"]!.AsArray().Select(s => s!["name"]!.GetValue<string>()));
+        var throughput = summary["scenarios"]![1]!["differences"]!["throughput"]!["ci95"]!.AsArray();
+        Assert.True(throughput[1]!.GetValue<double>() < 0, "fewer arrivals must finish fewer tasks");
+        var scenarios = DuckDb.Query($"SELECT count(DISTINCT scenario), count(*) FROM read_parquet('{Path.Combine(folder.Sub("fc"), "replications.parquet")}')");
+        Assert.Equal((3L, 18L), (Convert.ToInt64(scenarios[0][0]), Convert.ToInt64(scenarios[0][1])));
+    }
+
+    [Theory]
+    [InlineData("scenarios:\n  fast: [\"lathes\"]\n", "scenarios.yaml:2: scenario 'fast': 'lathes' is not a change")]
+    [InlineData("scenarios:\n  fast: [\"Line_A.resources.lathe=6\"]\n", "--scenarios: scenario 'fast': The change Line_A.resources.lathe=6")]
+    [InlineData("scenarios:\n  baseline: [\"Line_A.arrival.standard.rate=1\"]\n", "a name other than 'baseline'")]
+    [InlineData("plans: {}\n", "expected 'scenarios:'")]
+    public async Task A_scenario_file_that_cannot_be_used_is_refused_naming_its_line(string text, string message)
+    {
+        using var folder = new TempDirectory();
+        var file = Path.Combine(folder.Path, "scenarios.yaml");
+        await File.WriteAllTextAsync(file, text);
+
+        var (code, _, error) = await ActorsimCommand.RunAsync(["forecast", "--horizon", "10 mins", "--replications", "2", "--scenarios", file, "--out", folder.Sub("fc")]);
+
+        Assert.Equal(2, code);
+        Assert.Contains(message, error);
     }
 
     [Fact]

@@ -23,7 +23,7 @@ public sealed class WhatIfTests
         var whatIf = baseline with { Changes = [WhatIfChange.Parse("Line_L.service.milling.mean=1.8@30m")] };
 
         var before = ForecastRunner.Run(baseline);
-        var paired = ScenarioComparison.Of("milling 1.8 s", before, ForecastRunner.Run(whatIf));
+        var paired = ScenarioComparison.Of("milling 1.8 s", whatIf.Changes, before, ForecastRunner.Run(whatIf));
         var independent = ForecastRunner.Run(whatIf with { Seed = 99 });
 
         var difference = paired.Differences.Single(d => d.Kpi == "cycle_mean").Difference!;

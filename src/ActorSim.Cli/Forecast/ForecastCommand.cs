@@ -27,8 +27,8 @@ internal sealed class ForecastCommand
           streams derived from the seed and i alone: the same command writes the same bytes on any number of workers.
           KPIs: throughput, wip_end, wait_mean, wait_p95, cycle_mean (a plant's with its lines' ids in front), and per
           resource <line>.<resource>.utilization, .queue_mean, .queue_max, .queue_growth (and .first_queue_over_N per
-          alert). --what-if runs the changed model on the same replication streams (common random numbers) and reports
-          each KPI's paired difference with its 95 % interval. --target-precision runs batches of --replications until
+          alert). --what-if (and each scenario of --scenarios FILE) runs the changed model on the same replication
+          streams (common random numbers) and reports each KPI's paired difference with its 95 % interval. --target-precision runs batches of --replications until
           every --target-kpi is that precise (checked on the complete prefix, so the count never depends on workers).
           The verdict: per resource the share of replications its rule fired in, with a 95 % Wilson interval;
           a resource whose interval lies above one half is the bottleneck. See docs/forecasts.md.
@@ -72,6 +72,9 @@ internal sealed class ForecastCommand
         AllowMultipleArgumentsPerToken = false,
     };
 
+    private readonly Option<string> _scenarios = CliOption.Value(
+        "--scenarios", "FILE", "Named what-if scenarios from a YAML file (scenarios: {name: [changes]}), each compared with the baseline on the same replications.");
+
     private readonly Option<string> _targetPrecision = CliOption.Value(
         "--target-precision", "P", "Add replications (in batches of --replications) until each --target-kpi's 95 % half-width is within P of its mean ('5%' or 0.05).",
         text => ParsePrecision(text));
@@ -86,7 +89,7 @@ internal sealed class ForecastCommand
 
     public ForecastCommand()
     {
-        Command = new Command("forecast", Description) { _model, _snapshot, _horizon, _replications, _seed, _parallelism, _alert, _whatIf, _targetPrecision, _targetKpi, _maxReplications, _bandStep, _out, _overwrite };
+        Command = new Command("forecast", Description) { _model, _snapshot, _horizon, _replications, _seed, _parallelism, _alert, _whatIf, _scenarios, _targetPrecision, _targetKpi, _maxReplications, _bandStep, _out, _overwrite };
         _whatIf.Validators.Add(result =>
         {
             foreach (var text in result.GetValueOrDefault<string[]>() ?? [])
@@ -135,7 +138,7 @@ internal sealed class ForecastCommand
             Out = parse.GetValue(_out) ?? defaults.Out,
             BandStep = parse.GetValue(_bandStep) is { } step ? HistoryOptionsParser.Duration("--band-step", step) : 0,
             Alerts = (parse.GetValue(_alert) ?? []).Select(ActorSim.Forecasts.QueueAlert.Parse).ToArray(),
-            WhatIf = (parse.GetValue(_whatIf) ?? []).Select(ActorSim.Forecasts.WhatIfChange.Parse).ToArray(),
+            Scenarios = Scenarios(parse.GetValue(_whatIf) ?? [], parse.GetValue(_scenarios)),
             Precision = parse.GetValue(_targetPrecision) is { } precision
                 ? new ActorSim.Forecasts.PrecisionRule(
                     ParsePrecision(precision),
@@ -145,6 +148,27 @@ internal sealed class ForecastCommand
             Overwrite = parse.GetValue(_overwrite),
             S3 = HistoryOptionsParser.S3Options(environment),
         };
+    }
+
+    private static IReadOnlyList<ActorSim.Forecasts.ForecastScenario> Scenarios(string[] whatIf, string? file)
+    {
+        var scenarios = new List<ActorSim.Forecasts.ForecastScenario>();
+        if (whatIf.Length > 0)
+        {
+            scenarios.Add(new ActorSim.Forecasts.ForecastScenario("what-if", whatIf.Select(ActorSim.Forecasts.WhatIfChange.Parse).ToArray()));
+        }
+
+        if (file is not null)
+        {
+            scenarios.AddRange(ScenarioFile.Read(file));
+        }
+
+        if (scenarios.Select(s => s.Name).Distinct(StringComparer.Ordinal).Count() != scenarios.Count)
+        {
+            throw new UsageException($"--scenarios: scenario names must differ (--what-if's is 'what-if'): {string.Join(", ", scenarios.Select(s => s.Name))}.");
+        }
+
+        return scenarios;
     }
 
     private static double ParsePrecision(string text)

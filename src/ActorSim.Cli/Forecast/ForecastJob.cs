@@ -52,14 +52,17 @@ internal static class ForecastJob
             throw new UsageException($"--band-step: {e.Message.Split(" (Parameter", 2)[0]}");
         }
 
-        var scenario = request with { Changes = options.WhatIf };
-        try
+        var scenarios = options.Scenarios.Select(s => (s.Name, Request: request with { Changes = s.Changes })).ToList();
+        foreach (var (scenarioName, scenario) in scenarios)
         {
-            scenario.Validate();
-        }
-        catch (ArgumentException e) when (e.ParamName == nameof(ForecastRequest.Changes))
-        {
-            throw new UsageException($"--what-if: {e.Message.Split(" (Parameter", 2)[0]}");
+            try
+            {
+                scenario.Validate();
+            }
+            catch (ArgumentException e) when (e.ParamName == nameof(ForecastRequest.Changes))
+            {
+                throw new UsageException($"{(scenarioName == "what-if" ? "--what-if" : $"--scenarios: scenario '{scenarioName}'")}: {e.Message.Split(" (Parameter", 2)[0]}");
+            }
         }
 
         var from = snapshot is null ? "empty, at 0" : $"the {(snapshot.Kind == SnapshotKind.Exact ? "exact" : "observed")} snapshot at t={SimTime.Format(snapshot.AsOf, snapshot.Start)}";
@@ -84,7 +87,7 @@ internal static class ForecastJob
 
             result = sequential.Result;
             request = request with { Replications = result.Rows.Count };
-            scenario = scenario with { Replications = result.Rows.Count };
+            scenarios = scenarios.Select(s => (s.Name, s.Request with { Replications = result.Rows.Count })).ToList();
             stopping = sequential.Met
                 ? string.Create(CultureInfo.InvariantCulture, $"target {rule} met after {result.Rows.Count:N0} replications; {sequential.Deciding} decided, at ±{sequential.Precision:0.##%}")
                 : string.Create(CultureInfo.InvariantCulture, $"target {rule} not met after the most replications ({result.Rows.Count:N0}); {sequential.Deciding} reached ±{sequential.Precision:0.##%}");
@@ -94,19 +97,19 @@ internal static class ForecastJob
             result = await Task.Run(() => ForecastRunner.Run(request, cancellation), cancellation).ConfigureAwait(false);
         }
 
-        (IReadOnlyList<WhatIfChange>, ScenarioComparison)? whatIf = null;
-        if (options.WhatIf.Count > 0)
+        var comparisons = new List<ScenarioComparison>();
+        foreach (var (scenarioName, scenario) in scenarios)
         {
             var changed = await Task.Run(() => ForecastRunner.Run(scenario, cancellation), cancellation).ConfigureAwait(false);
-            whatIf = (options.WhatIf, ScenarioComparison.Of(string.Join(", ", options.WhatIf), result, changed));
+            comparisons.Add(ScenarioComparison.Of(scenarioName, scenario.Changes, result, changed));
         }
 
         Directory.CreateDirectory(options.Out);
         var temporary = $"{summaryPath}.{Environment.ProcessId}.tmp";
-        await File.WriteAllTextAsync(temporary, ForecastSummaryJson.Write(request, result, whatIf), cancellation).ConfigureAwait(false);
+        await File.WriteAllTextAsync(temporary, ForecastSummaryJson.Write(request, result, comparisons), cancellation).ConfigureAwait(false);
         File.Move(temporary, summaryPath, overwrite: true);
         var replicationsPath = Path.Combine(options.Out, "replications.parquet");
-        await File.WriteAllBytesAsync(temporary, ForecastReplicationsParquet.Write(result, whatIf?.Item2.Result), cancellation).ConfigureAwait(false);
+        await File.WriteAllBytesAsync(temporary, ForecastReplicationsParquet.Write(result, comparisons), cancellation).ConfigureAwait(false);
         File.Move(temporary, replicationsPath, overwrite: true);
         await File.WriteAllBytesAsync(temporary, ForecastBandsParquet.Write(result), cancellation).ConfigureAwait(false);
         File.Move(temporary, Path.Combine(options.Out, "bands.parquet"), overwrite: true);
@@ -116,9 +119,9 @@ internal static class ForecastJob
             await output.WriteLineAsync(line).ConfigureAwait(false);
         }
 
-        if (whatIf is { } compared)
+        foreach (var comparison in comparisons)
         {
-            foreach (var line in ForecastReport.Differences(compared.Item2))
+            foreach (var line in ForecastReport.Differences(comparison))
             {
                 await output.WriteLineAsync(line).ConfigureAwait(false);
             }

@@ -26,8 +26,8 @@ internal sealed record ForecastOptions
     /// <summary>Queue alerts (<c>--alert Line_A.lathe.queue&gt;20</c>, repeatable).</summary>
     public IReadOnlyList<ActorSim.Forecasts.QueueAlert> Alerts { get; init; } = [];
 
-    /// <summary>The what-if scenario's changes (<c>--what-if path=value@time</c>, repeatable); empty: the baseline alone.</summary>
-    public IReadOnlyList<ActorSim.Forecasts.WhatIfChange> WhatIf { get; init; } = [];
+    /// <summary>The what-if scenarios: <c>--what-if</c>'s changes as one named <c>what-if</c>, then those of <c>--scenarios FILE</c>.</summary>
+    public IReadOnlyList<ActorSim.Forecasts.ForecastScenario> Scenarios { get; init; } = [];
 
     /// <summary>Sequential stopping (<c>--target-precision</c>, <c>--target-kpi</c>, <c>--max-replications</c>); null: a fixed count.</summary>
     public ActorSim.Forecasts.PrecisionRule? Precision { get; init; }

@@ -22,7 +22,7 @@ internal static class ForecastReport
     /// <summary>The what-if's paired differences: <c>what-if (changes): wait_mean −41.2 [−43.0, −39.4]</c>, one line per KPI.</summary>
     public static IEnumerable<string> Differences(ScenarioComparison comparison)
     {
-        yield return $"what-if {comparison.Name} against the baseline, paired on the same replications:";
+        yield return $"what-if '{comparison.Name}' ({string.Join(", ", comparison.Changes)}) against the baseline, paired on the same replications:";
         var width = Math.Max(4, comparison.Differences.Max(d => d.Kpi.Length));
         foreach (var (kpi, difference) in comparison.Differences)
         {
