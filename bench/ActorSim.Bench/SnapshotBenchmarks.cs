@@ -24,7 +24,7 @@ internal static class SnapshotBenchmarks
         var plant = ReferenceModels.TwoStagePlant();
         var simulation = new Simulation(0, new DateTime(2026, 1, 1));
         var lines = new Line[plant.Lines.Count];
-        var outbox = new DeliveringOutbox(lines);
+        var outbox = new DirectOutbox(lines);
         for (var i = 0; i < lines.Length; i++)
         {
             lines[i] = plant.StartLine(i, simulation, NullRecordSink.Instance, 42, outbox);
@@ -49,7 +49,7 @@ internal static class SnapshotBenchmarks
             SnapshotValidator.Check(read, plant, "bench");
             var resumed = new Simulation(read.AsOf, read.Start);
             var restored = new Line[plant.Lines.Count];
-            var sink = new DeliveringOutbox(restored);
+            var sink = new DirectOutbox(restored);
             for (var i = 0; i < restored.Length; i++)
             {
                 restored[i] = plant.ResumeLine(i, resumed, NullRecordSink.Instance, 42, sink, read.Lines[i], read.Kind);
@@ -84,11 +84,5 @@ internal static class SnapshotBenchmarks
         {
             Directory.Delete(dir, recursive: true);
         }
-    }
-
-    /// <summary>Hands each item sent to its destination line at once, as the sequential runner does.</summary>
-    private sealed class DeliveringOutbox(Line[] lines) : IItemOutbox
-    {
-        public void Send(ItemShipment shipment) => lines[shipment.DestinationLine].Deliver(shipment);
     }
 }

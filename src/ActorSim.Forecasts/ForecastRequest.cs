@@ -97,13 +97,7 @@ public sealed record ForecastRequest
             throw new ArgumentException($"The change {change} names no line of the model (its first segment must be one of {string.Join(", ", Plant.Lines.Select(l => l.SimId))}).", nameof(Changes));
         }
 
-        var line = Plant.Lines[index];
-        var scratch = new ParameterRegistry();
-        scratch.Register(line.CreateParameters());
-        foreach (var link in Plant.Links.Where(l => l.From == line.SimId))
-        {
-            scratch.RegisterDistribution(link.Path, link.Delay.Clone());
-        }
+        var scratch = Plant.CreateRegistry(index);
 
         try
         {

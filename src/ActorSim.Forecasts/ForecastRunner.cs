@@ -180,7 +180,7 @@ public static class ForecastRunner
             var seed = ReplicationSeed(request.Seed, index);
             var simulation = new Simulation(snapshot?.AsOf ?? 0, snapshot?.Start);
             var lines = new Line[plant.Lines.Count];
-            var outbox = new DeliveringOutbox(lines);
+            var outbox = new DirectOutbox(lines);
             for (var i = 0; i < lines.Length; i++)
             {
                 lines[i] = snapshot is null
@@ -262,11 +262,5 @@ public static class ForecastRunner
     {
         yield return simulation.Delay(change.After);
         registry.Update(change.Path, change.Value);
-    }
-
-    /// <summary>Hands each item sent to its destination line at once (every line of a replication shares one simulation).</summary>
-    private sealed class DeliveringOutbox(Line[] lines) : IItemOutbox
-    {
-        public void Send(ItemShipment shipment) => lines[shipment.DestinationLine].Deliver(shipment);
     }
 }

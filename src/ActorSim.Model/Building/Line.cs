@@ -159,9 +159,12 @@ public sealed class Line
     /// The line's exact state now, to continue from later (<see cref="LineModel.Resume"/>). Take it between events —
     /// after <see cref="Simulation.RunUntil"/> returned — so that every event before <see cref="Simulation.Now"/> has
     /// happened and none at it. Throws a <see cref="Snapshots.SnapshotException"/> for a line with custom processes,
-    /// whose state is C# code.
+    /// whose state is C# code. A line of a plant names the other lines its items come from: take it with
+    /// <see cref="Snapshots.SnapshotCapture.CaptureLine"/> or <see cref="Snapshots.SnapshotCapture.Take"/>.
     /// </summary>
-    public Snapshots.LineSnapshot CaptureState() => LineStateCapture.Capture([this], [])[0];
+    public Snapshots.LineSnapshot CaptureState() => _plant is null
+        ? LineStateCapture.Capture([this], [])[0]
+        : throw new InvalidOperationException($"Line '{SimId}' runs in a plant: take its state with SnapshotCapture.CaptureLine(plant, line) or the whole plant's with SnapshotCapture.Take.");
 
     /// <summary>Publishes an event with a custom value (dynamic-des's <c>publish_event</c>).</summary>
     public void PublishEvent(RecordKey key, object? value) => Sink.Publish(SimRecord.Event(Simulation.Now, key, value));

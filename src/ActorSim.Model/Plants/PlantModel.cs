@@ -118,17 +118,28 @@ public sealed class PlantModel
         ArgumentNullException.ThrowIfNull(sink);
         ArgumentNullException.ThrowIfNull(outbox);
         var model = Lines[lineIndex];
+        var registry = CreateRegistry(lineIndex, simulation, logger);
+        var outbound = Links.Where(l => l.From == model.SimId)
+            .ToDictionary(l => l.Name, l => new OutboundLink(l, IndexOf(l.To), registry.GetDistribution(l.Path)), StringComparer.Ordinal);
+        return (model, registry, new PlantLineContext(lineIndex, outbox, outbound));
+    }
+
+    /// <summary>
+    /// A new registry holding line <paramref name="lineIndex"/>'s parameters and the delays of the links it sends over
+    /// (<c>&lt;sim_id&gt;.links.&lt;link&gt;</c>), as a run of the line starts with; without a simulation it serves to
+    /// check values and paths.
+    /// </summary>
+    public ParameterRegistry CreateRegistry(int lineIndex, Simulation? simulation = null, ILogger? logger = null)
+    {
+        var model = Lines[lineIndex];
         var registry = new ParameterRegistry(simulation, logger);
         registry.Register(model.CreateParameters());
-        var outbound = new Dictionary<string, OutboundLink>(StringComparer.Ordinal);
         foreach (var link in Links.Where(l => l.From == model.SimId))
         {
-            var delay = link.Delay.Clone();
-            registry.RegisterDistribution(link.Path, delay);
-            outbound.Add(link.Name, new OutboundLink(link, IndexOf(link.To), delay));
+            registry.RegisterDistribution(link.Path, link.Delay.Clone());
         }
 
-        return (model, registry, new PlantLineContext(lineIndex, outbox, outbound));
+        return registry;
     }
 
     internal static PlantModel Create(IReadOnlyList<LineModel> lines, IReadOnlyList<LinkDefinition> links)

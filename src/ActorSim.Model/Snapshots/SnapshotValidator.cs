@@ -103,12 +103,7 @@ public static class SnapshotValidator
 
         private void CheckParameters()
         {
-            var scratch = new ParameterRegistry();
-            scratch.Register(model.CreateParameters());
-            foreach (var link in plant.Links.Where(l => l.From == model.SimId))
-            {
-                scratch.RegisterDistribution(link.Path, link.Delay.Clone());
-            }
+            var scratch = plant.CreateRegistry(index);
 
             foreach (var (path, value) in CapacityOrder.Ordered(state.Parameters, p => scratch.Contains(p) ? scratch.Get(p) : null))
             {

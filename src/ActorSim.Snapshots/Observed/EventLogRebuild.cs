@@ -342,12 +342,7 @@ public sealed class EventLogRebuild
     private (SortedDictionary<string, object> Values, ScenarioStep[] ToCome, Dictionary<string, double> CapacitySetAt) Registry(int index)
     {
         var model = _plant.Lines[index];
-        var registry = new ParameterRegistry();
-        registry.Register(model.CreateParameters());
-        foreach (var link in _plant.Links.Where(l => l.From == model.SimId))
-        {
-            registry.RegisterDistribution(link.Path, link.Delay.Clone());
-        }
+        var registry = _plant.CreateRegistry(index);
 
         var setAt = new Dictionary<string, double>(StringComparer.Ordinal);
         foreach (var change in model.Scenario.Where(c => c.At < At))

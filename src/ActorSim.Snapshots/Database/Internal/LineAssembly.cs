@@ -24,7 +24,7 @@ internal sealed class LineAssembly(PlantModel plant, LineModel model, double asO
 
     public LineSnapshot Build(StateRows rows, DateTime instant)
     {
-        var registry = Registry();
+        var registry = plant.CreateRegistry(plant.IndexOf(model.SimId));
         ApplyParameters(registry, rows.Parameters);
         ApplyResources(registry, rows.Resources);
         var tasks = Tasks(rows.Wip, instant);
@@ -47,23 +47,6 @@ internal sealed class LineAssembly(PlantModel plant, LineModel model, double asO
             Tasks = Ordered(tasks),
             NextTaskNumber = NextTaskNumber(),
         };
-    }
-
-    private ParameterRegistry Registry()
-    {
-        var registry = new ParameterRegistry();
-        registry.Register(model.CreateParameters());
-        foreach (var link in plant.Links.Where(l => l.From == model.SimId))
-        {
-            registry.RegisterDistribution(link.Path, link.Delay.Clone());
-        }
-
-        foreach (var change in model.Scenario.Where(c => c.At < asOf))
-        {
-            registry.Update(change.Path, change.Value);
-        }
-
-        return registry;
     }
 
     /// <summary>Applies the rows; one refused only before another (a max_cap raised after its current_cap) is tried again after the others.</summary>
