@@ -25,6 +25,11 @@ internal sealed class LineAssembly(PlantModel plant, LineModel model, double asO
     public LineSnapshot Build(StateRows rows, DateTime instant)
     {
         var registry = plant.CreateRegistry(plant.IndexOf(model.SimId));
+        foreach (var change in model.Scenario.Where(c => c.At < asOf))
+        {
+            registry.Update(change.Path, change.Value);
+        }
+
         ApplyParameters(registry, rows.Parameters);
         ApplyResources(registry, rows.Resources);
         var tasks = Tasks(rows.Wip, instant);
