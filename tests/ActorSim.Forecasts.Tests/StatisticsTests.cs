@@ -55,6 +55,38 @@ public sealed class StatisticsTests
     }
 
     [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(17)]
+    [InlineData(1000)]
+    [InlineData(57_601)]
+    public void A_percentile_found_by_selection_equals_the_sorted_samples_bit_for_bit(int count)
+    {
+        var random = new System.Random(count);
+        foreach (var p in new[] { 0.0, 0.05, 0.5, 0.95, 0.999, 1.0 })
+        {
+            // Many ties (waits of exactly 0) and a spread of other values, as a loaded line's waits have.
+            var values = Enumerable.Range(0, count).Select(_ => random.NextDouble() < 0.3 ? 0.0 : Math.Round(random.NextDouble() * 100, 1)).ToArray();
+            var sorted = values.Order().ToArray();
+            Assert.Equal(Percentile.Of(sorted, p), OrderStatistics.Percentile(values, p));
+        }
+    }
+
+    [Fact]
+    public void Selection_puts_the_kth_value_in_place_with_the_smaller_ones_before_it()
+    {
+        var values = new[] { 9.0, 1, 8, 2, 7, 3, 6, 4, 5, 0, 5, 5, 11, 10, 12, 13, 14, 15, 16, 17 };
+        var expected = values.Order().ToArray();
+        for (var k = 0; k < values.Length; k++)
+        {
+            var copy = values.ToArray();
+            Assert.Equal(expected[k], OrderStatistics.Select(copy, k));
+            Assert.All(copy[..k], v => Assert.True(v <= copy[k]));
+            Assert.All(copy[(k + 1)..], v => Assert.True(v >= copy[k]));
+        }
+    }
+
+    [Theory]
     [InlineData(0, 10, 0.0, 0.27753279)]
     [InlineData(10, 10, 0.72246721, 1.0)]
     [InlineData(5, 10, 0.23659309, 0.76340691)]

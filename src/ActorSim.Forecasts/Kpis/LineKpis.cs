@@ -45,17 +45,10 @@ internal sealed class LineKpis : ILineObserver
     /// <summary>The mean wait of the steps that started (NaN when none did).</summary>
     public double WaitMean() => _waits.Count == 0 ? double.NaN : Sum(_waits) / _waits.Count;
 
-    /// <summary>The 95th percentile of those waits (NaN when none did); sorts the buffer.</summary>
-    public double WaitP95()
-    {
-        if (_waits.Count == 0)
-        {
-            return double.NaN;
-        }
-
-        _waits.Sort();
-        return Statistics.Percentile.Of(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_waits), 0.95);
-    }
+    /// <summary>The 95th percentile of those waits (NaN when none did); reorders the buffer.</summary>
+    public double WaitP95() => _waits.Count == 0
+        ? double.NaN
+        : Statistics.OrderStatistics.Percentile(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_waits), 0.95);
 
     /// <summary>The mean cycle time of the tasks that entered and left within the horizon (NaN when none did).</summary>
     public double CycleMean() => _cycles == 0 ? double.NaN : _cycleSum / _cycles;
