@@ -36,7 +36,7 @@ internal static class CliApplication
         var snapshot = new SnapshotCommand();
         snapshot.Command.SetAction((parse, stop) => SnapshotJob.RunAsync(snapshot.Read(parse, environment), output, error, stop));
         var forecast = new ForecastCommand();
-        forecast.Command.SetAction((parse, stop) => ForecastJob.RunAsync(forecast.Read(parse, environment), output, stop));
+        forecast.Command.SetAction((parse, stop) => ForecastJob.RunAsync(forecast.Read(parse, environment), output, error, stop));
         var parse = CliCommands.Create(history, snapshot, forecast).Parse(args);
         if (parse.Action is ParseErrorAction)
         {
@@ -66,7 +66,8 @@ internal static class CliApplication
         }
         catch (DestinationUnavailableException e)
         {
-            await error.WriteLineAsync($"actorsim: the history run failed before it started: {Describe(e)} No record was produced.").ConfigureAwait(false);
+            var job = parse.CommandResult.Command.Name == "forecast" ? "the forecast" : "the history run";
+            await error.WriteLineAsync($"actorsim: {job} failed before it started: {Describe(e)} No record was produced.").ConfigureAwait(false);
             return RunFailed;
         }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)

@@ -183,9 +183,10 @@ public static class ForecastRunner
             var outbox = new DirectOutbox(lines);
             for (var i = 0; i < lines.Length; i++)
             {
+                var sink = request.Records?.Open(index, plant.Lines[i].SimId) ?? NullRecordSink.Instance;
                 lines[i] = snapshot is null
-                    ? plant.StartLine(i, simulation, NullRecordSink.Instance, seed, outbox)
-                    : plant.ResumeLine(i, simulation, NullRecordSink.Instance, seed, outbox, snapshot.Lines[i], snapshot.Kind, continueStreams: false);
+                    ? plant.StartLine(i, simulation, sink, seed, outbox)
+                    : plant.ResumeLine(i, simulation, sink, seed, outbox, snapshot.Lines[i], snapshot.Kind, continueStreams: false);
                 _lines[i].Start(lines[i], snapshot?.Lines[i].Tasks.Count ?? 0);
                 var r = 0;
                 foreach (var resource in lines[i].Resources.Values)
@@ -213,6 +214,7 @@ public static class ForecastRunner
             Sample(lines, samples, 0);
             simulation.Process(Sampling(simulation, lines, samples), "forecast bands");
             simulation.RunUntil(end);
+            request.Records?.Close(index);
             Sample(lines, samples, _times.Count - 1);
             var row = new List<double>();
             for (var i = 0; i < lines.Length; i++)

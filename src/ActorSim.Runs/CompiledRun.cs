@@ -43,17 +43,22 @@ public sealed class CompiledRun
 
     /// <summary>
     /// The sinks of the line <paramref name="simId"/>, in the order of <see cref="RunSpec.Sinks"/>, each writing through
-    /// a new store of this process into its destination (or the line's folder of it); merged lines' chunk names carry
-    /// the line.
+    /// a new store of this process into its destination (or the line's folder of it, under a folder such as a forecast's
+    /// <c>replication=3/</c> when one is given); merged lines' chunk names carry the line.
     /// </summary>
-    public IReadOnlyList<SinkOptions> SinksFor(string simId)
+    public IReadOnlyList<SinkOptions> SinksFor(string simId) => SinksFor(simId, string.Empty);
+
+    /// <inheritdoc cref="SinksFor(string)"/>
+    public IReadOnlyList<SinkOptions> SinksFor(string simId, string under)
     {
         ArgumentNullException.ThrowIfNull(simId);
+        ArgumentNullException.ThrowIfNull(under);
         var sinks = new SinkOptions[Spec.Sinks.Count];
         for (var i = 0; i < sinks.Length; i++)
         {
             var sink = Spec.Sinks[i];
-            var destination = Spec.Layout == LineLayout.Folders ? $"{sink.Destination.TrimEnd('/')}/line={simId}" : sink.Destination;
+            var folder = under + LineFolder(simId);
+            var destination = folder.Length == 0 ? sink.Destination : $"{sink.Destination.TrimEnd('/')}/{folder.TrimEnd('/')}";
             var options = sink.ToSinkOptions(_storeFor(destination));
             sinks[i] = Spec.Layout == LineLayout.Merged ? options with { Router = options.Router.WithFileSuffix(simId) } : options;
         }

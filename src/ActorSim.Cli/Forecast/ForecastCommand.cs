@@ -31,7 +31,9 @@ internal sealed class ForecastCommand
           streams (common random numbers) and reports each KPI's paired difference with its 95 % interval. --target-precision runs batches of --replications until
           every --target-kpi is that precise (checked on the complete prefix, so the count never depends on workers).
           The verdict: per resource the share of replications its rule fired in, with a 95 % Wilson interval;
-          a resource whose interval lies above one half is the bottleneck. See docs/forecasts.md.
+          a resource whose interval lies above one half is the bottleneck. --keep-records DEST writes each replication's
+          records (the blueprint's egress, or history's default: events flattened into Parquet chunks) into
+          DEST/replication=<i>/, with DEST/_manifest.json; what-if scenarios write none. See docs/forecasts.md.
 
         Exit codes:
           0    done
@@ -62,7 +64,10 @@ internal sealed class ForecastCommand
         AllowMultipleArgumentsPerToken = false,
     };
 
-    private readonly Option<bool> _overwrite = CliOption.Switch("--overwrite", "Replace the forecast OUT holds.");
+    private readonly Option<bool> _overwrite = CliOption.Switch("--overwrite", "Replace the forecast OUT holds (and the records --keep-records DEST holds).");
+
+    private readonly Option<string> _keepRecords = CliOption.Value(
+        "--keep-records", "DEST", "Also write each replication's records, as history does, into DEST/replication=<i>/ (a folder or s3://bucket/prefix), with a manifest.");
 
     private readonly Option<string[]> _whatIf = new("--what-if")
     {
@@ -89,7 +94,7 @@ internal sealed class ForecastCommand
 
     public ForecastCommand()
     {
-        Command = new Command("forecast", Description) { _model, _snapshot, _horizon, _replications, _seed, _parallelism, _alert, _whatIf, _scenarios, _targetPrecision, _targetKpi, _maxReplications, _bandStep, _out, _overwrite };
+        Command = new Command("forecast", Description) { _model, _snapshot, _horizon, _replications, _seed, _parallelism, _alert, _whatIf, _scenarios, _targetPrecision, _targetKpi, _maxReplications, _bandStep, _keepRecords, _out, _overwrite };
         _whatIf.Validators.Add(result =>
         {
             foreach (var text in result.GetValueOrDefault<string[]>() ?? [])
@@ -146,6 +151,7 @@ internal sealed class ForecastCommand
                     parse.GetValue(_maxReplications) is { } most ? ParseCount("--max-replications", most) : 10_000)
                 : null,
             Overwrite = parse.GetValue(_overwrite),
+            KeepRecords = parse.GetValue(_keepRecords),
             S3 = HistoryOptionsParser.S3Options(environment),
         };
     }

@@ -1,6 +1,8 @@
 using System.Globalization;
 using ActorSim.Cli.CommandLine;
+using ActorSim.Cli.History;
 using ActorSim.Cli.Snapshot;
+using ActorSim.Egress.Destinations;
 using ActorSim.Egress.Storage;
 using ActorSim.Engine;
 using ActorSim.Forecasts;
@@ -12,7 +14,7 @@ namespace ActorSim.Cli.Forecast;
 /// <summary>Runs <c>actorsim forecast</c>: reads the model and its state, runs the replications, writes <c>summary.json</c> and prints the KPIs.</summary>
 internal static class ForecastJob
 {
-    public static async Task<int> RunAsync(ForecastOptions options, TextWriter output, CancellationToken cancellation)
+    public static async Task<int> RunAsync(ForecastOptions options, TextWriter output, TextWriter error, CancellationToken cancellation)
     {
         var model = ModelOption.Source(options.ModelPath);
         var (plant, name) = ModelOption.Build(model);
@@ -52,7 +54,7 @@ internal static class ForecastJob
             throw new UsageException($"--band-step: {e.Message.Split(" (Parameter", 2)[0]}");
         }
 
-        var scenarios = options.Scenarios.Select(s => (s.Name, Request: request with { Changes = s.Changes })).ToList();
+        var scenarios = options.Scenarios.Select(s => (s.Name, Request: request with { Changes = s.Changes, Records = null })).ToList();
         foreach (var (scenarioName, scenario) in scenarios)
         {
             try
@@ -65,6 +67,8 @@ internal static class ForecastJob
             }
         }
 
+        await using var records = options.KeepRecords is { } keep ? await RecordsAsync(model, snapshot, keep, options, cancellation).ConfigureAwait(false) : null;
+        request = request with { Records = records };
         var from = snapshot is null ? "empty, at 0" : $"the {(snapshot.Kind == SnapshotKind.Exact ? "exact" : "observed")} snapshot at t={SimTime.Format(snapshot.AsOf, snapshot.Start)}";
         var count = options.Precision is { } target
             ? string.Create(CultureInfo.InvariantCulture, $"replications in batches of {options.Replications:N0} until {target} (at most {target.MaxReplications:N0})")
@@ -73,28 +77,35 @@ internal static class ForecastJob
             $"forecast of '{name}' from {from}: {count} of {SimTime.Format(options.HorizonSeconds)} on {options.Parallelism} workers, seed {options.Seed}")).ConfigureAwait(false);
         ForecastResult result;
         string? stopping = null;
-        if (options.Precision is { } rule)
+        try
         {
-            SequentialForecast sequential;
-            try
+            (result, stopping) = await RunAsync(request, options, cancellation).ConfigureAwait(false);
+        }
+        catch (Exception e) when (records is not null && e is not UsageException)
+        {
+            // The records' manifest says how the forecast ended, so that chunks of a failed or stopped one are never taken as complete.
+            var cause = e is AggregateException { InnerExceptions.Count: 1 } single ? single.InnerExceptions[0] : e;
+            if (cancellation.IsCancellationRequested)
             {
-                sequential = await Task.Run(() => ForecastRunner.RunUntilPrecise(request, rule, cancellation), cancellation).ConfigureAwait(false);
-            }
-            catch (ArgumentException e) when (e.ParamName is nameof(PrecisionRule.Kpis) or nameof(PrecisionRule.MaxReplications) or nameof(PrecisionRule.RelativeHalfWidth))
-            {
-                throw new UsageException($"--target-precision: {e.Message.Split(" (Parameter", 2)[0]}");
+                await output.WriteLineAsync(await records.CompleteAsync(RunStatus.Stopped, "stopped before its end on request").ConfigureAwait(false)).ConfigureAwait(false);
+                throw;
             }
 
-            result = sequential.Result;
+            var message = FailureText.Describe(cause);
+            await error.WriteLineAsync($"actorsim: the forecast failed: {message}").ConfigureAwait(false);
+            await output.WriteLineAsync(await records.CompleteAsync(RunStatus.Failed, message).ConfigureAwait(false)).ConfigureAwait(false);
+            return CliApplication.RunFailed;
+        }
+
+        if (records is not null)
+        {
+            await output.WriteLineAsync(await records.CompleteAsync(RunStatus.Succeeded, null).ConfigureAwait(false)).ConfigureAwait(false);
+        }
+
+        if (options.Precision is not null)
+        {
             request = request with { Replications = result.Rows.Count };
             scenarios = scenarios.Select(s => (s.Name, s.Request with { Replications = result.Rows.Count })).ToList();
-            stopping = sequential.Met
-                ? string.Create(CultureInfo.InvariantCulture, $"target {rule} met after {result.Rows.Count:N0} replications; {sequential.Deciding} decided, at ±{sequential.Precision:0.##%}")
-                : string.Create(CultureInfo.InvariantCulture, $"target {rule} not met after the most replications ({result.Rows.Count:N0}); {sequential.Deciding} reached ±{sequential.Precision:0.##%}");
-        }
-        else
-        {
-            result = await Task.Run(() => ForecastRunner.Run(request, cancellation), cancellation).ConfigureAwait(false);
         }
 
         var comparisons = new List<ScenarioComparison>();
@@ -143,6 +154,69 @@ internal static class ForecastJob
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"{result.Rows.Count:N0} replications in {result.Elapsed.TotalSeconds:0.###} s; written to {summaryPath}, {replicationsPath}, bands.parquet and forecast.png/.svg")).ConfigureAwait(false);
         return CliApplication.Ok;
+    }
+
+    /// <summary>The baseline's replications: a fixed count, or batches until <c>--target-precision</c> is met (with the line saying so).</summary>
+    private static async Task<(ForecastResult Result, string? Stopping)> RunAsync(ForecastRequest request, ForecastOptions options, CancellationToken cancellation)
+    {
+        if (options.Precision is not { } rule)
+        {
+            return (await Task.Run(() => ForecastRunner.Run(request, cancellation), cancellation).ConfigureAwait(false), null);
+        }
+
+        SequentialForecast sequential;
+        try
+        {
+            sequential = await Task.Run(() => ForecastRunner.RunUntilPrecise(request, rule, cancellation), cancellation).ConfigureAwait(false);
+        }
+        catch (ArgumentException e) when (e.ParamName is nameof(PrecisionRule.Kpis) or nameof(PrecisionRule.MaxReplications) or nameof(PrecisionRule.RelativeHalfWidth))
+        {
+            throw new UsageException($"--target-precision: {e.Message.Split(" (Parameter", 2)[0]}");
+        }
+
+        var count = sequential.Result.Rows.Count;
+        return (sequential.Result, sequential.Met
+            ? string.Create(CultureInfo.InvariantCulture, $"target {rule} met after {count:N0} replications; {sequential.Deciding} decided, at ±{sequential.Precision:0.##%}")
+            : string.Create(CultureInfo.InvariantCulture, $"target {rule} not met after the most replications ({count:N0}); {sequential.Deciding} reached ±{sequential.Precision:0.##%}"));
+    }
+
+    /// <summary>
+    /// <c>--keep-records DEST</c>: the model's sinks (its egress sections, or history's default sink) resolved into
+    /// DEST as a history run from the same state for the horizon would be, and DEST taken for the forecast.
+    /// </summary>
+    private static async Task<ForecastRecords> RecordsAsync(ModelSource model, ModelSnapshot? snapshot, string destination, ForecastOptions options, CancellationToken cancellation)
+    {
+        var s3 = options.S3;
+        CompiledRun run;
+        try
+        {
+            var spec = RunSpecResolver.Resolve(
+                new RunRequest
+                {
+                    Model = model,
+                    Destination = destination,
+                    DurationSeconds = options.HorizonSeconds,
+                    Snapshot = snapshot,
+                    Seed = options.Seed,
+                    Engine = RunEngine.Reference,
+                    WriteMode = options.Overwrite ? WriteMode.Overwrite : WriteMode.New,
+                },
+                DateTime.SpecifyKind(DateTime.Now.AddTicks(-(DateTime.Now.Ticks % TimeSpan.TicksPerSecond)), DateTimeKind.Unspecified));
+            run = RunCompiler.Compile(spec, location => ObjectStoreLocation.Parse(location).CreateStore(s3));
+        }
+        catch (Exception e) when (e is RunSpecException or ArgumentException)
+        {
+            throw new UsageException($"--keep-records: {e.Message}");
+        }
+
+        try
+        {
+            return await ForecastRecords.OpenAsync(run, cancellation).ConfigureAwait(false);
+        }
+        catch (DestinationException e)
+        {
+            throw new UsageException($"--keep-records: {e.Message}");
+        }
     }
 
     private static async Task<ModelSnapshot> SnapshotAsync(ModelSource model, string location, ForecastOptions options, CancellationToken cancellation)

@@ -41,6 +41,9 @@ internal sealed record ForecastOptions
     /// <summary>Replace a previous forecast in <see cref="Out"/>.</summary>
     public bool Overwrite { get; init; }
 
-    /// <summary>Endpoint and credentials for s3:// snapshots.</summary>
+    /// <summary>Where each replication's records go (<c>--keep-records</c>); null: nowhere.</summary>
+    public string? KeepRecords { get; init; }
+
+    /// <summary>Endpoint and credentials for s3:// snapshots and records.</summary>
     public S3StoreOptions? S3 { get; init; }
 }

@@ -8,7 +8,7 @@ namespace ActorSim.Runs.Execution;
 /// <summary>
 /// A run's hold on its destinations: one <see cref="DestinationSession"/> per distinct destination of its sinks, taken
 /// before the run under its spec's <see cref="RunSpec.WriteMode"/> (locked, checked, emptied on overwrite), and
-/// completed after it with the manifest of how it ended. Its <see cref="SinksFor"/> gives each line's sinks with the
+/// completed after it with the manifest of how it ended. Its <see cref="SinksFor(string)"/> gives each line's sinks with the
 /// chunk log of their destination.
 /// </summary>
 public sealed class RunDestinations : IAsyncDisposable
@@ -70,13 +70,17 @@ public sealed class RunDestinations : IAsyncDisposable
     }
 
     /// <summary>
-    /// The sinks of the line <paramref name="line"/>, each with the chunk log of its destination (under the line's folder)
-    /// and, when appended beside earlier runs, chunk names carrying the run id.
+    /// The sinks of the line <paramref name="line"/>, each with the chunk log of its destination (under the line's folder,
+    /// itself under a folder such as a forecast's <c>replication=3/</c> when one is given) and, when appended beside
+    /// earlier runs, chunk names carrying the run id.
     /// </summary>
-    public IReadOnlyList<SinkOptions> SinksFor(string line)
+    public IReadOnlyList<SinkOptions> SinksFor(string line) => SinksFor(line, string.Empty);
+
+    /// <inheritdoc cref="SinksFor(string)"/>
+    public IReadOnlyList<SinkOptions> SinksFor(string line, string under)
     {
-        var sinks = _run.SinksFor(line);
-        var folder = _run.LineFolder(line);
+        var sinks = _run.SinksFor(line, under);
+        var folder = under + _run.LineFolder(line);
         var attached = new SinkOptions[sinks.Count];
         for (var i = 0; i < sinks.Count; i++)
         {

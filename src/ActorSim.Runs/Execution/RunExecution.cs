@@ -6,7 +6,7 @@ namespace ActorSim.Runs.Execution;
 /// <summary>How this process executes a compiled run: with which sinks, on which actor host, under which id, and whom it tells its progress.</summary>
 public sealed record RunExecution
 {
-    /// <summary>A line's sinks by sim id; null: <see cref="CompiledRun.SinksFor"/> (no chunk log, no destination lock).</summary>
+    /// <summary>A line's sinks by sim id; null: <see cref="CompiledRun.SinksFor(string)"/> (no chunk log, no destination lock).</summary>
     public Func<string, IReadOnlyList<SinkOptions>>? SinksFor { get; init; }
 
     /// <summary>The process's actor host; required for the actors engine, unused by the others.</summary>

@@ -1,0 +1,52 @@
+using System.Collections;
+using ActorSim.Cli.Tests.Support;
+using ActorSim.Egress.Tests.Support;
+using Amazon.Runtime;
+using Amazon.S3;
+using Amazon.S3.Model;
+
+namespace ActorSim.Cli.Tests;
+
+/// <summary><c>actorsim forecast --keep-records s3://…</c> on a real S3 server (moto), and a bucket that cannot be reached.</summary>
+public class ForecastS3RecordsTests(MotoServerFixture moto) : IClassFixture<MotoServerFixture>
+{
+    [Fact]
+    public async Task Kept_records_go_to_a_bucket_with_their_manifest()
+    {
+        var environment = new Hashtable
+        {
+            ["S3_ENDPOINT"] = moto.Endpoint.Replace("http://", string.Empty, StringComparison.Ordinal),
+            ["S3_ACCESS_KEY"] = "user",
+            ["S3_SECRET_KEY"] = "password",
+        };
+        using var folder = new TempDirectory();
+        using var client = new AmazonS3Client(new BasicAWSCredentials("user", "password"), new AmazonS3Config { ServiceURL = moto.Endpoint, ForcePathStyle = true, AuthenticationRegion = "us-east-1" });
+        await client.PutBucketAsync("forecasts");
+
+        var (code, _, error) = await ActorsimCommand.RunAsync(environment,
+            "forecast", "--horizon", "5 mins", "--replications", "2", "--out", folder.Sub("fc"), "--keep-records", "s3://forecasts/today");
+
+        Assert.True(code == 0, error);
+        var keys = (await client.ListObjectsV2Async(new ListObjectsV2Request { BucketName = "forecasts", Prefix = "today/" })).S3Objects?.Select(o => o.Key).ToArray() ?? [];
+        Assert.Contains("today/_manifest.json", keys);
+        Assert.Contains("today/_SUCCESS", keys);
+        Assert.Contains("today/replication=0/events_000001.parquet", keys);
+        Assert.Contains("today/replication=1/events_000001.parquet", keys);
+        Assert.DoesNotContain("today/_actorsim.lock", keys);
+    }
+
+    [Fact]
+    public async Task A_bucket_that_cannot_be_reached_fails_the_forecast_naming_it_before_any_replication()
+    {
+        var environment = new Hashtable { ["S3_ENDPOINT"] = "127.0.0.1:1", ["S3_ACCESS_KEY"] = "user", ["S3_SECRET_KEY"] = "password" };
+        using var folder = new TempDirectory();
+
+        var (code, output, error) = await ActorsimCommand.RunAsync(environment,
+            "forecast", "--horizon", "5 mins", "--replications", "2", "--out", folder.Sub("fc"), "--keep-records", "s3://forecasts/today");
+
+        Assert.Equal(1, code);
+        Assert.Contains("s3://forecasts/today", error);
+        Assert.DoesNotContain("replications in", output);
+        Assert.False(File.Exists(Path.Combine(folder.Sub("fc"), "summary.json")));
+    }
+}
