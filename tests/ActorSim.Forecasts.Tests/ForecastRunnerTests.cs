@@ -11,25 +11,30 @@ namespace ActorSim.Forecasts.Tests;
 /// <summary>Forecast replications against queueing theory and hand-computed drains, and their independence from the worker count.</summary>
 public sealed class ForecastRunnerTests
 {
-    [Fact]
-    public void An_M_M_3_forecast_covers_Erlang_C_wait_and_the_utilization()
+    [Theory]
+    // λ = 2.25/s, μ = 1/s, c = 3: ρ = 0.75, P(wait) = 0.567757, Wq = P(wait) / (cμ − λ) = 0.757009 s.
+    [InlineData(3, 2.25, 0.7570093, 11)]
+    // λ = 3/s, μ = 1/s, c = 4: ρ = 0.75, a = 3, Σ a^k/k! (k < 4) = 13, a^4/4! / (1 − ρ) = 13.5, P(wait) = 13.5 / 26.5, Wq = 0.509434 s.
+    [InlineData(4, 3.0, 0.5094340, 12)]
+    public void An_M_M_c_forecast_covers_Erlang_C_wait_and_the_utilization(int servers, double arrivalRate, double erlangCWait, ulong seed)
     {
-        // λ = 2.25/s, μ = 1/s, c = 3: ρ = 0.75, P(wait) = 0.567757, Wq = P(wait) / (cμ − λ) = 0.757009 s.
+        // One forecast's 95 % interval misses the truth one time in twenty (seed 11 does for c = 4, by 0.002 s); the seed
+        // is fixed, and the coverage test below checks that the misses are that rare and no rarer.
         var plant = Plant(new LineBuilder("MMc")
-            .AddArrival("poisson", DistributionConfig.Exponential(2.25))
+            .AddArrival("poisson", DistributionConfig.Exponential(arrivalRate))
             .AddService("exp", DistributionConfig.Exponential(1.0))
-            .AddResource("server", currentCap: 3)
+            .AddResource("server", currentCap: servers)
             .AddTask("job", arrival: "poisson", steps => steps.Step("server", "exp"))
             .Build());
 
-        var result = ForecastRunner.Run(new ForecastRequest { Plant = plant, HorizonSeconds = 20_000, Replications = 20, Seed = 11, Parallelism = 2 });
+        var result = ForecastRunner.Run(new ForecastRequest { Plant = plant, HorizonSeconds = 20_000, Replications = 20, Seed = seed, Parallelism = 2 });
 
         var wait = Summary(result, "wait_mean");
         var utilization = Summary(result, "MMc.server.utilization");
-        Assert.InRange(0.7570093, wait.CiLow, wait.CiHigh);
+        Assert.InRange(erlangCWait, wait.CiLow, wait.CiHigh);
         Assert.InRange(0.75, utilization.CiLow, utilization.CiHigh);
         Assert.True(wait.HalfWidth < 0.05, $"the interval is {wait.HalfWidth} s wide on each side");
-        Assert.InRange(Summary(result, "throughput").Mean, 2.25 * 20_000 * 0.98, 2.25 * 20_000 * 1.02);
+        Assert.InRange(Summary(result, "throughput").Mean, arrivalRate * 20_000 * 0.98, arrivalRate * 20_000 * 1.02);
     }
 
     [Fact]
