@@ -1,12 +1,7 @@
 using System.Diagnostics;
-using ActorSim.Engine;
-using ActorSim.Forecasts.Kpis;
 using ActorSim.Forecasts.Statistics;
-using ActorSim.Model.Building;
 using ActorSim.Model.Plants;
 using ActorSim.Model.Random;
-using ActorSim.Model.Records;
-using ActorSim.Model.Snapshots;
 
 namespace ActorSim.Forecasts;
 
@@ -25,8 +20,11 @@ public static class ForecastRunner
     public static ulong ReplicationSeed(ulong seed, int replication) =>
         RandomStream.Create(seed, "forecast-replication-" + replication.ToString(System.Globalization.CultureInfo.InvariantCulture)).NextUInt64();
 
-    /// <summary>Runs <paramref name="request"/>; <paramref name="cancellation"/> stops it between replications.</summary>
-    public static ForecastResult Run(ForecastRequest request, CancellationToken cancellation = default)
+    /// <summary>
+    /// Runs <paramref name="request"/> on <paramref name="executor"/> (default: this process's workers);
+    /// <paramref name="cancellation"/> stops it between replications.
+    /// </summary>
+    public static ForecastResult Run(ForecastRequest request, CancellationToken cancellation = default, IReplicationExecutor? executor = null)
     {
         ArgumentNullException.ThrowIfNull(request);
         request.Validate();
@@ -34,16 +32,16 @@ public static class ForecastRunner
         var names = KpiNames(request.Plant, request.Alerts);
         var rows = new List<double[]>();
         var samples = new List<double[]>();
-        RunRange(request, rows, samples, request.Replications, cancellation);
+        RunRange(executor ?? LocalReplicationExecutor.Instance, request, rows, samples, request.Replications, cancellation);
         return Result(request, names, rows, samples, clock.Elapsed);
     }
 
     /// <summary>
     /// Runs <paramref name="request"/> until every KPI of <paramref name="rule"/> is known to its target precision: the
     /// replications go in batches of <see cref="ForecastRequest.Replications"/>, and after each batch the rule is checked
-    /// on the complete prefix 0 … n − 1, so the count at which it stops never depends on timing or workers.
+    /// on the complete prefix 0 … n − 1, so the count at which it stops never depends on timing, workers or nodes.
     /// </summary>
-    public static SequentialForecast RunUntilPrecise(ForecastRequest request, PrecisionRule rule, CancellationToken cancellation = default)
+    public static SequentialForecast RunUntilPrecise(ForecastRequest request, PrecisionRule rule, CancellationToken cancellation = default, IReplicationExecutor? executor = null)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(rule);
@@ -55,7 +53,7 @@ public static class ForecastRunner
         var samples = new List<double[]>();
         while (true)
         {
-            RunRange(request, rows, samples, Math.Min(request.Replications, rule.MaxReplications - rows.Count), cancellation);
+            RunRange(executor ?? LocalReplicationExecutor.Instance, request, rows, samples, Math.Min(request.Replications, rule.MaxReplications - rows.Count), cancellation);
             var result = Result(request, names, rows, samples, clock.Elapsed);
             var (met, deciding, precision) = rule.Evaluate(result);
             if (met || rows.Count >= rule.MaxReplications)
@@ -65,23 +63,20 @@ public static class ForecastRunner
         }
     }
 
-    /// <summary>Adds replications <c>rows.Count … rows.Count + count − 1</c> to <paramref name="rows"/>, in index order whatever the workers.</summary>
-    private static void RunRange(ForecastRequest request, List<double[]> rows, List<double[]> samples, int count, CancellationToken cancellation)
+    /// <summary>Adds replications <c>rows.Count … rows.Count + count − 1</c> to <paramref name="rows"/>, in index order whatever ran them.</summary>
+    private static void RunRange(IReplicationExecutor executor, ForecastRequest request, List<double[]> rows, List<double[]> samples, int count, CancellationToken cancellation)
     {
-        var first = rows.Count;
-        var batch = new double[count][];
-        var sampled = new double[count][];
-        Parallel.For(
-            0, count, new ParallelOptions { MaxDegreeOfParallelism = request.Parallelism, CancellationToken = cancellation },
-            () => new Replication(request),
-            (i, _, replication) =>
-            {
-                (batch[i], sampled[i]) = replication.Run(first + i);
-                return replication;
-            },
-            _ => { });
-        rows.AddRange(batch);
-        samples.AddRange(sampled);
+        var outcomes = executor.Run(request, rows.Count, count, cancellation);
+        if (outcomes.Count != count)
+        {
+            throw new InvalidOperationException($"The executor returned {outcomes.Count} replications for {count} asked.");
+        }
+
+        foreach (var outcome in outcomes)
+        {
+            rows.Add(outcome.Row);
+            samples.Add(outcome.Samples);
+        }
     }
 
     /// <summary>The sampled series of <paramref name="plant"/>: per line its WIP, per resource its queue and units in use.</summary>
@@ -156,113 +151,5 @@ public static class ForecastRunner
 
         return names;
     }
-
-    /// <summary>One worker's replications: its measures are reused from one to the next.</summary>
-    private sealed class Replication(ForecastRequest request)
-    {
-        private readonly LineKpis[] _lines = request.Plant.Lines.Select(_ => new LineKpis()).ToArray();
-        private readonly ResourceKpis[][] _resources = request.Plant.Lines
-            .Select(l => l.ResourceNames.Select(r => Watching(new ResourceKpis(), request.Alerts, l.SimId, r)).ToArray()).ToArray();
-
-        private static ResourceKpis Watching(ResourceKpis kpis, IReadOnlyList<QueueAlert> alerts, string line, string resource)
-        {
-            kpis.Watch(alerts.Where(a => a.Line == line && a.Resource == resource).Select(a => a.Threshold).ToArray());
-            return kpis;
-        }
-
-        private readonly IReadOnlyList<double> _times = SampleTimes(request);
-        private readonly int _series = SeriesNames(request.Plant).Count;
-
-        public (double[] Row, double[] Samples) Run(int index)
-        {
-            var plant = request.Plant;
-            var snapshot = request.Snapshot;
-            var seed = ReplicationSeed(request.Seed, index);
-            var simulation = new Simulation(snapshot?.AsOf ?? 0, snapshot?.Start);
-            var lines = new Line[plant.Lines.Count];
-            var outbox = new DirectOutbox(lines);
-            for (var i = 0; i < lines.Length; i++)
-            {
-                var sink = request.Records?.Open(index, plant.Lines[i].SimId) ?? NullRecordSink.Instance;
-                lines[i] = snapshot is null
-                    ? plant.StartLine(i, simulation, sink, seed, outbox)
-                    : plant.ResumeLine(i, simulation, sink, seed, outbox, snapshot.Lines[i], snapshot.Kind, continueStreams: false);
-                _lines[i].Start(lines[i], snapshot?.Lines[i].Tasks.Count ?? 0);
-                var r = 0;
-                foreach (var resource in lines[i].Resources.Values)
-                {
-                    _resources[i][r++].Start(resource);
-                }
-            }
-
-            foreach (var change in request.Changes)
-            {
-                var registry = lines[request.LineOf(change.Path)].Registry;
-                if (change.After == 0)
-                {
-                    registry.Update(change.Path, change.Value);
-                }
-                else
-                {
-                    simulation.Process(ApplyLater(simulation, registry, change), "what-if " + change.Path);
-                }
-            }
-
-            var start = simulation.Now;
-            var end = start + request.HorizonSeconds;
-            var samples = new double[_series * _times.Count];
-            Sample(lines, samples, 0);
-            simulation.Process(Sampling(simulation, lines, samples), "forecast bands");
-            simulation.RunUntil(end);
-            request.Records?.Close(index);
-            Sample(lines, samples, _times.Count - 1);
-            var row = new List<double>();
-            for (var i = 0; i < lines.Length; i++)
-            {
-                var kpis = _lines[i];
-                row.AddRange([kpis.Throughput, kpis.InLine, kpis.WaitMean(), kpis.WaitP95(), kpis.CycleMean()]);
-                foreach (var resource in _resources[i])
-                {
-                    row.AddRange([resource.Utilization(end), resource.QueueMean(end), resource.QueueMax, resource.Queue - resource.QueueAtStart]);
-                    for (var a = 0; a < resource.Watched; a++)
-                    {
-                        row.Add(resource.CrossedAfter(a));
-                    }
-                }
-            }
-
-            return ([.. row], samples);
-        }
-
-        /// <summary>Takes the samples of every band step between the start and the horizon (both are taken around the run).</summary>
-        private IEnumerable<Event> Sampling(Simulation simulation, Line[] lines, double[] samples)
-        {
-            var start = simulation.Now;
-            for (var point = 1; point < _times.Count - 1; point++)
-            {
-                yield return simulation.Delay(start + _times[point] - simulation.Now);
-                Sample(lines, samples, point);
-            }
-        }
-
-        private void Sample(Line[] lines, double[] samples, int point)
-        {
-            var series = 0;
-            for (var i = 0; i < lines.Length; i++)
-            {
-                samples[(series++ * _times.Count) + point] = _lines[i].InLine;
-                foreach (var resource in lines[i].Resources.Values)
-                {
-                    samples[(series++ * _times.Count) + point] = resource.QueueLength;
-                    samples[(series++ * _times.Count) + point] = resource.InUse;
-                }
-            }
-        }
-    }
-
-    private static IEnumerable<Event> ApplyLater(Simulation simulation, Model.Registry.ParameterRegistry registry, WhatIfChange change)
-    {
-        yield return simulation.Delay(change.After);
-        registry.Update(change.Path, change.Value);
-    }
 }
+
