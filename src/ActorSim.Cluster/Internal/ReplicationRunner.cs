@@ -1,0 +1,74 @@
+using ActorSim.Cluster.Messages;
+using ActorSim.Forecasts;
+using Akka.Actor;
+
+namespace ActorSim.Cluster.Internal;
+
+/// <summary>
+/// One replication thread of a worker node: runs a batch's replications one after another on the replication
+/// dispatcher (never on the threads of remoting and gossip) and sends each outcome to the job's client as it ends.
+/// It keeps a <see cref="ForecastWorker"/> per job definition, whose measures are reused from one replication to the next.
+/// </summary>
+internal sealed class ReplicationRunner : ReceiveActor
+{
+    private const int WorkersKept = 4;
+
+    private readonly List<(string Hash, ForecastWorker Worker)> _workers = [];
+
+    public ReplicationRunner()
+    {
+        Receive<RunBatch>(Run);
+    }
+
+    public static Props Props() => Akka.Actor.Props.Create(() => new ReplicationRunner()).WithDispatcher(NodeActors.ReplicationDispatcherId);
+
+    private void Run(RunBatch message)
+    {
+        var (job, batch) = message;
+        string? failure = null;
+        var worker = WorkerFor(job);
+        foreach (var index in batch.Indices)
+        {
+            if (job.Ended)
+            {
+                break;
+            }
+
+            ReplicationOutcome outcome;
+            try
+            {
+                outcome = worker.Run(index);
+            }
+#pragma warning disable CA1031 // A replication that throws fails the forecast on the client, with its message.
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                failure = $"replication {index} failed on {Akka.Cluster.Cluster.Get(Context.System).SelfAddress}: {e.GetType().Name}: {e.Message}";
+                break;
+            }
+
+            job.Client.Tell(new ReplicationDone(job.JobId, batch.LeaseId, index, outcome.Row, outcome.Samples), Context.Parent);
+            job.CountDone();
+        }
+
+        Context.Parent.Tell(new BatchFinished(job, failure));
+    }
+
+    private ForecastWorker WorkerFor(ActiveJob job)
+    {
+        var kept = _workers.FindIndex(w => w.Hash == job.Hash);
+        if (kept >= 0)
+        {
+            return _workers[kept].Worker;
+        }
+
+        var worker = new ForecastWorker(job.Request);
+        if (_workers.Count == WorkersKept)
+        {
+            _workers.RemoveAt(0);
+        }
+
+        _workers.Add((job.Hash, worker));
+        return worker;
+    }
+}

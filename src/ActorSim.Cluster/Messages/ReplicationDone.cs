@@ -1,0 +1,4 @@
+namespace ActorSim.Cluster.Messages;
+
+/// <summary>Worker node → client: replication <paramref name="Index"/>'s outcome (its KPI row and band samples), run under lease <paramref name="LeaseId"/>.</summary>
+internal sealed record ReplicationDone(string JobId, long LeaseId, int Index, double[] Row, double[] Samples) : IClusterMessage;

@@ -1,0 +1,169 @@
+using System.Runtime.Serialization;
+using System.Text;
+using ActorSim.Cluster.Messages;
+using Akka.Actor;
+using Akka.Serialization;
+
+namespace ActorSim.Cluster.Serialization;
+
+/// <summary>
+/// Writes every <see cref="IClusterMessage"/> as little-endian binary (strings UTF-8 with a length, doubles as their
+/// exact 64 bits, NaN included) under a versioned manifest: a message whose layout changes gets a new manifest
+/// (<c>work-batch.v2</c>) while the old one stays readable for a release. Bound in <c>cluster-config/cluster-node.conf</c>.
+/// </summary>
+internal sealed class ClusterMessageSerializer(ExtendedActorSystem system) : SerializerWithStringManifest(system)
+{
+    /// <summary>The serializer id in <c>akka.actor.serialization-identifiers</c>.</summary>
+    public const int Id = 4101;
+
+    private static readonly Dictionary<Type, string> Manifests = new()
+    {
+        [typeof(JobOffer)] = "job-offer.v1",
+        [typeof(JobWanted)] = "job-wanted.v1",
+        [typeof(JobChunk)] = "job-chunk.v1",
+        [typeof(JobRefused)] = "job-refused.v1",
+        [typeof(WorkRequest)] = "work-request.v1",
+        [typeof(WorkBatch)] = "work-batch.v1",
+        [typeof(ReplicationDone)] = "replication-done.v1",
+        [typeof(JobEnded)] = "job-ended.v1",
+    };
+
+    /// <summary>Every manifest with its type, for tests.</summary>
+    public static IReadOnlyDictionary<Type, string> All => Manifests;
+
+    public override int Identifier => Id;
+
+    public override string Manifest(object o)
+    {
+        ArgumentNullException.ThrowIfNull(o);
+        return Manifests.TryGetValue(o.GetType(), out var manifest)
+            ? manifest
+            : throw new ArgumentException($"{o.GetType().FullName} implements IClusterMessage but has no manifest; add it to ClusterMessageSerializer.", nameof(o));
+    }
+
+    public override byte[] ToBinary(object obj)
+    {
+        ArgumentNullException.ThrowIfNull(obj);
+        using var stream = new MemoryStream();
+        using (var w = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true))
+        {
+            switch (obj)
+            {
+                case JobOffer m:
+                    w.Write(m.JobId);
+                    w.Write(m.JobHash);
+                    break;
+                case JobWanted m:
+                    w.Write(m.JobId);
+                    w.Write(m.JobHash);
+                    break;
+                case JobChunk m:
+                    w.Write(m.JobId);
+                    w.Write(m.JobHash);
+                    w.Write(m.Index);
+                    w.Write(m.Count);
+                    w.Write(m.Data.Length);
+                    w.Write(m.Data);
+                    break;
+                case JobRefused m:
+                    w.Write(m.JobId);
+                    w.Write(m.Reason);
+                    break;
+                case WorkRequest m:
+                    w.Write(m.JobId);
+                    w.Write(m.Slots);
+                    w.Write(m.BatchesReceived);
+                    break;
+                case WorkBatch m:
+                    w.Write(m.JobId);
+                    w.Write(m.LeaseId);
+                    w.Write(m.Indices.Length);
+                    foreach (var index in m.Indices)
+                    {
+                        w.Write(index);
+                    }
+
+                    break;
+                case ReplicationDone m:
+                    w.Write(m.JobId);
+                    w.Write(m.LeaseId);
+                    w.Write(m.Index);
+                    WriteDoubles(w, m.Row);
+                    WriteDoubles(w, m.Samples);
+                    break;
+                case JobEnded m:
+                    w.Write(m.JobId);
+                    break;
+                default:
+                    throw new ArgumentException($"{obj.GetType().FullName} is not a cluster message.", nameof(obj));
+            }
+        }
+
+        return stream.ToArray();
+    }
+
+    public override object FromBinary(byte[] bytes, string manifest)
+    {
+        ArgumentNullException.ThrowIfNull(bytes);
+        using var r = new BinaryReader(new MemoryStream(bytes), Encoding.UTF8);
+        try
+        {
+            return manifest switch
+            {
+                "job-offer.v1" => new JobOffer(r.ReadString(), r.ReadString()),
+                "job-wanted.v1" => new JobWanted(r.ReadString(), r.ReadString()),
+                "job-chunk.v1" => new JobChunk(r.ReadString(), r.ReadString(), r.ReadInt32(), r.ReadInt32(), r.ReadBytes(r.ReadInt32())),
+                "job-refused.v1" => new JobRefused(r.ReadString(), r.ReadString()),
+                "work-request.v1" => new WorkRequest(r.ReadString(), r.ReadInt32(), r.ReadInt64()),
+                "work-batch.v1" => new WorkBatch(r.ReadString(), r.ReadInt64(), ReadInts(r)),
+                "replication-done.v1" => new ReplicationDone(r.ReadString(), r.ReadInt64(), r.ReadInt32(), ReadDoubles(r), ReadDoubles(r)),
+                "job-ended.v1" => new JobEnded(r.ReadString()),
+                _ => throw new SerializationException(
+                    $"Unknown ActorSim cluster message manifest '{manifest}'; the sender runs a version this node does not know. Known: {string.Join(", ", Manifests.Values)}."),
+            };
+        }
+        catch (EndOfStreamException e)
+        {
+            throw new SerializationException($"The cluster message '{manifest}' is truncated ({bytes.Length} bytes).", e);
+        }
+    }
+
+    private static void WriteDoubles(BinaryWriter w, double[] values)
+    {
+        w.Write(values.Length);
+        foreach (var value in values)
+        {
+            w.Write(value);
+        }
+    }
+
+    private static double[] ReadDoubles(BinaryReader r)
+    {
+        var values = new double[Count(r)];
+        for (var i = 0; i < values.Length; i++)
+        {
+            values[i] = r.ReadDouble();
+        }
+
+        return values;
+    }
+
+    private static int[] ReadInts(BinaryReader r)
+    {
+        var values = new int[Count(r)];
+        for (var i = 0; i < values.Length; i++)
+        {
+            values[i] = r.ReadInt32();
+        }
+
+        return values;
+    }
+
+    private static int Count(BinaryReader r)
+    {
+        var count = r.ReadInt32();
+        return count >= 0 && count <= (r.BaseStream.Length - r.BaseStream.Position) / 4
+            ? count
+            : throw new SerializationException($"A cluster message holds an array of {count} elements, more than its bytes can.");
+    }
+}
