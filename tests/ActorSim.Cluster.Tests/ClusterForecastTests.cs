@@ -1,0 +1,84 @@
+using ActorSim.Cluster.Tests.Support;
+using ActorSim.Forecasts;
+
+namespace ActorSim.Cluster.Tests;
+
+/// <summary>
+/// Forecasts on three actor systems in this process (two workers and a client, 127.0.0.1, port 0, every message
+/// serialized in the first): the outcomes are those of the local run, bit for bit, also when a worker leaves or is cut off midway.
+/// </summary>
+[Collection(ClusterCollection.Name)]
+public sealed class ClusterForecastTests
+{
+    private static readonly TimeSpan FormTimeout = TimeSpan.FromSeconds(20);
+
+    [Fact]
+    public async Task A_forecast_spread_over_two_workers_equals_the_local_one()
+    {
+        var (json, request) = LineAForecast.Create(replications: 40, horizonSeconds: 3600);
+        var local = ForecastRunner.Run(request);
+        await using var cluster = new TestCluster();
+        cluster.Start("worker", serializeMessages: true);
+        cluster.Start("worker", serializeMessages: true);
+        var client = cluster.Start("client", serializeMessages: true);
+        await cluster.WhenAllUpAsync(FormTimeout);
+
+        var executor = new ClusterReplicationExecutor(client, LineAForecast.Model, json);
+        var spread = await Task.Run(() => ForecastRunner.Run(request, CancellationToken.None, executor));
+        await executor.DisposeAsync();
+
+        Assert.Equal(LineAForecast.Bits(local), LineAForecast.Bits(spread));
+        Assert.Equal(local.Summaries.Select(s => s.Summary), spread.Summaries.Select(s => s.Summary));
+        Assert.Equal(40, executor.Shares.Sum(s => s.Replications));
+        Assert.Equal(2, executor.Shares.Count(s => s.Replications > 0));
+        Assert.All(executor.Shares, s => Assert.Null(s.Lost));
+    }
+
+    [Fact]
+    public async Task A_worker_terminated_midway_loses_nothing()
+    {
+        var (json, request) = LineAForecast.Create(replications: 48, horizonSeconds: 4 * 3600);
+        await using var cluster = new TestCluster();
+        cluster.Start("worker");
+        var victim = cluster.Start("worker", logLevel: "DEBUG");
+        var client = cluster.Start("client");
+        await cluster.WhenAllUpAsync(FormTimeout);
+        var tookABatch = TestCluster.LoggedAsync(victim, "taken, replications");
+
+        var executor = new ClusterReplicationExecutor(client, LineAForecast.Model, json);
+        var forecast = Task.Run(() => ForecastRunner.Run(request, CancellationToken.None, executor));
+        await tookABatch.WaitAsync(TimeSpan.FromSeconds(20));
+        await victim.System.Terminate();
+        var spread = await forecast.WaitAsync(TimeSpan.FromSeconds(40));
+        await executor.DisposeAsync();
+
+        Assert.Equal(LineAForecast.Bits(ForecastRunner.Run(request)), LineAForecast.Bits(spread));
+        var lost = Assert.Single(executor.Shares, s => s.Node == victim.Address.ToString());
+        Assert.NotNull(lost.Lost);
+        Assert.Equal(48, executor.Shares.Sum(s => s.Replications));
+    }
+
+    [Fact]
+    public async Task A_worker_cut_off_midway_loses_nothing()
+    {
+        var (json, request) = LineAForecast.Create(replications: 48, horizonSeconds: 4 * 3600);
+        await using var cluster = new TestCluster();
+        cluster.Start("worker");
+        var victim = cluster.Start("worker", logLevel: "DEBUG");
+        var client = cluster.Start("client");
+        await cluster.WhenAllUpAsync(FormTimeout);
+        var tookABatch = TestCluster.LoggedAsync(victim, "taken, replications");
+
+        var executor = new ClusterReplicationExecutor(client, LineAForecast.Model, json);
+        var forecast = Task.Run(() => ForecastRunner.Run(request, CancellationToken.None, executor));
+        await tookABatch.WaitAsync(TimeSpan.FromSeconds(20));
+        await cluster.BlackholeAsync(victim);
+        var spread = await forecast.WaitAsync(TimeSpan.FromSeconds(40));
+        await executor.DisposeAsync();
+
+        Assert.Equal(LineAForecast.Bits(ForecastRunner.Run(request)), LineAForecast.Bits(spread));
+        var lost = Assert.Single(executor.Shares, s => s.Node == victim.Address.ToString());
+        Assert.StartsWith("unreachable", lost.Lost);
+        Assert.Equal(48, executor.Shares.Sum(s => s.Replications));
+    }
+}
