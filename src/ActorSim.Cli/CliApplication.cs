@@ -5,6 +5,7 @@ using ActorSim.Actors;
 using ActorSim.Cli.CommandLine;
 using ActorSim.Cli.Forecast;
 using ActorSim.Cli.History;
+using ActorSim.Cli.Node;
 using ActorSim.Cli.Progress;
 using ActorSim.Cli.Snapshot;
 using ActorSim.Egress.Destinations;
@@ -37,7 +38,9 @@ internal static class CliApplication
         snapshot.Command.SetAction((parse, stop) => SnapshotJob.RunAsync(snapshot.Read(parse, environment), output, error, stop));
         var forecast = new ForecastCommand();
         forecast.Command.SetAction((parse, stop) => ForecastJob.RunAsync(forecast.Read(parse, environment), output, error, stop));
-        var parse = CliCommands.Create(history, snapshot, forecast).Parse(args);
+        var node = new NodeCommand();
+        node.Command.SetAction((parse, stop) => NodeJob.RunAsync(node.Read(parse), output, error, stop));
+        var parse = CliCommands.Create(history, snapshot, forecast, node).Parse(args);
         if (parse.Action is ParseErrorAction)
         {
             foreach (var message in ParseErrorText.Messages(parse))
@@ -62,6 +65,11 @@ internal static class CliApplication
         catch (ActorSim.Snapshots.Database.DatabaseStateException e)
         {
             await error.WriteLineAsync($"actorsim: the snapshot could not be read: {e.Message}").ConfigureAwait(false);
+            return RunFailed;
+        }
+        catch (ActorSim.Cluster.ClusterForecastException e)
+        {
+            await error.WriteLineAsync($"actorsim: the forecast failed on the cluster: {e.Message}").ConfigureAwait(false);
             return RunFailed;
         }
         catch (DestinationUnavailableException e)

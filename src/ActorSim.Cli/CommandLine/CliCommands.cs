@@ -1,6 +1,7 @@
 using System.CommandLine;
 using ActorSim.Cli.Forecast;
 using ActorSim.Cli.History;
+using ActorSim.Cli.Node;
 using ActorSim.Cli.Snapshot;
 
 namespace ActorSim.Cli.CommandLine;
@@ -13,16 +14,16 @@ internal static class CliCommands
 {
     private const string Description = "actorsim — discrete-event simulation of production lines, into data.";
 
-    private const string RootSection = "Run 'actorsim history --help' for the history job's options, environment variables and exit codes, 'actorsim snapshot --help' for snapshots, 'actorsim forecast --help' for forecasts.";
+    private const string RootSection = "Run 'actorsim history --help' for the history job's options, environment variables and exit codes, 'actorsim snapshot --help' for snapshots, 'actorsim forecast --help' for forecasts, 'actorsim node --help' for cluster nodes.";
 
-    /// <summary>The root command with <paramref name="history"/>, <paramref name="snapshot"/> and <paramref name="forecast"/> under it; without a command it shows its help.</summary>
-    public static RootCommand Create(HistoryCommand history, SnapshotCommand snapshot, ForecastCommand forecast)
+    /// <summary>The root command with <paramref name="history"/>, <paramref name="snapshot"/>, <paramref name="forecast"/> and <paramref name="node"/> under it; without a command it shows its help.</summary>
+    public static RootCommand Create(HistoryCommand history, SnapshotCommand snapshot, ForecastCommand forecast, NodeCommand node)
     {
         // Named here, not after the host: in tests the process is the test host.
-        var root = new RootCommand(Description) { history.Command, snapshot.Command, forecast.Command };
+        var root = new RootCommand(Description) { history.Command, snapshot.Command, forecast.Command, node.Command };
         root.HelpName = "actorsim";
         var help = HelpWithSections.Install(
-            root, new Dictionary<Command, string> { [root] = RootSection, [history.Command] = HistoryCommand.HelpSections, [snapshot.Command] = SnapshotCommand.HelpSections, [forecast.Command] = ForecastCommand.HelpSections });
+            root, new Dictionary<Command, string> { [root] = RootSection, [history.Command] = HistoryCommand.HelpSections, [snapshot.Command] = SnapshotCommand.HelpSections, [forecast.Command] = ForecastCommand.HelpSections, [node.Command] = NodeCommand.HelpSections });
         root.SetAction(help.Invoke);
         return root;
     }

@@ -34,10 +34,14 @@ internal sealed class ForecastCommand
           a resource whose interval lies above one half is the bottleneck. --keep-records DEST writes each replication's
           records (the blueprint's egress, or history's default: events flattened into Parquet chunks) into
           DEST/replication=<i>/, with DEST/_manifest.json; what-if scenarios write none. See docs/forecasts.md.
+          --cluster runs the replications (and the scenarios') on the worker nodes of an ActorSim cluster: the model and
+          snapshot travel once per node, nodes pull batches of replications as their threads free up, a node lost midway
+          has its unfinished batches run elsewhere, and the outputs are the same bytes; the end lists each worker's share.
+          It cannot keep records (--keep-records). See docs/cluster.md.
 
         Exit codes:
           0    done
-          1    the forecast failed
+          1    the forecast failed (on a cluster: no worker came, a node refused the job, or two nodes disagreed)
           2    bad command line, a snapshot that does not fit the model, or an OUT that holds a forecast (give --overwrite)
         """;
 
@@ -92,9 +96,16 @@ internal sealed class ForecastCommand
     private readonly Option<string> _bandStep = CliOption.Value(
         "--band-step", "D", "Simulated time between the samples of bands.parquet (default: the horizon / 96).", text => HistoryOptionsParser.Duration("--band-step", text));
 
+    private readonly Option<string> _cluster = CliOption.Value(
+        "--cluster", "HOST:PORT,…", "Run the replications on an ActorSim cluster's worker nodes (actorsim node), joining it through these seed nodes as a client; "
+        + "the outputs are the same bytes as a local run's. --parallelism is then the workers' business.", text => Node.NodeCommand.Seeds(text));
+
+    private readonly Option<string> _clusterHost = CliOption.Value(
+        "--cluster-host", "H", "The host name or IP this process binds as the cluster's client; the workers connect back to it (default 127.0.0.1).");
+
     public ForecastCommand()
     {
-        Command = new Command("forecast", Description) { _model, _snapshot, _horizon, _replications, _seed, _parallelism, _alert, _whatIf, _scenarios, _targetPrecision, _targetKpi, _maxReplications, _bandStep, _keepRecords, _out, _overwrite };
+        Command = new Command("forecast", Description) { _model, _snapshot, _horizon, _replications, _seed, _parallelism, _alert, _whatIf, _scenarios, _targetPrecision, _targetKpi, _maxReplications, _bandStep, _keepRecords, _cluster, _clusterHost, _out, _overwrite };
         _whatIf.Validators.Add(result =>
         {
             foreach (var text in result.GetValueOrDefault<string[]>() ?? [])
@@ -152,6 +163,8 @@ internal sealed class ForecastCommand
                 : null,
             Overwrite = parse.GetValue(_overwrite),
             KeepRecords = parse.GetValue(_keepRecords),
+            Cluster = parse.GetValue(_cluster) is { } cluster ? Node.NodeCommand.Seeds(cluster) : null,
+            ClusterHost = parse.GetValue(_clusterHost),
             S3 = HistoryOptionsParser.S3Options(environment),
         };
     }

@@ -67,6 +67,22 @@ internal static class ForecastJob
             }
         }
 
+        if (options.Cluster is not null && options.KeepRecords is not null)
+        {
+            throw new UsageException("--keep-records cannot be used with --cluster: the replications run on other nodes. Keep records from a local forecast.");
+        }
+
+        // On a cluster the snapshot travels as its JSON and every node, this one too, reads that same text back.
+        var snapshotJson = options.Cluster is not null && snapshot is not null ? SnapshotJson.Write(snapshot) : null;
+        if (snapshotJson is not null)
+        {
+            snapshot = SnapshotJson.Read(snapshotJson, options.Snapshot!);
+            request = request with { Snapshot = snapshot };
+            scenarios = scenarios.Select(s => (s.Name, s.Request with { Snapshot = snapshot })).ToList();
+        }
+
+        await using var cluster = options.Cluster is { } seeds ? ForecastCluster.Join(seeds, options.ClusterHost, model, snapshotJson) : null;
+        var executor = cluster?.Executor;
         await using var records = options.KeepRecords is { } keep ? await RecordsAsync(model, snapshot, keep, options, cancellation).ConfigureAwait(false) : null;
         request = request with { Records = records };
         var from = snapshot is null ? "empty, at 0" : $"the {(snapshot.Kind == SnapshotKind.Exact ? "exact" : "observed")} snapshot at t={SimTime.Format(snapshot.AsOf, snapshot.Start)}";
@@ -74,12 +90,12 @@ internal static class ForecastJob
             ? string.Create(CultureInfo.InvariantCulture, $"replications in batches of {options.Replications:N0} until {target} (at most {target.MaxReplications:N0})")
             : string.Create(CultureInfo.InvariantCulture, $"{options.Replications:N0} replications");
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-            $"forecast of '{name}' from {from}: {count} of {SimTime.Format(options.HorizonSeconds)} on {options.Parallelism} workers, seed {options.Seed}")).ConfigureAwait(false);
+            $"forecast of '{name}' from {from}: {count} of {SimTime.Format(options.HorizonSeconds)} on {(options.Cluster is { } on ? "the cluster at " + string.Join(",", on) : $"{options.Parallelism} workers")}, seed {options.Seed}")).ConfigureAwait(false);
         ForecastResult result;
         string? stopping = null;
         try
         {
-            (result, stopping) = await RunAsync(request, options, cancellation).ConfigureAwait(false);
+            (result, stopping) = await RunAsync(request, options, executor, cancellation).ConfigureAwait(false);
         }
         catch (Exception e) when (records is not null && e is not UsageException)
         {
@@ -111,7 +127,7 @@ internal static class ForecastJob
         var comparisons = new List<ScenarioComparison>();
         foreach (var (scenarioName, scenario) in scenarios)
         {
-            var changed = await Task.Run(() => ForecastRunner.Run(scenario, cancellation), cancellation).ConfigureAwait(false);
+            var changed = await Task.Run(() => ForecastRunner.Run(scenario, cancellation, executor), cancellation).ConfigureAwait(false);
             comparisons.Add(ScenarioComparison.Of(scenarioName, scenario.Changes, result, changed));
         }
 
@@ -151,23 +167,32 @@ internal static class ForecastJob
             await output.WriteLineAsync(stopping).ConfigureAwait(false);
         }
 
+        if (cluster is not null)
+        {
+            foreach (var line in await cluster.FinishAsync().ConfigureAwait(false))
+            {
+                await output.WriteLineAsync(line).ConfigureAwait(false);
+            }
+        }
+
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"{result.Rows.Count:N0} replications in {result.Elapsed.TotalSeconds:0.###} s; written to {summaryPath}, {replicationsPath}, bands.parquet and forecast.png/.svg")).ConfigureAwait(false);
         return CliApplication.Ok;
     }
 
     /// <summary>The baseline's replications: a fixed count, or batches until <c>--target-precision</c> is met (with the line saying so).</summary>
-    private static async Task<(ForecastResult Result, string? Stopping)> RunAsync(ForecastRequest request, ForecastOptions options, CancellationToken cancellation)
+    private static async Task<(ForecastResult Result, string? Stopping)> RunAsync(
+        ForecastRequest request, ForecastOptions options, IReplicationExecutor? executor, CancellationToken cancellation)
     {
         if (options.Precision is not { } rule)
         {
-            return (await Task.Run(() => ForecastRunner.Run(request, cancellation), cancellation).ConfigureAwait(false), null);
+            return (await Task.Run(() => ForecastRunner.Run(request, cancellation, executor), cancellation).ConfigureAwait(false), null);
         }
 
         SequentialForecast sequential;
         try
         {
-            sequential = await Task.Run(() => ForecastRunner.RunUntilPrecise(request, rule, cancellation), cancellation).ConfigureAwait(false);
+            sequential = await Task.Run(() => ForecastRunner.RunUntilPrecise(request, rule, cancellation, executor), cancellation).ConfigureAwait(false);
         }
         catch (ArgumentException e) when (e.ParamName is nameof(PrecisionRule.Kpis) or nameof(PrecisionRule.MaxReplications) or nameof(PrecisionRule.RelativeHalfWidth))
         {

@@ -44,6 +44,12 @@ internal sealed record ForecastOptions
     /// <summary>Where each replication's records go (<c>--keep-records</c>); null: nowhere.</summary>
     public string? KeepRecords { get; init; }
 
+    /// <summary>The cluster's seed nodes (<c>--cluster host:port,…</c>): replications run on its worker nodes; null: in this process.</summary>
+    public IReadOnlyList<string>? Cluster { get; init; }
+
+    /// <summary>The host this process binds as the cluster's client (<c>--cluster-host</c>); null: 127.0.0.1.</summary>
+    public string? ClusterHost { get; init; }
+
     /// <summary>Endpoint and credentials for s3:// snapshots and records.</summary>
     public S3StoreOptions? S3 { get; init; }
 }

@@ -1,0 +1,77 @@
+using System.Globalization;
+using ActorSim.Cluster;
+using ActorSim.Runs;
+
+namespace ActorSim.Cli.Forecast;
+
+/// <summary>
+/// <c>forecast --cluster</c>: this process joins the cluster as a client node (role client, no replications of its own)
+/// and runs the replications on the worker nodes; at the end it says who did what and leaves.
+/// </summary>
+internal sealed class ForecastCluster : IAsyncDisposable
+{
+    /// <summary>
+    /// Leaving waits at most a few seconds (a member that died and is not downed yet keeps the cluster from converging);
+    /// SIGINT and SIGTERM are the command's (SignalStop), which stops the forecast and then leaves.
+    /// </summary>
+    private const string ClientOverrides = """
+        akka.coordinated-shutdown.phases.cluster-leave.timeout = 3s
+        akka.coordinated-shutdown.phases.cluster-exiting.timeout = 3s
+        akka.coordinated-shutdown.run-by-clr-shutdown-hook = off
+        """;
+
+    private readonly ActorSimNode _node;
+    private bool _finished;
+
+    private ForecastCluster(ActorSimNode node, ClusterReplicationExecutor executor)
+    {
+        _node = node;
+        Executor = executor;
+    }
+
+    /// <summary>The executor ForecastRunner runs replications on.</summary>
+    public ClusterReplicationExecutor Executor { get; }
+
+    /// <summary>Joins the cluster at <paramref name="seeds"/> from <paramref name="host"/> (any free port).</summary>
+    public static ForecastCluster Join(IReadOnlyList<string> seeds, string? host, ModelSource model, string? snapshotJson)
+    {
+        var node = ActorSimNode.Start(new ClusterNodeSettings
+        {
+            Host = host,
+            Port = 0,
+            SeedNodes = seeds,
+            Roles = [ClusterNodeSettings.ClientRole],
+            LogLevel = "WARNING",
+            Overrides = ClientOverrides,
+        });
+        return new ForecastCluster(node, new ClusterReplicationExecutor(node, model, snapshotJson));
+    }
+
+    /// <summary>Ends the jobs on the workers; one line per worker node: batches, replications kept, duplicates, re-queued, lost.</summary>
+    public async Task<IReadOnlyList<string>> FinishAsync()
+    {
+        _finished = true;
+        await Executor.DisposeAsync().ConfigureAwait(false);
+        return Executor.Shares.Select(s => string.Create(CultureInfo.InvariantCulture,
+            $"worker {s.Node}: {s.Replications:N0} replications in {s.Batches:N0} batches, {s.Duplicates} duplicates ignored, {s.Requeued} re-queued{(s.Lost is null ? string.Empty : "; lost: " + s.Lost)}"))
+            .ToArray();
+    }
+
+    /// <summary>Ends the jobs (if <see cref="FinishAsync"/> did not) and leaves the cluster.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (!_finished)
+        {
+            await Executor.DisposeAsync().ConfigureAwait(false);
+        }
+
+        try
+        {
+            await _node.DisposeAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(15)).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            // The results are written; a client that cannot leave in time is stopped with the process.
+        }
+    }
+}
