@@ -32,18 +32,30 @@ internal sealed class ForecastCluster : IAsyncDisposable
     /// <summary>The executor ForecastRunner runs replications on.</summary>
     public ClusterReplicationExecutor Executor { get; }
 
-    /// <summary>Joins the cluster at <paramref name="seeds"/> from <paramref name="host"/> (any free port).</summary>
-    public static ForecastCluster Join(IReadOnlyList<string> seeds, string? host, ModelSource model, string? snapshotJson)
+    /// <summary>Joins the cluster at <paramref name="seeds"/> from <paramref name="host"/> (any free port), with <paramref name="configFile"/> over the embedded configuration.</summary>
+    public static ForecastCluster Join(IReadOnlyList<string> seeds, string? host, string? configFile, ModelSource model, string? snapshotJson)
     {
-        var node = ActorSimNode.Start(new ClusterNodeSettings
+        var settings = new ClusterNodeSettings
         {
+            ConfigFile = configFile,
             Host = host,
             Port = 0,
             SeedNodes = seeds,
             Roles = [ClusterNodeSettings.ClientRole],
             LogLevel = "WARNING",
             Overrides = ClientOverrides,
-        });
+        };
+        ActorSimNode node;
+        try
+        {
+            settings.ToConfig();
+        }
+        catch (ArgumentException e)
+        {
+            throw new CommandLine.UsageException($"--cluster-config: {e.Message}");
+        }
+
+        node = ActorSimNode.Start(settings);
         return new ForecastCluster(node, new ClusterReplicationExecutor(node, model, snapshotJson));
     }
 

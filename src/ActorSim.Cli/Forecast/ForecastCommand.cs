@@ -103,9 +103,12 @@ internal sealed class ForecastCommand
     private readonly Option<string> _clusterHost = CliOption.Value(
         "--cluster-host", "H", "The host name or IP this process binds as the cluster's client; the workers connect back to it (default 127.0.0.1).");
 
+    private readonly Option<string> _clusterConfig = CliOption.Value(
+        "--cluster-config", "FILE", "A HOCON file laid over the client's embedded cluster-config/cluster-node.conf (failure detector, actorsim.cluster.forecast.*: batch size, lease timeout, worker wait).");
+
     public ForecastCommand()
     {
-        Command = new Command("forecast", Description) { _model, _snapshot, _horizon, _replications, _seed, _parallelism, _alert, _whatIf, _scenarios, _targetPrecision, _targetKpi, _maxReplications, _bandStep, _keepRecords, _cluster, _clusterHost, _out, _overwrite };
+        Command = new Command("forecast", Description) { _model, _snapshot, _horizon, _replications, _seed, _parallelism, _alert, _whatIf, _scenarios, _targetPrecision, _targetKpi, _maxReplications, _bandStep, _keepRecords, _cluster, _clusterHost, _clusterConfig, _out, _overwrite };
         _whatIf.Validators.Add(result =>
         {
             foreach (var text in result.GetValueOrDefault<string[]>() ?? [])
@@ -165,6 +168,7 @@ internal sealed class ForecastCommand
             KeepRecords = parse.GetValue(_keepRecords),
             Cluster = parse.GetValue(_cluster) is { } cluster ? Node.NodeCommand.Seeds(cluster) : null,
             ClusterHost = parse.GetValue(_clusterHost),
+            ClusterConfig = parse.GetValue(_clusterConfig),
             S3 = HistoryOptionsParser.S3Options(environment),
         };
     }

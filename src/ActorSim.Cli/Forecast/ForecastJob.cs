@@ -81,7 +81,7 @@ internal static class ForecastJob
             scenarios = scenarios.Select(s => (s.Name, s.Request with { Snapshot = snapshot })).ToList();
         }
 
-        await using var cluster = options.Cluster is { } seeds ? ForecastCluster.Join(seeds, options.ClusterHost, model, snapshotJson) : null;
+        await using var cluster = options.Cluster is { } seeds ? ForecastCluster.Join(seeds, options.ClusterHost, options.ClusterConfig, model, snapshotJson) : null;
         var executor = cluster?.Executor;
         await using var records = options.KeepRecords is { } keep ? await RecordsAsync(model, snapshot, keep, options, cancellation).ConfigureAwait(false) : null;
         request = request with { Records = records };

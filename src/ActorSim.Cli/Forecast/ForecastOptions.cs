@@ -50,6 +50,9 @@ internal sealed record ForecastOptions
     /// <summary>The host this process binds as the cluster's client (<c>--cluster-host</c>); null: 127.0.0.1.</summary>
     public string? ClusterHost { get; init; }
 
+    /// <summary>A HOCON file laid over the client's embedded cluster-node.conf (<c>--cluster-config</c>); null: none.</summary>
+    public string? ClusterConfig { get; init; }
+
     /// <summary>Endpoint and credentials for s3:// snapshots and records.</summary>
     public S3StoreOptions? S3 { get; init; }
 }

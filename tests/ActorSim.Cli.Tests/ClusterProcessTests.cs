@@ -1,0 +1,112 @@
+using System.Net;
+using System.Net.Sockets;
+using ActorSim.Cli.Tests.Support;
+using ActorSim.Egress.Tests.Support;
+
+namespace ActorSim.Cli.Tests;
+
+/// <summary>
+/// <c>actorsim node</c> and <c>actorsim forecast --cluster</c> as real processes on loopback: two worker nodes, a
+/// forecast that loses one of them to SIGKILL midway and still writes the local forecast's bytes, and a node that
+/// leaves on SIGTERM with exit code 0. Every process is killed by the test's end, also when it fails.
+/// </summary>
+[Collection("cluster processes")]
+public sealed class ClusterProcessTests
+{
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
+
+    /// <summary>A dead node is unreachable within about 4 s and downed 5 s later (the embedded defaults are 10 s and 20 s).</summary>
+    private const string QuickDetection = """
+        akka.cluster.failure-detector {
+          heartbeat-interval = 500ms
+          acceptable-heartbeat-pause = 3s
+        }
+        akka.cluster.split-brain-resolver.stable-after = 5s
+        """;
+
+    [Fact]
+    public async Task A_forecast_on_two_worker_processes_survives_one_killed_midway_and_writes_the_local_bytes()
+    {
+        using var folder = new TempDirectory();
+        await File.WriteAllTextAsync(folder.Sub("node.conf"), QuickDetection);
+        var run = await ActorsimCommand.RunAsync(
+            ["history", "--engine", "reference", "--start", "2026-01-01T00:00:00", "--duration", "3 hours", "--dest", folder.Sub("log"), "--progress", "none",
+             "--snapshot-at", "3 hours", "--snapshot-out", folder.Sub("snap.json")]);
+        Assert.True(run.ExitCode == 0, run.Error);
+        string[] forecast = ["forecast", "--snapshot", folder.Sub("snap.json"), "--horizon", "4 hours", "--replications", "60", "--seed", "11"];
+        var local = await ActorsimCommand.RunAsync([.. forecast, "--parallelism", "1", "--out", folder.Sub("local")]);
+        Assert.True(local.ExitCode == 0, local.Error);
+        var (seedPort, victimPort) = (FreePort(), FreePort());
+        var seed = $"127.0.0.1:{seedPort}";
+
+        using var first = CliProcess.Start("node", "--port", $"{seedPort}", "--seed-nodes", seed, "--parallelism", "1", "--config", folder.Sub("node.conf"));
+        using var victim = CliProcess.Start("node", "--port", $"{victimPort}", "--seed-nodes", seed, "--parallelism", "1", "--config", folder.Sub("node.conf"), "--log-level", "debug");
+        await OutputAsync(first, "is up", StartTimeout);
+        await OutputAsync(victim, "is up", StartTimeout);
+        using var client = CliProcess.Start([.. forecast, "--cluster", seed, "--out", folder.Sub("cluster")]);
+        await OutputAsync(victim, "taken, replications", StartTimeout);
+        await victim.SignalAsync("KILL");
+        await client.WaitForExitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.True(client.ExitCode == 0, client.Error + client.Output);
+        foreach (var file in new[] { "summary.json", "replications.parquet", "bands.parquet" })
+        {
+            Assert.Equal(await File.ReadAllBytesAsync(Path.Combine(folder.Sub("local"), file)), await File.ReadAllBytesAsync(Path.Combine(folder.Sub("cluster"), file)));
+        }
+
+        Assert.Matches($@"worker akka\.tcp://actorsim@127\.0\.0\.1:{victimPort}: .*; lost: ", client.Output);
+        Assert.Contains($"worker akka.tcp://actorsim@127.0.0.1:{seedPort}: ", client.Output);
+        Assert.Contains("60 replications in", client.Output);
+
+        await first.SignalAsync("TERM");
+        await first.WaitForExitAsync(TimeSpan.FromSeconds(30));
+        Assert.True(first.ExitCode == 0, first.Error);
+        Assert.Contains("left", first.Output);
+    }
+
+    [Fact]
+    public async Task A_node_refuses_a_bad_seed_with_exit_code_2()
+    {
+        var result = await ActorsimCommand.RunAsync("node", "--seed-nodes", "localhost");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("must be host:port", result.Error);
+    }
+
+    [Fact]
+    public async Task A_forecast_on_a_cluster_without_workers_fails_naming_the_wait()
+    {
+        using var folder = new TempDirectory();
+        await File.WriteAllTextAsync(folder.Sub("client.conf"), "actorsim.cluster.forecast.worker-wait = 3s");
+        var port = FreePort();
+        using var lone = CliProcess.Start("node", "--port", $"{port}", "--seed-nodes", $"127.0.0.1:{port}", "--roles", "client");
+        await OutputAsync(lone, "is up", StartTimeout);
+
+        var result = await ActorsimCommand.RunAsync(
+            "forecast", "--cluster", $"127.0.0.1:{port}", "--cluster-config", folder.Sub("client.conf"), "--horizon", "10 mins", "--replications", "2", "--out", folder.Sub("f"));
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("no node with role worker offered its cores", result.Error);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static async Task OutputAsync(CliProcess process, string text, TimeSpan timeout)
+    {
+        using var deadline = new CancellationTokenSource(timeout);
+        while (!process.Output.Contains(text, StringComparison.Ordinal))
+        {
+            if (process.HasExited || deadline.IsCancellationRequested)
+            {
+                throw new TimeoutException($"actorsim never printed '{text}' (exited: {process.HasExited}). Output: {process.Output} Error: {process.Error}");
+            }
+
+            await Task.Delay(100, CancellationToken.None);
+        }
+    }
+}
