@@ -81,4 +81,34 @@ public sealed class ClusterForecastTests
         Assert.StartsWith("unreachable", lost.Lost);
         Assert.Equal(48, executor.Shares.Sum(s => s.Replications));
     }
+
+    [Fact]
+    public async Task A_worker_whose_client_is_gone_drops_its_work_stays_up_and_serves_the_next_client_from_its_cache()
+    {
+        var (json, request) = LineAForecast.Create(replications: 48, horizonSeconds: 4 * 3600);
+        await using var cluster = new TestCluster();
+        var worker = cluster.Start("worker", logLevel: "INFO");
+        var first = cluster.Start("client");
+        await cluster.WhenAllUpAsync(FormTimeout);
+        var received = TestCluster.LoggedAsync(worker, "received (");
+        var dropped = TestCluster.LoggedAsync(worker, "is gone");
+
+        var executor = new ClusterReplicationExecutor(first, LineAForecast.Model, json);
+        var abandoned = Task.Run(() => ForecastRunner.Run(request, CancellationToken.None, executor));
+        await received.WaitAsync(TimeSpan.FromSeconds(20));
+        await first.System.Terminate();
+        await Assert.ThrowsAsync<ClusterForecastException>(() => abandoned.WaitAsync(TimeSpan.FromSeconds(20)));
+        await dropped.WaitAsync(TimeSpan.FromSeconds(20));
+
+        var receivedAgain = TestCluster.LoggedAsync(worker, "received (");
+        var second = cluster.Start("client");
+        var next = new ClusterReplicationExecutor(second, LineAForecast.Model, json);
+        var small = request with { Replications = 8 };
+        var result = await Task.Run(() => ForecastRunner.Run(small, CancellationToken.None, next)).WaitAsync(TimeSpan.FromSeconds(30));
+        await next.DisposeAsync();
+
+        Assert.Equal(LineAForecast.Bits(ForecastRunner.Run(small)), LineAForecast.Bits(result));
+        Assert.False(receivedAgain.IsCompleted, "the worker fetched a definition it held by hash");
+        Assert.False(worker.WhenTerminated.IsCompleted);
+    }
 }
