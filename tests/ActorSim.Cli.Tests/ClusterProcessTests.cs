@@ -65,6 +65,33 @@ public sealed class ClusterProcessTests
     }
 
     [Fact]
+    public async Task The_help_of_node_and_forecast_lists_the_cluster_options()
+    {
+        var node = await ActorsimCommand.RunAsync("node", "--help");
+        var forecast = await ActorsimCommand.RunAsync("forecast", "--help");
+
+        Assert.Equal(0, node.ExitCode);
+        foreach (var option in new[] { "--host", "--port", "--seed-nodes", "--roles", "--config", "--parallelism", "--log-level", "Exit codes:", "docs/cluster.md" })
+        {
+            Assert.Contains(option, node.Output);
+        }
+
+        foreach (var option in new[] { "--cluster <HOST:PORT,…>", "--cluster-host", "--cluster-config", "docs/cluster.md" })
+        {
+            Assert.Contains(option, forecast.Output);
+        }
+    }
+
+    [Fact]
+    public async Task A_forecast_on_a_cluster_refuses_keep_records()
+    {
+        var result = await ActorsimCommand.RunAsync("forecast", "--cluster", "127.0.0.1:1", "--keep-records", "out", "--horizon", "10 mins", "--replications", "2");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--keep-records cannot be used with --cluster", result.Error);
+    }
+
+    [Fact]
     public async Task A_node_refuses_a_bad_seed_with_exit_code_2()
     {
         var result = await ActorsimCommand.RunAsync("node", "--seed-nodes", "localhost");

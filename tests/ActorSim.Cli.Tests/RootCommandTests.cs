@@ -30,7 +30,7 @@ public class RootCommandTests
     }
 
     [Theory]
-    [InlineData("forecast-all", "Unknown command 'forecast-all'. Did you mean forecast? Commands: history, snapshot, forecast.")]
+    [InlineData("forecast-all", "Unknown command 'forecast-all'. Did you mean forecast? Commands: history, snapshot, forecast, node.")]
     [InlineData("histroy", "Unknown command 'histroy'. Did you mean history?")]
     [InlineData("snapshots", "Unknown command 'snapshots'. Did you mean snapshot?")]
     public async Task An_unknown_command_should_exit_2_listing_the_commands(string command, string message)
