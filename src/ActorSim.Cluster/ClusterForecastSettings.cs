@@ -17,6 +17,9 @@ public sealed record ClusterForecastSettings
     /// <summary>The forecast fails when no worker has offered cores for this long.</summary>
     public TimeSpan WorkerWait { get; init; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>The client logs the open range's progress (kept, queued, per node held and done) this often.</summary>
+    public TimeSpan ProgressInterval { get; init; } = TimeSpan.FromSeconds(5);
+
     /// <summary>Reads <c>actorsim.cluster.forecast</c>; a bad value throws an <see cref="ArgumentException"/> naming the key.</summary>
     public static ClusterForecastSettings FromConfig(Config config)
     {
@@ -28,10 +31,12 @@ public sealed record ClusterForecastSettings
             MaxBatch = c.GetInt("max-batch"),
             LeaseTimeout = c.GetTimeSpan("lease-timeout"),
             WorkerWait = c.GetTimeSpan("worker-wait"),
+            ProgressInterval = c.GetTimeSpan("progress-interval"),
         };
         Check(settings.ChunkSize is >= 1024 and <= 512 * 1024, "chunk-size", $"must be 1 KiB to 512 KiB (below the frame size); got {settings.ChunkSize} bytes");
         Check(settings.MaxBatch >= 1, "max-batch", $"must be at least 1; got {settings.MaxBatch}");
         Check(settings.LeaseTimeout > TimeSpan.Zero, "lease-timeout", $"must be a positive duration such as 120s; got {settings.LeaseTimeout}");
+        Check(settings.ProgressInterval > TimeSpan.Zero, "progress-interval", $"must be a positive duration such as 5s; got {settings.ProgressInterval}");
         Check(settings.WorkerWait > TimeSpan.Zero, "worker-wait", $"must be a positive duration such as 60s; got {settings.WorkerWait}");
         return settings;
     }

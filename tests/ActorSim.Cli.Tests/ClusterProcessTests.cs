@@ -8,7 +8,7 @@ namespace ActorSim.Cli.Tests;
 /// <summary>
 /// <c>actorsim node</c> and <c>actorsim forecast --cluster</c> as real processes on loopback: two worker nodes, a
 /// forecast that loses one of them to SIGKILL midway and still writes the local forecast's bytes, and a node that
-/// leaves on SIGTERM with exit code 0. Every process is killed by the test's end, also when it fails.
+/// leaves on SIGTERM with exit code 0; the split brain resolver downs the dead node. Every process is killed by the test's end, also when it fails.
 /// </summary>
 [Collection("cluster processes")]
 public sealed class ClusterProcessTests
@@ -58,6 +58,8 @@ public sealed class ClusterProcessTests
         Assert.Contains($"worker akka.tcp://actorsim@127.0.0.1:{seedPort}: ", client.Output);
         Assert.Contains("60 replications in", client.Output);
 
+        // The split brain resolver of the three-member cluster (two workers, the client) downs the dead one.
+        await OutputAsync(first, $"127.0.0.1:{victimPort} [worker] removed", TimeSpan.FromSeconds(30));
         await first.SignalAsync("TERM");
         await first.WaitForExitAsync(TimeSpan.FromSeconds(30));
         Assert.True(first.ExitCode == 0, first.Error);

@@ -111,4 +111,23 @@ public sealed class ClusterForecastTests
         Assert.False(receivedAgain.IsCompleted, "the worker fetched a definition it held by hash");
         Assert.False(worker.WhenTerminated.IsCompleted);
     }
+
+    [Fact]
+    public async Task An_outcome_larger_than_a_frame_fails_the_forecast_naming_the_key()
+    {
+        const string SmallFrames = "akka.remote.dot-netty.tcp.maximum-frame-size = 32000b\nactorsim.cluster.forecast.chunk-size = 16 KiB";
+        var (json, request) = LineAForecast.Create(replications: 2, horizonSeconds: 3600);
+        await using var cluster = new TestCluster();
+        cluster.Start("worker", overrides: SmallFrames);
+        var client = cluster.Start("client", overrides: SmallFrames);
+        await cluster.WhenAllUpAsync(FormTimeout);
+        var executor = new ClusterReplicationExecutor(client, LineAForecast.Model, json);
+
+        var e = await Assert.ThrowsAsync<ClusterForecastException>(
+            () => Task.Run(() => ForecastRunner.Run(request with { BandStep = 1 }, CancellationToken.None, executor)).WaitAsync(TimeSpan.FromSeconds(30)));
+        await executor.DisposeAsync();
+
+        Assert.Contains("maximum-frame-size", e.Message);
+        Assert.Contains("--band-step", e.Message);
+    }
 }

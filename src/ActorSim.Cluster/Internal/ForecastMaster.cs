@@ -24,6 +24,7 @@ internal sealed class ForecastMaster : ReceiveActor, IWithTimers
     private readonly HashSet<Address> _members = [];
     private TaskCompletionSource<IReadOnlyList<ReplicationOutcome>>? _completion;
     private DateTime? _noWorkerSince;
+    private DateTime _lastProgress = DateTime.UtcNow;
     private string? _failure;
 
     public ForecastMaster(string jobId, string hash, byte[] definition, ClusterForecastSettings settings)
@@ -191,6 +192,12 @@ internal sealed class ForecastMaster : ReceiveActor, IWithTimers
         {
             _log.Warning("Forecast job {JobId}: lease {LeaseId} of {Node} had no result for {Timeout}; its {Count} unfinished replications are back in the queue",
                 _jobId, lease, node, _settings.LeaseTimeout, count);
+        }
+
+        if (_completion is not null && DateTime.UtcNow - _lastProgress >= _settings.ProgressInterval)
+        {
+            _lastProgress = DateTime.UtcNow;
+            _log.Info("Forecast job {JobId}: {Progress}", _jobId, _ledger.Progress());
         }
 
         var waiting = _completion is not null && _ledger.ActiveNodes == 0;

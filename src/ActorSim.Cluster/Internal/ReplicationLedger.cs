@@ -191,6 +191,16 @@ internal sealed class ReplicationLedger(int maxBatch, TimeSpan leaseTimeout)
         return expired;
     }
 
+    /// <summary>The open range's progress: replications kept and queued, and per node those it holds in leases (running or waiting there) and those of its kept.</summary>
+    public string Progress()
+    {
+        var range = _range;
+        var kept = range is { } r ? Enumerable.Range(r.First, r.Count).Count(_kept.ContainsKey) : 0;
+        var nodes = _nodes.Values.OrderBy(n => n.Name, StringComparer.Ordinal)
+            .Select(n => $"{n.Name} holds {_leases.Values.Where(l => l.Node == n.Name).Sum(l => l.Remaining.Count)}, did {n.Replications}{(n.Usable ? string.Empty : " (lost)")}");
+        return $"{kept} of {range?.Count ?? 0} kept, {_queue.Count} queued; {string.Join("; ", nodes)}";
+    }
+
     /// <summary>Who did what, by node.</summary>
     public IReadOnlyList<NodeShare> Shares() =>
         _nodes.Values.OrderBy(n => n.Name, StringComparer.Ordinal).Select(n => new NodeShare(n.Name, n.Batches, n.Replications, n.Duplicates, n.Requeued, n.Lost)).ToArray();

@@ -15,12 +15,17 @@ internal sealed class ReplicationRunner : ReceiveActor
 
     private readonly List<(string Hash, ForecastWorker Worker)> _workers = [];
 
-    public ReplicationRunner()
+    private readonly long _maxOutcomeBytes;
+
+    public ReplicationRunner(long maxOutcomeBytes)
     {
+        _maxOutcomeBytes = maxOutcomeBytes;
         Receive<RunBatch>(Run);
     }
 
-    public static Props Props() => Akka.Actor.Props.Create(() => new ReplicationRunner()).WithDispatcher(NodeActors.ReplicationDispatcherId);
+    /// <summary>A runner whose outcomes must fit in <paramref name="maxOutcomeBytes"/> (below the remoting frame size).</summary>
+    public static Props Props(long maxOutcomeBytes) =>
+        Akka.Actor.Props.Create(() => new ReplicationRunner(maxOutcomeBytes)).WithDispatcher(NodeActors.ReplicationDispatcherId);
 
     private void Run(RunBatch message)
     {
@@ -44,6 +49,14 @@ internal sealed class ReplicationRunner : ReceiveActor
 #pragma warning restore CA1031
             {
                 failure = $"replication {index} failed on {Akka.Cluster.Cluster.Get(Context.System).SelfAddress}: {e.GetType().Name}: {e.Message}";
+                break;
+            }
+
+            var bytes = 8L * (outcome.Row.Length + outcome.Samples.Length);
+            if (bytes > _maxOutcomeBytes)
+            {
+                failure = $"replication {index}'s outcome is {bytes:N0} bytes, more than a message between nodes holds ({_maxOutcomeBytes:N0}): "
+                    + "raise akka.remote.dot-netty.tcp.maximum-frame-size on every node, or sample the bands less often (--band-step)";
                 break;
             }
 

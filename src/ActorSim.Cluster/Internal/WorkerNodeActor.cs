@@ -27,7 +27,9 @@ internal sealed class WorkerNodeActor : ReceiveActor
 
     public WorkerNodeActor(int slots)
     {
-        _runners = Enumerable.Range(0, slots).Select(i => Context.ActorOf(ReplicationRunner.Props(), $"runner-{i}")).ToArray();
+        // An outcome travels alone: it must fit in a frame, with room for the envelope.
+        var frame = Context.System.Settings.Config.GetByteSize("akka.remote.dot-netty.tcp.maximum-frame-size") ?? 128_000;
+        _runners = Enumerable.Range(0, slots).Select(i => Context.ActorOf(ReplicationRunner.Props(frame - 4096), $"runner-{i}")).ToArray();
         _busy = new bool[slots];
         Receive<JobOffer>(Offered);
         Receive<JobChunk>(Chunk);

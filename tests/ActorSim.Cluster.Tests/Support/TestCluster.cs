@@ -44,7 +44,7 @@ internal sealed class TestCluster : IAsyncDisposable
     /// <paramref name="serializeMessages"/> serializes every message, ours and Akka's own: Akka's cluster events to the
     /// split brain resolver (ReachabilityChanged) do not survive its JSON, so tests that lose a node leave it off.
     /// </remarks>
-    public ActorSimNode Start(string role, int parallelism = 1, string logLevel = "WARNING", bool serializeMessages = false)
+    public ActorSimNode Start(string role, int parallelism = 1, string logLevel = "WARNING", bool serializeMessages = false, string? overrides = null)
     {
         var node = ActorSimNode.Start(new ClusterNodeSettings
         {
@@ -53,7 +53,7 @@ internal sealed class TestCluster : IAsyncDisposable
             SeedNodes = _nodes.Count == 0 ? [] : [_nodes[0].Address.ToString()],
             SerializeMessages = serializeMessages,
             LogLevel = logLevel,
-            Overrides = Overrides,
+            Overrides = overrides is null ? Overrides : overrides + "\n" + Overrides,
         });
         _nodes.Add(node);
         return node;
