@@ -21,7 +21,7 @@ internal sealed class ForecastMaster : ReceiveActor, IWithTimers
     private readonly ClusterForecastSettings _settings;
     private readonly ReplicationLedger _ledger;
     private readonly Dictionary<string, IActorRef> _workers = new(StringComparer.Ordinal);
-    private readonly HashSet<Address> _members = [];
+    private readonly Dictionary<string, Address> _members = new(StringComparer.Ordinal);
     private TaskCompletionSource<IReadOnlyList<ReplicationOutcome>>? _completion;
     private DateTime? _noWorkerSince;
     private DateTime _lastProgress = DateTime.UtcNow;
@@ -89,7 +89,7 @@ internal sealed class ForecastMaster : ReceiveActor, IWithTimers
 
     private void Up(Member member)
     {
-        _members.Add(member.Address);
+        _members[member.Address.ToString()] = member.Address;
         if (member.HasRole(ClusterNodeSettings.WorkerRole))
         {
             _log.Info("Forecast job {JobId}: offered to worker node {Node}", _jobId, member.Address);
@@ -192,6 +192,12 @@ internal sealed class ForecastMaster : ReceiveActor, IWithTimers
         {
             _log.Warning("Forecast job {JobId}: lease {LeaseId} of {Node} had no result for {Timeout}; its {Count} unfinished replications are back in the queue",
                 _jobId, lease, node, _settings.LeaseTimeout, count);
+
+            // A node that lost the job (its worker actor restarted) asks for it again; one that holds it asks for work.
+            if (_members.TryGetValue(node, out var address))
+            {
+                Offer(address);
+            }
         }
 
         if (_completion is not null && DateTime.UtcNow - _lastProgress >= _settings.ProgressInterval)
@@ -204,7 +210,7 @@ internal sealed class ForecastMaster : ReceiveActor, IWithTimers
         _noWorkerSince = waiting ? _noWorkerSince ?? DateTime.UtcNow : null;
         if (_noWorkerSince is { } since && DateTime.UtcNow - since > _settings.WorkerWait)
         {
-            Fail($"no node with role worker offered its cores within {_settings.WorkerWait.TotalSeconds:0} s (members seen: {(_members.Count == 0 ? "none" : string.Join(", ", _members))}); start workers with `actorsim node --roles worker --seed-nodes ...`");
+            Fail($"no node with role worker offered its cores within {_settings.WorkerWait.TotalSeconds:0} s (members seen: {(_members.Count == 0 ? "none" : string.Join(", ", _members.Keys))}); start workers with `actorsim node --roles worker --seed-nodes ...`");
             return;
         }
 
