@@ -35,6 +35,54 @@ public sealed class ClusterForecastTests
     }
 
     [Fact]
+    public async Task A_what_if_scenario_and_sequential_stopping_on_the_cluster_equal_the_local_ones()
+    {
+        var (json, request) = LineAForecast.Create(replications: 8, horizonSeconds: 1800);
+        var scenario = request with { Changes = [new WhatIfChange("Line_A.resources.lathe.current_cap", 5L, 600)] };
+        var rule = new PrecisionRule(0.001, ["wait_mean"], MaxReplications: 24);
+        await using var cluster = new TestCluster();
+        cluster.Start("worker");
+        cluster.Start("worker");
+        var client = cluster.Start("client");
+        await cluster.WhenAllUpAsync(FormTimeout);
+
+        var executor = new ClusterReplicationExecutor(client, LineAForecast.Model, json);
+        var (changed, precise) = await Task.Run(() =>
+            (ForecastRunner.Run(scenario, CancellationToken.None, executor), ForecastRunner.RunUntilPrecise(request, rule, CancellationToken.None, executor)));
+        await executor.DisposeAsync();
+
+        Assert.Equal(LineAForecast.Bits(ForecastRunner.Run(scenario)), LineAForecast.Bits(changed));
+        var local = ForecastRunner.RunUntilPrecise(request, rule);
+        Assert.Equal((local.Met, local.Result.Rows.Count), (precise.Met, precise.Result.Rows.Count));
+        Assert.Equal(LineAForecast.Bits(local.Result), LineAForecast.Bits(precise.Result));
+        Assert.NotEqual(LineAForecast.Bits(changed), LineAForecast.Bits(precise.Result).Take(8));
+    }
+
+    [Fact]
+    public async Task A_forecast_stopped_by_its_caller_ends_its_job_on_the_workers_which_stay_up()
+    {
+        var (json, request) = LineAForecast.Create(replications: 400, horizonSeconds: 4 * 3600);
+        await using var cluster = new TestCluster();
+        var worker = cluster.Start("worker", logLevel: "INFO");
+        var client = cluster.Start("client");
+        await cluster.WhenAllUpAsync(FormTimeout);
+        var received = TestCluster.LoggedAsync(worker, "received (");
+        var ended = TestCluster.LoggedAsync(worker, "the client ended it");
+        using var stop = new CancellationTokenSource();
+
+        var executor = new ClusterReplicationExecutor(client, LineAForecast.Model, json);
+        var stopped = Task.Run(() => ForecastRunner.Run(request, stop.Token, executor));
+        await received.WaitAsync(TimeSpan.FromSeconds(20));
+        await stop.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => stopped.WaitAsync(TimeSpan.FromSeconds(20)));
+        await executor.DisposeAsync();
+
+        await ended.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.True(executor.Shares.Sum(s => s.Replications) < 400);
+        Assert.False(worker.WhenTerminated.IsCompleted);
+    }
+
+    [Fact]
     public async Task A_worker_terminated_midway_loses_nothing()
     {
         var (json, request) = LineAForecast.Create(replications: 48, horizonSeconds: 4 * 3600);

@@ -21,6 +21,7 @@ internal sealed class ForecastMaster : ReceiveActor, IWithTimers
     private readonly ClusterForecastSettings _settings;
     private readonly ReplicationLedger _ledger;
     private readonly Dictionary<string, IActorRef> _workers = new(StringComparer.Ordinal);
+    private readonly HashSet<Address> _offered = [];
     private readonly Dictionary<string, Address> _members = new(StringComparer.Ordinal);
     private TaskCompletionSource<IReadOnlyList<ReplicationOutcome>>? _completion;
     private DateTime? _noWorkerSince;
@@ -146,8 +147,13 @@ internal sealed class ForecastMaster : ReceiveActor, IWithTimers
         }
     }
 
-    private void Offer(Address address) =>
-        Context.ActorSelection(new RootActorPath(address) / "user" / NodeActors.WorkerName).Tell(new JobOffer(_jobId, _hash));
+    private void Offer(Address address)
+    {
+        _offered.Add(address);
+        WorkerAt(address).Tell(new JobOffer(_jobId, _hash));
+    }
+
+    private ActorSelection WorkerAt(Address address) => Context.ActorSelection(new RootActorPath(address) / "user" / NodeActors.WorkerName);
 
     private void Wanted(JobWanted wanted)
     {
@@ -250,9 +256,10 @@ internal sealed class ForecastMaster : ReceiveActor, IWithTimers
 
     private void Finish(FinishJob finish)
     {
-        foreach (var worker in _workers.Values)
+        // Every node offered the job, also one that has not asked for work yet (it may be fetching the definition).
+        foreach (var address in _offered)
         {
-            worker.Tell(new JobEnded(_jobId));
+            WorkerAt(address).Tell(new JobEnded(_jobId));
         }
 
         var shares = _ledger.Shares();

@@ -35,7 +35,15 @@ internal sealed class WorkerNodeActor : ReceiveActor
         Receive<JobChunk>(Chunk);
         Receive<WorkBatch>(Batch);
         Receive<BatchFinished>(Finished);
-        Receive<JobEnded>(m => End(m.JobId, "the client ended it", LogLevel.InfoLevel));
+        Receive<JobEnded>(m =>
+        {
+            if (_waiting.Values.Sum(waiting => waiting.RemoveAll(w => w.JobId == m.JobId)) > 0)
+            {
+                _log.Info("Forecast job {JobId} ended before it started on this node: the client ended it", m.JobId);
+            }
+
+            End(m.JobId, "the client ended it", LogLevel.InfoLevel);
+        });
         Receive<Terminated>(ClientGone);
     }
 
