@@ -178,4 +178,25 @@ public sealed class ClusterForecastTests
         Assert.Contains("maximum-frame-size", e.Message);
         Assert.Contains("--band-step", e.Message);
     }
+
+    [Fact]
+    public async Task Outcomes_of_expired_leases_run_twice_are_checked_equal_and_ignored()
+    {
+        const string Impatient = "actorsim.cluster.forecast.lease-timeout = 10ms";
+        var (json, request) = LineAForecast.Create(replications: 16, horizonSeconds: 6 * 3600);
+        await using var cluster = new TestCluster();
+        cluster.Start("worker");
+        cluster.Start("worker");
+        var client = cluster.Start("client", overrides: Impatient);
+        await cluster.WhenAllUpAsync(FormTimeout);
+
+        var executor = new ClusterReplicationExecutor(client, LineAForecast.Model, json);
+        var spread = await Task.Run(() => ForecastRunner.Run(request, CancellationToken.None, executor)).WaitAsync(TimeSpan.FromSeconds(60));
+        await executor.DisposeAsync();
+
+        Assert.Equal(LineAForecast.Bits(ForecastRunner.Run(request)), LineAForecast.Bits(spread));
+        Assert.Equal(16, executor.Shares.Sum(s => s.Replications));
+        Assert.True(executor.Shares.Sum(s => s.Requeued) > 0, "no lease expired");
+        Assert.True(executor.Shares.Sum(s => s.Duplicates) > 0, "no replication ran twice");
+    }
 }
