@@ -58,7 +58,9 @@ internal sealed class ForecastMaster : ReceiveActor, IWithTimers
     {
         Akka.Cluster.Cluster.Get(Context.System).Subscribe(
             Self, ClusterEvent.SubscriptionInitialStateMode.InitialStateAsEvents, typeof(ClusterEvent.IMemberEvent), typeof(ClusterEvent.IReachabilityEvent));
-        Timers.StartPeriodicTimer("tick", MasterTick.Instance, TimeSpan.FromMilliseconds(500));
+        // Twice a second, or twice per lease timeout when that is shorter, so that a lease expires close to its deadline.
+        var tick = TimeSpan.FromTicks(Math.Clamp(_settings.LeaseTimeout.Ticks / 2, TimeSpan.FromMilliseconds(5).Ticks, TimeSpan.FromMilliseconds(500).Ticks));
+        Timers.StartPeriodicTimer("tick", MasterTick.Instance, tick);
     }
 
     protected override void PostStop()
