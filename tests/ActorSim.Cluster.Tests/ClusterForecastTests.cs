@@ -15,7 +15,7 @@ public sealed class ClusterForecastTests
     [Fact]
     public async Task A_forecast_spread_over_two_workers_equals_the_local_one()
     {
-        var (json, request) = LineAForecast.Create(replications: 40, horizonSeconds: 3600);
+        var (json, request) = LineAForecast.Create(replications: 40, horizonSeconds: 2 * 3600);
         var local = ForecastRunner.Run(request);
         await using var cluster = new TestCluster();
         cluster.Start("worker", serializeMessages: true);
