@@ -49,6 +49,8 @@ public sealed class ReplicationLedgerTests
         ledger.Deliver("a", lease, 0, Outcome(0), T0);
 
         Assert.Equal(2, ledger.Lose("a", "unreachable", forGood: false));
+        Assert.Equal(0, ledger.Lose("a", "leaving", forGood: true));
+        Assert.Null(ledger.Lose("a", "removed", forGood: true));
         ledger.Request("a", 1, 1);
         Assert.Empty(ledger.Hand(T0));
         var received = 0;
@@ -70,7 +72,7 @@ public sealed class ReplicationLedgerTests
         }
 
         var shares = ledger.Shares();
-        Assert.Equal((1, 2, "unreachable"), shares.Where(s => s.Node == "a").Select(s => (s.Replications, s.Requeued, s.Lost)).Single());
+        Assert.Equal((1, 2, "leaving"), shares.Where(s => s.Node == "a").Select(s => (s.Replications, s.Requeued, s.Lost)).Single());
         Assert.Equal(11, shares.Single(s => s.Node == "b").Replications);
     }
 

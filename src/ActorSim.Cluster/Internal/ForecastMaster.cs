@@ -130,7 +130,11 @@ internal sealed class ForecastMaster : ReceiveActor, IWithTimers
         }
 
         var node = member.Address.ToString();
-        var requeued = _ledger.Lose(node, why, forGood);
+        if (_ledger.Lose(node, why, forGood) is not { } requeued)
+        {
+            return;
+        }
+
         if (forGood)
         {
             _workers.Remove(node);

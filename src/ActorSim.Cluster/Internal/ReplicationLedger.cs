@@ -158,10 +158,18 @@ internal sealed class ReplicationLedger(int maxBatch, TimeSpan leaseTimeout)
         return (Delivery.Kept, node);
     }
 
-    /// <summary>Node <paramref name="node"/> is unreachable, left or removed: its unfinished indices go back to the queue; their count.</summary>
-    public int Lose(string node, string why, bool forGood)
+    /// <summary>
+    /// Node <paramref name="node"/> is unreachable, left or removed: its unfinished indices go back to the queue; their
+    /// count, or null when the node was gone for good already (leaving, exiting and removed each say so).
+    /// </summary>
+    public int? Lose(string node, string why, bool forGood)
     {
         var n = NodeOf(node);
+        if (n.Gone)
+        {
+            return null;
+        }
+
         n.Lost = why;
         n.Reachable = false;
         n.Gone |= forGood;
