@@ -79,7 +79,8 @@ internal static class ForecastJob
         string? stopping = null;
         try
         {
-            (result, stopping) = await RunAsync(request, options, cancellation).ConfigureAwait(false);
+            using var progress = options.Progress ? new ForecastProgress(error, options.Precision is null ? options.Replications : null, TimeSpan.FromSeconds(5)) : null;
+            (result, stopping) = await RunAsync(request with { ReplicationDone = progress is null ? null : progress.ReplicationDone }, options, cancellation).ConfigureAwait(false);
         }
         catch (Exception e) when (records is not null && e is not UsageException)
         {
