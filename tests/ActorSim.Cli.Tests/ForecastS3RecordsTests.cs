@@ -1,8 +1,6 @@
 using System.Collections;
 using ActorSim.Cli.Tests.Support;
 using ActorSim.Egress.Tests.Support;
-using Amazon.Runtime;
-using Amazon.S3;
 using Amazon.S3.Model;
 
 namespace ActorSim.Cli.Tests;
@@ -13,14 +11,9 @@ public class ForecastS3RecordsTests(MotoServerFixture moto) : IClassFixture<Moto
     [Fact]
     public async Task A_forecast_reads_its_snapshot_from_a_bucket_and_keeps_its_records_in_one()
     {
-        var environment = new Hashtable
-        {
-            ["S3_ENDPOINT"] = moto.Endpoint.Replace("http://", string.Empty, StringComparison.Ordinal),
-            ["S3_ACCESS_KEY"] = "user",
-            ["S3_SECRET_KEY"] = "password",
-        };
+        var environment = MotoAccess.Environment(moto);
         using var folder = new TempDirectory();
-        using var client = new AmazonS3Client(new BasicAWSCredentials("user", "password"), new AmazonS3Config { ServiceURL = moto.Endpoint, ForcePathStyle = true, AuthenticationRegion = "us-east-1" });
+        using var client = MotoAccess.Client(moto);
         await client.PutBucketAsync("forecasts");
 
         var (code, _, error) = await ActorsimCommand.RunAsync(environment,
