@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using ActorSim.Bench;
 
-// Usage: dotnet run -c Release --project bench/ActorSim.Bench -- [engine|reference|sampler|history|history-discard|history-actors|read-events [DIR]|snapshot|egress|encode-parquet|actors|eight-lines|line-modes|two-stage|alloc|all]
+// Usage: dotnet run -c Release --project bench/ActorSim.Bench -- [engine|reference|sampler|history|history-discard|history-actors|read-events [DIR]|snapshot|forecast|egress|encode-parquet|actors|eight-lines|line-modes|two-stage|alloc|all]
 // Run one group per process when you want its peak memory: peak working set is process-wide.
 var group = args.Length > 0 ? args[0] : "all";
 var results = new List<BenchResult>();
@@ -65,6 +65,11 @@ if (group is "snapshot")
 {
     results.AddRange(SnapshotBenchmarks.TwoStageMidWeek());
     results.AddRange(SnapshotBenchmarks.RebuildWeek());
+}
+
+if (group is "forecast")
+{
+    results.AddRange(ForecastBenchmarks.LineAMidWeek());
 }
 
 if (group is "encode-parquet")

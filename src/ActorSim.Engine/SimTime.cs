@@ -8,6 +8,9 @@ namespace ActorSim.Engine;
 /// </summary>
 public static class SimTime
 {
+    /// <summary>The calendar instant <paramref name="seconds"/> after <paramref name="start"/>, to the tick (rounded), keeping its kind.</summary>
+    public static DateTime ToInstant(DateTime start, double seconds) => start.AddTicks((long)Math.Round(seconds * TimeSpan.TicksPerSecond));
+
     /// <summary>
     /// <paramref name="seconds"/> as days, hours, minutes and seconds to the millisecond, leading zero units left out
     /// (<c>41.438s</c>, <c>10m41.438s</c>, <c>1d 11h10m41.438s</c>); a time outside 0 to <see cref="TimeSpan.MaxValue"/>

@@ -70,7 +70,7 @@ public sealed class Simulation
 
     /// <summary>Converts a simulated time to the calendar instant it stands for.</summary>
     public DateTime ToDateTime(double simulatedSeconds) =>
-        LogicalStart.AddTicks((long)Math.Round(simulatedSeconds * TimeSpan.TicksPerSecond));
+        SimTime.ToInstant(LogicalStart, simulatedSeconds);
 
     /// <summary>
     /// A simulated time for a message, as <see cref="SimTime"/> writes it: with the instant it stands for when this

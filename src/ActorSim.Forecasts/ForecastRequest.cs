@@ -37,6 +37,9 @@ public sealed record ForecastRequest
     /// <summary>Queue thresholds whose first crossing each replication records, and on which the verdict is given.</summary>
     public IReadOnlyList<QueueAlert> Alerts { get; init; } = [];
 
+    /// <summary>Called once after each replication ends, from the thread that ran it (or received its outcome); null: nothing.</summary>
+    public Action? ReplicationDone { get; init; }
+
     /// <summary>Where each replication's records go; null: nowhere (KPIs only). What-if scenarios never write records.</summary>
     public IReplicationRecords? Records { get; init; }
 

@@ -74,7 +74,7 @@ public static class ForecastSummaryJson
         json.WriteStartObject("snapshot");
         json.WriteString("kind", snapshot.Kind == SnapshotKind.Exact ? "exact" : "observed");
         json.WriteNumber("as_of", snapshot.AsOf);
-        json.WriteString("as_of_timestamp", (snapshot.AsOfTimestamp ?? snapshot.Start.AddTicks((long)Math.Round(snapshot.AsOf * TimeSpan.TicksPerSecond)))
+        json.WriteString("as_of_timestamp", (snapshot.AsOfTimestamp ?? ActorSim.Engine.SimTime.ToInstant(snapshot.Start, snapshot.AsOf))
             .ToString("yyyy-MM-dd'T'HH:mm:ss.fff", System.Globalization.CultureInfo.InvariantCulture));
         json.WriteEndObject();
     }

@@ -3,7 +3,8 @@ namespace ActorSim.Forecasts;
 /// <summary>
 /// Runs a range of a forecast's replications somewhere — this process's workers, or a cluster's nodes — and hands
 /// back each one's outcome in index order. Replication i must be run by a <see cref="ForecastWorker"/> of the same
-/// request, so that where it ran never changes what it measured.
+/// request, so that where it ran never changes what it measured; it calls <see cref="ForecastRequest.ReplicationDone"/>
+/// once per replication as each ends.
 /// </summary>
 public interface IReplicationExecutor
 {

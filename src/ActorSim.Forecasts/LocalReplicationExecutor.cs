@@ -21,6 +21,7 @@ public sealed class LocalReplicationExecutor : IReplicationExecutor
             (i, _, worker) =>
             {
                 outcomes[i] = worker.Run(first + i);
+                request.ReplicationDone?.Invoke();
                 return worker;
             },
             _ => { });

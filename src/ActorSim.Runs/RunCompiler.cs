@@ -2,6 +2,7 @@ using ActorSim.Blueprints;
 using ActorSim.Egress.Storage;
 using ActorSim.Model.Plants;
 using ActorSim.Model.Snapshots;
+using ActorSim.Snapshots.Schedules;
 
 namespace ActorSim.Runs;
 
@@ -78,7 +79,7 @@ public static class RunCompiler
 
         try
         {
-            var plant = BlueprintLoader.LoadPlantFromText(model.Blueprint!, model.SourceName!).Plant;
+            var plant = BlueprintLoader.LoadPlantFromText(model.Blueprint!, model.SourceName!, ScheduleSources.Options).Plant;
             var name = model.IsPlantBlueprint ? Path.GetFileName(model.SourceName!) : plant.Lines[0].SimId;
             return (plant, name, CompiledRun.Utf8(model.Blueprint!));
         }

@@ -95,7 +95,7 @@ public sealed record RunSpec
     /// <summary>Where the snapshot taken at <paramref name="at"/> goes: <see cref="SnapshotOut"/>, or a file named for its instant in it.</summary>
     public string SnapshotLocation(double at) => SnapshotEvery is null
         ? SnapshotOut!
-        : $"{SnapshotOut!.TrimEnd('/')}/snapshot_{Start.AddTicks((long)Math.Round(at * TimeSpan.TicksPerSecond)).ToString("yyyy-MM-dd'T'HHmmss.fff", System.Globalization.CultureInfo.InvariantCulture)}.json";
+        : $"{SnapshotOut!.TrimEnd('/')}/snapshot_{ActorSim.Engine.SimTime.ToInstant(Start, at).ToString("yyyy-MM-dd'T'HHmmss.fff", System.Globalization.CultureInfo.InvariantCulture)}.json";
 
     /// <summary>The seed the lines' random streams derive from: <see cref="Seed"/> for replication 0.</summary>
     public ulong RunSeed => ReplicationSeeds.For(Seed, Replication);

@@ -2,6 +2,7 @@ using System.Globalization;
 using ActorSim.Blueprints;
 using ActorSim.Egress;
 using ActorSim.Egress.Storage;
+using ActorSim.Snapshots.Schedules;
 
 namespace ActorSim.Runs;
 
@@ -132,11 +133,11 @@ public static class RunSpecResolver
         {
             if (model.IsPlantBlueprint)
             {
-                var plant = BlueprintLoader.LoadPlantFromText(model.Blueprint!, model.SourceName!);
+                var plant = BlueprintLoader.LoadPlantFromText(model.Blueprint!, model.SourceName!, ScheduleSources.Options);
                 return (true, plant.Simulation, plant.Egress);
             }
 
-            var line = BlueprintLoader.LoadFromText(model.Blueprint!, model.SourceName!);
+            var line = BlueprintLoader.LoadFromText(model.Blueprint!, model.SourceName!, ScheduleSources.Options);
             return (false, line.Simulation, line.Egress);
         }
         catch (BlueprintException e)

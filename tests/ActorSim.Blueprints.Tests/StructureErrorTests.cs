@@ -12,7 +12,7 @@ public class StructureErrorTests
             resorces: {r: {current_cap: 1}}
             """);
 
-        Yaml.AssertAt(error, 2, 1, "resorces", "unknown key 'resorces'", "simulation, arrivals, services, resources, containers, stores, variables, tasks, telemetry, scenario, egress");
+        Yaml.AssertAt(error, 2, 1, "resorces", "unknown key 'resorces'", "simulation, arrivals, services, resources, containers, stores, variables, tasks, schedules, telemetry, scenario, egress");
     }
 
     [Fact]

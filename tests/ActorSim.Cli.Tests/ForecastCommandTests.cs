@@ -172,11 +172,22 @@ public class ForecastCommandTests
     [InlineData(new[] { "forecast", "--target-precision", "five" }, "--target-precision 'five'")]
     [InlineData(new[] { "forecast", "--target-precision", "5%", "--target-kpi", "latency" }, "'latency'")]
     [InlineData(new[] { "forecast", "--what-if", "Line_A.resources.lathe.current_cap" }, "write <registry path>=<value>")]
+    [InlineData(new[] { "forecast", "--progress", "sometimes" }, "--progress 'sometimes' is not known")]
     public async Task Bad_forecasts_are_refused_with_exit_2(string[] args, string message)
     {
         var (code, _, error) = await ActorsimCommand.RunAsync(args);
 
         Assert.Equal(2, code);
         Assert.Contains(message, error);
+    }
+
+    [Fact]
+    public void Progress_tells_the_replications_done_the_rate_and_the_time_left()
+    {
+        Assert.Equal(
+            "progress  25.0%  250 of 1,000 replications  50 replications/s  ETA 15.0 s",
+            ActorSim.Cli.Forecast.ForecastProgress.Line(250, 1000, TimeSpan.FromSeconds(5)));
+        // Sequential stopping: the count is not known in advance.
+        Assert.Equal("progress 40 replications  20 replications/s", ActorSim.Cli.Forecast.ForecastProgress.Line(40, null, TimeSpan.FromSeconds(2)));
     }
 }

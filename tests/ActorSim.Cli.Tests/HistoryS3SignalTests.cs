@@ -2,8 +2,6 @@ using System.Diagnostics;
 using System.Text.Json;
 using ActorSim.Cli.Tests.Support;
 using ActorSim.Egress.Tests.Support;
-using Amazon.Runtime;
-using Amazon.S3;
 using Amazon.S3.Model;
 
 namespace ActorSim.Cli.Tests;
@@ -39,7 +37,7 @@ public class HistoryS3SignalTests(MotoServerFixture moto) : IClassFixture<MotoSe
 
         Assert.True(stopwatch.Elapsed < StopBound, $"actorsim stopped {stopwatch.Elapsed.TotalSeconds:0.0} s after SIGINT: {cli.Error}");
         Assert.True(cli.ExitCode == 130, $"exit {cli.ExitCode}, expected 130: {cli.Error}");
-        using var client = new AmazonS3Client(new BasicAWSCredentials("user", "password"), new AmazonS3Config { ServiceURL = moto.Endpoint, ForcePathStyle = true, AuthenticationRegion = "us-east-1" });
+        using var client = MotoAccess.Client(moto);
         var keys = ((await client.ListObjectsV2Async(new ListObjectsV2Request { BucketName = bucket })).S3Objects ?? []).Select(o => o.Key).ToList();
         Assert.DoesNotContain(keys, k => k.EndsWith(".parquet", StringComparison.Ordinal));
         Assert.DoesNotContain("run/_SUCCESS", keys);

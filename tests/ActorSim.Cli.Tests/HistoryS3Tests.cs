@@ -1,8 +1,6 @@
 using System.Collections;
 using ActorSim.Cli.Tests.Support;
 using ActorSim.Egress.Tests.Support;
-using Amazon.Runtime;
-using Amazon.S3;
 using Amazon.S3.Model;
 
 namespace ActorSim.Cli.Tests;
@@ -24,7 +22,7 @@ public class HistoryS3Tests(MotoServerFixture moto) : IClassFixture<MotoServerFi
         var (code, output, error) = await ActorsimCommand.RunAsync(environment, "history", "--duration", "2 hours", "--start", "2026-01-01T00:00:00", "--batch-size", "4000", "--progress", "none");
 
         Assert.True(code == 0, error);
-        using var client = new AmazonS3Client(new BasicAWSCredentials("user", "password"), new AmazonS3Config { ServiceURL = moto.Endpoint, ForcePathStyle = true, AuthenticationRegion = "us-east-1" });
+        using var client = MotoAccess.Client(moto);
         var listing = await client.ListObjectsV2Async(new ListObjectsV2Request { BucketName = "des-dev", Prefix = "history/" });
         var all = (listing.S3Objects ?? []).Select(o => o.Key).ToList();
         Assert.Contains("history/_manifest.json", all);

@@ -123,6 +123,26 @@ public sealed class SnapshotDatabaseTests(PostgresServerFixture server)
     }
 
     [Fact]
+    public async Task A_forecast_starts_from_the_state_a_database_holds_now()
+    {
+        using var folder = new TempDirectory();
+        var database = await server.CreateDatabaseAsync();
+        // Now is past the blueprint's scenario (6 lathes from day 3): the database says 4 are in force.
+        await server.ExecuteAsync(database, LineRows + "INSERT INTO actorsim_resources (line, resource, current_cap) VALUES ('Line_A', 'lathe', 4);");
+
+        var (code, output, error) = await ActorsimCommand.RunAsync(
+            "forecast", "--model", LineExample, "--snapshot", server.Uri(database), "--horizon", "10 mins", "--replications", "3", "--out", folder.Sub("fc"));
+
+        Assert.True(code == 0, error);
+        AssertNoPassword(output + error);
+        Assert.Contains("from the observed snapshot at t=", output);
+        var summary = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(folder.Sub("fc"), "summary.json"))).RootElement;
+        Assert.Equal("observed", summary.GetProperty("snapshot").GetProperty("kind").GetString());
+        // The 7 tasks the rows hold are in the line from the start: each replication finishes them before its new arrivals.
+        Assert.True(summary.GetProperty("kpis").GetProperty("throughput").GetProperty("min").GetDouble() >= 7);
+    }
+
+    [Fact]
     public async Task A_row_that_does_not_fit_is_refused_naming_relation_key_and_column_without_the_password()
     {
         using var folder = new TempDirectory();

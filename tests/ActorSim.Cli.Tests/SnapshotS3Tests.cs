@@ -1,8 +1,5 @@
-using System.Collections;
 using ActorSim.Cli.Tests.Support;
 using ActorSim.Egress.Tests.Support;
-using Amazon.Runtime;
-using Amazon.S3;
 using Amazon.S3.Model;
 
 namespace ActorSim.Cli.Tests;
@@ -13,12 +10,7 @@ public class SnapshotS3Tests(MotoServerFixture moto) : IClassFixture<MotoServerF
     [Fact]
     public async Task Snapshots_go_to_and_come_from_a_bucket_and_a_run_continues_from_them()
     {
-        var environment = new Hashtable
-        {
-            ["S3_ENDPOINT"] = moto.Endpoint.Replace("http://", string.Empty, StringComparison.Ordinal),
-            ["S3_ACCESS_KEY"] = "user",
-            ["S3_SECRET_KEY"] = "password",
-        };
+        var environment = MotoAccess.Environment(moto);
         using var folder = new TempDirectory();
 
         var run = await ActorsimCommand.RunAsync(environment,
@@ -34,7 +26,7 @@ public class SnapshotS3Tests(MotoServerFixture moto) : IClassFixture<MotoServerF
         Assert.True(rebuilt.ExitCode == 0, rebuilt.Error);
         Assert.True(continued.ExitCode == 0, continued.Error);
         Assert.True(fromObserved.ExitCode == 0, fromObserved.Error);
-        using var client = new AmazonS3Client(new BasicAWSCredentials("user", "password"), new AmazonS3Config { ServiceURL = moto.Endpoint, ForcePathStyle = true, AuthenticationRegion = "us-east-1" });
+        using var client = MotoAccess.Client(moto);
         var listing = await client.ListObjectsV2Async(new ListObjectsV2Request { BucketName = "twin", Prefix = "checkpoints/" });
         Assert.Equal(
             ["checkpoints/snapshot_2026-01-01T003000.000.json", "checkpoints/snapshot_2026-01-01T010000.000.json", "checkpoints/snapshot_2026-01-01T013000.000.json"],

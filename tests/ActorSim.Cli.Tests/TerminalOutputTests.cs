@@ -31,6 +31,22 @@ public class TerminalOutputTests
     }
 
     [Fact]
+    public void A_forecast_table_holds_every_kpi_with_its_interval_and_no_escape_codes_off_a_terminal()
+    {
+        using var writer = new StringWriter();
+        var summary = ActorSim.Forecasts.Statistics.KpiSummary.Of([10.0, 12.0, 14.0]);
+        var result = new ActorSim.Forecasts.ForecastResult(["throughput", "wait_mean"], [[10.0, double.NaN], [12.0, double.NaN], [14.0, double.NaN]], [("throughput", summary), ("wait_mean", null)], 0, TimeSpan.Zero);
+
+        Terminal.ConsoleFor(writer).Write(ActorSim.Cli.Forecast.ForecastReport.KpiTable(result));
+
+        var text = writer.ToString();
+        Assert.DoesNotContain('\u001b', text);
+        Assert.Contains("throughput", text);
+        Assert.Contains($"[{summary.CiLow:#,0.###}, {summary.CiHigh:#,0.###}]", text);
+        Assert.Contains("undefined in every replication", text);
+    }
+
+    [Fact]
     public void A_live_progress_bar_should_finish_once_and_write_no_escape_codes_off_a_terminal()
     {
         using var writer = new StringWriter();

@@ -67,7 +67,7 @@ internal static class BlueprintReader
 
         var map = reader.Map(root, "", Keys);
         var simulation = SimulationReader.Read(reader, map.Require("simulation"));
-        var model = LineReader.Read(reader, map, simulation.SimId);
+        var model = LineReader.Read(reader, map, simulation.SimId, simulation.Start);
         var egress = map.Get("egress") is { } node ? EgressReader.Read(reader, node, "egress") : [];
         return new Blueprint(reader.SourceName, simulation, model, egress) { StateSource = StateSource(reader, map) };
     }

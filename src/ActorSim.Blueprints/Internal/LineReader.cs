@@ -5,19 +5,20 @@ namespace ActorSim.Blueprints.Internal;
 
 /// <summary>
 /// Reads the sections that describe one line (arrivals, services, resources, containers, stores, variables, tasks,
-/// telemetry, scenario) from a mapping into a checked <see cref="LineModel"/>. A single-line blueprint has them at the
+/// schedules, telemetry, scenario) from a mapping into a checked <see cref="LineModel"/>. A single-line blueprint has them at the
 /// top level; a plant has them under each entry of <c>lines:</c>, and its tasks may then use the plant's links.
 /// </summary>
 internal static class LineReader
 {
     public static readonly string[] Keys =
-        ["arrivals", "services", "resources", "containers", "stores", "variables", "tasks", "telemetry", "scenario"];
+        ["arrivals", "services", "resources", "containers", "stores", "variables", "tasks", "schedules", "telemetry", "scenario"];
 
     private static readonly string[] ResourceKeys = ["current_cap", "max_cap"];
     private static readonly string[] ContainerKeys = ["current_cap", "max_cap", "level"];
     private static readonly string[] TelemetryKeys = ["interval"];
 
-    public static LineModel Read(Reader reader, MapNode map, string simId, PlantLinks? links = null)
+    /// <summary>The line in <paramref name="map"/>; <paramref name="start"/> (<c>simulation.start</c>) turns a schedule's timestamps into seconds.</summary>
+    public static LineModel Read(Reader reader, MapNode map, string simId, DateTime? start, PlantLinks? links = null)
     {
         var builder = new LineBuilder(simId);
         var defined = new DefinedNames(
@@ -29,7 +30,13 @@ internal static class LineReader
         Each(reader, map, "variables", "variables", (name, node, path) => builder.AddVariable(name, reader.Typed(node, path)));
         if (map.Get("tasks") is { } tasks)
         {
-            TaskReader.Read(reader, tasks, map.PathOf("tasks"), builder, defined, simId, links);
+            TaskReader.Read(reader, tasks, map.PathOf("tasks"), builder, defined, simId, links, scheduled: map.Get("schedules") is not null);
+        }
+
+        if (map.Get("schedules") is { } schedules)
+        {
+            var taskNames = map.Get("tasks") is YamlMappingNode taskMap ? taskMap.Children.Keys.OfType<YamlScalarNode>().Select(k => k.Value ?? "").ToArray() : [];
+            ScheduleReader.Read(reader, schedules, map.PathOf("schedules"), builder, taskNames, start);
         }
 
         if (map.Get("telemetry") is { } telemetry)

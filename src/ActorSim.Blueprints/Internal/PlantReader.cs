@@ -38,7 +38,7 @@ internal static class PlantReader
         foreach (var (name, key, value) in lines.Entries)
         {
             var line = reader.Map(value, lines.PathOf(name), LineReader.Keys);
-            var model = LineReader.Read(reader, line, name, links);
+            var model = LineReader.Read(reader, line, name, simulation.Start, links);
             reader.Guard(key, line.Path, () => builder.AddLine(model));
             models.Add(name, model);
         }

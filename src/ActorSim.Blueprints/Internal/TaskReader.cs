@@ -6,13 +6,14 @@ namespace ActorSim.Blueprints.Internal;
 /// <summary>
 /// Reads <c>tasks: {name: {arrival | from_link, steps: [{resource, service, priority, hand_off}], key_prefix, send_to}}</c>,
 /// checking each reference at the line where it is written. <c>from_link</c> and <c>send_to</c> need the links of a plant.
+/// In a line with <c>schedules</c>, a task with neither <c>arrival</c> nor <c>from_link</c> is started by its releases only.
 /// </summary>
 internal static class TaskReader
 {
     private static readonly string[] TaskKeys = ["arrival", "from_link", "steps", "key_prefix", "send_to"];
     private static readonly string[] StepKeys = ["resource", "service", "priority", "hand_off"];
 
-    public static void Read(Reader reader, YamlNode node, string path, LineBuilder builder, DefinedNames defined, string simId, PlantLinks? links)
+    public static void Read(Reader reader, YamlNode node, string path, LineBuilder builder, DefinedNames defined, string simId, PlantLinks? links, bool scheduled = false)
     {
         var tasks = reader.AnyMap(node, path, "a mapping of task names to tasks");
         var startedBy = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -20,12 +21,13 @@ internal static class TaskReader
         {
             var map = reader.Map(value, tasks.PathOf(name), TaskKeys);
             var fromLink = FromLink(reader, map, simId, links, name, startedBy);
-            if (fromLink is null && links is not null && map.Get("arrival") is null)
+            var releasedOnly = scheduled && fromLink is null && map.Get("arrival") is null;
+            if (fromLink is null && links is not null && map.Get("arrival") is null && !releasedOnly)
             {
                 throw reader.Error(map.Node, map.Path, "a task needs 'arrival' (an arrival stream of its line) or 'from_link' (a link into its line).");
             }
 
-            var arrival = fromLink is null ? Reference(reader, map, "arrival", "arrival", defined.Arrivals) : null;
+            var arrival = fromLink is null && !releasedOnly ? Reference(reader, map, "arrival", "arrival", defined.Arrivals) : null;
             if (fromLink is not null && map.Get("key_prefix") is { } prefix)
             {
                 throw reader.Error(prefix, map.PathOf("key_prefix"), "a task started by a link keeps the item's key; key_prefix applies only to tasks with an arrival.");
@@ -48,7 +50,7 @@ internal static class TaskReader
             };
             reader.Guard(key, map.Path, () => arrival is not null
                 ? builder.AddTask(name, arrival, add, keyPrefix)
-                : builder.AddTaskFromLink(name, fromLink!, add));
+                : releasedOnly ? builder.AddScheduledTask(name, add, keyPrefix) : builder.AddTaskFromLink(name, fromLink!, add));
         }
     }
 

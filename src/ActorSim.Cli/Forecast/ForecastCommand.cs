@@ -70,6 +70,10 @@ internal sealed class ForecastCommand
 
     private readonly Option<bool> _overwrite = CliOption.Switch("--overwrite", "Replace the forecast OUT holds (and the records --keep-records DEST holds).");
 
+    private readonly Option<string> _progress = CliOption.Value(
+        "--progress", "P", "plain (a line on standard error every 5 s: replications done, rate, time left) | none (default plain).",
+        text => ParseProgress(text));
+
     private readonly Option<string> _keepRecords = CliOption.Value(
         "--keep-records", "DEST", "Also write each replication's records, as history does, into DEST/replication=<i>/ (a folder or s3://bucket/prefix), with a manifest.");
 
@@ -108,7 +112,7 @@ internal sealed class ForecastCommand
 
     public ForecastCommand()
     {
-        Command = new Command("forecast", Description) { _model, _snapshot, _horizon, _replications, _seed, _parallelism, _alert, _whatIf, _scenarios, _targetPrecision, _targetKpi, _maxReplications, _bandStep, _keepRecords, _cluster, _clusterHost, _clusterConfig, _out, _overwrite };
+        Command = new Command("forecast", Description) { _model, _snapshot, _horizon, _replications, _seed, _parallelism, _alert, _whatIf, _scenarios, _targetPrecision, _targetKpi, _maxReplications, _bandStep, _keepRecords, _progress, _cluster, _clusterHost, _clusterConfig, _out, _overwrite };
         _whatIf.Validators.Add(result =>
         {
             foreach (var text in result.GetValueOrDefault<string[]>() ?? [])
@@ -166,6 +170,7 @@ internal sealed class ForecastCommand
                 : null,
             Overwrite = parse.GetValue(_overwrite),
             KeepRecords = parse.GetValue(_keepRecords),
+            Progress = parse.GetValue(_progress) is not { } progress || ParseProgress(progress),
             Cluster = parse.GetValue(_cluster) is { } cluster ? Node.NodeCommand.Seeds(cluster) : null,
             ClusterHost = parse.GetValue(_clusterHost),
             ClusterConfig = parse.GetValue(_clusterConfig),
@@ -202,6 +207,13 @@ internal sealed class ForecastCommand
             ? (percent ? value / 100 : value)
             : throw new UsageException($"--target-precision '{text}' must be a share above 0 of the mean: '5%' or 0.05.");
     }
+
+    private static bool ParseProgress(string text) => text.Trim().ToLowerInvariant() switch
+    {
+        "plain" or "auto" => true,
+        "none" => false,
+        _ => throw new UsageException($"--progress '{text}' is not known: use plain or none."),
+    };
 
     private static int ParseCount(string option, string text) =>
         int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0

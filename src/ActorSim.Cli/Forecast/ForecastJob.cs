@@ -95,7 +95,8 @@ internal static class ForecastJob
         string? stopping = null;
         try
         {
-            (result, stopping) = await RunAsync(request, options, executor, cancellation).ConfigureAwait(false);
+            using var progress = options.Progress ? new ForecastProgress(error, options.Precision is null ? options.Replications : null, TimeSpan.FromSeconds(5)) : null;
+            (result, stopping) = await RunAsync(request with { ReplicationDone = progress is null ? null : progress.ReplicationDone }, options, executor, cancellation).ConfigureAwait(false);
         }
         catch (Exception e) when (records is not null && e is not UsageException)
         {
@@ -141,14 +142,18 @@ internal static class ForecastJob
         await File.WriteAllBytesAsync(temporary, ForecastBandsParquet.Write(result), cancellation).ConfigureAwait(false);
         File.Move(temporary, Path.Combine(options.Out, "bands.parquet"), overwrite: true);
         ForecastChart.Save(result, Path.Combine(options.Out, "forecast.png"), Path.Combine(options.Out, "forecast.svg"));
-        foreach (var line in ForecastReport.Lines(result))
+        if (Terminal.Is(output))
         {
-            await output.WriteLineAsync(line).ConfigureAwait(false);
+            var console = Terminal.ConsoleFor(output);
+            console.Write(ForecastReport.KpiTable(result));
+            foreach (var comparison in comparisons)
+            {
+                console.Write(ForecastReport.DifferenceTable(comparison));
+            }
         }
-
-        foreach (var comparison in comparisons)
+        else
         {
-            foreach (var line in ForecastReport.Differences(comparison))
+            foreach (var line in ForecastReport.Lines(result).Concat(comparisons.SelectMany(ForecastReport.Differences)))
             {
                 await output.WriteLineAsync(line).ConfigureAwait(false);
             }

@@ -41,6 +41,9 @@ internal sealed record ForecastOptions
     /// <summary>Replace a previous forecast in <see cref="Out"/>.</summary>
     public bool Overwrite { get; init; }
 
+    /// <summary>Whether a line on standard error tells the progress every 5 s (<c>--progress none</c> turns it off).</summary>
+    public bool Progress { get; init; } = true;
+
     /// <summary>Where each replication's records go (<c>--keep-records</c>); null: nowhere.</summary>
     public string? KeepRecords { get; init; }
 

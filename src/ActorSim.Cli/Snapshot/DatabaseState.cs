@@ -3,6 +3,7 @@ using ActorSim.Cli.CommandLine;
 using ActorSim.Model.Snapshots;
 using ActorSim.Runs;
 using ActorSim.Snapshots.Database;
+using ActorSim.Snapshots.Schedules;
 
 namespace ActorSim.Cli.Snapshot;
 
@@ -59,5 +60,5 @@ internal static class DatabaseState
 
     /// <summary>The blueprint's settings (its start and state_source); null for a catalog model.</summary>
     private static PlantBlueprint? Blueprint(ModelSource model) =>
-        model.Blueprint is { } yaml ? BlueprintLoader.LoadPlantFromText(yaml, model.SourceName!) : null;
+        model.Blueprint is { } yaml ? BlueprintLoader.LoadPlantFromText(yaml, model.SourceName!, ScheduleSources.Options) : null;
 }

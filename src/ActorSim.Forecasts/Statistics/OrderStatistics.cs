@@ -13,18 +13,7 @@ public static class OrderStatistics
     /// </summary>
     public static double Percentile(Span<double> values, double p)
     {
-        if (values.IsEmpty)
-        {
-            throw new ArgumentException("A percentile needs at least one value.", nameof(values));
-        }
-
-        if (!(p >= 0 && p <= 1))
-        {
-            throw new ArgumentOutOfRangeException(nameof(p), p, "A percentile's probability lies between 0 and 1.");
-        }
-
-        var h = (values.Length - 1) * p;
-        var below = (int)Math.Floor(h);
+        var (below, fraction) = Statistics.Percentile.Position(values.Length, p);
         var low = Select(values, below);
         if (below + 1 >= values.Length)
         {
@@ -38,7 +27,7 @@ public static class OrderStatistics
             high = Math.Min(high, v);
         }
 
-        return low + ((h - below) * (high - low));
+        return low + (fraction * (high - low));
     }
 
     /// <summary>

@@ -33,6 +33,7 @@ public sealed class Line
     private readonly Stack<TaskRun> _idleTasks = new();
     private readonly Action<Process> _recycleTask;
     private readonly List<(TaskDefinition Task, Process Process)> _arrivalProcesses = [];
+    private readonly List<ScheduleRun> _scheduleRuns = [];
     private IReadOnlyList<ScenarioChange> _scenario;
     private int _scenarioNext;
     private long _nextTaskNumber;
@@ -110,6 +111,9 @@ public sealed class Line
 
     /// <summary>The arrival processes, one per kind of task created by arrivals, in the model's order.</summary>
     internal IReadOnlyList<(TaskDefinition Task, Process Process)> ArrivalProcesses => _arrivalProcesses;
+
+    /// <summary>The production schedules running, in the model's order.</summary>
+    internal IReadOnlyList<ScheduleRun> ScheduleRuns => _scheduleRuns;
 
     /// <summary>The telemetry process, if the line samples telemetry.</summary>
     internal Process? TelemetryProcess { get; private set; }
@@ -224,6 +228,12 @@ public sealed class Line
             }
         }
 
+        foreach (var schedule in Model.Schedules)
+        {
+            // Releases before the line starts are not replayed.
+            StartSchedule(schedule, schedule.FirstAtOrAfter(Simulation.Now), null);
+        }
+
         if (Model.TelemetryInterval is not null)
         {
             StartTelemetry(null);
@@ -260,6 +270,18 @@ public sealed class Line
     /// </summary>
     internal void StartArrivals(TaskDefinition task, double? firstAt, bool waitForChange, bool ended = false) =>
         _arrivalProcesses.Add((task, Simulation.Process(ended ? [] : Arrivals(task, firstAt, waitForChange), $"{SimId}.{task.Name}.arrivals")));
+
+    /// <summary>
+    /// Starts the process of <paramref name="schedule"/> at its release <paramref name="next"/> (in time order).
+    /// Restored from an exact snapshot, it first waits until <paramref name="wakeAt"/> (that release's time), in the
+    /// snapshot's order among the events due then.
+    /// </summary>
+    internal void StartSchedule(ReleaseSchedule schedule, int next, double? wakeAt)
+    {
+        var run = new ScheduleRun(schedule, next);
+        run.Process = Simulation.Process(Releases(run, wakeAt), $"{SimId}.{schedule.Name}.schedule");
+        _scheduleRuns.Add(run);
+    }
 
     /// <summary>Starts the telemetry process; restored from a snapshot, its first sample is at <paramref name="firstAt"/>.</summary>
     internal void StartTelemetry(double? firstAt) =>
@@ -333,6 +355,42 @@ public sealed class Line
 
             yield return Simulation.Delay(delay);
             StartPooledTask(new RecordKey(task.KeyPrefix, _nextTaskNumber++), null, steps, send, task.Name);
+        }
+    }
+
+    /// <summary>
+    /// Starts each release of a schedule at its time: releases at one time start in the schedule's order, in one step
+    /// of the process. The tasks are compiled once, so a release allocates no more than an arrival does.
+    /// </summary>
+    private IEnumerable<Event> Releases(ScheduleRun run, double? wakeAt)
+    {
+        var releases = run.Schedule.Releases;
+        var compiled = new Dictionary<string, (CompiledStep[] Steps, CompiledSend? Send, string Prefix)>(StringComparer.Ordinal);
+        foreach (var task in Model.Tasks)
+        {
+            if (task.FromLink is null)
+            {
+                compiled[task.Name] = (CompileSteps(task), CompileSend(task), task.KeyPrefix);
+            }
+        }
+
+        if (wakeAt is { } at)
+        {
+            yield return Simulation.DelayUntil(at);
+        }
+
+        while (run.Next < releases.Count)
+        {
+            var release = releases[run.Next];
+            if (release.Time > Simulation.Now)
+            {
+                yield return Simulation.DelayUntil(release.Time);
+            }
+
+            var (steps, send, prefix) = compiled[release.Task];
+            var key = release.Key is { } given ? RecordKey.Of(given) : new RecordKey(prefix, _nextTaskNumber++);
+            run.Next++;
+            StartPooledTask(key, release.Attributes, steps, send, release.Task);
         }
     }
 

@@ -24,6 +24,7 @@ public sealed class LineBuilder
     private readonly List<TaskDefinition> _tasks = [];
     private readonly List<ScenarioChange> _scenario = [];
     private readonly List<CustomProcess> _processes = [];
+    private readonly List<ReleaseSchedule> _schedules = [];
     private readonly Dictionary<string, double> _containerLevels = new(StringComparer.Ordinal);
     private double? _telemetryInterval;
 
@@ -88,6 +89,29 @@ public sealed class LineBuilder
         return AddTaskCore(name, arrival: null, link, steps, keyPrefix: string.Empty);
     }
 
+    /// <summary>
+    /// Adds a kind of task started only by the releases of a production schedule (<see cref="AddSchedule"/>), keyed
+    /// <c>&lt;prefix&gt;&lt;n&gt;</c> unless a release gives its key.
+    /// </summary>
+    public LineBuilder AddScheduledTask(string name, Action<TaskStepsBuilder> steps, string keyPrefix = "task-") =>
+        AddTaskCore(name, arrival: null, fromLink: null, steps, keyPrefix);
+
+    /// <summary>
+    /// Adds a production schedule: an arrival process that starts, at each release's time, a task of the release's kind
+    /// (any task of the line but one started by a link). <see cref="Build"/> checks the task names and the keys.
+    /// </summary>
+    public LineBuilder AddSchedule(ReleaseSchedule schedule)
+    {
+        ArgumentNullException.ThrowIfNull(schedule);
+        if (_schedules.Exists(s => s.Name == schedule.Name))
+        {
+            throw new ArgumentException($"The schedule '{schedule.Name}' is defined twice in line '{_parameters.SimId}'.");
+        }
+
+        _schedules.Add(schedule);
+        return this;
+    }
+
     /// <summary>Publishes capacity, in_use, queue_length and utilization (%) of every resource each interval, from time 0.</summary>
     public LineBuilder AddTelemetry(double intervalSeconds)
     {
@@ -125,7 +149,7 @@ public sealed class LineBuilder
     }
 
     /// <summary>Checks every reference (arrivals, services, resources, scenario paths and values) and freezes the model.</summary>
-    public LineModel Build() => LineModel.Create(_parameters, _tasks, _scenario, _processes, _containerLevels, _telemetryInterval);
+    public LineModel Build() => LineModel.Create(_parameters, _tasks, _scenario, _processes, _containerLevels, _telemetryInterval, _schedules);
 
     private LineBuilder AddTaskCore(string name, string? arrival, string? fromLink, Action<TaskStepsBuilder> steps, string keyPrefix)
     {

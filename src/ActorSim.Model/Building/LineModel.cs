@@ -24,9 +24,11 @@ public sealed class LineModel
         IReadOnlyList<ScenarioChange> scenario,
         IReadOnlyList<CustomProcess> processes,
         IReadOnlyDictionary<string, double> containerLevels,
-        double? telemetryInterval)
+        double? telemetryInterval,
+        IReadOnlyList<ReleaseSchedule> schedules)
     {
         _parameters = parameters;
+        Schedules = schedules;
         Tasks = tasks;
         Scenario = scenario;
         Processes = processes;
@@ -42,6 +44,9 @@ public sealed class LineModel
 
     /// <summary>Registry changes at given times, in time order.</summary>
     public IReadOnlyList<ScenarioChange> Scenario { get; }
+
+    /// <summary>The production schedules, each an arrival process of explicit releases, in the order they were added.</summary>
+    public IReadOnlyList<ReleaseSchedule> Schedules { get; }
 
     /// <summary>Hand-written processes.</summary>
     public IReadOnlyList<CustomProcess> Processes { get; }
@@ -183,12 +188,23 @@ public sealed class LineModel
         IReadOnlyList<ScenarioChange> scenario,
         IReadOnlyList<CustomProcess> processes,
         IReadOnlyDictionary<string, double> containerLevels,
-        double? telemetryInterval)
+        double? telemetryInterval,
+        IReadOnlyList<ReleaseSchedule>? schedules = null)
     {
         var sim = parameters.SimId;
+        schedules ??= [];
+        var released = CheckSchedules(sim, tasks, schedules);
         foreach (var task in tasks)
         {
-            if (task.FromLink is null)
+            if (task.FromLink is null && task.Arrival is null)
+            {
+                if (!released.Contains(task.Name))
+                {
+                    throw new ArgumentException(
+                        $"Task '{task.Name}' of line '{sim}' has no arrival, no link and no release in a schedule: nothing would ever start it.");
+                }
+            }
+            else if (task.FromLink is null)
             {
                 Require(task.Arrival is not null && parameters.Arrival.ContainsKey(task.Arrival), $"Task '{task.Name}' of line '{sim}' uses the arrival '{task.Arrival}', which is not defined.", parameters.Arrival.Keys);
             }
@@ -206,9 +222,45 @@ public sealed class LineModel
             scenario.OrderBy(c => c.At).ToArray(),
             processes.ToArray(),
             new Dictionary<string, double>(containerLevels, StringComparer.Ordinal),
-            telemetryInterval);
+            telemetryInterval,
+            schedules.ToArray());
         model.CheckScenario();
         return model;
+    }
+
+    /// <summary>
+    /// Checks that every release names a task of the line that no link starts, and that no explicit key is given twice
+    /// in the line; returns the names of the tasks released.
+    /// </summary>
+    private static HashSet<string> CheckSchedules(string sim, IReadOnlyList<TaskDefinition> tasks, IReadOnlyList<ReleaseSchedule> schedules)
+    {
+        var byName = tasks.ToDictionary(t => t.Name, StringComparer.Ordinal);
+        var released = new HashSet<string>(StringComparer.Ordinal);
+        var keys = new Dictionary<string, (ReleaseSchedule Schedule, Release Release)>(StringComparer.Ordinal);
+        foreach (var schedule in schedules)
+        {
+            foreach (var release in schedule.Releases)
+            {
+                if (!byName.TryGetValue(release.Task, out var task))
+                {
+                    Require(false, $"{schedule.Describe(release)} in line '{sim}': the task '{release.Task}' is not defined.", byName.Keys);
+                }
+                else if (task.FromLink is not null)
+                {
+                    throw new ArgumentException(
+                        $"{schedule.Describe(release)} in line '{sim}': the task '{release.Task}' starts from link '{task.FromLink}' and keeps the item's key; a schedule releases tasks with an arrival or none.");
+                }
+
+                released.Add(release.Task);
+                if (release.Key is { } key && !keys.TryAdd(key, (schedule, release)))
+                {
+                    var (other, first) = keys[key];
+                    throw new ArgumentException($"{schedule.Describe(release)} in line '{sim}': its key '{key}' is already the key of the release of {other.Describe(first)}; explicit keys must be unique in a line.");
+                }
+            }
+        }
+
+        return released;
     }
 
     private void CheckScenario()

@@ -30,7 +30,7 @@ internal static class LineStateCapture
             var owners = new Dictionary<Process, Line>(ReferenceEqualityComparer.Instance);
             foreach (var line in lines.Where(l => ReferenceEquals(l.Simulation, simulation)))
             {
-                foreach (var process in line.ArrivalProcesses.Select(a => a.Process).Append(line.TelemetryProcess).Append(line.LagProcess).Append(line.ScenarioProcess))
+                foreach (var process in line.ArrivalProcesses.Select(a => a.Process).Concat(line.ScheduleRuns.Select(s => s.Process)).Append(line.TelemetryProcess).Append(line.LagProcess).Append(line.ScenarioProcess))
                 {
                     if (process is not null)
                     {
@@ -52,7 +52,7 @@ internal static class LineStateCapture
                 if (owner is null || !scheduled.TryGetValue(owner, out var list))
                 {
                     throw new SnapshotException(
-                        $"The event {entry.Event} due at t={simulation.FormatTime(entry.Time)} belongs to no process a snapshot knows (tasks, arrivals, telemetry, lag monitor, scenario, items in transit); it cannot be captured.");
+                        $"The event {entry.Event} due at t={simulation.FormatTime(entry.Time)} belongs to no process a snapshot knows (tasks, arrivals, schedules, telemetry, lag monitor, scenario, items in transit); it cannot be captured.");
                 }
 
                 list.Add(entry);
@@ -116,6 +116,7 @@ internal static class LineStateCapture
         var simulation = line.Simulation;
         var inService = new List<TaskSnapshot>();
         var arrivals = new Dictionary<Process, ArrivalSnapshot>();
+        var schedules = new Dictionary<Process, TimerSnapshot>();
         TimerSnapshot? telemetry = null;
         TimerSnapshot? lag = null;
         TimerSnapshot? scenarioWake = null;
@@ -131,6 +132,10 @@ internal static class LineStateCapture
             else if (line.ArrivalProcesses.FirstOrDefault(a => ReferenceEquals(a.Process, process)) is { Process: not null } arrival)
             {
                 arrivals[process] = new ArrivalSnapshot(arrival.Task.Name, time, order);
+            }
+            else if (line.ScheduleRuns.Any(r => ReferenceEquals(r.Process, process)))
+            {
+                schedules[process] = timer;
             }
             else if (ReferenceEquals(process, line.TelemetryProcess))
             {
@@ -177,6 +182,9 @@ internal static class LineStateCapture
             Stores = line.Stores.Values.Select(s => new StoreSnapshot(s.Name, s.Items.ToArray())).ToArray(),
             Tasks = tasks,
             Arrivals = line.ArrivalProcesses.Select(a => arrivals.TryGetValue(a.Process, out var next) ? next : Idle(a.Task, a.Process)).ToArray(),
+            Schedules = line.ScheduleRuns.Count == 0
+                ? null
+                : line.ScheduleRuns.Select(r => Schedule(r, schedules.GetValueOrDefault(r.Process))).ToArray(),
             NextTaskNumber = line.NextTaskNumber,
             ItemsSent = line.ItemsSent,
             InTransit = InTransit(inTransit, simIdOf),
@@ -223,6 +231,9 @@ internal static class LineStateCapture
         };
     }
 
+    private static ScheduleSnapshot Schedule(ScheduleRun run, TimerSnapshot? wake) =>
+        new(run.Schedule.Name, run.Next, wake?.NextAt, wake?.Order);
+
     private static ArrivalSnapshot Idle(TaskDefinition task, Process process) =>
         process.IsAlive ? new ArrivalSnapshot(task.Name, WaitingForChange: true) : new ArrivalSnapshot(task.Name, Ended: true);
 
@@ -241,5 +252,5 @@ internal static class LineStateCapture
     }
 
     private static SnapshotException Unknown(Line line, Event ev, double time) =>
-        new($"Line '{line.SimId}': the event {ev} due at t={line.Simulation.FormatTime(time)} belongs to no process a snapshot knows (tasks, arrivals, telemetry, lag monitor, scenario); it cannot be captured.");
+        new($"Line '{line.SimId}': the event {ev} due at t={line.Simulation.FormatTime(time)} belongs to no process a snapshot knows (tasks, arrivals, schedules, telemetry, lag monitor, scenario); it cannot be captured.");
 }

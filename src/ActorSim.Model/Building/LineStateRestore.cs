@@ -85,6 +85,22 @@ internal static class LineStateRestore
             }
         }
 
+        // A schedule goes on from the release the snapshot names (exact: at its wake-up, in its order); without one
+        // (an observed snapshot, or one written before schedules), from the first release at or after the instant.
+        var schedules = (state.Schedules ?? []).ToDictionary(s => s.Name, StringComparer.Ordinal);
+        foreach (var schedule in line.Model.Schedules)
+        {
+            if (schedules.GetValueOrDefault(schedule.Name) is { NextAt: { } wake } progress)
+            {
+                timed.Add(new Timed(progress.Order, wake, timed.Count, () => line.StartSchedule(schedule, progress.Next, wake)));
+            }
+            else
+            {
+                var next = schedules.GetValueOrDefault(schedule.Name)?.Next ?? schedule.FirstAtOrAfter(asOf);
+                untimed.Add(() => line.StartSchedule(schedule, next, null));
+            }
+        }
+
         if (line.Model.TelemetryInterval is { } interval)
         {
             var next = state.Telemetry?.NextAt ?? Math.Ceiling(asOf / interval) * interval;

@@ -43,6 +43,12 @@ public sealed record LineSnapshot
     /// <summary>The arrival processes, one per kind of task created by arrivals.</summary>
     public IReadOnlyList<ArrivalSnapshot> Arrivals { get; init; } = [];
 
+    /// <summary>
+    /// The production schedules, one per schedule of the line (absent for a line without any). A schedule not listed
+    /// goes on from its first release at or after the instant: releases before it are not replayed.
+    /// </summary>
+    public IReadOnlyList<ScheduleSnapshot>? Schedules { get; init; }
+
     /// <summary>The number of the next task created by an arrival (keys go on as <c>task-&lt;n&gt;</c>); one counter per line.</summary>
     public long NextTaskNumber { get; init; }
 

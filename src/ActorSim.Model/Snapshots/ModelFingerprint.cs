@@ -8,9 +8,9 @@ namespace ActorSim.Model.Snapshots;
 
 /// <summary>
 /// A model's structure as a short hash: what a snapshot needs to fit (lines, their resources, containers, stores,
-/// arrival and service names, variables' names, kinds of task and their steps, sends and links, telemetry and custom
-/// processes) and nothing a run may change (parameter values). The same model gives the same fingerprint in every
-/// process and on every machine.
+/// arrival and service names, variables' names, kinds of task and their steps, sends and links, telemetry, custom
+/// processes and the names of production schedules) and nothing a run may change (parameter values, a schedule's
+/// releases). The same model gives the same fingerprint in every process and on every machine.
 /// </summary>
 public static class ModelFingerprint
 {
@@ -66,6 +66,7 @@ public static class ModelFingerprint
 
         text.Append(CultureInfo.InvariantCulture, $"{line.SimId} telemetry {line.TelemetryInterval?.ToString("R", CultureInfo.InvariantCulture) ?? "none"}\n");
         Names(text, line.SimId, "process", line.Processes.Select(p => p.Name));
+        Names(text, line.SimId, "schedule", line.Schedules.Select(s => s.Name));
     }
 
     private static void Names(StringBuilder text, string simId, string kind, IEnumerable<string> names)

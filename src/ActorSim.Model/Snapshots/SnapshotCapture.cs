@@ -1,3 +1,4 @@
+using ActorSim.Engine;
 using ActorSim.Model.Building;
 using ActorSim.Model.Plants;
 
@@ -75,7 +76,7 @@ public static class SnapshotCapture
             Model = new ModelIdentity(modelName, ModelFingerprint.Of(model)),
             Start = start,
             AsOf = asOf,
-            AsOfTimestamp = start.AddTicks((long)Math.Round(asOf * TimeSpan.TicksPerSecond)),
+            AsOfTimestamp = SimTime.ToInstant(start, asOf),
             Seed = seed,
             Lines = merged,
         };

@@ -92,6 +92,7 @@ public static class SnapshotValidator
             CheckStores();
             CheckTasks(capacities);
             CheckArrivals();
+            CheckSchedules();
             CheckTimers();
             CheckRandom();
             CheckInTransit();
@@ -369,6 +370,66 @@ public static class SnapshotValidator
                 foreach (var missing in arrivalTasks.Where(t => !listed.Contains(t)).Order(StringComparer.Ordinal))
                 {
                     Add("arrivals", $"an exact snapshot lists the arrival process of every task created by arrivals; '{missing}' is missing");
+                }
+            }
+        }
+
+        private void CheckSchedules()
+        {
+            var schedules = model.Schedules.ToDictionary(s => s.Name, StringComparer.Ordinal);
+            var listed = new HashSet<string>(StringComparer.Ordinal);
+            var states = state.Schedules ?? [];
+            for (var i = 0; i < states.Count; i++)
+            {
+                var progress = states[i];
+                var here = $"schedules[{i}]";
+                if (!schedules.TryGetValue(progress.Name, out var schedule))
+                {
+                    Add($"{here}.name", $"line '{model.SimId}' has no schedule '{progress.Name}'; it has {Known(schedules.Keys)}");
+                    continue;
+                }
+
+                if (!listed.Add(progress.Name))
+                {
+                    Add($"{here}.name", $"'{progress.Name}' is listed twice");
+                }
+
+                var count = schedule.Releases.Count;
+                if (progress.Next < 0 || progress.Next > count)
+                {
+                    Add($"{here}.next", $"{progress.Next} is not a release of schedule '{schedule.Name}', which has {count} (0 … {count})");
+                    continue;
+                }
+
+                if (progress.NextAt is { } next)
+                {
+                    if (progress.Next == count)
+                    {
+                        Add($"{here}.next_at", $"schedule '{schedule.Name}' has no release left after {count}, so nothing to wake for");
+                    }
+                    else if (next != schedule.Releases[progress.Next].Time)
+                    {
+                        Add($"{here}.next_at", $"{Number(next)} is not the time of release {progress.Next} of schedule '{schedule.Name}' ({Number(schedule.Releases[progress.Next].Time)}): the schedule is not the one the snapshot was taken with");
+                    }
+
+                    Timer(new TimerSnapshot(next, progress.Order), $"{here}.next_at");
+                }
+                else if (_exact && progress.Next < count)
+                {
+                    Add($"{here}.next_at", $"an exact snapshot gives the wake-up (next_at and order) of a schedule with releases left; '{schedule.Name}' has {count - progress.Next}");
+                }
+
+                if (progress.Next < count && schedule.Releases[progress.Next].Time < _asOf)
+                {
+                    Add($"{here}.next", $"release {progress.Next} of schedule '{schedule.Name}' is at t={Number(schedule.Releases[progress.Next].Time)}, before as_of ({Number(_asOf)}): it would have started");
+                }
+            }
+
+            if (_exact)
+            {
+                foreach (var missing in schedules.Keys.Where(n => !listed.Contains(n)).Order(StringComparer.Ordinal))
+                {
+                    Add("schedules", $"an exact snapshot lists every schedule of the line; '{missing}' is missing");
                 }
             }
         }

@@ -18,7 +18,7 @@ namespace ActorSim.Snapshots.Database;
 /// Tasks queued at one resource are served by priority (the step's when the row gives none), since, then the rows'
 /// order (a query's ORDER BY, or the key for a relation read whole). A task queued at a hand-off step holds the
 /// previous step's unit since <c>holding_since</c>, else since it queued. The next task number is the largest
-/// <c>&lt;key_prefix&gt;&lt;n&gt;</c> among the keys of tasks created by arrivals, plus one. Items between lines are not
+/// <c>&lt;key_prefix&gt;&lt;n&gt;</c> among the keys of tasks created by arrivals or schedules, plus one. Items between lines are not
 /// read: a plant's links start empty.
 /// </remarks>
 public static class DatabaseSnapshots

@@ -124,7 +124,7 @@ public sealed class EventLogRebuild
         Model = new ModelIdentity(_modelName, ModelFingerprint.Of(_plant)),
         Start = start,
         AsOf = At,
-        AsOfTimestamp = start.AddTicks((long)Math.Round(At * TimeSpan.TicksPerSecond)),
+        AsOfTimestamp = ActorSim.Engine.SimTime.ToInstant(start, At),
         Lines = _lines.Select((_, i) => BuildLine(i)).ToArray(),
     };
 

@@ -36,6 +36,36 @@ public sealed class LineSnapshotExactnessTests
         AssertContinuationMatches(HandOffLine(), at, 3600);
     }
 
+    [Theory]
+    [InlineData(0.5)]
+    [InlineData(485.0)]
+    [InlineData(1800.0)]
+    [InlineData(2913.5)]
+    [InlineData(3595.0)]
+    public void A_line_with_production_schedules_continued_mid_schedule_writes_what_the_uninterrupted_run_writes(double at)
+    {
+        // Whole and half seconds: some snapshots fall on a release's time, whose tasks must start once, in order.
+        AssertContinuationMatches(ActorSim.Model.Tests.Building.ScheduleSnapshotLines.Mixed(), at, 3600 - at + 600);
+    }
+
+    [Fact]
+    public void An_observed_snapshot_of_a_scheduled_line_does_not_replay_releases_before_its_instant()
+    {
+        var model = ActorSim.Model.Tests.Building.ScheduleSnapshotLines.Mixed();
+        var (line, _) = Run(model, 1800);
+        var exact = line.CaptureState();
+        var observed = exact with { Schedules = null, Random = null, Telemetry = null, ScenarioWake = null, Arrivals = [] };
+
+        var simulation = new Simulation(1800, Start);
+        var sink = new InMemoryRecordSink();
+        model.Resume(simulation, sink, observed, SnapshotKind.Observed, RandomStream.Create(7));
+        simulation.RunUntil(3600);
+
+        var released = sink.Records.Where(r => r.Status == "queued" && r.PathId == "Line_S.service.cutting" && r.Key.Prefix.StartsWith("order-", StringComparison.Ordinal)).ToArray();
+        var expected = model.Schedules[0].Releases.Where(r => r.Time >= 1800 && r.Key is not null).Select(r => r.Key!).ToArray();
+        Assert.Equal(expected, released.Select(r => r.Key.ToString()));
+    }
+
     [Fact]
     public void A_snapshot_holds_queued_in_service_and_handed_off_tasks_with_their_times()
     {

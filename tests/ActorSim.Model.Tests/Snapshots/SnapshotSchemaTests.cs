@@ -24,6 +24,22 @@ public sealed class SnapshotSchemaTests
         Assert.True(result.IsValid, string.Join("\n", (result.Details ?? []).Where(d => d.Errors is not null).SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Value}"))));
     }
 
+    [Fact]
+    public void An_exact_snapshot_of_a_line_with_production_schedules_is_valid_against_the_shipped_schema()
+    {
+        var model = ActorSim.Model.Tests.Building.ScheduleSnapshotLines.Mixed();
+        var simulation = new Simulation(0, new DateTime(2026, 1, 1));
+        var line = model.Start(simulation, NullRecordSink.Instance, RandomStream.Create(42, model.SimId));
+        simulation.RunUntil(1800);
+        var json = SnapshotJson.Write(SnapshotCapture.Take(new PlantBuilder().AddLine(model).Build(), "Line_S", [line], 42));
+        using var document = System.Text.Json.JsonDocument.Parse(json);
+
+        var result = Schema.Evaluate(document.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
+
+        Assert.Contains("\"schedules\"", json, StringComparison.Ordinal);
+        Assert.True(result.IsValid, string.Join("\n", (result.Details ?? []).Where(d => d.Errors is not null).SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Value}"))));
+    }
+
     [Theory]
     [InlineData("kind", "\"guessed\"")]
     [InlineData("as_of", "-1")]

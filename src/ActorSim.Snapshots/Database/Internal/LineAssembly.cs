@@ -238,7 +238,7 @@ internal sealed class LineAssembly(PlantModel plant, LineModel model, double asO
         foreach (var row in Wip)
         {
             var kind = model.Tasks.First(t => t.Name == row.Task);
-            if (kind.Arrival is not null && row.Key.Length > kind.KeyPrefix.Length && row.Key.StartsWith(kind.KeyPrefix, StringComparison.Ordinal)
+            if (kind.FromLink is null && row.Key.Length > kind.KeyPrefix.Length && row.Key.StartsWith(kind.KeyPrefix, StringComparison.Ordinal)
                 && long.TryParse(row.Key.AsSpan(kind.KeyPrefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var number))
             {
                 highest = Math.Max(highest, number);
