@@ -35,7 +35,7 @@ public sealed class ClusterReplicationExecutor(ActorSimNode client, ModelSource 
 
         var master = MasterFor(request);
         var completion = new TaskCompletionSource<IReadOnlyList<ReplicationOutcome>>(TaskCreationOptions.RunContinuationsAsynchronously);
-        master.Tell(new RunRange(first, count, completion));
+        master.Tell(new RunRange(first, count, completion, request.ReplicationDone));
         using (cancellation.Register(() => master.Tell(CancelRange.Instance)))
         {
             try

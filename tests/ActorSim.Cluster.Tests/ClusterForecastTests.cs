@@ -24,9 +24,12 @@ public sealed class ClusterForecastTests
         await cluster.WhenAllUpAsync(FormTimeout);
 
         var executor = new ClusterReplicationExecutor(client, LineAForecast.Model, json);
-        var spread = await Task.Run(() => ForecastRunner.Run(request, CancellationToken.None, executor));
+        var done = 0;
+        var counted = request with { ReplicationDone = () => Interlocked.Increment(ref done) };
+        var spread = await Task.Run(() => ForecastRunner.Run(counted, CancellationToken.None, executor));
         await executor.DisposeAsync();
 
+        Assert.Equal(40, done);
         Assert.Equal(LineAForecast.Bits(local), LineAForecast.Bits(spread));
         Assert.Equal(local.Summaries.Select(s => s.Summary), spread.Summaries.Select(s => s.Summary));
         Assert.Equal(40, executor.Shares.Sum(s => s.Replications));

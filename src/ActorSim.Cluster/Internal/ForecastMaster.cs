@@ -24,6 +24,7 @@ internal sealed class ForecastMaster : ReceiveActor, IWithTimers
     private readonly HashSet<Address> _offered = [];
     private readonly Dictionary<string, Address> _members = new(StringComparer.Ordinal);
     private TaskCompletionSource<IReadOnlyList<ReplicationOutcome>>? _completion;
+    private Action? _replicationDone;
     private DateTime? _noWorkerSince;
     private DateTime _lastProgress = DateTime.UtcNow;
     private string? _failure;
@@ -78,7 +79,12 @@ internal sealed class ForecastMaster : ReceiveActor, IWithTimers
         }
 
         _completion = range.Completion;
-        _ledger.OpenRange(range.First, range.Count);
+        _replicationDone = range.ReplicationDone;
+        for (var kept = _ledger.OpenRange(range.First, range.Count); kept > 0; kept--)
+        {
+            _replicationDone?.Invoke();
+        }
+
         _log.Info("Forecast job {JobId}: replications {First} to {Last} queued for {Workers} worker node(s)", _jobId, range.First, range.First + range.Count - 1, _ledger.ActiveNodes);
         CompleteOrHand();
     }
@@ -187,6 +193,9 @@ internal sealed class ForecastMaster : ReceiveActor, IWithTimers
         var (delivery, keptFrom) = _ledger.Deliver(node, done.LeaseId, done.Index, new ReplicationOutcome(done.Row, done.Samples), DateTime.UtcNow);
         switch (delivery)
         {
+            case ReplicationLedger.Delivery.Kept when _completion is not null && _ledger.InRange(done.Index):
+                _replicationDone?.Invoke();
+                break;
             case ReplicationLedger.Delivery.Duplicate:
                 _log.Info("Forecast job {JobId}: replication {Index} from {Node} again (kept from {KeptFrom}): equal, ignored", _jobId, done.Index, node, keptFrom);
                 break;

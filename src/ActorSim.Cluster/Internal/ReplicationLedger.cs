@@ -38,18 +38,28 @@ internal sealed class ReplicationLedger(int maxBatch, TimeSpan leaseTimeout)
     /// <summary>Nodes that may be given work now.</summary>
     public int ActiveNodes => _nodes.Values.Count(n => n.Usable);
 
-    /// <summary>Opens replications <paramref name="first"/> … + <paramref name="count"/> − 1 (those not kept yet go to the queue).</summary>
-    public void OpenRange(int first, int count)
+    /// <summary>Opens replications <paramref name="first"/> … + <paramref name="count"/> − 1 (those not kept yet go to the queue); how many are kept already.</summary>
+    public int OpenRange(int first, int count)
     {
         _range = (first, count);
+        var kept = 0;
         for (var i = first; i < first + count; i++)
         {
-            if (!_kept.ContainsKey(i))
+            if (_kept.ContainsKey(i))
+            {
+                kept++;
+            }
+            else
             {
                 _queue.Add(i);
             }
         }
+
+        return kept;
     }
+
+    /// <summary>Whether <paramref name="index"/> belongs to the open range.</summary>
+    public bool InRange(int index) => _range is { } r && index >= r.First && index < r.First + r.Count;
 
     /// <summary>Closes the range without its outcomes (the caller stopped); leased batches still deliver.</summary>
     public void CancelRange()
