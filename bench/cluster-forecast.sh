@@ -85,16 +85,20 @@ up2=$up
 until grep -q "127.0.0.1:$((port + 1)) \[worker\] is Up" "$work/node1.log"; do sleep 0.05; done
 cluster2=$(timed "$work/cluster2.log" "${forecast[@]}" --cluster "127.0.0.1:$port" --out "$work/cluster2")
 ship2=$(shipping "$work/node2.log")
+# Nodes are long-lived: the same forecast again finds both warm (JIT done) and the job in their caches.
+warm2=$(timed "$work/warm2.log" "${forecast[@]}" --cluster "127.0.0.1:$port" --out "$work/warm2")
 stop_nodes
 
-for out in local2 cluster1 cluster2; do
+for out in local2 cluster1 cluster2 warm2; do
   cmp -s "$work/local1/summary.json" "$work/$out/summary.json" || { echo "$out/summary.json differs from the local one" >&2; exit 1; }
 done
 
 printf '%-44s %8.2f s\n' "local, 1 thread" "$local1" "local, 2 threads" "$local2" \
-  "cluster, 1 worker process x 1 thread" "$cluster1" "cluster, 2 worker processes x 1 thread" "$cluster2"
+  "cluster, 1 worker process x 1 thread" "$cluster1" "cluster, 2 worker processes x 1 thread" "$cluster2" \
+  "the same again, both nodes warm" "$warm2"
 printf 'cluster 2 workers against 1 worker: %.2fx faster\n' "$(echo "$cluster1 / $cluster2" | bc -l)"
-printf 'cluster 2 workers against local 2 threads: %.2fx the time (the cost of the cluster)\n' "$(echo "$cluster2 / $local2" | bc -l)"
+printf 'cluster 2 workers against local 2 threads: %.2fx the time (the cost of the cluster); %.2fx with both nodes warm\n' \
+  "$(echo "$cluster2 / $local2" | bc -l)" "$(echo "$warm2 / $local2" | bc -l)"
 printf 'a node up after its start: %.2f s (first, a seed), %.2f s (second, joining)\n' "$up1" "$up2"
 printf 'a job shipped and built on a worker after the client joined: %s s (first worker), %s s (second)\n' "$ship1" "$ship2"
 echo "every summary.json is the local one, byte for byte"
