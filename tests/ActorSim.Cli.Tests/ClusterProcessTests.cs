@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using ActorSim.Cli.Tests.Support;
 using ActorSim.Egress.Tests.Support;
 
@@ -39,15 +37,15 @@ public sealed class ClusterProcessTests
         string[] forecast = ["forecast", "--snapshot", folder.Sub("snap.json"), "--horizon", "3 hours", "--replications", "40", "--seed", "11"];
         var local = await ActorsimCommand.RunAsync([.. forecast, "--parallelism", "1", "--out", folder.Sub("local")]);
         Assert.True(local.ExitCode == 0, local.Error);
-        var (seedPort, victimPort) = (FreePort(), FreePort());
+        var (seedPort, victimPort) = (MotoServerFixture.FreePort(), MotoServerFixture.FreePort());
         var seed = $"127.0.0.1:{seedPort}";
 
         using var first = CliProcess.Start("node", "--port", $"{seedPort}", "--seed-nodes", seed, "--parallelism", "1", "--config", folder.Sub("node.conf"));
         using var victim = CliProcess.Start("node", "--port", $"{victimPort}", "--seed-nodes", seed, "--parallelism", "1", "--config", folder.Sub("node.conf"), "--log-level", "debug");
-        await OutputAsync(first, "is up", StartTimeout);
-        await OutputAsync(victim, "is up", StartTimeout);
+        await first.WaitForOutputAsync("is up", StartTimeout);
+        await victim.WaitForOutputAsync("is up", StartTimeout);
         using var client = CliProcess.Start([.. forecast, "--cluster", seed, "--out", folder.Sub("cluster")]);
-        await OutputAsync(victim, "taken, replications", StartTimeout);
+        await victim.WaitForOutputAsync("taken, replications", StartTimeout);
         await victim.SignalAsync("KILL");
         await client.WaitForExitAsync(TimeSpan.FromSeconds(60));
 
@@ -62,7 +60,7 @@ public sealed class ClusterProcessTests
         Assert.Contains("40 replications in", client.Output);
 
         // The split brain resolver of the three-member cluster (two workers, the client) downs the dead one.
-        await OutputAsync(first, $"127.0.0.1:{victimPort} [worker] removed", TimeSpan.FromSeconds(30));
+        await first.WaitForOutputAsync($"127.0.0.1:{victimPort} [worker] removed", TimeSpan.FromSeconds(30));
         await first.SignalAsync("TERM");
         await first.WaitForExitAsync(TimeSpan.FromSeconds(30));
         Assert.True(first.ExitCode == 0, first.Error);
@@ -110,35 +108,14 @@ public sealed class ClusterProcessTests
     {
         using var folder = new TempDirectory();
         await File.WriteAllTextAsync(folder.Sub("client.conf"), "actorsim.cluster.forecast.worker-wait = 3s");
-        var port = FreePort();
+        var port = MotoServerFixture.FreePort();
         using var lone = CliProcess.Start("node", "--port", $"{port}", "--seed-nodes", $"127.0.0.1:{port}", "--roles", "client");
-        await OutputAsync(lone, "is up", StartTimeout);
+        await lone.WaitForOutputAsync("is up", StartTimeout);
 
         var result = await ActorsimCommand.RunAsync(
             "forecast", "--cluster", $"127.0.0.1:{port}", "--cluster-config", folder.Sub("client.conf"), "--horizon", "10 mins", "--replications", "2", "--out", folder.Sub("f"));
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("no node with role worker offered its cores", result.Error);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static async Task OutputAsync(CliProcess process, string text, TimeSpan timeout)
-    {
-        using var deadline = new CancellationTokenSource(timeout);
-        while (!process.Output.Contains(text, StringComparison.Ordinal))
-        {
-            if (process.HasExited || deadline.IsCancellationRequested)
-            {
-                throw new TimeoutException($"actorsim never printed '{text}' (exited: {process.HasExited}). Output: {process.Output} Error: {process.Error}");
-            }
-
-            await Task.Delay(100, CancellationToken.None);
-        }
     }
 }

@@ -9,6 +9,7 @@ internal sealed class CliProcess : IDisposable
     private readonly Process _process;
     private readonly StringBuilder _output = new();
     private readonly StringBuilder _error = new();
+    private readonly List<(string Text, TaskCompletionSource Seen)> _awaited = [];
 
     private CliProcess(Process process)
     {
@@ -68,12 +69,43 @@ internal sealed class CliProcess : IDisposable
 
         var process = new Process { StartInfo = start };
         var cli = new CliProcess(process);
-        process.OutputDataReceived += (_, e) => Append(cli._output, e.Data);
+        process.OutputDataReceived += (_, e) =>
+        {
+            Append(cli._output, e.Data);
+            cli.Notify(e.Data is null);
+        };
         process.ErrorDataReceived += (_, e) => Append(cli._error, e.Data);
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return cli;
+    }
+
+    /// <summary>
+    /// Waits until standard output holds <paramref name="text"/>, woken by each line the process writes; throws a
+    /// <see cref="TimeoutException"/> with both outputs when the process ends first or <paramref name="timeout"/> passes.
+    /// </summary>
+    public async Task WaitForOutputAsync(string text, TimeSpan timeout)
+    {
+        var seen = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_output)
+        {
+            if (_output.ToString().Contains(text, StringComparison.Ordinal))
+            {
+                return;
+            }
+
+            _awaited.Add((text, seen));
+        }
+
+        try
+        {
+            await seen.Task.WaitAsync(timeout);
+        }
+        catch (Exception e) when (e is TimeoutException or InvalidOperationException)
+        {
+            throw new TimeoutException($"actorsim never printed '{text}' (exited: {HasExited}). Output: {Output} Error: {Error}");
+        }
     }
 
     /// <summary>Sends a signal (TERM, INT) with kill(1): <see cref="Process.Kill()"/> only sends SIGKILL.</summary>
@@ -107,6 +139,28 @@ internal sealed class CliProcess : IDisposable
         }
 
         _process.Dispose();
+    }
+
+    /// <summary>Completes the waits whose text the output now holds; at the output's end, fails the others.</summary>
+    private void Notify(bool ended)
+    {
+        lock (_output)
+        {
+            var output = _output.ToString();
+            foreach (var waiter in _awaited.ToArray())
+            {
+                if (output.Contains(waiter.Text, StringComparison.Ordinal))
+                {
+                    waiter.Seen.TrySetResult();
+                    _awaited.Remove(waiter);
+                }
+                else if (ended)
+                {
+                    waiter.Seen.TrySetException(new InvalidOperationException("the output ended"));
+                    _awaited.Remove(waiter);
+                }
+            }
+        }
     }
 
     private static void Append(StringBuilder text, string? line)
