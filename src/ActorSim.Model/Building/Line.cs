@@ -51,6 +51,7 @@ public sealed class Line
         Simulation = simulation;
         Registry = registry;
         Sink = sink;
+        Records = sink is not NullRecordSink;
         Sampler = new Sampler(stream);
         foreach (var name in model.ResourceNames)
         {
@@ -86,6 +87,9 @@ public sealed class Line
 
     /// <summary>Where the line's records go.</summary>
     public IRecordSink Sink { get; }
+
+    /// <summary>Whether records go anywhere: false for a <see cref="NullRecordSink"/> (a forecast's KPIs-only replication), whose tasks then build none.</summary>
+    internal bool Records { get; }
 
     /// <summary>Sees the line's tasks come and go (null: nobody); set it before the run starts.</summary>
     public ILineObserver? Observer { get; set; }

@@ -171,7 +171,11 @@ internal sealed class TaskRun(Line line) : IEnumerator<Event>, IEnumerable<Event
                     _held = _request;
                     var step = _steps[_step];
                     line.Observer?.StepStarted(now, now - _request!.RequestedAt);
-                    line.Sink.Publish(SimRecord.Lifecycle(now, _key, step.ServicePath, Started));
+                    if (line.Records)
+                    {
+                        line.Sink.Publish(SimRecord.Lifecycle(now, _key, step.ServicePath, Started));
+                    }
+
                     _state = State.AwaitingService;
                     Current = line.Simulation.Delay(line.Sampler.Sample(step.Service));
                     return true;
@@ -179,7 +183,11 @@ internal sealed class TaskRun(Line line) : IEnumerator<Event>, IEnumerable<Event
 
             case State.AwaitingService:
                 {
-                    line.Sink.Publish(SimRecord.Lifecycle(now, _key, _steps[_step].ServicePath, Finished));
+                    if (line.Records)
+                    {
+                        line.Sink.Publish(SimRecord.Lifecycle(now, _key, _steps[_step].ServicePath, Finished));
+                    }
+
                     var nextHandsOff = _step + 1 < _steps.Length && _steps[_step + 1].HandOff;
                     if (!nextHandsOff)
                     {
@@ -216,7 +224,11 @@ internal sealed class TaskRun(Line line) : IEnumerator<Event>, IEnumerable<Event
         if (_step < _steps.Length)
         {
             var step = _steps[_step];
-            line.Sink.Publish(SimRecord.Lifecycle(now, _key, step.ServicePath, Queued));
+            if (line.Records)
+            {
+                line.Sink.Publish(SimRecord.Lifecycle(now, _key, step.ServicePath, Queued));
+            }
+
             _request = step.Resource.RequestPooled(step.Priority);
             _state = State.AwaitingResource;
             Current = _request;
