@@ -231,7 +231,7 @@ internal static class ForecastJob
                     Engine = RunEngine.Reference,
                     WriteMode = options.Overwrite ? WriteMode.Overwrite : WriteMode.New,
                 },
-                DateTime.SpecifyKind(DateTime.Now.AddTicks(-(DateTime.Now.Ticks % TimeSpan.TicksPerSecond)), DateTimeKind.Unspecified));
+                WholeSecondNow());
             run = RunCompiler.Compile(spec, location => ObjectStoreLocation.Parse(location).CreateStore(s3));
         }
         catch (Exception e) when (e is RunSpecException or ArgumentException)
@@ -247,6 +247,13 @@ internal static class ForecastJob
         {
             throw new UsageException($"--keep-records: {e.Message}");
         }
+    }
+
+    /// <summary>The start of records from empty when the model gives none: the wall clock now, to the whole second, without a zone (as history's default start).</summary>
+    private static DateTime WholeSecondNow()
+    {
+        var now = DateTime.Now;
+        return DateTime.SpecifyKind(now.AddTicks(-(now.Ticks % TimeSpan.TicksPerSecond)), DateTimeKind.Unspecified);
     }
 
     private static async Task<ModelSnapshot> SnapshotAsync(ModelSource model, string location, ForecastOptions options, CancellationToken cancellation)
