@@ -39,7 +39,7 @@ internal static class CliApplication
         var forecast = new ForecastCommand();
         forecast.Command.SetAction((parse, stop) => ForecastJob.RunAsync(forecast.Read(parse, environment), output, error, stop));
         var node = new NodeCommand();
-        node.Command.SetAction((parse, stop) => NodeJob.RunAsync(node.Read(parse), output, error, stop));
+        node.Command.SetAction((parse, stop) => NodeJob.RunAsync(node.Read(parse, environment), output, error, stop));
         var parse = CliCommands.Create(history, snapshot, forecast, node).Parse(args);
         if (parse.Action is ParseErrorAction)
         {

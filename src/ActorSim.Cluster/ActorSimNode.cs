@@ -1,4 +1,5 @@
 using ActorSim.Cluster.Internal;
+using ActorSim.Egress.Storage;
 using Akka.Actor;
 
 namespace ActorSim.Cluster;
@@ -52,7 +53,7 @@ public sealed class ActorSimNode : IAsyncDisposable
         system.ActorOf(MembershipLogger.Props(), "membership");
         if (node.Cluster.SelfRoles.Contains(ClusterNodeSettings.WorkerRole))
         {
-            system.ActorOf(WorkerNodeActor.Props(threads), NodeActors.WorkerName);
+            system.ActorOf(WorkerNodeActor.Props(threads, settings.Stores ?? (location => ObjectStoreLocation.Parse(location).CreateStore(null))), NodeActors.WorkerName);
         }
 
         if (config.GetStringList("akka.cluster.seed-nodes").Count == 0)

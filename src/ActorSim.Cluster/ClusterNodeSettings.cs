@@ -1,5 +1,6 @@
 using System.Globalization;
 using ActorSim.Actors;
+using ActorSim.Egress.Storage;
 using Akka.Configuration;
 
 namespace ActorSim.Cluster;
@@ -42,6 +43,13 @@ public sealed record ClusterNodeSettings
 
     /// <summary>Verify that every message can be serialized, also between local actors (<c>akka.actor.serialize-messages</c>): for tests.</summary>
     public bool SerializeMessages { get; init; }
+
+    /// <summary>
+    /// How this node reaches the folders and buckets forecasts keep records in (<c>--keep-records</c>): a folder or
+    /// <c>s3://bucket/prefix</c> to a store with this node's endpoint and credentials. Null: local folders, and S3 with
+    /// the AWS SDK's own defaults.
+    /// </summary>
+    public Func<string, IObjectStore>? Stores { get; init; }
 
     /// <summary>HOCON laid over everything else (tests: shorter failure detection, the throttling transport).</summary>
     public string? Overrides { get; init; }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using ActorSim.Cluster.Internal;
 using ActorSim.Forecasts;
+using ActorSim.Forecasts.Records;
 using ActorSim.Runs;
 using Akka.Actor;
 
@@ -11,7 +12,9 @@ namespace ActorSim.Cluster;
 /// what-if scenario) a job of its own, whose definition — <paramref name="model"/>, <paramref name="snapshotJson"/> and the
 /// request's parameters — each worker fetches once by hash; workers pull batches of indices, and the outcomes come back
 /// by index, so <see cref="ForecastRunner"/> aggregates exactly what a local run gives. A lost worker's batches are run
-/// again elsewhere. Dispose it to end the jobs and learn who did what (<see cref="Shares"/>).
+/// again elsewhere. A request that keeps records (<see cref="ForecastRequest.Records"/>, a <see cref="ForecastRecordStore"/>)
+/// has its workers write each replication's chunks into the store's destination and report them back for its manifest.
+/// Dispose it to end the jobs and learn who did what (<see cref="Shares"/>).
 /// </summary>
 public sealed class ClusterReplicationExecutor(ActorSimNode client, ModelSource model, string? snapshotJson) : IReplicationExecutor, IAsyncDisposable
 {
@@ -28,11 +31,6 @@ public sealed class ClusterReplicationExecutor(ActorSimNode client, ModelSource 
     public IReadOnlyList<ReplicationOutcome> Run(ForecastRequest request, int first, int count, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (request.Records is not null)
-        {
-            throw new NotSupportedException("A forecast on the cluster keeps no records: its replications run on other nodes (run it without --keep-records, or locally).");
-        }
-
         var master = MasterFor(request);
         var completion = new TaskCompletionSource<IReadOnlyList<ReplicationOutcome>>(TaskCreationOptions.RunContinuationsAsynchronously);
         master.Tell(new RunRange(first, count, completion, request.ReplicationDone));
@@ -97,7 +95,7 @@ public sealed class ClusterReplicationExecutor(ActorSimNode client, ModelSource 
             if (!_masters.TryGetValue(hash, out var master))
             {
                 var jobId = string.Create(CultureInfo.InvariantCulture, $"{Guid.NewGuid().ToString("N")[..12]}-{++_jobs}");
-                master = client.System.ActorOf(ForecastMaster.Props(jobId, hash, definition, _settings), "forecast-" + jobId);
+                master = client.System.ActorOf(ForecastMaster.Props(jobId, hash, definition, _settings, request.Records as ForecastRecordStore), "forecast-" + jobId);
                 _masters[hash] = master;
             }
 

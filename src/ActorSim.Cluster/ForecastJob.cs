@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using ActorSim.Egress.Storage;
 using ActorSim.Forecasts;
+using ActorSim.Forecasts.Records;
 using ActorSim.Runs;
 
 namespace ActorSim.Cluster;
@@ -9,11 +11,12 @@ namespace ActorSim.Cluster;
 /// <summary>
 /// A forecast as it travels to worker nodes: the model as data, the snapshot as its JSON document, and the parameters
 /// every replication depends on. Its bytes (<see cref="Write"/>) and their SHA-256 (<see cref="Hash"/>) are the same on
-/// every process, so a node that holds a job by its hash needs it once. Parallelism and records stay with the client.
+/// every process, so a node that holds a job by its hash needs it once. Parallelism stays with the client; kept records
+/// travel as the run whose sinks write them (the destination's lock and manifest stay with the client).
 /// </summary>
 public sealed record ForecastJob
 {
-    private const byte Version = 1;
+    private const byte Version = 2;
 
     /// <summary>The model: a blueprint's text or a catalog name, compiled on each node.</summary>
     public required ModelSource Model { get; init; }
@@ -36,6 +39,12 @@ public sealed record ForecastJob
     /// <summary>What-if changes (a scenario); empty for the baseline.</summary>
     public IReadOnlyList<WhatIfChange> Changes { get; init; } = [];
 
+    /// <summary>
+    /// The run whose sinks write each replication's records (<c>--keep-records</c>) as <see cref="RunSpecJson"/> text,
+    /// without its snapshot (the job carries that); null: the replications keep no records.
+    /// </summary>
+    public string? RecordsSpecJson { get; init; }
+
     /// <summary>The job for <paramref name="request"/>'s parameters, with the model and snapshot it was built from.</summary>
     public static ForecastJob For(ForecastRequest request, ModelSource model, string? snapshotJson)
     {
@@ -49,6 +58,12 @@ public sealed record ForecastJob
             BandStep = request.BandStep,
             Alerts = request.Alerts,
             Changes = request.Changes,
+            RecordsSpecJson = request.Records switch
+            {
+                null => null,
+                ForecastRecordStore store => RunSpecJson.Write(store.Spec with { Snapshot = null }),
+                var other => throw new NotSupportedException($"A forecast on the cluster keeps records through a {nameof(ForecastRecordStore)}, not a {other.GetType().Name}."),
+            },
         };
     }
 
@@ -103,6 +118,8 @@ public sealed record ForecastJob
                         break;
                 }
             }
+
+            WriteText(w, RecordsSpecJson);
         }
 
         return stream.ToArray();
@@ -150,6 +167,8 @@ public sealed record ForecastJob
                 changes[i] = new WhatIfChange(path, value, after);
             }
 
+            var records = ReadText(r);
+
             return new ForecastJob
             {
                 Model = new ModelSource { Blueprint = blueprint, SourceName = sourceName, Catalog = catalog },
@@ -159,6 +178,7 @@ public sealed record ForecastJob
                 BandStep = bandStep,
                 Alerts = alerts,
                 Changes = changes,
+                RecordsSpecJson = records,
             };
         }
         catch (EndOfStreamException e)
@@ -170,9 +190,13 @@ public sealed record ForecastJob
     /// <summary>The SHA-256 of <paramref name="bytes"/> in lower-case hex: the job's key on every node.</summary>
     public static string Hash(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
 
-    /// <summary>The request a node runs replications of: the model compiled here, the snapshot read here.</summary>
-    public ForecastRequest ToRequest(int parallelism)
+    /// <summary>
+    /// The request a node runs replications of: the model compiled here, the snapshot read here, and records (when the
+    /// job keeps them) written through <paramref name="storeFor"/>, this process's way to a destination.
+    /// </summary>
+    public ForecastRequest ToRequest(int parallelism, Func<string, IObjectStore> storeFor)
     {
+        ArgumentNullException.ThrowIfNull(storeFor);
         var (plant, name) = RunCompiler.BuildModel(Model);
         return new ForecastRequest
         {
@@ -186,6 +210,7 @@ public sealed record ForecastJob
             Alerts = Alerts,
             Changes = Changes,
             Parallelism = parallelism,
+            Records = RecordsSpecJson is null ? null : new ReplicationRecordWriter(RunCompiler.Compile(RunSpecJson.Read(RecordsSpecJson), storeFor)),
         };
     }
 

@@ -1,6 +1,8 @@
 using ActorSim.Cluster.Messages;
 using ActorSim.Cluster.Serialization;
+using ActorSim.Egress.Destinations;
 using ActorSim.Forecasts;
+using ActorSim.Forecasts.Records;
 using ActorSim.Runs;
 using Akka.Actor;
 
@@ -31,9 +33,39 @@ public sealed class SerializationTests
         {
             var manifest = serializer.Manifest(message);
             var back = serializer.FromBinary(serializer.ToBinary(message), manifest);
-            Assert.EndsWith(".v1", manifest);
+            Assert.EndsWith(message is ReplicationDone ? ".v2" : ".v1", manifest);
             Assert.Equal(Text(message), Text(back));
         }
+    }
+
+    [Fact]
+    public void A_replication_outcome_carries_its_kept_records_and_the_first_layout_still_reads()
+    {
+        using var system = ActorSystem.Create("serialization");
+        var serializer = new ClusterMessageSerializer((ExtendedActorSystem)system);
+        var records = new KeptRecords(
+            [new ManifestChunk("replication=3/events/part-0.parquet", "Line_A", "history", 500, 20_480, new string('a', 64))],
+            [new SinkTotals("Line_A", "history", 512, 500, 12)]);
+        var done = new ReplicationDone("job-1", 9, 3, [1.5], [2.5], records);
+
+        var back = (ReplicationDone)serializer.FromBinary(serializer.ToBinary(done), serializer.Manifest(done));
+        var v1 = new MemoryStream();
+        using (var w = new BinaryWriter(v1))
+        {
+            w.Write("job-1");
+            w.Write(9L);
+            w.Write(3);
+            w.Write(1);
+            w.Write(1.5);
+            w.Write(1);
+            w.Write(2.5);
+        }
+
+        var old = (ReplicationDone)serializer.FromBinary(v1.ToArray(), "replication-done.v1");
+
+        Assert.True(records.SameAs(back.Records!));
+        Assert.Equal(Text(done), Text(old));
+        Assert.Null(old.Records);
     }
 
     [Fact]

@@ -37,7 +37,9 @@ internal sealed class ForecastCommand
           --cluster runs the replications (and the scenarios') on the worker nodes of an ActorSim cluster: the model and
           snapshot travel once per node, nodes pull batches of replications as their threads free up, a node lost midway
           has its unfinished batches run elsewhere, and the outputs are the same bytes; the end lists each worker's share.
-          It cannot keep records (--keep-records). See docs/cluster.md.
+          With --keep-records the workers write each replication's chunks straight into DEST (S3, or a folder every node
+          sees at the same path; S3 endpoint and keys from each node's environment) and this process writes the manifest.
+          See docs/cluster.md.
 
         Exit codes:
           0    done

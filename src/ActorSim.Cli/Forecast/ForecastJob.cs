@@ -6,6 +6,7 @@ using ActorSim.Egress.Destinations;
 using ActorSim.Egress.Storage;
 using ActorSim.Engine;
 using ActorSim.Forecasts;
+using ActorSim.Forecasts.Records;
 using ActorSim.Model.Snapshots;
 using ActorSim.Runs;
 
@@ -67,11 +68,6 @@ internal static class ForecastJob
             }
         }
 
-        if (options.Cluster is not null && options.KeepRecords is not null)
-        {
-            throw new UsageException("--keep-records cannot be used with --cluster: the replications run on other nodes. Keep records from a local forecast.");
-        }
-
         // On a cluster the snapshot travels as its JSON and every node, this one too, reads that same text back.
         var snapshotJson = options.Cluster is not null && snapshot is not null ? SnapshotJson.Write(snapshot) : null;
         if (snapshotJson is not null)
@@ -81,9 +77,10 @@ internal static class ForecastJob
             scenarios = scenarios.Select(s => (s.Name, s.Request with { Snapshot = snapshot })).ToList();
         }
 
+        // The records' destination is taken before the cluster is joined: one that cannot be written fails at once.
+        await using var records = options.KeepRecords is { } keep ? await RecordsAsync(model, snapshot, keep, options, cancellation).ConfigureAwait(false) : null;
         await using var cluster = options.Cluster is { } seeds ? ForecastCluster.Join(seeds, options.ClusterHost, options.ClusterConfig, model, snapshotJson) : null;
         var executor = cluster?.Executor;
-        await using var records = options.KeepRecords is { } keep ? await RecordsAsync(model, snapshot, keep, options, cancellation).ConfigureAwait(false) : null;
         request = request with { Records = records };
         var from = snapshot is null ? "empty, at 0" : $"the {(snapshot.Kind == SnapshotKind.Exact ? "exact" : "observed")} snapshot at t={SimTime.Format(snapshot.AsOf, snapshot.Start)}";
         var count = options.Precision is { } target
@@ -214,7 +211,7 @@ internal static class ForecastJob
     /// <c>--keep-records DEST</c>: the model's sinks (its egress sections, or history's default sink) resolved into
     /// DEST as a history run from the same state for the horizon would be, and DEST taken for the forecast.
     /// </summary>
-    private static async Task<ForecastRecords> RecordsAsync(ModelSource model, ModelSnapshot? snapshot, string destination, ForecastOptions options, CancellationToken cancellation)
+    private static async Task<ForecastRecordStore> RecordsAsync(ModelSource model, ModelSnapshot? snapshot, string destination, ForecastOptions options, CancellationToken cancellation)
     {
         var s3 = options.S3;
         CompiledRun run;
@@ -224,7 +221,8 @@ internal static class ForecastJob
                 new RunRequest
                 {
                     Model = model,
-                    Destination = destination,
+                    // Worker nodes write into a folder by the path they are given: the one this process means.
+                    Destination = options.Cluster is not null && !destination.StartsWith("s3://", StringComparison.OrdinalIgnoreCase) ? Path.GetFullPath(destination) : destination,
                     DurationSeconds = options.HorizonSeconds,
                     Snapshot = snapshot,
                     Seed = options.Seed,
@@ -241,7 +239,7 @@ internal static class ForecastJob
 
         try
         {
-            return await ForecastRecords.OpenAsync(run, cancellation).ConfigureAwait(false);
+            return await ForecastRecordStore.OpenAsync(run, cancellation).ConfigureAwait(false);
         }
         catch (DestinationException e)
         {

@@ -1,3 +1,4 @@
+using System.Collections;
 using System.CommandLine;
 using System.Globalization;
 using ActorSim.Cli.CommandLine;
@@ -20,7 +21,8 @@ internal sealed class NodeCommand
 
         The node logs membership (up, leaving, unreachable, removed) and each forecast job it serves through Akka's
         logger on stdout. Replications run on threads of their own (--parallelism), never on those of remoting and
-        heartbeats. Configuration: cluster-config/cluster-node.conf (embedded), --config FILE over it, the options over
+        heartbeats. A forecast that keeps records (--keep-records) has this node write its replications' chunks: into a
+        folder at the path the client gives, or into S3 with this node's S3_ENDPOINT, S3_ACCESS_KEY and S3_SECRET_KEY. Configuration: cluster-config/cluster-node.conf (embedded), --config FILE over it, the options over
         both. See docs/cluster.md.
 
         Exit codes:
@@ -55,9 +57,10 @@ internal sealed class NodeCommand
     /// <summary>The command; its action is set by whoever runs it.</summary>
     public Command Command { get; }
 
-    /// <summary>The options of a successful parse.</summary>
-    public NodeOptions Read(ParseResult parse) => new()
+    /// <summary>The options of a successful parse, with the S3 settings the environment supplies (for forecasts that keep records).</summary>
+    public NodeOptions Read(ParseResult parse, IDictionary environment) => new()
     {
+        S3 = HistoryOptionsParser.S3Options(environment),
         Host = parse.GetValue(_host),
         Port = parse.GetValue(_port) is { } port ? ParsePort(port) : null,
         SeedNodes = parse.GetValue(_seedNodes) is { } seeds ? Seeds(seeds) : [],

@@ -1,5 +1,6 @@
 using ActorSim.Cli.CommandLine;
 using ActorSim.Cluster;
+using ActorSim.Egress.Storage;
 
 namespace ActorSim.Cli.Node;
 
@@ -20,6 +21,8 @@ internal static class NodeJob
             ConfigFile = options.Config,
             Parallelism = options.Parallelism,
             LogLevel = options.LogLevel,
+            // Forecasts that keep records in S3 reach it with this node's endpoint and keys (S3_ENDPOINT, S3_ACCESS_KEY, ...).
+            Stores = location => ObjectStoreLocation.Parse(location).CreateStore(options.S3),
             // SIGINT and SIGTERM are this command's (SignalStop): it leaves through coordinated shutdown itself.
             Overrides = "akka.coordinated-shutdown.run-by-clr-shutdown-hook = off",
         };

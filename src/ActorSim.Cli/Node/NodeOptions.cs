@@ -23,4 +23,7 @@ internal sealed record NodeOptions
 
     /// <summary>The Akka log level; null: the configuration's (INFO).</summary>
     public string? LogLevel { get; init; }
+
+    /// <summary>Endpoint and credentials for s3:// record destinations, from the environment.</summary>
+    public ActorSim.Egress.Storage.S3StoreOptions? S3 { get; init; }
 }

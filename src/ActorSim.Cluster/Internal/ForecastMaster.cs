@@ -1,5 +1,6 @@
 using ActorSim.Cluster.Messages;
 using ActorSim.Forecasts;
+using ActorSim.Forecasts.Records;
 using Akka.Actor;
 using Akka.Cluster;
 using Akka.Event;
@@ -27,10 +28,13 @@ internal sealed class ForecastMaster : ReceiveActor, IWithTimers
     private Action? _replicationDone;
     private DateTime? _noWorkerSince;
     private DateTime _lastProgress = DateTime.UtcNow;
+    private readonly ForecastRecordStore? _records;
+    private readonly Dictionary<int, KeptRecords> _kept = [];
     private string? _failure;
 
-    public ForecastMaster(string jobId, string hash, byte[] definition, ClusterForecastSettings settings)
+    public ForecastMaster(string jobId, string hash, byte[] definition, ClusterForecastSettings settings, ForecastRecordStore? records)
     {
+        _records = records;
         _jobId = jobId;
         _hash = hash;
         _definition = definition;
@@ -52,8 +56,9 @@ internal sealed class ForecastMaster : ReceiveActor, IWithTimers
 
     public ITimerScheduler Timers { get; set; } = null!;
 
-    public static Props Props(string jobId, string hash, byte[] definition, ClusterForecastSettings settings) =>
-        Akka.Actor.Props.Create(() => new ForecastMaster(jobId, hash, definition, settings));
+    /// <summary>A job's master; <paramref name="records"/> logs the chunks the workers' replications stored (null: the job keeps no records).</summary>
+    public static Props Props(string jobId, string hash, byte[] definition, ClusterForecastSettings settings, ForecastRecordStore? records = null) =>
+        Akka.Actor.Props.Create(() => new ForecastMaster(jobId, hash, definition, settings, records));
 
     protected override void PreStart()
     {
@@ -190,11 +195,32 @@ internal sealed class ForecastMaster : ReceiveActor, IWithTimers
     private void Done(ReplicationDone done)
     {
         var node = Sender.Path.Address.ToString();
+        if (_records is not null && done.Records is null)
+        {
+            Fail($"replication {done.Index} came back from {node} without its records: run the same version of ActorSim on every node");
+            return;
+        }
+
         var (delivery, keptFrom) = _ledger.Deliver(node, done.LeaseId, done.Index, new ReplicationOutcome(done.Row, done.Samples), DateTime.UtcNow);
+        if (delivery == ReplicationLedger.Delivery.Duplicate && _kept.TryGetValue(done.Index, out var first) && !first.SameAs(done.Records!))
+        {
+            delivery = ReplicationLedger.Delivery.Conflict;
+        }
+
         switch (delivery)
         {
-            case ReplicationLedger.Delivery.Kept when _completion is not null && _ledger.InRange(done.Index):
-                _replicationDone?.Invoke();
+            case ReplicationLedger.Delivery.Kept:
+                if (_records is not null)
+                {
+                    _kept[done.Index] = done.Records!;
+                    _records.Kept(done.Index, done.Records!);
+                }
+
+                if (_completion is not null && _ledger.InRange(done.Index))
+                {
+                    _replicationDone?.Invoke();
+                }
+
                 break;
             case ReplicationLedger.Delivery.Duplicate:
                 _log.Info("Forecast job {JobId}: replication {Index} from {Node} again (kept from {KeptFrom}): equal, ignored", _jobId, done.Index, node, keptFrom);

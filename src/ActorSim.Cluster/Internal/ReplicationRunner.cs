@@ -1,5 +1,6 @@
 using ActorSim.Cluster.Messages;
 using ActorSim.Forecasts;
+using ActorSim.Forecasts.Records;
 using Akka.Actor;
 
 namespace ActorSim.Cluster.Internal;
@@ -40,19 +41,23 @@ internal sealed class ReplicationRunner : ReceiveActor
             }
 
             ReplicationOutcome outcome;
+            var records = job.Request.Records as ReplicationRecordWriter;
+            KeptRecords? kept;
             try
             {
                 outcome = worker.Run(index);
+                kept = records?.Take(index);
             }
 #pragma warning disable CA1031 // A replication that throws fails the forecast on the client, with its message.
             catch (Exception e)
 #pragma warning restore CA1031
             {
+                records?.Discard(index);
                 failure = $"replication {index} failed on {Akka.Cluster.Cluster.Get(Context.System).SelfAddress}: {e.GetType().Name}: {e.Message}";
                 break;
             }
 
-            var bytes = 8L * (outcome.Row.Length + outcome.Samples.Length);
+            var bytes = 8L * (outcome.Row.Length + outcome.Samples.Length) + (kept is null ? 0 : RecordsBytes(kept));
             if (bytes > _maxOutcomeBytes)
             {
                 failure = $"replication {index}'s outcome is {bytes:N0} bytes, more than a message between nodes holds ({_maxOutcomeBytes:N0}): "
@@ -60,12 +65,16 @@ internal sealed class ReplicationRunner : ReceiveActor
                 break;
             }
 
-            job.Client.Tell(new ReplicationDone(job.JobId, batch.LeaseId, index, outcome.Row, outcome.Samples), Context.Parent);
+            job.Client.Tell(new ReplicationDone(job.JobId, batch.LeaseId, index, outcome.Row, outcome.Samples, kept), Context.Parent);
             job.CountDone();
         }
 
         Context.Parent.Tell(new BatchFinished(job, failure));
     }
+
+    /// <summary>About what <paramref name="kept"/> takes in a message: its strings and numbers.</summary>
+    private static long RecordsBytes(KeptRecords kept) =>
+        kept.Chunks.Sum(c => 24L + c.Path.Length + c.Line.Length + c.Sink.Length + c.Sha256.Length) + kept.Sinks.Sum(s => 32L + s.Line.Length + s.Sink.Length);
 
     private ForecastWorker WorkerFor(ActiveJob job)
     {

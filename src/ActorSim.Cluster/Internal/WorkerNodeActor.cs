@@ -1,4 +1,5 @@
 using ActorSim.Cluster.Messages;
+using ActorSim.Egress.Storage;
 using ActorSim.Forecasts;
 using Akka.Actor;
 using Akka.Event;
@@ -25,8 +26,11 @@ internal sealed class WorkerNodeActor : ReceiveActor
     private readonly Dictionary<string, ActiveJob> _jobs = new(StringComparer.Ordinal);
     private readonly Queue<RunBatch> _pending = new();
 
-    public WorkerNodeActor(int slots)
+    private readonly Func<string, IObjectStore> _stores;
+
+    public WorkerNodeActor(int slots, Func<string, IObjectStore> stores)
     {
+        _stores = stores;
         // An outcome travels alone: it must fit in a frame, with room for the envelope.
         var frame = Context.System.Settings.Config.GetByteSize("akka.remote.dot-netty.tcp.maximum-frame-size") ?? 128_000;
         _runners = Enumerable.Range(0, slots).Select(i => Context.ActorOf(ReplicationRunner.Props(frame - 4096), $"runner-{i}")).ToArray();
@@ -47,7 +51,7 @@ internal sealed class WorkerNodeActor : ReceiveActor
         Receive<Terminated>(ClientGone);
     }
 
-    public static Props Props(int slots) => Akka.Actor.Props.Create(() => new WorkerNodeActor(slots));
+    public static Props Props(int slots, Func<string, IObjectStore> stores) => Akka.Actor.Props.Create(() => new WorkerNodeActor(slots, stores));
 
     private int Free => _busy.Count(b => !b);
 
@@ -109,7 +113,7 @@ internal sealed class WorkerNodeActor : ReceiveActor
         {
             try
             {
-                var request = ForecastJob.Read(bytes).ToRequest(_runners.Length);
+                var request = ForecastJob.Read(bytes).ToRequest(_runners.Length, _stores);
                 request.Validate();
                 Keep(chunk.JobHash, request);
                 _log.Info("Forecast job {JobHash} received ({Bytes} bytes in {Chunks} chunks) and built: {Lines} line(s), horizon {Horizon} s",

@@ -1,6 +1,8 @@
 using System.Runtime.Serialization;
 using System.Text;
 using ActorSim.Cluster.Messages;
+using ActorSim.Egress.Destinations;
+using ActorSim.Forecasts.Records;
 using Akka.Actor;
 using Akka.Serialization;
 
@@ -24,7 +26,7 @@ internal sealed class ClusterMessageSerializer(ExtendedActorSystem system) : Ser
         [typeof(JobRefused)] = "job-refused.v1",
         [typeof(WorkRequest)] = "work-request.v1",
         [typeof(WorkBatch)] = "work-batch.v1",
-        [typeof(ReplicationDone)] = "replication-done.v1",
+        [typeof(ReplicationDone)] = "replication-done.v2",
         [typeof(JobEnded)] = "job-ended.v1",
     };
 
@@ -90,6 +92,7 @@ internal sealed class ClusterMessageSerializer(ExtendedActorSystem system) : Ser
                     w.Write(m.Index);
                     WriteDoubles(w, m.Row);
                     WriteDoubles(w, m.Samples);
+                    WriteRecords(w, m.Records);
                     break;
                 case JobEnded m:
                     w.Write(m.JobId);
@@ -117,6 +120,7 @@ internal sealed class ClusterMessageSerializer(ExtendedActorSystem system) : Ser
                 "work-request.v1" => new WorkRequest(r.ReadString(), r.ReadInt32(), r.ReadInt64()),
                 "work-batch.v1" => new WorkBatch(r.ReadString(), r.ReadInt64(), ReadInts(r)),
                 "replication-done.v1" => new ReplicationDone(r.ReadString(), r.ReadInt64(), r.ReadInt32(), ReadDoubles(r), ReadDoubles(r)),
+                "replication-done.v2" => new ReplicationDone(r.ReadString(), r.ReadInt64(), r.ReadInt32(), ReadDoubles(r), ReadDoubles(r), ReadRecords(r)),
                 "job-ended.v1" => new JobEnded(r.ReadString()),
                 _ => throw new SerializationException(
                     $"Unknown ActorSim cluster message manifest '{manifest}'; the sender runs a version this node does not know. Known: {string.Join(", ", Manifests.Values)}."),
@@ -126,6 +130,59 @@ internal sealed class ClusterMessageSerializer(ExtendedActorSystem system) : Ser
         {
             throw new SerializationException($"The cluster message '{manifest}' is truncated ({bytes.Length} bytes).", e);
         }
+    }
+
+    /// <summary>Kept records: a presence flag, then the chunks (path, line, sink, rows, bytes, SHA-256) and the sinks' totals.</summary>
+    private static void WriteRecords(BinaryWriter w, KeptRecords? records)
+    {
+        w.Write(records is not null);
+        if (records is null)
+        {
+            return;
+        }
+
+        w.Write(records.Chunks.Count);
+        foreach (var c in records.Chunks)
+        {
+            w.Write(c.Path);
+            w.Write(c.Line);
+            w.Write(c.Sink);
+            w.Write(c.Rows);
+            w.Write(c.Bytes);
+            w.Write(c.Sha256);
+        }
+
+        w.Write(records.Sinks.Count);
+        foreach (var t in records.Sinks)
+        {
+            w.Write(t.Line);
+            w.Write(t.Sink);
+            w.Write(t.Published);
+            w.Write(t.Written);
+            w.Write(t.Dropped);
+        }
+    }
+
+    private static KeptRecords? ReadRecords(BinaryReader r)
+    {
+        if (!r.ReadBoolean())
+        {
+            return null;
+        }
+
+        var chunks = new ManifestChunk[Count(r)];
+        for (var i = 0; i < chunks.Length; i++)
+        {
+            chunks[i] = new ManifestChunk(r.ReadString(), r.ReadString(), r.ReadString(), r.ReadInt64(), r.ReadInt64(), r.ReadString());
+        }
+
+        var sinks = new SinkTotals[Count(r)];
+        for (var i = 0; i < sinks.Length; i++)
+        {
+            sinks[i] = new SinkTotals(r.ReadString(), r.ReadString(), r.ReadInt64(), r.ReadInt64(), r.ReadInt64());
+        }
+
+        return new KeptRecords(chunks, sinks);
     }
 
     private static void WriteDoubles(BinaryWriter w, double[] values)

@@ -4,5 +4,5 @@ namespace ActorSim.Egress.Destinations;
 internal sealed class DestinationChunkLog(DestinationSession session, string line, string pathPrefix) : IChunkLog
 {
     public void Stored(StoredChunk chunk) =>
-        session.Add(new ManifestChunk(pathPrefix + chunk.Path, line, chunk.Sink, chunk.Rows, chunk.Bytes, chunk.Sha256));
+        session.Log(new ManifestChunk(pathPrefix + chunk.Path, line, chunk.Sink, chunk.Rows, chunk.Bytes, chunk.Sha256));
 }

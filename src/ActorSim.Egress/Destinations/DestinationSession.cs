@@ -136,7 +136,15 @@ public sealed class DestinationSession
             : null;
     }
 
-    internal void Add(ManifestChunk chunk) => _chunks.Enqueue(chunk);
+    /// <summary>
+    /// Records that <paramref name="chunk"/> is stored whole in the destination: a chunk a sink of this process stored
+    /// (through <see cref="ChunkLogFor"/>), or one another process stored for this run (a forecast's worker node).
+    /// </summary>
+    public void Log(ManifestChunk chunk)
+    {
+        ArgumentNullException.ThrowIfNull(chunk);
+        _chunks.Enqueue(chunk);
+    }
 
     private ManifestRun Entry(RunStatus status, string? message, IReadOnlyList<(string Line, SinkReport Report)>? reports)
     {

@@ -95,6 +95,19 @@ public sealed class RunDestinations : IAsyncDisposable
         return attached;
     }
 
+    /// <summary>
+    /// Records a chunk another process stored for this run (a forecast's worker node, writing with
+    /// <see cref="CompiledRun.SinksFor(string, string)"/> of the same spec) in the manifest of its sink's destination; a
+    /// sink this run does not have is an <see cref="ArgumentException"/>.
+    /// </summary>
+    public void Log(ManifestChunk chunk)
+    {
+        ArgumentNullException.ThrowIfNull(chunk);
+        var sink = _run.Spec.Sinks.FirstOrDefault(s => s.Name == chunk.Sink)
+            ?? throw new ArgumentException($"The chunk '{chunk.Path}' names the sink '{chunk.Sink}', which this run does not have.", nameof(chunk));
+        _sessions[sink.Destination].Log(chunk);
+    }
+
     /// <summary>Writes each destination's manifest for a run that ended as <paramref name="status"/>; a manifest that cannot be written is reported, not thrown.</summary>
     public async Task<IReadOnlyList<ManifestOutcome>> CompleteAsync(RunStatus status, string? message, IReadOnlyList<(string Line, SinkReport Report)>? reports)
     {

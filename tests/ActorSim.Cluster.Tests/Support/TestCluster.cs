@@ -39,12 +39,13 @@ internal sealed class TestCluster : IAsyncDisposable
 
     public IReadOnlyList<ActorSimNode> Nodes => _nodes;
 
-    /// <summary>Starts a node joining the first one (or starting the cluster); <paramref name="logLevel"/> for its Akka log.</summary>
+    /// <summary>Starts a node joining the first one (or starting the cluster); <paramref name="logLevel"/> for its Akka log, <paramref name="stores"/> its way to record destinations (null: the default).</summary>
     /// <remarks>
     /// <paramref name="serializeMessages"/> serializes every message, ours and Akka's own: Akka's cluster events to the
     /// split brain resolver (ReachabilityChanged) do not survive its JSON, so tests that lose a node leave it off.
     /// </remarks>
-    public ActorSimNode Start(string role, int parallelism = 1, string logLevel = "WARNING", bool serializeMessages = false, string? overrides = null)
+    public ActorSimNode Start(
+        string role, int parallelism = 1, string logLevel = "WARNING", bool serializeMessages = false, string? overrides = null, Func<string, Egress.Storage.IObjectStore>? stores = null)
     {
         var node = ActorSimNode.Start(new ClusterNodeSettings
         {
@@ -54,6 +55,7 @@ internal sealed class TestCluster : IAsyncDisposable
             SerializeMessages = serializeMessages,
             LogLevel = logLevel,
             Overrides = overrides is null ? Overrides : overrides + "\n" + Overrides,
+            Stores = stores,
         });
         _nodes.Add(node);
         return node;
