@@ -34,10 +34,20 @@ public sealed partial class ActorSimHost : IAsyncDisposable
     private long _awaiters;
     private int _disposed;
 
+    /// <summary>False for a host over a system someone else owns (a cluster node's): disposing it leaves the system running.</summary>
+    private readonly bool _ownsSystem = true;
+
     private ActorSimHost(ActorRunnerSettings settings, Func<ActorSystem> create)
     {
         Settings = settings;
         _system = Task.Run(create);
+    }
+
+    private ActorSimHost(ActorRunnerSettings settings, ActorSystem system)
+    {
+        Settings = settings;
+        _system = Task.FromResult(system);
+        _ownsSystem = false;
     }
 
     /// <summary>The settings the system was created with; a run's own settings must give the same system (<see cref="ActorRunnerSettings.StartsTheSameSystemAs"/>).</summary>
@@ -52,6 +62,19 @@ public sealed partial class ActorSimHost : IAsyncDisposable
         settings ??= ActorRunnerSettings.Default;
         settings.Validate();
         return new ActorSimHost(settings, () => ActorSystem.Create("actorsim", settings.ToConfig()));
+    }
+
+    /// <summary>
+    /// A host over <paramref name="system"/>, which its owner created with <paramref name="settings"/>'s configuration
+    /// (a cluster node's system, whose configuration holds the actor layer's): runs start on it as on a host of its own,
+    /// and disposing the host stops its runs but leaves the system to its owner.
+    /// </summary>
+    public static ActorSimHost Over(ActorSystem system, ActorRunnerSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(system);
+        ArgumentNullException.ThrowIfNull(settings);
+        settings.Validate();
+        return new ActorSimHost(settings, system);
     }
 
     /// <summary>
@@ -75,10 +98,13 @@ public sealed partial class ActorSimHost : IAsyncDisposable
     /// <summary>
     /// As the other overload, as <paramref name="options"/> say: from 0 or from a snapshot's state, until its end, taking
     /// a snapshot on the way if asked (its callback runs on the coordinator's thread, the lines standing at its instant).
+    /// <paramref name="placement"/> names the node each line is deployed on (remote deployment: the line is the
+    /// coordinator's child, created in that node's system, which must hold the run's materials); null, or a null
+    /// address, keeps a line in this system.
     /// </summary>
     public async Task<RunHandle> StartRunAsync(
         PlantModel plant, PlantRunOptions options, Func<LineModel, IRecordSink> sinkFor,
-        ActorRunnerSettings? settings = null, string? runId = null, CancellationToken cancellationToken = default)
+        ActorRunnerSettings? settings = null, string? runId = null, CancellationToken cancellationToken = default, Func<int, Address?>? placement = null)
     {
         ArgumentNullException.ThrowIfNull(plant);
         ArgumentNullException.ThrowIfNull(options);
@@ -105,9 +131,16 @@ public sealed partial class ActorSimHost : IAsyncDisposable
         var system = await _system.ConfigureAwait(false);
         var simIds = plant.Lines.Select(l => l.SimId).ToArray();
         var core = new SyncCoordinatorCore(plant.CreateSchedule(until));
-        LineStarter startLine = (context, line) => context.ActorOf(
-            LineActor.Props(runId, line, settings).WithDispatcher(ActorRunnerSettings.LineDispatcherId),
-            "line-" + line.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        LineStarter startLine = (context, line) =>
+        {
+            var props = LineActor.Props(runId, line, settings).WithDispatcher(ActorRunnerSettings.LineDispatcherId);
+            if (placement?.Invoke(line) is { } node)
+            {
+                props = props.WithDeploy(Deploy.None.WithScope(new RemoteScope(node)).WithDispatcher(ActorRunnerSettings.LineDispatcherId));
+            }
+
+            return context.ActorOf(props, "line-" + line.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        };
         var outcome = new TaskCompletionSource<IActorSimMessage>(TaskCreationOptions.RunContinuationsAsynchronously);
         var ended = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var completion = new TaskCompletionSource<ActorRunStats>(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -187,6 +220,11 @@ public sealed partial class ActorSimHost : IAsyncDisposable
         foreach (var run in _runs.Values)
         {
             await Task.WhenAny(run.Completion).ConfigureAwait(false);
+        }
+
+        if (!_ownsSystem)
+        {
+            return;
         }
 
         await LoggerFlush.FlushAsync(system, TimeSpan.FromSeconds(5)).ConfigureAwait(false);

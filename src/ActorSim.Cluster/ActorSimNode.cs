@@ -7,7 +7,8 @@ namespace ActorSim.Cluster;
 /// <summary>
 /// One ActorSim process in the cluster: an actor system on Akka.Cluster that joins the seed nodes (or starts a cluster
 /// of its own), logs membership, and — with role worker — offers its replication threads to forecasts
-/// (<c>/user/forecast-worker</c>). <see cref="LeaveAsync"/> leaves through coordinated shutdown.
+/// (<c>/user/forecast-worker</c>) and hosts lines of plants run from a client (<c>/user/plant-host</c>).
+/// <see cref="LeaveAsync"/> leaves through coordinated shutdown.
 /// </summary>
 /// <example><code>
 /// await using var node = ActorSimNode.Start(new ClusterNodeSettings { Port = 4053, SeedNodes = ["127.0.0.1:4053"] });
@@ -53,7 +54,9 @@ public sealed class ActorSimNode : IAsyncDisposable
         system.ActorOf(MembershipLogger.Props(), "membership");
         if (node.Cluster.SelfRoles.Contains(ClusterNodeSettings.WorkerRole))
         {
-            system.ActorOf(WorkerNodeActor.Props(threads, settings.Stores ?? (location => ObjectStoreLocation.Parse(location).CreateStore(null))), NodeActors.WorkerName);
+            var stores = settings.Stores ?? (location => ObjectStoreLocation.Parse(location).CreateStore(null));
+            system.ActorOf(WorkerNodeActor.Props(threads, stores), NodeActors.WorkerName);
+            system.ActorOf(PlantHostActor.Props(stores), NodeActors.PlantHostName);
         }
 
         if (config.GetStringList("akka.cluster.seed-nodes").Count == 0)

@@ -2,6 +2,7 @@ using System.Runtime.Serialization;
 using System.Text;
 using ActorSim.Cluster.Messages;
 using ActorSim.Egress.Destinations;
+using ActorSim.Egress.Reports;
 using ActorSim.Forecasts.Records;
 using Akka.Actor;
 using Akka.Serialization;
@@ -28,6 +29,10 @@ internal sealed class ClusterMessageSerializer(ExtendedActorSystem system) : Ser
         [typeof(WorkBatch)] = "work-batch.v1",
         [typeof(ReplicationDone)] = "replication-done.v2",
         [typeof(JobEnded)] = "job-ended.v1",
+        [typeof(LinesOffered)] = "lines-offered.v1",
+        [typeof(LinesPrepared)] = "lines-prepared.v1",
+        [typeof(CollectLines)] = "collect-lines.v1",
+        [typeof(LinesCollected)] = "lines-collected.v1",
     };
 
     /// <summary>Every manifest with its type, for tests.</summary>
@@ -97,6 +102,38 @@ internal sealed class ClusterMessageSerializer(ExtendedActorSystem system) : Ser
                 case JobEnded m:
                     w.Write(m.JobId);
                     break;
+                case LinesOffered m:
+                    w.Write(m.RunId);
+                    w.Write(m.SpecJson);
+                    w.Write(m.Lines.Length);
+                    foreach (var line in m.Lines)
+                    {
+                        w.Write(line);
+                    }
+
+                    w.Write(m.ChunkTags.Length);
+                    foreach (var tag in m.ChunkTags)
+                    {
+                        WriteOptional(w, tag);
+                    }
+
+                    break;
+                case LinesPrepared m:
+                    w.Write(m.RunId);
+                    WriteOptional(w, m.Error);
+                    break;
+                case CollectLines m:
+                    w.Write(m.RunId);
+                    break;
+                case LinesCollected m:
+                    w.Write(m.RunId);
+                    w.Write(m.Lines.Length);
+                    foreach (var line in m.Lines)
+                    {
+                        WriteHostedLine(w, line);
+                    }
+
+                    break;
                 default:
                     throw new ArgumentException($"{obj.GetType().FullName} is not a cluster message.", nameof(obj));
             }
@@ -122,6 +159,10 @@ internal sealed class ClusterMessageSerializer(ExtendedActorSystem system) : Ser
                 "replication-done.v1" => new ReplicationDone(r.ReadString(), r.ReadInt64(), r.ReadInt32(), ReadDoubles(r), ReadDoubles(r)),
                 "replication-done.v2" => new ReplicationDone(r.ReadString(), r.ReadInt64(), r.ReadInt32(), ReadDoubles(r), ReadDoubles(r), ReadRecords(r)),
                 "job-ended.v1" => new JobEnded(r.ReadString()),
+                "lines-offered.v1" => new LinesOffered(r.ReadString(), r.ReadString(), ReadInts(r), ReadArray(r, ReadOptional)),
+                "lines-prepared.v1" => new LinesPrepared(r.ReadString(), ReadOptional(r)),
+                "collect-lines.v1" => new CollectLines(r.ReadString()),
+                "lines-collected.v1" => new LinesCollected(r.ReadString(), ReadArray(r, ReadHostedLine)),
                 _ => throw new SerializationException(
                     $"Unknown ActorSim cluster message manifest '{manifest}'; the sender runs a version this node does not know. Known: {string.Join(", ", Manifests.Values)}."),
             };
@@ -132,6 +173,84 @@ internal sealed class ClusterMessageSerializer(ExtendedActorSystem system) : Ser
         }
     }
 
+    private static void WriteOptional(BinaryWriter w, string? text)
+    {
+        w.Write(text is not null);
+        if (text is not null)
+        {
+            w.Write(text);
+        }
+    }
+
+    private static string? ReadOptional(BinaryReader r) => r.ReadBoolean() ? r.ReadString() : null;
+
+    private static T[] ReadArray<T>(BinaryReader r, Func<BinaryReader, T> read)
+    {
+        var values = new T[Count(r, elementBytes: 1)];
+        for (var i = 0; i < values.Length; i++)
+        {
+            values[i] = read(r);
+        }
+
+        return values;
+    }
+
+    /// <summary>A hosted line: its sim id, per sink its report (with its destinations), then its chunks.</summary>
+    private static void WriteHostedLine(BinaryWriter w, HostedLine line)
+    {
+        w.Write(line.SimId);
+        w.Write(line.Sinks.Length);
+        foreach (var sink in line.Sinks)
+        {
+            w.Write(sink.Sink);
+            w.Write(sink.Published);
+            w.Write(sink.Written);
+            w.Write(sink.Dropped);
+            w.Write(sink.BlockedSeconds);
+            w.Write(sink.Destinations.Count);
+            foreach (var d in sink.Destinations)
+            {
+                w.Write(d.Destination);
+                w.Write(d.Published);
+                w.Write(d.Written);
+                w.Write(d.Chunks);
+                w.Write(d.Bytes);
+            }
+        }
+
+        WriteChunks(w, line.Chunks);
+    }
+
+    private static HostedLine ReadHostedLine(BinaryReader r)
+    {
+        var simId = r.ReadString();
+        var sinks = ReadArray(r, r => new SinkReport(r.ReadString(), r.ReadInt64(), r.ReadInt64(), r.ReadInt64(), [])
+        {
+            BlockedSeconds = r.ReadDouble(),
+        } with
+        {
+            Destinations = ReadArray(r, r => new DestinationReport(r.ReadString(), r.ReadInt64(), r.ReadInt64(), r.ReadInt32(), r.ReadInt64())),
+        });
+        return new HostedLine(simId, sinks, ReadChunks(r));
+    }
+
+    private static void WriteChunks(BinaryWriter w, IReadOnlyList<ManifestChunk> chunks)
+    {
+        w.Write(chunks.Count);
+        foreach (var c in chunks)
+        {
+            w.Write(c.Path);
+            w.Write(c.Line);
+            w.Write(c.Sink);
+            w.Write(c.Rows);
+            w.Write(c.Bytes);
+            w.Write(c.Sha256);
+        }
+    }
+
+    private static ManifestChunk[] ReadChunks(BinaryReader r) =>
+        ReadArray(r, r => new ManifestChunk(r.ReadString(), r.ReadString(), r.ReadString(), r.ReadInt64(), r.ReadInt64(), r.ReadString()));
+
     /// <summary>Kept records: a presence flag, then the chunks (path, line, sink, rows, bytes, SHA-256) and the sinks' totals.</summary>
     private static void WriteRecords(BinaryWriter w, KeptRecords? records)
     {
@@ -141,16 +260,7 @@ internal sealed class ClusterMessageSerializer(ExtendedActorSystem system) : Ser
             return;
         }
 
-        w.Write(records.Chunks.Count);
-        foreach (var c in records.Chunks)
-        {
-            w.Write(c.Path);
-            w.Write(c.Line);
-            w.Write(c.Sink);
-            w.Write(c.Rows);
-            w.Write(c.Bytes);
-            w.Write(c.Sha256);
-        }
+        WriteChunks(w, records.Chunks);
 
         w.Write(records.Sinks.Count);
         foreach (var t in records.Sinks)
@@ -170,12 +280,7 @@ internal sealed class ClusterMessageSerializer(ExtendedActorSystem system) : Ser
             return null;
         }
 
-        var chunks = new ManifestChunk[Count(r)];
-        for (var i = 0; i < chunks.Length; i++)
-        {
-            chunks[i] = new ManifestChunk(r.ReadString(), r.ReadString(), r.ReadString(), r.ReadInt64(), r.ReadInt64(), r.ReadString());
-        }
-
+        var chunks = ReadChunks(r);
         var sinks = new SinkTotals[Count(r)];
         for (var i = 0; i < sinks.Length; i++)
         {
@@ -216,10 +321,11 @@ internal sealed class ClusterMessageSerializer(ExtendedActorSystem system) : Ser
         return values;
     }
 
-    private static int Count(BinaryReader r)
+    /// <summary>An array's length, checked against the bytes left for elements of at least <paramref name="elementBytes"/> each.</summary>
+    private static int Count(BinaryReader r, int elementBytes = 4)
     {
         var count = r.ReadInt32();
-        return count >= 0 && count <= (r.BaseStream.Length - r.BaseStream.Position) / 4
+        return count >= 0 && count <= (r.BaseStream.Length - r.BaseStream.Position) / elementBytes
             ? count
             : throw new SerializationException($"A cluster message holds an array of {count} elements, more than its bytes can.");
     }

@@ -13,7 +13,7 @@ namespace ActorSim.Forecasts.Records;
 /// </summary>
 public sealed class ReplicationRecordWriter : IReplicationRecords, IAsyncDisposable
 {
-    private readonly ConcurrentDictionary<int, ConcurrentQueue<ManifestChunk>> _chunks = new();
+    private readonly ConcurrentDictionary<int, ConcurrentDictionary<string, ChunkQueue>> _chunks = new();
     private readonly ConcurrentDictionary<int, KeptRecords> _closed = new();
     private readonly ReplicationEgress _egress;
 
@@ -23,11 +23,9 @@ public sealed class ReplicationRecordWriter : IReplicationRecords, IAsyncDisposa
         ArgumentNullException.ThrowIfNull(run);
         _egress = new ReplicationEgress(run.Spec.Start, (replication, line) =>
         {
-            var chunks = _chunks.GetOrAdd(replication, _ => new ConcurrentQueue<ManifestChunk>());
-            var folder = ReplicationEgress.Folder(replication) + run.LineFolder(line);
-            return run.SinksFor(line, ReplicationEgress.Folder(replication))
-                .Select(sink => sink with { ChunkLog = new QueuedChunkLog(chunks, line, folder) })
-                .ToArray();
+            var chunks = new ChunkQueue(line, ReplicationEgress.Folder(replication) + run.LineFolder(line));
+            _chunks.GetOrAdd(replication, _ => new ConcurrentDictionary<string, ChunkQueue>(StringComparer.Ordinal))[line] = chunks;
+            return run.SinksFor(line, ReplicationEgress.Folder(replication)).Select(sink => sink with { ChunkLog = chunks }).ToArray();
         });
     }
 
@@ -40,7 +38,7 @@ public sealed class ReplicationRecordWriter : IReplicationRecords, IAsyncDisposa
         var reports = _egress.Close(replication);
         _chunks.TryRemove(replication, out var chunks);
         _closed[replication] = new KeptRecords(
-            (chunks?.ToArray() ?? []).OrderBy(c => c.Path, StringComparer.Ordinal).ToArray(),
+            (chunks?.Values.SelectMany(c => c.Chunks()) ?? []).OrderBy(c => c.Path, StringComparer.Ordinal).ToArray(),
             reports.Select(r => new SinkTotals(r.Line, r.Report.Sink, r.Report.Published, r.Report.Written, r.Report.Dropped)).ToArray());
     }
 
@@ -56,10 +54,4 @@ public sealed class ReplicationRecordWriter : IReplicationRecords, IAsyncDisposa
 
     /// <summary>Stops the writers of replications still open.</summary>
     public ValueTask DisposeAsync() => _egress.DisposeAsync();
-
-    /// <summary>A line's chunks as the manifest lists them: paths from the destination, through the replication's and the line's folders.</summary>
-    private sealed class QueuedChunkLog(ConcurrentQueue<ManifestChunk> chunks, string line, string folder) : IChunkLog
-    {
-        public void Stored(StoredChunk chunk) => chunks.Enqueue(new ManifestChunk(folder + chunk.Path, line, chunk.Sink, chunk.Rows, chunk.Bytes, chunk.Sha256));
-    }
 }

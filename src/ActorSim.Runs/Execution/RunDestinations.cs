@@ -96,6 +96,12 @@ public sealed class RunDestinations : IAsyncDisposable
     }
 
     /// <summary>
+    /// The suffix chunk names written into <paramref name="destination"/> must carry (the run id, when appended beside
+    /// earlier runs), for sinks made in another process; null when the destination was empty.
+    /// </summary>
+    public string? ChunkTagOf(string destination) => _sessions[destination].ChunkTag;
+
+    /// <summary>
     /// Records a chunk another process stored for this run (a forecast's worker node, writing with
     /// <see cref="CompiledRun.SinksFor(string, string)"/> of the same spec) in the manifest of its sink's destination; a
     /// sink this run does not have is an <see cref="ArgumentException"/>.

@@ -172,12 +172,17 @@ public static class RunExecutor
     /// <summary>What an engine reports (a class: an async method returning a value tuple is JIT-compiled at every start).</summary>
     private sealed record EngineResult(PlantRunStats Stats, ActorRunStats? ActorStats);
 
-    /// <summary>Runs the plant on the spec's engine; every engine stops early on <paramref name="cancellation"/>.</summary>
-    private static async Task<EngineResult> RunEngineAsync(
-        CompiledRun run, RunExecution execution, Func<LineModel, IRecordSink> sinkFor, CancellationToken cancellation)
+    /// <summary>
+    /// How a plant engine runs <paramref name="run"/>: its run seed, span and start, its snapshot to start from, and the
+    /// snapshots to take, each written as taken (and told to <paramref name="execution"/>) — for any plant engine, the
+    /// cluster's too.
+    /// </summary>
+    public static PlantRunOptions PlantOptions(CompiledRun run, RunExecution execution, CancellationToken cancellation = default)
     {
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(execution);
         var spec = run.Spec;
-        var options = new PlantRunOptions
+        return new PlantRunOptions
         {
             Seed = spec.RunSeed,
             Until = spec.EndsAt,
@@ -188,6 +193,14 @@ public static class RunExecutor
             SnapshotTaken = snapshot => WriteSnapshotAsync(run, execution, snapshot with { Seed = spec.Seed }, cancellation).GetAwaiter().GetResult(),
             ModelName = run.Name,
         };
+    }
+
+    /// <summary>Runs the plant on the spec's engine; every engine stops early on <paramref name="cancellation"/>.</summary>
+    private static async Task<EngineResult> RunEngineAsync(
+        CompiledRun run, RunExecution execution, Func<LineModel, IRecordSink> sinkFor, CancellationToken cancellation)
+    {
+        var spec = run.Spec;
+        var options = PlantOptions(run, execution, cancellation);
         PlantRunStats plantStats;
         ActorRunStats? actorStats = null;
         if (spec.Engine == RunEngine.Actors)

@@ -1,0 +1,172 @@
+using System.Diagnostics;
+using ActorSim.Actors;
+using ActorSim.Actors.Messages;
+using ActorSim.Cluster.Internal;
+using ActorSim.Cluster.Messages;
+using ActorSim.Egress.Reports;
+using ActorSim.Runs;
+using ActorSim.Runs.Execution;
+using Akka.Actor;
+using Akka.Cluster;
+
+namespace ActorSim.Cluster;
+
+/// <summary>
+/// Runs a plant on the cluster from a client node (<c>actorsim history --cluster</c>): the coordinator runs here, each
+/// line on a worker node (<see cref="LinePlacement"/>), deployed into that node's actor system as the coordinator's
+/// child. Grants, reports and items in transit cross the network through the actor layer's serializer; records never
+/// do: each line writes through egress actors on its own node into the run's destinations, and reports its chunks
+/// and counts at the end for this process's manifests. The records are those of the same run on one process.
+/// </summary>
+public sealed class ClusterPlantRunner(ActorSimNode client)
+{
+    private static readonly TimeSpan AskTimeout = TimeSpan.FromSeconds(30);
+
+    /// <summary>Workers to wait for before placing the lines (default 1): the run starts once that many are Up.</summary>
+    public int MinWorkers { get; init; } = 1;
+
+    /// <summary>How long to wait for <see cref="MinWorkers"/> worker nodes (default 60 s).</summary>
+    public TimeSpan WorkerWait { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// Runs <paramref name="run"/> (the actors engine's spec) under the id <paramref name="runId"/>, its sinks writing into
+    /// <paramref name="destinations"/> (held by this process), telling progress and snapshots to <paramref name="execution"/>.
+    /// A run that fails is a <see cref="RunExecutionException"/> with what every line had written; one that cannot start,
+    /// a <see cref="ClusterRunException"/>.
+    /// </summary>
+    public async Task<ClusterRunOutcome> RunAsync(CompiledRun run, RunDestinations destinations, string runId, RunExecution execution, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(destinations);
+        ArgumentNullException.ThrowIfNull(execution);
+        var clock = Stopwatch.StartNew();
+        var spec = run.Spec;
+        await client.WhenUp.WaitAsync(WorkerWait, cancellation).ConfigureAwait(false);
+        var placement = LinePlacement.Spread(run.Plant, await WorkersAsync(cancellation).ConfigureAwait(false));
+        var nodes = placement.Distinct().ToArray();
+        var specJson = RunSpecJson.Write(spec);
+        var tags = spec.Sinks.Select(s => destinations.ChunkTagOf(s.Destination)).ToArray();
+        var prepared = new List<Address>();
+        ActorRunStats? stats = null;
+        Exception? failure = null;
+        try
+        {
+            foreach (var node in nodes)
+            {
+                var lines = Enumerable.Range(0, placement.Length).Where(i => placement[i] == node).ToArray();
+                var reply = await PlantHost(node).Ask<LinesPrepared>(new LinesOffered(runId, specJson, lines, tags), AskTimeout, cancellation).ConfigureAwait(false);
+                if (reply.Error is { } error)
+                {
+                    throw new ClusterRunException($"worker node {node} refused the run: {error}");
+                }
+
+                prepared.Add(node);
+            }
+
+            var settings = ActorRunnerSettings.FromConfig(client.System.Settings.Config) with { Factor = spec.Factor, LogicalStart = spec.Start, GoLiveAt = spec.GoLiveAt };
+            await using var host = ActorSimHost.Over(client.System, settings);
+            var handle = await host.StartRunAsync(
+                run.Plant, RunExecutor.PlantOptions(run, execution, cancellation), line => throw new InvalidOperationException($"The line {line.SimId} must run on a worker node, not on the client."),
+                settings, runId, cancellation, i => placement[i]).ConfigureAwait(false);
+            stats = await WithProgressAsync(handle, spec, execution, clock).ConfigureAwait(false);
+        }
+        catch (ClusterRunException) when (prepared.Count == 0)
+        {
+            throw;
+        }
+#pragma warning disable CA1031 // The failure is thrown below, once the lines' output is counted.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            failure = e;
+        }
+
+        var hosted = await CollectAsync(prepared, runId).ConfigureAwait(false);
+        foreach (var chunk in hosted.SelectMany(h => h.Chunks))
+        {
+            destinations.Log(chunk);
+        }
+
+        var reports = hosted.OrderBy(h => h.SimId, StringComparer.Ordinal).Select(h => (h.SimId, new EgressReport(h.Sinks))).ToList();
+        if (failure is not null)
+        {
+            if (failure is OperationCanceledException && cancellation.IsCancellationRequested)
+            {
+                throw failure;
+            }
+
+            throw new RunExecutionException(failure, spec.Start, null, reports);
+        }
+
+        var outcome = new RunOutcome(reports, stats!.Plant, stats, null, reports.Sum(r => r.Item2.Sinks.Count == 0 ? 0 : r.Item2.Sinks[0].Published), clock.Elapsed);
+        return new ClusterRunOutcome(outcome, run.Plant.Lines.Select((l, i) => (l.SimId, placement[i].ToString())).ToArray());
+    }
+
+    /// <summary>The worker nodes that are Up, once at least <see cref="MinWorkers"/> are.</summary>
+    private async Task<Address[]> WorkersAsync(CancellationToken cancellation)
+    {
+        var cluster = Akka.Cluster.Cluster.Get(client.System);
+        var waited = Stopwatch.StartNew();
+        while (true)
+        {
+            var workers = cluster.State.Members.Where(m => m.Status == MemberStatus.Up && m.HasRole(ClusterNodeSettings.WorkerRole)).Select(m => m.Address).ToArray();
+            if (workers.Length >= MinWorkers)
+            {
+                return workers;
+            }
+
+            if (waited.Elapsed > WorkerWait)
+            {
+                throw new ClusterRunException(
+                    $"{(workers.Length == 0 ? "no node with role worker" : $"only {workers.Length} of {MinWorkers} worker nodes")} came up within {WorkerWait.TotalSeconds:0} s; " +
+                    "start workers with `actorsim node --roles worker --seed-nodes ...`");
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(50), cancellation).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Waits for the run's end, telling <paramref name="execution"/> the coordinator's progress every interval.</summary>
+    private static async Task<ActorRunStats> WithProgressAsync(RunHandle handle, RunSpec spec, RunExecution execution, Stopwatch clock)
+    {
+        if (execution.Progress is { } progress)
+        {
+            while (await Task.WhenAny(handle.Completion, Task.Delay(execution.ProgressInterval)).ConfigureAwait(false) != handle.Completion)
+            {
+                try
+                {
+                    var now = await handle.ProgressAsync().WaitAsync(execution.ProgressInterval * 4).ConfigureAwait(false);
+                    progress(new RunSample(Math.Max(0, now.ReachedTime - spec.StartsAt), spec.DurationSeconds, now.RecordsWritten, clock.Elapsed));
+                }
+#pragma warning disable CA1031 // A run that ended or a slow answer only skips a progress sample.
+                catch (Exception)
+#pragma warning restore CA1031
+                {
+                }
+            }
+        }
+
+        return await handle.Completion.ConfigureAwait(false);
+    }
+
+    /// <summary>What the lines on <paramref name="nodes"/> wrote; a node that does not answer reports nothing (its lines' chunks are missing from the manifest).</summary>
+    private async Task<List<HostedLine>> CollectAsync(IReadOnlyList<Address> nodes, string runId)
+    {
+        var lines = new List<HostedLine>();
+        foreach (var node in nodes)
+        {
+            try
+            {
+                lines.AddRange((await PlantHost(node).Ask<LinesCollected>(new CollectLines(runId), AskTimeout).ConfigureAwait(false)).Lines);
+            }
+            catch (AskTimeoutException)
+            {
+                // The node is gone: the run has failed naming it, and the manifest says so.
+            }
+        }
+
+        return lines;
+    }
+
+    private ActorSelection PlantHost(Address node) => client.System.ActorSelection(new RootActorPath(node) / "user" / NodeActors.PlantHostName);
+}

@@ -1,0 +1,154 @@
+using System.Collections.Concurrent;
+using ActorSim.Actors;
+using ActorSim.Cluster.Messages;
+using ActorSim.Egress.Destinations;
+using ActorSim.Egress.Reports;
+using ActorSim.Egress.Routing;
+using ActorSim.Egress.Storage;
+using ActorSim.Model.Building;
+using ActorSim.Model.Records;
+using ActorSim.Runs;
+using Akka.Actor;
+using Akka.Cluster;
+using Akka.Event;
+
+namespace ActorSim.Cluster.Internal;
+
+/// <summary>
+/// A worker node's host for lines of plants whose coordinator runs on a client (<c>/user/plant-host</c>). On
+/// <see cref="LinesOffered"/> it compiles the run here (the plant, and the sinks with this node's stores) and registers
+/// it (<see cref="LineHosting"/>), so that the client can deploy the lines into this system; each line that starts
+/// here writes its records through egress actors on this node. On <see cref="CollectLines"/> it reports each line's
+/// egress account and chunks, and forgets the run; a client the cluster removed has its runs forgotten.
+/// </summary>
+internal sealed class PlantHostActor : ReceiveActor
+{
+    private static readonly TimeSpan DrainWait = TimeSpan.FromSeconds(30);
+
+    private readonly ILoggingAdapter _log = Context.GetLogger();
+    private readonly Func<string, IObjectStore> _stores;
+    private readonly Dictionary<string, HostedRun> _runs = new(StringComparer.Ordinal);
+
+    public PlantHostActor(Func<string, IObjectStore> stores)
+    {
+        _stores = stores;
+        Receive<LinesOffered>(Offered);
+        Receive<CollectLines>(Collect);
+        Receive<ClusterEvent.MemberRemoved>(m => ClientGone(m.Member.Address));
+    }
+
+    public static Props Props(Func<string, IObjectStore> stores) => Akka.Actor.Props.Create(() => new PlantHostActor(stores));
+
+    protected override void PreStart() => Akka.Cluster.Cluster.Get(Context.System).Subscribe(Self, ClusterEvent.InitialStateAsEvents, typeof(ClusterEvent.MemberRemoved));
+
+    protected override void PostStop()
+    {
+        Akka.Cluster.Cluster.Get(Context.System).Unsubscribe(Self);
+        foreach (var runId in _runs.Keys)
+        {
+            LineHosting.Remove(Context.System, runId);
+        }
+    }
+
+    private void Offered(LinesOffered offer)
+    {
+        if (_runs.ContainsKey(offer.RunId))
+        {
+            Sender.Tell(new LinesPrepared(offer.RunId, $"the run {offer.RunId} is already hosted on {Self.Path.Address}"));
+            return;
+        }
+
+        try
+        {
+            var run = RunCompiler.Compile(RunSpecJson.Read(offer.SpecJson), _stores);
+            // Asked from a temporary actor: the client is known by its node, forgotten when the cluster removes that node.
+            var hosted = new HostedRun(run, offer.ChunkTags, Sender.Path.Address);
+            LineHosting.Add(Context.System, offer.RunId, run.Plant, run.Spec.RunSeed, hosted.SinkFor, run.Spec.Snapshot);
+            _runs[offer.RunId] = hosted;
+            _log.Info("Plant run {RunId} from {Client}: hosting lines {Lines} of {Model}",
+                offer.RunId, Sender.Path.Address, string.Join(",", offer.Lines.Select(i => run.Plant.Lines[i].SimId)), run.Name);
+            Sender.Tell(new LinesPrepared(offer.RunId, null));
+        }
+#pragma warning disable CA1031 // Whatever stops the run from building here is told to the client, which fails the run with it.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            _log.Warning("Plant run {RunId} refused: {Reason}", offer.RunId, e.Message);
+            Sender.Tell(new LinesPrepared(offer.RunId, $"the run does not build on {Akka.Cluster.Cluster.Get(Context.System).SelfAddress}: {e.Message}"));
+        }
+    }
+
+    private void Collect(CollectLines collect)
+    {
+        if (!_runs.Remove(collect.RunId, out var hosted))
+        {
+            Sender.Tell(new LinesCollected(collect.RunId, []));
+            return;
+        }
+
+        LineHosting.Remove(Context.System, collect.RunId);
+        var replyTo = Sender;
+        hosted.CollectAsync(DrainWait).PipeTo(replyTo, success: lines =>
+        {
+            _log.Info("Plant run {RunId} ended: {Lines} line(s) hosted here wrote {Records} records in {Chunks} chunks",
+                collect.RunId, lines.Length, lines.Sum(l => l.Sinks.Sum(s => s.Written)), lines.Sum(l => l.Chunks.Length));
+            return new LinesCollected(collect.RunId, lines);
+        });
+    }
+
+    private void ClientGone(Address client)
+    {
+        foreach (var (runId, _) in _runs.Where(r => r.Value.Client == client).ToArray())
+        {
+            _runs.Remove(runId);
+            LineHosting.Remove(Context.System, runId);
+            _log.Warning("Plant run {RunId} forgotten: its client {Client} left the cluster or was removed", runId, client);
+        }
+    }
+
+    /// <summary>A run hosted here: its compiled form, and each line's egress and chunks as its lines start.</summary>
+    private sealed class HostedRun(CompiledRun run, string?[] chunkTags, Address client)
+    {
+        private readonly ConcurrentDictionary<string, (ActorEgress Egress, ChunkQueue Chunks)> _lines = new(StringComparer.Ordinal);
+
+        public Address Client { get; } = client;
+
+        /// <summary>A line's sink here: egress actors over this node's stores, chunk names tagged as the client's destinations need.</summary>
+        public IRecordSink SinkFor(LineModel line)
+        {
+            var chunks = new ChunkQueue(line.SimId, run.LineFolder(line.SimId));
+            var sinks = run.SinksFor(line.SimId).Select((sink, i) => sink with
+            {
+                ChunkLog = chunks,
+                Router = i < chunkTags.Length && chunkTags[i] is { } tag ? sink.Router.WithFileSuffix(tag) : sink.Router,
+            });
+            var egress = new ActorEgress(run.Spec.Start, sinks);
+            _lines[line.SimId] = (egress, chunks);
+            return egress;
+        }
+
+        /// <summary>Each line's report once its egress has drained (or what it had stored, when it did not within <paramref name="wait"/>).</summary>
+        public async Task<HostedLine[]> CollectAsync(TimeSpan wait)
+        {
+            var lines = new List<HostedLine>();
+            foreach (var (simId, (egress, chunks)) in _lines.OrderBy(l => l.Key, StringComparer.Ordinal))
+            {
+                EgressReport report;
+                try
+                {
+                    report = await egress.Completion.WaitAsync(wait).ConfigureAwait(false);
+                }
+#pragma warning disable CA1031 // A line that failed or did not drain reports what it stored; the run's failure is the coordinator's to tell.
+                catch (Exception)
+#pragma warning restore CA1031
+                {
+                    report = egress.Snapshot();
+                }
+
+                lines.Add(new HostedLine(simId, [.. report.Sinks], chunks.Chunks()));
+            }
+
+            return [.. lines];
+        }
+    }
+}

@@ -1,0 +1,94 @@
+using ActorSim.Cluster.Tests.Support;
+using ActorSim.Egress.Destinations;
+using ActorSim.Egress.Storage;
+using ActorSim.Runs;
+using ActorSim.Runs.Execution;
+
+namespace ActorSim.Cluster.Tests;
+
+/// <summary>
+/// A plant's lines on worker nodes in this process (every message serialized, the lines deployed into the workers'
+/// systems), the coordinator on the client: the files are the reference engine's, byte for byte.
+/// </summary>
+[Collection(ClusterCollection.Name)]
+public sealed class ClusterPlantTests : IDisposable
+{
+    private static readonly DateTime Start = new(2026, 3, 1, 8, 0, 0);
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "actorsim-cluster-plant-" + Guid.NewGuid().ToString("N"));
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_root))
+        {
+            Directory.Delete(_root, recursive: true);
+        }
+    }
+
+    [Theory]
+    [InlineData("two-stage", 2)]
+    [InlineData("two-stage", 3)]
+    [InlineData("rework-loop", 2)]
+    [InlineData("rework-loop", 3)]
+    public async Task A_plant_whose_lines_run_on_worker_nodes_writes_the_reference_engines_bytes(string model, int workers)
+    {
+        var reference = Compile(model, "reference", RunEngine.Reference);
+        await using (var outputs = await OpenAsync(reference))
+        {
+            var done = await RunExecutor.RunAsync(reference, new RunExecution { SinksFor = outputs.SinksFor });
+            await outputs.CompleteAsync(RunStatus.Succeeded, null, SinkReports(done));
+        }
+
+        await using var cluster = new TestCluster();
+        for (var i = 0; i < workers; i++)
+        {
+            cluster.Start("worker", serializeMessages: true);
+        }
+
+        var client = cluster.Start("client", serializeMessages: true);
+        await cluster.WhenAllUpAsync(TimeSpan.FromSeconds(20));
+        var spread = Compile(model, "cluster", RunEngine.Actors);
+        ClusterRunOutcome outcome;
+        await using (var outputs = await OpenAsync(spread))
+        {
+            outcome = await new ClusterPlantRunner(client) { MinWorkers = workers }.RunAsync(spread, outputs, outputs.RunId, new RunExecution());
+            await outputs.CompleteAsync(RunStatus.Succeeded, null, SinkReports(outcome.Outcome));
+        }
+
+        Assert.Equal(Files(Path.Combine(_root, "reference")), Files(Path.Combine(_root, "cluster")));
+        var (expected, actual) = (await ManifestAsync("reference"), await ManifestAsync("cluster"));
+        Assert.Equal(expected.Chunks, actual.Chunks);
+        Assert.Equal(expected.Sinks, actual.Sinks);
+        Assert.Equal(Math.Min(workers, spread.Plant.Lines.Count), outcome.Placement.Select(p => p.Node).Distinct().Count());
+        Assert.DoesNotContain(outcome.Placement, p => p.Node == client.Address.ToString());
+        Assert.True(outcome.Outcome.Stats.Rounds > 0);
+    }
+
+    private static List<(string Line, Egress.Reports.SinkReport Report)> SinkReports(RunOutcome outcome) =>
+        outcome.Lines.SelectMany(l => l.Report.Sinks.Select(s => (l.Line, s))).ToList();
+
+    private CompiledRun Compile(string model, string folder, RunEngine engine) => RunCompiler.Compile(RunSpecResolver.Resolve(
+        new RunRequest
+        {
+            Model = ModelSource.FromCatalog(model),
+            Destination = Path.Combine(_root, folder),
+            DurationSeconds = 6 * 3600,
+            Seed = 42,
+            Engine = engine,
+        },
+        Start));
+
+    private static Task<RunDestinations> OpenAsync(CompiledRun run) => RunDestinations.OpenAsync(
+        run, new RunDescription(RunDescription.NewRunId(), run.Name, run.ModelDefinition, run.Spec.Seed, run.Spec.Start, run.Spec.DurationSeconds, run.Spec.Engine.ToString()));
+
+    private async Task<ManifestRun> ManifestAsync(string folder) =>
+        Assert.Single((await DestinationSession.ReadManifestAsync(new LocalObjectStore(Path.Combine(_root, folder)), CancellationToken.None))!.Runs);
+
+    /// <summary>Every chunk file (not the manifest or the marker), by relative path, with its bytes in hex.</summary>
+    private static IReadOnlyList<(string Path, string Bytes)> Files(string root) =>
+        Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(root, f).Replace('\\', '/'))
+            .Where(f => !f.StartsWith('_'))
+            .Order(StringComparer.Ordinal)
+            .Select(f => (f, Convert.ToHexString(File.ReadAllBytes(Path.Combine(root, f)))))
+            .ToList();
+}
