@@ -72,6 +72,11 @@ internal static class CliApplication
             await error.WriteLineAsync($"actorsim: the forecast failed on the cluster: {e.Message}").ConfigureAwait(false);
             return RunFailed;
         }
+        catch (ActorSim.Cluster.ClusterRunException e)
+        {
+            await error.WriteLineAsync($"actorsim: the run could not start on the cluster: {e.Message}").ConfigureAwait(false);
+            return RunFailed;
+        }
         catch (DestinationUnavailableException e)
         {
             var job = parse.CommandResult.Command.Name == "forecast" ? "the forecast" : "the history run";
@@ -95,9 +100,23 @@ internal static class CliApplication
 
     private static async Task<int> HistoryAsync(HistoryOptions options, TextWriter output, TextWriter error, CancellationToken cancellation)
     {
+        if (options.Cluster is not null)
+        {
+            if (options.Engine != RunEngine.Actors)
+            {
+                throw new UsageException($"--cluster runs the plant's lines as actors on the worker nodes; --engine {options.Engine.ToString().ToLowerInvariant()} runs in this process only.");
+            }
+
+            // The worker nodes write into the destination by the path they are given: the one this process means.
+            if (options.Destination is { } folder && !folder.StartsWith("s3://", StringComparison.OrdinalIgnoreCase))
+            {
+                options = options with { Destination = Path.GetFullPath(folder) };
+            }
+        }
+
         // The process's one actor host: Akka starts on another core while this thread resolves the run, opens the sinks and builds the plant.
         var request = await HistoryPlanner.WithSnapshotAsync(HistoryPlanner.Request(options), options, cancellation).ConfigureAwait(false);
-        await using var host = options.Engine == RunEngine.Actors ? ActorHost.Start(options, HistoryPlanner.IsPlant(request)) : null;
+        await using var host = options.Engine == RunEngine.Actors && options.Cluster is null ? ActorHost.Start(options, HistoryPlanner.IsPlant(request)) : null;
         var run = HistoryPlanner.Compile(HistoryPlanner.Resolve(request), options);
         var spec = run.Spec;
         var single = spec.Layout == LineLayout.Single;
@@ -115,6 +134,9 @@ internal static class CliApplication
         }
 
         await using var destinations = outputs;
+        // On a cluster this process is a client node: it holds the coordinator; the lines run on the worker nodes.
+        var client = options.Cluster is { } seeds ? Node.ClientNode.Join(seeds, options.ClusterHost, options.ClusterConfig, options.LogLevel) : null;
+        await using var leave = client is null ? null : new LeaveOnDispose(client);
         output.WriteLine(Headline(run, description.RunId));
         return await RunJobAsync(output, error, outputs, cancellation, async () =>
         {
@@ -129,13 +151,30 @@ internal static class CliApplication
                     output.WriteLine($"snapshot at t={ActorSim.Engine.SimTime.Format(snapshot.AsOf, snapshot.Start)} ({snapshot.Lines.Sum(l => l.Tasks.Count)} tasks in progress) written to {location}"),
             };
             RunOutcome outcome;
+            IReadOnlyList<(string Line, string Node)>? placement = null;
             try
             {
-                outcome = await RunExecutor.RunAsync(run, execution, cancellation).ConfigureAwait(false);
+                if (client is null)
+                {
+                    outcome = await RunExecutor.RunAsync(run, execution, cancellation).ConfigureAwait(false);
+                }
+                else
+                {
+                    var spread = await new ActorSim.Cluster.ClusterPlantRunner(client) { MinWorkers = options.ClusterWorkers }
+                        .RunAsync(run, outputs, description.RunId, execution, cancellation).ConfigureAwait(false);
+                    (outcome, placement) = (spread.Outcome, spread.Placement);
+                    output.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                        $"cluster: {spread.Placement.Select(p => p.Node).Distinct().Count()} worker node(s) built the run in {spread.Prepared.TotalSeconds:0.000} s; the run took {spread.Ran.TotalSeconds:0.000} s; the lines' chunks were collected in {spread.Collected.TotalSeconds:0.000} s"));
+                }
             }
             finally
             {
                 reporter.Finish();
+            }
+
+            foreach (var (line, node) in placement ?? [])
+            {
+                output.WriteLine($"line {line} ran on {node}");
             }
 
             WriteSummary(output, run, outcome, engine);
@@ -150,6 +189,12 @@ internal static class CliApplication
 
             return reports;
         }).ConfigureAwait(false);
+    }
+
+    /// <summary>Leaves the cluster when the history run is done (its manifests written), as <c>await using</c> does.</summary>
+    private sealed class LeaveOnDispose(ActorSim.Cluster.ActorSimNode node) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync() => await Node.ClientNode.LeaveAsync(node).ConfigureAwait(false);
     }
 
     /// <summary>The line that opens a run's output: what runs, from when, for how long, where its records go, under which id.</summary>

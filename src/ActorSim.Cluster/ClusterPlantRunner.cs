@@ -49,6 +49,8 @@ public sealed class ClusterPlantRunner(ActorSimNode client)
         var prepared = new List<Address>();
         ActorRunStats? stats = null;
         Exception? failure = null;
+        var preparedAfter = TimeSpan.Zero;
+        var ranAfter = TimeSpan.Zero;
         try
         {
             foreach (var node in nodes)
@@ -63,12 +65,15 @@ public sealed class ClusterPlantRunner(ActorSimNode client)
                 prepared.Add(node);
             }
 
+            preparedAfter = clock.Elapsed;
+
             var settings = ActorRunnerSettings.FromConfig(client.System.Settings.Config) with { Factor = spec.Factor, LogicalStart = spec.Start, GoLiveAt = spec.GoLiveAt };
             await using var host = ActorSimHost.Over(client.System, settings);
             var handle = await host.StartRunAsync(
                 run.Plant, RunExecutor.PlantOptions(run, execution, cancellation), line => throw new InvalidOperationException($"The line {line.SimId} must run on a worker node, not on the client."),
                 settings, runId, cancellation, i => placement[i]).ConfigureAwait(false);
             stats = await WithProgressAsync(handle, spec, execution, clock).ConfigureAwait(false);
+            ranAfter = clock.Elapsed;
         }
         catch (ClusterRunException) when (prepared.Count == 0)
         {
@@ -95,11 +100,32 @@ public sealed class ClusterPlantRunner(ActorSimNode client)
                 throw failure;
             }
 
-            throw new RunExecutionException(failure, spec.Start, null, reports);
+            throw new RunExecutionException(LostNodes(prepared, placement, run) is { } lost ? new ClusterRunException($"{lost}: {failure.Message}", failure) : failure, spec.Start, null, reports);
         }
 
         var outcome = new RunOutcome(reports, stats!.Plant, stats, null, reports.Sum(r => r.Item2.Sinks.Count == 0 ? 0 : r.Item2.Sinks[0].Published), clock.Elapsed);
-        return new ClusterRunOutcome(outcome, run.Plant.Lines.Select((l, i) => (l.SimId, placement[i].ToString())).ToArray());
+        return new ClusterRunOutcome(outcome, run.Plant.Lines.Select((l, i) => (l.SimId, placement[i].ToString())).ToArray())
+        {
+            Prepared = preparedAfter,
+            Ran = ranAfter - preparedAfter,
+            Collected = clock.Elapsed - ranAfter,
+        };
+    }
+
+    /// <summary>
+    /// The worker nodes among <paramref name="nodes"/> that the cluster no longer has Up and reachable, each with the lines
+    /// it hosted, as one sentence; null when every one is there.
+    /// </summary>
+    private string? LostNodes(IReadOnlyList<Address> nodes, Address[] placement, CompiledRun run)
+    {
+        var state = Akka.Cluster.Cluster.Get(client.System).State;
+        var lost = nodes.Where(node =>
+            !state.Members.Any(m => m.Address == node && m.Status == MemberStatus.Up) || state.Unreachable.Any(m => m.Address == node)).ToArray();
+        return lost.Length == 0
+            ? null
+            : "the run cannot go on without " + string.Join(" and ", lost.Select(node =>
+                $"worker node {node}, which hosted {string.Join(", ", run.Plant.Lines.Where((_, i) => placement[i] == node).Select(l => l.SimId))}")) +
+              " (lost midway; nothing restores its lines)";
     }
 
     /// <summary>The worker nodes that are Up, once at least <see cref="MinWorkers"/> are.</summary>
@@ -136,7 +162,7 @@ public sealed class ClusterPlantRunner(ActorSimNode client)
                 try
                 {
                     var now = await handle.ProgressAsync().WaitAsync(execution.ProgressInterval * 4).ConfigureAwait(false);
-                    progress(new RunSample(Math.Max(0, now.ReachedTime - spec.StartsAt), spec.DurationSeconds, now.RecordsWritten, clock.Elapsed));
+                    progress(new RunSample(Math.Max(0, now.ReachedTime - spec.StartsAt), spec.DurationSeconds, Math.Max(0, now.RecordsWritten), clock.Elapsed));
                 }
 #pragma warning disable CA1031 // A run that ended or a slow answer only skips a progress sample.
                 catch (Exception)

@@ -5,4 +5,14 @@ namespace ActorSim.Cluster;
 /// <summary>What a plant run on the cluster did: the run's own outcome, and where each line ran.</summary>
 /// <param name="Outcome">Lines' egress, rounds, grants, events, records, as any engine reports them.</param>
 /// <param name="Placement">Per line (by sim id, in the plant's order) the address of the node that ran it.</param>
-public sealed record ClusterRunOutcome(RunOutcome Outcome, IReadOnlyList<(string Line, string Node)> Placement);
+public sealed record ClusterRunOutcome(RunOutcome Outcome, IReadOnlyList<(string Line, string Node)> Placement)
+{
+    /// <summary>Wall time until every worker node had built the run (from the client's call, the wait for workers included).</summary>
+    public TimeSpan Prepared { get; init; }
+
+    /// <summary>Wall time of the run itself: the lines deployed, run and drained.</summary>
+    public TimeSpan Ran { get; init; }
+
+    /// <summary>Wall time to collect the lines' chunks and counts from the nodes.</summary>
+    public TimeSpan Collected { get; init; }
+}

@@ -256,8 +256,10 @@ internal sealed class CoordinatorActor : UntypedActor, IWithTimers
             case Terminated t:
                 if (_indexOf.TryGetValue(t.ActorRef, out var line))
                 {
-                    Fail(string.Create(CultureInfo.InvariantCulture,
-                        $"Line '{_simIds[line]}' stopped unexpectedly at t={_settings.FormatTime(_core.ReachedTime(line))} (its actor terminated; see the log for its error)."),
+                    var at = _settings.FormatTime(_core.ReachedTime(line));
+                    Fail(t.AddressTerminated
+                            ? $"Line '{_simIds[line]}' was lost with its node {t.ActorRef.Path.Address} at t={at} (the node died or was cut off)."
+                            : $"Line '{_simIds[line]}' stopped unexpectedly at t={at} (its actor terminated; see the log for its error).",
                         _simIds[line], _core.ReachedTime(line));
                 }
 

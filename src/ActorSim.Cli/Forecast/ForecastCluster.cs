@@ -10,16 +10,6 @@ namespace ActorSim.Cli.Forecast;
 /// </summary>
 internal sealed class ForecastCluster : IAsyncDisposable
 {
-    /// <summary>
-    /// Leaving waits at most a few seconds (a member that died and is not downed yet keeps the cluster from converging);
-    /// SIGINT and SIGTERM are the command's (SignalStop), which stops the forecast and then leaves.
-    /// </summary>
-    private const string ClientOverrides = """
-        akka.coordinated-shutdown.phases.cluster-leave.timeout = 3s
-        akka.coordinated-shutdown.phases.cluster-exiting.timeout = 3s
-        akka.coordinated-shutdown.run-by-clr-shutdown-hook = off
-        """;
-
     private readonly ActorSimNode _node;
     private bool _finished;
 
@@ -35,27 +25,7 @@ internal sealed class ForecastCluster : IAsyncDisposable
     /// <summary>Joins the cluster at <paramref name="seeds"/> from <paramref name="host"/> (any free port), with <paramref name="configFile"/> over the embedded configuration.</summary>
     public static ForecastCluster Join(IReadOnlyList<string> seeds, string? host, string? configFile, ModelSource model, string? snapshotJson)
     {
-        var settings = new ClusterNodeSettings
-        {
-            ConfigFile = configFile,
-            Host = host,
-            Port = 0,
-            SeedNodes = seeds,
-            Roles = [ClusterNodeSettings.ClientRole],
-            LogLevel = "WARNING",
-            Overrides = ClientOverrides,
-        };
-        ActorSimNode node;
-        try
-        {
-            settings.ToConfig();
-        }
-        catch (ArgumentException e)
-        {
-            throw new CommandLine.UsageException($"--cluster-config: {e.Message}");
-        }
-
-        node = ActorSimNode.Start(settings);
+        var node = Node.ClientNode.Join(seeds, host, configFile);
         return new ForecastCluster(node, new ClusterReplicationExecutor(node, model, snapshotJson));
     }
 
@@ -77,13 +47,6 @@ internal sealed class ForecastCluster : IAsyncDisposable
             await Executor.DisposeAsync().ConfigureAwait(false);
         }
 
-        try
-        {
-            await _node.DisposeAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(15)).ConfigureAwait(false);
-        }
-        catch (TimeoutException)
-        {
-            // The results are written; a client that cannot leave in time is stopped with the process.
-        }
+        await Node.ClientNode.LeaveAsync(_node).ConfigureAwait(false);
     }
 }

@@ -132,6 +132,21 @@ internal sealed class HistoryCommand
         "--progress", "P", $"auto (a live progress bar on a terminal, log lines otherwise) | plain (log lines) | none (default {Lower(Defaults.Progress)}).",
         text => HistoryOptionsParser.ParseProgress(text));
 
+    private readonly Option<string> _cluster = CliOption.Value(
+        "--cluster", "HOST:PORT,…", "Run the plant's lines on an ActorSim cluster's worker nodes (actorsim node), joining it through these seed nodes as a client "
+        + "that holds the coordinator; each line writes its records on its node into DEST (S3, or a folder every node sees). The files are the same bytes.",
+        text => Node.NodeCommand.Seeds(text));
+
+    private readonly Option<string> _clusterHost = CliOption.Value(
+        "--cluster-host", "H", "The host name or IP this process binds as the cluster's client; the workers connect back to it (default 127.0.0.1).");
+
+    private readonly Option<string> _clusterConfig = CliOption.Value(
+        "--cluster-config", "FILE", "A HOCON file laid over the client's embedded cluster configuration (cluster-config/cluster-node.conf).");
+
+    private readonly Option<string> _clusterWorkers = CliOption.Value(
+        "--cluster-workers", "N", "Worker nodes to wait for (at most 60 s) before the lines are spread over them (default 1).",
+        text => ParseWorkers(text));
+
     public HistoryCommand()
     {
         _format.CompletionSources.Add("parquet", "jsonl");
@@ -142,6 +157,7 @@ internal sealed class HistoryCommand
         {
             _duration, _start, _seed, _format, _dest, _overwrite, _append, _batchSize, _flushInterval, _stallTimeout, _keepTelemetry,
             _partitionByDate, _model, _engine, _parallelism, _logLevel, _config, _mergeLines, _snapshot, _snapshotAt, _snapshotEvery, _snapshotOut, _goLiveAt, _noCreateBucket, _progress,
+            _cluster, _clusterHost, _clusterConfig, _clusterWorkers,
         };
         Command.Validators.Add(result =>
         {
@@ -195,8 +211,17 @@ internal sealed class HistoryCommand
             WriteMode = HistoryOptionsParser.ParseWriteMode(parse.GetValue(_overwrite), parse.GetValue(_append)),
             LogLevel = parse.GetValue(_logLevel) is { } level ? HistoryOptionsParser.ParseLogLevel(level) : actors?.LogLevel ?? Defaults.LogLevel,
             ActorSettings = actors,
+            Cluster = parse.GetValue(_cluster) is { } cluster ? Node.NodeCommand.Seeds(cluster) : null,
+            ClusterHost = parse.GetValue(_clusterHost),
+            ClusterConfig = parse.GetValue(_clusterConfig),
+            ClusterWorkers = parse.GetValue(_clusterWorkers) is { } workers ? ParseWorkers(workers) : 1,
         };
     }
+
+    private static int ParseWorkers(string text) =>
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0
+            ? n
+            : throw new UsageException($"--cluster-workers '{text}' must be a whole number of worker nodes, at least 1.");
 
     private static string Lower(object value) => value.ToString()!.ToLowerInvariant();
 }

@@ -63,6 +63,18 @@ internal sealed record HistoryOptions
     /// <summary>The actor engine's settings from <c>--config FILE</c> (laid over the embedded configuration); null: the embedded configuration.</summary>
     public ActorSim.Actors.ActorRunnerSettings? ActorSettings { get; init; }
 
+    /// <summary>Seed nodes of the cluster whose worker nodes run the plant's lines (<c>--cluster</c>); null: this process runs them.</summary>
+    public IReadOnlyList<string>? Cluster { get; init; }
+
+    /// <summary>The host this process binds as the cluster's client (<c>--cluster-host</c>).</summary>
+    public string? ClusterHost { get; init; }
+
+    /// <summary>A HOCON file over the client's embedded configuration (<c>--cluster-config</c>).</summary>
+    public string? ClusterConfig { get; init; }
+
+    /// <summary>Worker nodes to wait for before the lines are placed (<c>--cluster-workers</c>, default 1).</summary>
+    public int ClusterWorkers { get; init; } = 1;
+
     /// <summary>The snapshot to start from (<c>--snapshot</c>): a file or <c>s3://bucket/key</c>.</summary>
     public string? SnapshotPath { get; init; }
 

@@ -1,0 +1,106 @@
+using System.Text.Json;
+using ActorSim.Cli.Tests.Support;
+using ActorSim.Egress.Tests.Support;
+
+namespace ActorSim.Cli.Tests;
+
+/// <summary>
+/// <c>actorsim history --cluster</c> with real <c>actorsim node</c> processes on loopback: the plant's lines run on
+/// the worker nodes and write the reference engine's bytes; a node hosting lines killed midway (no checkpoints) fails
+/// the run naming the node and its lines, with a manifest that says failed and only whole chunks. Every process is
+/// killed by the test's end, also when it fails.
+/// </summary>
+[Collection("cluster processes")]
+public sealed class ClusterHistoryProcessTests
+{
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
+
+    /// <summary>A dead node is unreachable within about 5 s (as in <see cref="ClusterProcessTests"/>).</summary>
+    private const string QuickDetection = """
+        akka.cluster.failure-detector {
+          heartbeat-interval = 500ms
+          acceptable-heartbeat-pause = 4s
+        }
+        akka.cluster.split-brain-resolver.stable-after = 8s
+        """;
+
+    private static string Plant => Path.Combine(Repository.Root, "examples", "two-stage-plant.yaml");
+
+    [Fact]
+    public async Task A_plants_lines_on_two_worker_processes_write_the_reference_engines_bytes()
+    {
+        using var folder = new TempDirectory();
+        string[] history = ["history", "--model", Plant, "--start", "2026-01-01T00:00:00", "--duration", "6 hours", "--progress", "none"];
+        var reference = await ActorsimCommand.RunAsync([.. history, "--engine", "reference", "--dest", folder.Sub("reference")]);
+        Assert.True(reference.ExitCode == 0, reference.Error);
+        var (seedPort, otherPort) = (MotoServerFixture.FreePort(), MotoServerFixture.FreePort());
+        var seed = $"127.0.0.1:{seedPort}";
+        using var first = CliProcess.Start("node", "--port", $"{seedPort}", "--seed-nodes", seed, "--parallelism", "1");
+        using var second = CliProcess.Start("node", "--port", $"{otherPort}", "--seed-nodes", seed, "--parallelism", "1");
+        await first.WaitForOutputAsync("is up", StartTimeout);
+        await second.WaitForOutputAsync("is up", StartTimeout);
+
+        var spread = await ActorsimCommand.RunAsync([.. history, "--cluster", seed, "--cluster-workers", "2", "--dest", folder.Sub("cluster")]);
+
+        Assert.True(spread.ExitCode == 0, spread.Error + spread.Output);
+        Assert.Equal(ChunkFiles(folder.Sub("reference")), ChunkFiles(folder.Sub("cluster")));
+        Assert.Contains($"line Machining_1 ran on akka.tcp://actorsim@127.0.0.1:{seedPort}", spread.Output);
+        Assert.Contains($"line Machining_2 ran on akka.tcp://actorsim@127.0.0.1:{otherPort}", spread.Output);
+        Assert.Contains("cluster: 2 worker node(s) built the run", spread.Output);
+        Assert.True(File.Exists(Path.Combine(folder.Sub("cluster"), "_SUCCESS")));
+        Assert.Equal(ManifestChunks(folder.Sub("reference")), ManifestChunks(folder.Sub("cluster")));
+        await first.WaitForOutputAsync("Plant run", StartTimeout);
+        Assert.Contains("hosting lines Machining_1,Machining_3,Assembly_1,Assembly_3", first.Output);
+    }
+
+    [Fact]
+    public async Task A_node_hosting_lines_killed_midway_fails_the_run_naming_it_and_its_lines_with_a_failed_manifest()
+    {
+        using var folder = new TempDirectory();
+        await File.WriteAllTextAsync(folder.Sub("node.conf"), QuickDetection);
+        var (seedPort, victimPort) = (MotoServerFixture.FreePort(), MotoServerFixture.FreePort());
+        var seed = $"127.0.0.1:{seedPort}";
+        using var first = CliProcess.Start("node", "--port", $"{seedPort}", "--seed-nodes", seed, "--parallelism", "1", "--config", folder.Sub("node.conf"));
+        using var victim = CliProcess.Start("node", "--port", $"{victimPort}", "--seed-nodes", seed, "--parallelism", "1", "--config", folder.Sub("node.conf"));
+        await first.WaitForOutputAsync("is up", StartTimeout);
+        await victim.WaitForOutputAsync("is up", StartTimeout);
+
+        using var client = CliProcess.Start(
+            "history", "--model", Plant, "--start", "2026-01-01T00:00:00", "--duration", "60 days", "--progress", "none", "--dest", folder.Sub("out"),
+            "--cluster", seed, "--cluster-workers", "2", "--cluster-config", folder.Sub("node.conf"));
+        await victim.WaitForOutputAsync("hosting lines", StartTimeout);
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        await victim.SignalAsync("KILL");
+        await client.WaitForExitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.True(client.ExitCode == 1, client.Error + client.Output);
+        Assert.Contains($"worker node akka.tcp://actorsim@127.0.0.1:{victimPort}, which hosted Machining_2, Machining_4, Assembly_2, Assembly_4", client.Error);
+        Assert.False(File.Exists(Path.Combine(folder.Sub("out"), "_SUCCESS")));
+        using var manifest = JsonDocument.Parse(await File.ReadAllBytesAsync(Path.Combine(folder.Sub("out"), "_manifest.json")));
+        var run = Assert.Single(manifest.RootElement.GetProperty("runs").EnumerateArray());
+        Assert.Equal("failed", run.GetProperty("status").GetString());
+        Assert.Contains(victimPort.ToString(System.Globalization.CultureInfo.InvariantCulture), run.GetProperty("message").GetString());
+        // Every chunk the manifest lists is there whole (its size); chunks are stored under a temporary name and renamed.
+        foreach (var chunk in run.GetProperty("chunks").EnumerateArray())
+        {
+            var file = new FileInfo(Path.Combine(folder.Sub("out"), chunk.GetProperty("path").GetString()!));
+            Assert.Equal(chunk.GetProperty("bytes").GetInt64(), file.Length);
+        }
+    }
+
+    /// <summary>Every chunk file (not the manifest or the marker), by relative path, with its bytes in hex.</summary>
+    private static List<(string Path, string Bytes)> ChunkFiles(string root) =>
+        Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(root, f).Replace('\\', '/'))
+            .Where(f => !f.StartsWith('_'))
+            .Order(StringComparer.Ordinal)
+            .Select(f => (f, Convert.ToHexString(File.ReadAllBytes(Path.Combine(root, f)))))
+            .ToList();
+
+    private static List<string> ManifestChunks(string root)
+    {
+        using var manifest = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(root, "_manifest.json")));
+        return manifest.RootElement.GetProperty("runs")[0].GetProperty("chunks").EnumerateArray()
+            .Select(c => $"{c.GetProperty("path").GetString()} {c.GetProperty("sha256").GetString()}").ToList();
+    }
+}
