@@ -3,20 +3,25 @@
 # REPLICATIONS replications (default 400), as a local forecast on 1 and 2 threads and as `forecast --cluster` on one and
 # on two `actorsim node` worker processes of one thread each, all on this machine. Prints each whole command's wall
 # time, the ratios, the time for a node to come Up and for a job to reach a worker and be built (from the nodes'
-# logs), and checks that every summary.json is the local one byte for byte. Builds nothing: run
-# `dotnet build ActorSim.sln -c Release` first, from the repository root.
+# logs), and checks that every summary.json is the local one byte for byte. Measures what users run: the CLI published
+# ReadyToRun into a temporary folder (as bench/history.sh does), unless ACTORSIM names another.
 #
 #   bench/cluster-forecast.sh
 #
-# Environment: ACTORSIM (default: dotnet src/ActorSim.Cli/bin/Release/net10.0/actorsim.dll), REPLICATIONS,
+# Environment: ACTORSIM (default: the ReadyToRun publish; e.g. "dotnet src/ActorSim.Cli/bin/Release/net10.0/actorsim.dll"
+# for the build's output), REPLICATIONS,
 # BASE_PORT (default 4053; the nodes take BASE_PORT and BASE_PORT + 1).
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
-read -r -a actorsim <<< "${ACTORSIM:-dotnet src/ActorSim.Cli/bin/Release/net10.0/actorsim.dll}"
 replications=${REPLICATIONS:-400}
 port=${BASE_PORT:-4053}
 work=$(mktemp -d)
+if [[ -z "${ACTORSIM:-}" ]]; then
+  dotnet publish src/ActorSim.Cli -c Release -o "$work/cli" -v quiet -nologo > /dev/null
+  ACTORSIM=$work/cli/actorsim
+fi
+read -r -a actorsim <<< "$ACTORSIM"
 nodes=()
 stop_nodes() {
   for pid in "${nodes[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done

@@ -37,6 +37,11 @@ internal sealed class HistoryCommand
           DEST gets _manifest.json last (every run, its chunks with rows, bytes and SHA-256), then _SUCCESS if every run
           in it succeeded; a run holds DEST/_actorsim.lock while it writes.
 
+        On a cluster (--cluster):
+          this process holds the coordinator and the manifests; the lines run on the worker nodes (actorsim node), spread
+          evenly, each writing its records into DEST on its own node. The files are the same bytes. A node hosting lines
+          that is lost fails the run (exit 1) naming it and its lines. See docs/cluster.md.
+
         Exit codes:
           0    done, and every record accounted for
           1    the run failed
