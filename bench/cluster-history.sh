@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# The plant-across-nodes benchmark of issue 16 §4, in one run: the two-stage plant (examples/two-stage-plant.yaml) for
+# DURATION (default 1 week) in one process on 2 line threads (the actors engine), and with `history --cluster` on two
+# `actorsim node` worker processes of one thread each, on this machine. Prints each run's time, rounds and grants (from
+# the coordinator's log), items sent, the cluster's extra time per grant and per item, the rounds per simulated hour
+# of both, and checks that the chunk files are the same bytes. Runs the CLI published ReadyToRun (as users run it),
+# unless ACTORSIM names another build.
+#
+#   bench/cluster-history.sh
+#
+# Environment: ACTORSIM, DURATION, BASE_PORT (default 4063; the nodes take BASE_PORT and BASE_PORT + 1).
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+duration=${DURATION:-1 week}
+port=${BASE_PORT:-4063}
+work=$(mktemp -d)
+nodes=()
+stop_nodes() {
+  for pid in "${nodes[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+  for pid in "${nodes[@]}"; do wait "$pid" 2>/dev/null || true; done
+  nodes=()
+}
+trap 'stop_nodes; rm -rf "$work"' EXIT
+if [[ -z "${ACTORSIM:-}" ]]; then
+  dotnet publish src/ActorSim.Cli -c Release -o "$work/cli" -v quiet -nologo > /dev/null
+  ACTORSIM=$work/cli/actorsim
+fi
+read -r -a actorsim <<< "$ACTORSIM"
+
+# Not called in a subshell: the node's pid must reach `nodes`, so that the trap stops it.
+start_node() {
+  local node_port=$1 log=$2
+  "${actorsim[@]}" node --port "$node_port" --seed-nodes "127.0.0.1:$port" --parallelism 1 > "$log" 2>&1 &
+  nodes+=($!)
+  until grep -q " is up$" "$log"; do
+    kill -0 "${nodes[-1]}" 2>/dev/null || { cat "$log" >&2; exit 1; }
+    sleep 0.05
+  done
+}
+
+history=("${actorsim[@]}" history --model examples/two-stage-plant.yaml --start 2026-01-01T00:00:00 --duration "$duration" --progress none --log-level info)
+"${history[@]}" --parallelism 2 --dest "$work/local" > "$work/local.log" 2>&1 || { cat "$work/local.log" >&2; exit 1; }
+start_node "$port" "$work/node1.log"
+start_node "$((port + 1))" "$work/node2.log"
+"${history[@]}" --dest "$work/cluster" --cluster "127.0.0.1:$port" --cluster-workers 2 > "$work/cluster.log" 2>&1 || { cat "$work/cluster.log" >&2; exit 1; }
+stop_nodes
+
+diff -r -q -x _manifest.json "$work/local" "$work/cluster" > /dev/null || { echo "the cluster's chunk files differ from the local run's" >&2; exit 1; }
+
+python3 - "$work/local.log" "$work/cluster.log" <<'PY'
+import re, sys
+def figures(path):
+    text = open(path).read()
+    completed = re.search(r"Run completed: (\d+) rounds, (\d+) grants, (\d+) events in ([\d.]+) s", text)
+    items = int(re.search(r"([\d,]+) items sent", text).group(1).replace(",", ""))
+    simulated = float(re.search(r"Simulated \d+ lines for ([\d.]+) s", text).group(1))
+    return int(completed.group(1)), int(completed.group(2)), float(completed.group(4)), items, simulated
+local, cluster = figures(sys.argv[1]), figures(sys.argv[2])
+for name, (rounds, grants, seconds, items, simulated) in (("one process, 2 line threads", local), ("2 nodes x 1 thread", cluster)):
+    print(f"{name:30} {seconds:7.2f} s  {rounds:6} rounds ({rounds / (simulated / 3600):.2f} per simulated hour)  {grants} grants  {items:,} items")
+extra = cluster[2] - local[2]
+print(f"cluster against one process: {cluster[2] / local[2]:.2f}x the time; {extra:.2f} s more = {1000 * extra / cluster[1]:.2f} ms per grant, "
+      f"or {1e6 * extra / cluster[3]:.2f} us per item (all of it put on one or the other)")
+print(re.search(r"cluster: .*", open(sys.argv[2]).read()).group(0))
+print("the chunk files are the same bytes")
+PY
