@@ -22,12 +22,9 @@ internal sealed class ForecastCluster : IAsyncDisposable
     /// <summary>The executor ForecastRunner runs replications on.</summary>
     public ClusterReplicationExecutor Executor { get; }
 
-    /// <summary>Joins the cluster at <paramref name="seeds"/> from <paramref name="host"/> (any free port), with <paramref name="configFile"/> over the embedded configuration.</summary>
-    public static ForecastCluster Join(IReadOnlyList<string> seeds, string? host, string? configFile, ModelSource model, string? snapshotJson)
-    {
-        var node = Node.ClientNode.Join(seeds, host, configFile);
-        return new ForecastCluster(node, new ClusterReplicationExecutor(node, model, snapshotJson));
-    }
+    /// <summary>The forecast of <paramref name="model"/> from <paramref name="snapshotJson"/> on the cluster <paramref name="node"/> (a client node, <see cref="Node.ClientNode"/>) has joined; disposing it leaves.</summary>
+    public static ForecastCluster Over(ActorSimNode node, ModelSource model, string? snapshotJson) =>
+        new(node, new ClusterReplicationExecutor(node, model, snapshotJson));
 
     /// <summary>Ends the jobs on the workers; one line per worker node: batches, replications kept, duplicates, re-queued, lost.</summary>
     public async Task<IReadOnlyList<string>> FinishAsync()

@@ -17,6 +17,8 @@ internal static class ForecastJob
 {
     public static async Task<int> RunAsync(ForecastOptions options, TextWriter output, TextWriter error, CancellationToken cancellation)
     {
+        // On a cluster the client node starts (Akka, remoting, the join) on another thread while this one reads the model and the state.
+        await using var joining = options.Cluster is { } seeds ? new Node.EarlyJoin(seeds, options.ClusterHost, options.ClusterConfig) : null;
         var model = ModelOption.Source(options.ModelPath);
         var (plant, name) = ModelOption.Build(model);
         var snapshot = options.Snapshot is { } location ? await SnapshotAsync(model, location, options, cancellation).ConfigureAwait(false) : null;
@@ -79,7 +81,7 @@ internal static class ForecastJob
 
         // The records' destination is taken before the cluster is joined: one that cannot be written fails at once.
         await using var records = options.KeepRecords is { } keep ? await RecordsAsync(model, snapshot, keep, options, cancellation).ConfigureAwait(false) : null;
-        await using var cluster = options.Cluster is { } seeds ? ForecastCluster.Join(seeds, options.ClusterHost, options.ClusterConfig, model, snapshotJson) : null;
+        await using var cluster = joining is null ? null : ForecastCluster.Over(await joining.TakeAsync().ConfigureAwait(false), model, snapshotJson);
         var executor = cluster?.Executor;
         request = request with { Records = records };
         var from = snapshot is null ? "empty, at 0" : $"the {(snapshot.Kind == SnapshotKind.Exact ? "exact" : "observed")} snapshot at t={SimTime.Format(snapshot.AsOf, snapshot.Start)}";
