@@ -152,6 +152,8 @@ internal static class CliApplication
             };
             RunOutcome outcome;
             IReadOnlyList<(string Line, string Node)>? placement = null;
+            IReadOnlyList<(string Line, ActorSim.Actors.LineTraffic Traffic)>? traffic = null;
+            string? networkWarning = null;
             try
             {
                 if (client is null)
@@ -162,7 +164,7 @@ internal static class CliApplication
                 {
                     var spread = await new ActorSim.Cluster.ClusterPlantRunner(client) { MinWorkers = options.ClusterWorkers }
                         .RunAsync(run, outputs, description.RunId, execution, cancellation).ConfigureAwait(false);
-                    (outcome, placement) = (spread.Outcome, spread.Placement);
+                    (outcome, placement, traffic, networkWarning) = (spread.Outcome, spread.Placement, spread.Traffic, spread.NetworkWarning);
                     output.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
                         $"cluster: {spread.Placement.Select(p => p.Node).Distinct().Count()} worker node(s) built the run in {spread.Prepared.TotalSeconds:0.000} s; the run took {spread.Ran.TotalSeconds:0.000} s; the lines' chunks were collected in {spread.Collected.TotalSeconds:0.000} s"));
                 }
@@ -174,7 +176,16 @@ internal static class CliApplication
 
             foreach (var (line, node) in placement ?? [])
             {
-                output.WriteLine($"line {line} ran on {node}");
+                var wire = traffic?.FirstOrDefault(t => t.Line == line).Traffic;
+                output.WriteLine(wire is null
+                    ? $"line {line} ran on {node}"
+                    : string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                        $"line {line} ran on {node}: {wire.MessagesReceived:N0} messages ({wire.BytesReceived / 1e6:0.00} MB) to the coordinator, {wire.MessagesSent:N0} ({wire.BytesSent / 1e6:0.00} MB) from it"));
+            }
+
+            if (networkWarning is not null)
+            {
+                error.WriteLine($"actorsim: warning: {networkWarning}");
             }
 
             WriteSummary(output, run, outcome, engine);

@@ -86,6 +86,9 @@ public sealed class ClusterPlantRunner(ActorSimNode client)
             failure = e;
         }
 
+        var wire = WireTraffic.For(client.System);
+        var traffic = wire.Of(runId);
+        wire.Forget(runId);
         var hosted = await CollectAsync(prepared, runId).ConfigureAwait(false);
         foreach (var chunk in hosted.SelectMany(h => h.Chunks))
         {
@@ -106,10 +109,32 @@ public sealed class ClusterPlantRunner(ActorSimNode client)
         var outcome = new RunOutcome(reports, stats!.Plant, stats, null, reports.Sum(r => r.Item2.Sinks.Count == 0 ? 0 : r.Item2.Sinks[0].Published), clock.Elapsed);
         return new ClusterRunOutcome(outcome, run.Plant.Lines.Select((l, i) => (l.SimId, placement[i].ToString())).ToArray())
         {
+            Traffic = traffic.Where(t => t.Line < run.Plant.Lines.Count).Select(t => (run.Plant.Lines[t.Line].SimId, t)).ToArray(),
+            NetworkWarning = NetworkWarning(stats, placement, ranAfter - preparedAfter, traffic),
             Prepared = preparedAfter,
             Ran = ranAfter - preparedAfter,
             Collected = clock.Elapsed - ranAfter,
         };
+    }
+
+    /// <summary>
+    /// A warning when the run took more than twice the compute of its busiest node (the sum of its lines' busy time):
+    /// then waiting on messages between nodes, not simulating, set the pace.
+    /// </summary>
+    private static string? NetworkWarning(ActorRunStats stats, Address[] placement, TimeSpan ran, IReadOnlyList<LineTraffic> traffic)
+    {
+        var busiest = stats.Lines.GroupBy(l => placement[l.Line]).Select(g => (Node: g.Key, Busy: g.Sum(l => l.BusySeconds))).MaxBy(n => n.Busy);
+        if (busiest.Node is null || ran.TotalSeconds <= 2 * busiest.Busy)
+        {
+            return null;
+        }
+
+        var bytes = traffic.Sum(t => t.BytesSent + t.BytesReceived);
+        var messages = traffic.Sum(t => t.MessagesSent + t.MessagesReceived);
+        var culture = System.Globalization.CultureInfo.InvariantCulture;
+        return string.Create(culture, $"the network, not the model, limits this run: it took {ran.TotalSeconds:0.00} s, and its busiest node ({busiest.Node}) computed for {busiest.Busy:0.00} s; ")
+            + string.Create(culture, $"the rest went to {stats.Grants:N0} grants and {messages:N0} messages ({bytes / 1e6:0.0} MB) between the coordinator and the lines ")
+            + "(a plant whose lines exchange many items per grant, or a slow network, runs faster in one process or with fewer nodes)";
     }
 
     /// <summary>

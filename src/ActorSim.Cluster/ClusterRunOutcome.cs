@@ -1,3 +1,4 @@
+using ActorSim.Actors;
 using ActorSim.Runs.Execution;
 
 namespace ActorSim.Cluster;
@@ -15,4 +16,13 @@ public sealed record ClusterRunOutcome(RunOutcome Outcome, IReadOnlyList<(string
 
     /// <summary>Wall time to collect the lines' chunks and counts from the nodes.</summary>
     public TimeSpan Collected { get; init; }
+
+    /// <summary>Per line (by sim id, in the plant's order) the messages and bytes it exchanged with the coordinator over the network.</summary>
+    public IReadOnlyList<(string Line, LineTraffic Traffic)> Traffic { get; init; } = [];
+
+    /// <summary>
+    /// Set when the network, not the model, limited the run: the run took more than twice what its busiest node
+    /// computed (its lines' busy time); says how much and where the rest went. Null otherwise.
+    /// </summary>
+    public string? NetworkWarning { get; init; }
 }

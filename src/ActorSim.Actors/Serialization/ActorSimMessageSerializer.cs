@@ -6,8 +6,10 @@ using Akka.Serialization;
 namespace ActorSim.Actors.Serialization;
 
 /// <summary>
-/// Writes every <see cref="Messages.IActorSimMessage"/> as System.Text.Json UTF-8 under a versioned manifest (see
-/// <see cref="MessageManifests"/>); infinities and NaN travel as named literals. Bound in <c>cluster-config/actorsim.conf</c>.
+/// Writes every <see cref="Messages.IActorSimMessage"/> under a versioned manifest (see <see cref="MessageManifests"/>):
+/// grants and reports, which carry items in transit, in binary (<see cref="GrantBinary"/>); the others as
+/// System.Text.Json UTF-8, infinities and NaN as named literals. Bound in <c>cluster-config/actorsim.conf</c>.
+/// Counts each line's messages and bytes (<see cref="WireTraffic"/>).
 /// </summary>
 internal sealed class ActorSimMessageSerializer(ExtendedActorSystem system) : SerializerWithStringManifest(system)
 {
@@ -21,6 +23,8 @@ internal sealed class ActorSimMessageSerializer(ExtendedActorSystem system) : Se
         Converters = { new ItemShipmentConverter() },
     };
 
+    private readonly WireTraffic _traffic = WireTraffic.For(system);
+
     public override int Identifier => Id;
 
     public override string Manifest(object o)
@@ -32,13 +36,22 @@ internal sealed class ActorSimMessageSerializer(ExtendedActorSystem system) : Se
     public override byte[] ToBinary(object obj)
     {
         ArgumentNullException.ThrowIfNull(obj);
-        return JsonSerializer.SerializeToUtf8Bytes(obj, obj.GetType(), Options);
+        var bytes = obj switch
+        {
+            Messages.Grant grant => GrantBinary.Write(grant),
+            Messages.GrantDone done => GrantBinary.Write(done),
+            _ => JsonSerializer.SerializeToUtf8Bytes(obj, obj.GetType(), Options),
+        };
+        _traffic.Count(obj, bytes.Length, sent: true);
+        return bytes;
     }
 
     public override object FromBinary(byte[] bytes, string manifest)
     {
         var (type, singleton) = MessageManifests.Resolve(manifest);
-        return singleton ?? JsonSerializer.Deserialize(bytes, type, Options)
+        var message = singleton ?? (MessageManifests.IsBinary(manifest) ? GrantBinary.Read(bytes, manifest) : JsonSerializer.Deserialize(bytes, type, Options))
             ?? throw new System.Runtime.Serialization.SerializationException($"Message '{manifest}' deserialized to null.");
+        _traffic.Count(message, bytes.Length, sent: false);
+        return message;
     }
 }

@@ -8,6 +8,12 @@ namespace ActorSim.Actors.Serialization;
 /// </summary>
 internal static class MessageManifests
 {
+    /// <summary>A grant with its deliveries in binary (<see cref="Serialization.GrantBinary"/>); <c>grant.v1</c>, its JSON, still reads.</summary>
+    public const string GrantBinary = "grant.v2";
+
+    /// <summary>A line's report with the items it sent in binary; <c>grant-done.v1</c>, its JSON, still reads.</summary>
+    public const string GrantDoneBinary = "grant-done.v2";
+
     private static readonly (Type Type, string Manifest, object? Singleton)[] Table =
     [
         (typeof(StartRun), "start-run.v1", null),
@@ -23,8 +29,8 @@ internal static class MessageManifests
         (typeof(GetProgress), "get-progress.v1", null),
         (typeof(RunProgress), "run-progress.v1", null),
         (typeof(LineReady), "line-ready.v1", null),
-        (typeof(Grant), "grant.v1", null),
-        (typeof(GrantDone), "grant-done.v1", null),
+        (typeof(Grant), GrantBinary, null),
+        (typeof(GrantDone), GrantDoneBinary, null),
         (typeof(LineProgress), "line-progress.v1", null),
         (typeof(LineFailed), "line-failed.v1", null),
         (typeof(FinishLine), "finish-line.v1", null),
@@ -36,8 +42,15 @@ internal static class MessageManifests
 
     private static readonly Dictionary<Type, string> ByType = Table.ToDictionary(e => e.Type, e => e.Manifest);
 
+    /// <summary>Manifests no longer written that still read: the JSON forms the binary ones replaced.</summary>
+    private static readonly (Type Type, string Manifest, object? Singleton)[] Readable =
+    [
+        (typeof(Grant), "grant.v1", null),
+        (typeof(GrantDone), "grant-done.v1", null),
+    ];
+
     private static readonly Dictionary<string, (Type Type, object? Singleton)> ByManifest =
-        Table.ToDictionary(e => e.Manifest, e => (e.Type, e.Singleton), StringComparer.Ordinal);
+        Table.Concat(Readable).ToDictionary(e => e.Manifest, e => (e.Type, e.Singleton), StringComparer.Ordinal);
 
     /// <summary>Every manifest with its type, for tests.</summary>
     public static IEnumerable<(Type Type, string Manifest)> All => Table.Select(e => (e.Type, e.Manifest));
@@ -45,6 +58,9 @@ internal static class MessageManifests
     public static string Of(Type type) => ByType.TryGetValue(type, out var manifest)
         ? manifest
         : throw new ArgumentException($"{type.FullName} implements IActorSimMessage but has no manifest; add it to MessageManifests.", nameof(type));
+
+    /// <summary>True for the manifests written in binary rather than JSON.</summary>
+    public static bool IsBinary(string manifest) => manifest is GrantBinary or GrantDoneBinary;
 
     public static (Type Type, object? Singleton) Resolve(string manifest) => ByManifest.TryGetValue(manifest, out var entry)
         ? entry
