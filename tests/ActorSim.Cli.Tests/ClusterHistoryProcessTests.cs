@@ -27,11 +27,11 @@ public sealed class ClusterHistoryProcessTests
     private static string Plant => Path.Combine(Repository.Root, "examples", "two-stage-plant.yaml");
 
     [Fact]
-    public async Task A_plants_lines_on_two_worker_processes_write_the_reference_engines_bytes()
+    public async Task A_plants_lines_on_two_worker_processes_write_the_reference_engines_bytes_and_snapshot()
     {
         using var folder = new TempDirectory();
-        string[] history = ["history", "--model", Plant, "--start", "2026-01-01T00:00:00", "--duration", "6 hours", "--progress", "none"];
-        var reference = await ActorsimCommand.RunAsync([.. history, "--engine", "reference", "--dest", folder.Sub("reference")]);
+        string[] history = ["history", "--model", Plant, "--start", "2026-01-01T00:00:00", "--duration", "6 hours", "--progress", "none", "--snapshot-at", "3 hours"];
+        var reference = await ActorsimCommand.RunAsync([.. history, "--engine", "reference", "--dest", folder.Sub("reference"), "--snapshot-out", folder.Sub("reference.json")]);
         Assert.True(reference.ExitCode == 0, reference.Error);
         var (seedPort, otherPort) = (MotoServerFixture.FreePort(), MotoServerFixture.FreePort());
         var seed = $"127.0.0.1:{seedPort}";
@@ -40,10 +40,12 @@ public sealed class ClusterHistoryProcessTests
         await first.WaitForOutputAsync("is up", StartTimeout);
         await second.WaitForOutputAsync("is up", StartTimeout);
 
-        var spread = await ActorsimCommand.RunAsync([.. history, "--cluster", seed, "--cluster-workers", "2", "--dest", folder.Sub("cluster")]);
+        var spread = await ActorsimCommand.RunAsync([.. history, "--cluster", seed, "--cluster-workers", "2", "--dest", folder.Sub("cluster"), "--snapshot-out", folder.Sub("cluster.json")]);
 
         Assert.True(spread.ExitCode == 0, spread.Error + spread.Output);
         Assert.Equal(ChunkFiles(folder.Sub("reference")), ChunkFiles(folder.Sub("cluster")));
+        Assert.Equal(await File.ReadAllBytesAsync(folder.Sub("reference.json")), await File.ReadAllBytesAsync(folder.Sub("cluster.json")));
+        Assert.Matches(@"line Assembly_4 ran on akka\.tcp://actorsim@127\.0\.0\.1:\d+: \d+ messages \([\d.]+ MB\) to the coordinator", spread.Output);
         Assert.Contains($"line Machining_1 ran on akka.tcp://actorsim@127.0.0.1:{seedPort}", spread.Output);
         Assert.Contains($"line Machining_2 ran on akka.tcp://actorsim@127.0.0.1:{otherPort}", spread.Output);
         Assert.Contains("cluster: 2 worker node(s) built the run", spread.Output);
