@@ -45,6 +45,14 @@ public sealed class ClusterPlantRunner(ActorSimNode client)
         var placement = LinePlacement.Spread(run.Plant, await WorkersAsync(cancellation).ConfigureAwait(false));
         var nodes = placement.Distinct().ToArray();
         var specJson = RunSpecJson.Write(spec);
+        var frame = client.System.Settings.Config.GetByteSize("akka.remote.dot-netty.tcp.maximum-frame-size") ?? 128_000;
+        if (System.Text.Encoding.UTF8.GetByteCount(specJson) > frame - 4096)
+        {
+            throw new ClusterRunException(
+                $"the run's description (its model and snapshot) is {System.Text.Encoding.UTF8.GetByteCount(specJson):N0} bytes, more than a message between nodes holds ({frame:N0}): " +
+                "raise akka.remote.dot-netty.tcp.maximum-frame-size on every node and the client (--config, --cluster-config)");
+        }
+
         var tags = spec.Sinks.Select(s => destinations.ChunkTagOf(s.Destination)).ToArray();
         var prepared = new List<Address>();
         ActorRunStats? stats = null;
@@ -89,7 +97,13 @@ public sealed class ClusterPlantRunner(ActorSimNode client)
         var wire = WireTraffic.For(client.System);
         var traffic = wire.Of(runId);
         wire.Forget(runId);
-        var hosted = await CollectAsync(prepared, runId).ConfigureAwait(false);
+        var (hosted, silent) = await CollectAsync(prepared, runId).ConfigureAwait(false);
+        if (failure is null && silent.Count > 0)
+        {
+            failure = new ClusterRunException(
+                $"the run ended, but {string.Join(" and ", silent)} did not say which chunks its lines wrote: the manifest lists only the other nodes' chunks");
+        }
+
         foreach (var chunk in hosted.SelectMany(h => h.Chunks))
         {
             destinations.Log(chunk);
@@ -200,23 +214,39 @@ public sealed class ClusterPlantRunner(ActorSimNode client)
         return await handle.Completion.ConfigureAwait(false);
     }
 
-    /// <summary>What the lines on <paramref name="nodes"/> wrote; a node that does not answer reports nothing (its lines' chunks are missing from the manifest).</summary>
-    private async Task<List<HostedLine>> CollectAsync(IReadOnlyList<Address> nodes, string runId)
+    /// <summary>
+    /// What the lines on <paramref name="nodes"/> wrote, page by page; a node that does not answer is named in the
+    /// second list (its lines' chunks are missing from the manifest, which must then not say the run succeeded).
+    /// </summary>
+    private async Task<(List<HostedLine> Lines, List<Address> Silent)> CollectAsync(IReadOnlyList<Address> nodes, string runId)
     {
-        var lines = new List<HostedLine>();
+        var lines = new Dictionary<string, HostedLine>(StringComparer.Ordinal);
+        var silent = new List<Address>();
         foreach (var node in nodes)
         {
             try
             {
-                lines.AddRange((await PlantHost(node).Ask<LinesCollected>(new CollectLines(runId), AskTimeout).ConfigureAwait(false)).Lines);
+                var page = 0;
+                LinesCollected reply;
+                do
+                {
+                    reply = await PlantHost(node).Ask<LinesCollected>(new CollectLines(runId, page++), AskTimeout).ConfigureAwait(false);
+                    foreach (var line in reply.Lines)
+                    {
+                        lines[line.SimId] = lines.TryGetValue(line.SimId, out var held)
+                            ? held with { Sinks = [.. held.Sinks, .. line.Sinks], Chunks = [.. held.Chunks, .. line.Chunks] }
+                            : line;
+                    }
+                }
+                while (reply.More);
             }
             catch (AskTimeoutException)
             {
-                // The node is gone: the run has failed naming it, and the manifest says so.
+                silent.Add(node);
             }
         }
 
-        return lines;
+        return ([.. lines.Values], silent);
     }
 
     private ActorSelection PlantHost(Address node) => client.System.ActorSelection(new RootActorPath(node) / "user" / NodeActors.PlantHostName);

@@ -63,10 +63,32 @@ public sealed class ClusterPlantTests : IDisposable
         Assert.True(outcome.Outcome.Stats.Rounds > 0);
     }
 
+    [Fact]
+    public async Task A_run_whose_lines_wrote_thousands_of_chunks_lists_every_one_in_its_manifest()
+    {
+        await using var cluster = new TestCluster();
+        cluster.Start("worker");
+        var client = cluster.Start("client");
+        await cluster.WhenAllUpAsync(TimeSpan.FromSeconds(20));
+        var run = Compile("two-stage", "small-chunks", RunEngine.Actors, batchSize: 100);
+
+        await using (var outputs = await OpenAsync(run))
+        {
+            var outcome = await new ClusterPlantRunner(client).RunAsync(run, outputs, outputs.RunId, new RunExecution());
+            await outputs.CompleteAsync(RunStatus.Succeeded, null, SinkReports(outcome.Outcome));
+        }
+
+        var files = Files(Path.Combine(_root, "small-chunks"));
+        var manifest = await ManifestAsync("small-chunks");
+        Assert.True(files.Count > 4000, $"{files.Count} chunks: too few to need several pages");
+        Assert.Equal(files.Select(f => f.Path), manifest.Chunks.Select(c => c.Path));
+        Assert.Equal(manifest.Sinks.Sum(s => s.Written), manifest.Chunks.Sum(c => c.Rows));
+    }
+
     private static List<(string Line, Egress.Reports.SinkReport Report)> SinkReports(RunOutcome outcome) =>
         outcome.Lines.SelectMany(l => l.Report.Sinks.Select(s => (l.Line, s))).ToList();
 
-    private CompiledRun Compile(string model, string folder, RunEngine engine) => RunCompiler.Compile(RunSpecResolver.Resolve(
+    private CompiledRun Compile(string model, string folder, RunEngine engine, int? batchSize = null) => RunCompiler.Compile(RunSpecResolver.Resolve(
         new RunRequest
         {
             Model = ModelSource.FromCatalog(model),
@@ -74,6 +96,7 @@ public sealed class ClusterPlantTests : IDisposable
             DurationSeconds = 6 * 3600,
             Seed = 42,
             Engine = engine,
+            BatchSize = batchSize,
         },
         Start));
 

@@ -1,6 +1,7 @@
 using ActorSim.Cluster.Messages;
 using ActorSim.Cluster.Serialization;
 using ActorSim.Egress.Destinations;
+using ActorSim.Egress.Reports;
 using ActorSim.Forecasts;
 using ActorSim.Forecasts.Records;
 using ActorSim.Runs;
@@ -26,6 +27,11 @@ public sealed class SerializationTests
             new WorkBatch("job-1", 9, [3, 4, 5]),
             new ReplicationDone("job-1", 9, 3, [1.5, double.NaN, double.PositiveInfinity], [0, -0.0, double.Epsilon]),
             new JobEnded("job-1"),
+            new LinesOffered("run-1", "{}", [0, 2], ["tag", null]),
+            new LinesPrepared("run-1", null),
+            new CollectLines("run-1", 3),
+            new LinesCollected("run-1", [new HostedLine("A", [new SinkReport("history", 10, 8, 2, [new DestinationReport("events.parquet", 10, 8, 1, 512)]) { BlockedSeconds = 0.5 }],
+                [new ManifestChunk("line=A/events_000001.parquet", "A", "history", 8, 512, new string('b', 64))])], More: true),
         ];
         Assert.Equal(ClusterMessageSerializer.All.Count, messages.Length);
 
@@ -108,6 +114,9 @@ public sealed class SerializationTests
         JobChunk c => $"{c.JobId} {c.JobHash} {c.Index} {c.Count} {Convert.ToHexString(c.Data)}",
         WorkBatch b => $"{b.JobId} {b.LeaseId} {string.Join(",", b.Indices)}",
         ReplicationDone d => $"{d.JobId} {d.LeaseId} {d.Index} {string.Join(",", d.Row.Concat(d.Samples).Select(BitConverter.DoubleToInt64Bits))}",
+        LinesOffered o => $"{o.RunId} {o.SpecJson} {string.Join(",", o.Lines)} {string.Join(",", o.ChunkTags.Select(t => t ?? "<null>"))}",
+        LinesCollected c => $"{c.RunId} {c.More} " + string.Join(";", c.Lines.Select(l =>
+            $"{l.SimId} {string.Join(",", l.Sinks.Select(s => $"{s with { Destinations = [] }} {s.BlockedSeconds} {string.Join(",", s.Destinations)}"))} {string.Join(",", l.Chunks)}")),
         _ => message.ToString()!,
     };
 }

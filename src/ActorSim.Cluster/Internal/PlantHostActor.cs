@@ -27,13 +27,18 @@ internal sealed class PlantHostActor : ReceiveActor
 
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly Func<string, IObjectStore> _stores;
+    /// <summary>Chunks per page of a run's collection: some 200 bytes each, far below the 1 MiB frame.</summary>
+    private const int PageChunks = 2000;
+
     private readonly Dictionary<string, HostedRun> _runs = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (Address Client, HostedLine[] Lines)> _collected = new(StringComparer.Ordinal);
 
     public PlantHostActor(Func<string, IObjectStore> stores)
     {
         _stores = stores;
         Receive<LinesOffered>(Offered);
         Receive<CollectLines>(Collect);
+        Receive<Collected>(Drained);
         Receive<ClusterEvent.MemberRemoved>(m => ClientGone(m.Member.Address));
     }
 
@@ -80,6 +85,12 @@ internal sealed class PlantHostActor : ReceiveActor
 
     private void Collect(CollectLines collect)
     {
+        if (collect.Page > 0)
+        {
+            SendPage(collect.RunId, collect.Page, Sender);
+            return;
+        }
+
         if (!_runs.Remove(collect.RunId, out var hosted))
         {
             Sender.Tell(new LinesCollected(collect.RunId, []));
@@ -88,16 +99,47 @@ internal sealed class PlantHostActor : ReceiveActor
 
         LineHosting.Remove(Context.System, collect.RunId);
         var replyTo = Sender;
-        hosted.CollectAsync(DrainWait).PipeTo(replyTo, success: lines =>
+        hosted.CollectAsync(DrainWait).PipeTo(Self, success: lines => new Collected(collect.RunId, lines, hosted.Client, replyTo));
+    }
+
+    private void Drained(Collected collected)
+    {
+        _log.Info("Plant run {RunId} ended: {Lines} line(s) hosted here wrote {Records} records in {Chunks} chunks",
+            collected.RunId, collected.Lines.Length, collected.Lines.Sum(l => l.Sinks.Sum(s => s.Written)), collected.Lines.Sum(l => l.Chunks.Length));
+        _collected[collected.RunId] = (collected.Client, collected.Lines);
+        SendPage(collected.RunId, 0, collected.ReplyTo);
+    }
+
+    /// <summary>Page <paramref name="page"/> of a collected run: the lines' accounts on page 0, <see cref="PageChunks"/> chunks a page; the last page forgets the run.</summary>
+    private void SendPage(string runId, int page, IActorRef replyTo)
+    {
+        if (!_collected.TryGetValue(runId, out var held))
         {
-            _log.Info("Plant run {RunId} ended: {Lines} line(s) hosted here wrote {Records} records in {Chunks} chunks",
-                collect.RunId, lines.Length, lines.Sum(l => l.Sinks.Sum(s => s.Written)), lines.Sum(l => l.Chunks.Length));
-            return new LinesCollected(collect.RunId, lines);
-        });
+            replyTo.Tell(new LinesCollected(runId, []));
+            return;
+        }
+
+        var lines = held.Lines;
+        var chunks = lines.SelectMany(l => l.Chunks.Select(c => (l.SimId, Chunk: c))).Skip(page * PageChunks).Take(PageChunks).ToArray();
+        var more = (page + 1) * PageChunks < lines.Sum(l => l.Chunks.Length);
+        var slice = lines
+            .Select(l => new HostedLine(l.SimId, page == 0 ? l.Sinks : [], chunks.Where(c => c.SimId == l.SimId).Select(c => c.Chunk).ToArray()))
+            .Where(l => page == 0 || l.Chunks.Length > 0)
+            .ToArray();
+        replyTo.Tell(new LinesCollected(runId, slice, more));
+        if (!more)
+        {
+            _collected.Remove(runId);
+        }
     }
 
     private void ClientGone(Address client)
     {
+        foreach (var (runId, _) in _collected.Where(c => c.Value.Client == client).ToArray())
+        {
+            _collected.Remove(runId);
+        }
+
         foreach (var (runId, _) in _runs.Where(r => r.Value.Client == client).ToArray())
         {
             _runs.Remove(runId);
@@ -105,6 +147,9 @@ internal sealed class PlantHostActor : ReceiveActor
             _log.Warning("Plant run {RunId} forgotten: its client {Client} left the cluster or was removed", runId, client);
         }
     }
+
+    /// <summary>A run's lines drained and counted, to be sent in pages to <paramref name="ReplyTo"/>.</summary>
+    private sealed record Collected(string RunId, HostedLine[] Lines, Address Client, IActorRef ReplyTo);
 
     /// <summary>A run hosted here: its compiled form, and each line's egress and chunks as its lines start.</summary>
     private sealed class HostedRun(CompiledRun run, string?[] chunkTags, Address client)

@@ -1,4 +1,7 @@
 namespace ActorSim.Cluster.Messages;
 
-/// <summary>Client → worker node: the run has ended; report what its lines here wrote and forget the run.</summary>
-internal sealed record CollectLines(string RunId) : IClusterMessage;
+/// <summary>
+/// Client → worker node: the run has ended; report page <paramref name="Page"/> of what its lines here wrote (page 0
+/// waits for their egress to drain). The node forgets the run once it has sent the last page.
+/// </summary>
+internal sealed record CollectLines(string RunId, int Page = 0) : IClusterMessage;

@@ -124,6 +124,7 @@ internal sealed class ClusterMessageSerializer(ExtendedActorSystem system) : Ser
                     break;
                 case CollectLines m:
                     w.Write(m.RunId);
+                    w.Write(m.Page);
                     break;
                 case LinesCollected m:
                     w.Write(m.RunId);
@@ -133,6 +134,7 @@ internal sealed class ClusterMessageSerializer(ExtendedActorSystem system) : Ser
                         WriteHostedLine(w, line);
                     }
 
+                    w.Write(m.More);
                     break;
                 default:
                     throw new ArgumentException($"{obj.GetType().FullName} is not a cluster message.", nameof(obj));
@@ -161,8 +163,8 @@ internal sealed class ClusterMessageSerializer(ExtendedActorSystem system) : Ser
                 "job-ended.v1" => new JobEnded(r.ReadString()),
                 "lines-offered.v1" => new LinesOffered(r.ReadString(), r.ReadString(), ReadInts(r), ReadArray(r, ReadOptional)),
                 "lines-prepared.v1" => new LinesPrepared(r.ReadString(), ReadOptional(r)),
-                "collect-lines.v1" => new CollectLines(r.ReadString()),
-                "lines-collected.v1" => new LinesCollected(r.ReadString(), ReadArray(r, ReadHostedLine)),
+                "collect-lines.v1" => new CollectLines(r.ReadString(), r.ReadInt32()),
+                "lines-collected.v1" => new LinesCollected(r.ReadString(), ReadArray(r, ReadHostedLine), r.ReadBoolean()),
                 _ => throw new SerializationException(
                     $"Unknown ActorSim cluster message manifest '{manifest}'; the sender runs a version this node does not know. Known: {string.Join(", ", Manifests.Values)}."),
             };
