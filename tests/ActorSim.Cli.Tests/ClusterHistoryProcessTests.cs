@@ -90,6 +90,30 @@ public sealed class ClusterHistoryProcessTests
         }
     }
 
+    [Fact]
+    public async Task A_run_on_the_cluster_stopped_by_sigterm_exits_143_with_a_stopped_manifest_listing_every_chunk()
+    {
+        using var folder = new TempDirectory();
+        var port = MotoServerFixture.FreePort();
+        var seed = $"127.0.0.1:{port}";
+        using var node = CliProcess.Start("node", "--port", $"{port}", "--seed-nodes", seed, "--parallelism", "1");
+        await node.WaitForOutputAsync("is up", StartTimeout);
+
+        using var client = CliProcess.Start(
+            "history", "--model", Plant, "--start", "2026-01-01T00:00:00", "--duration", "60 days", "--progress", "none", "--dest", folder.Sub("out"), "--cluster", seed);
+        await node.WaitForOutputAsync("hosting lines", StartTimeout);
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        await client.SignalAsync("TERM");
+        await client.WaitForExitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.True(client.ExitCode == 143, client.Error + client.Output);
+        using var manifest = JsonDocument.Parse(await File.ReadAllBytesAsync(Path.Combine(folder.Sub("out"), "_manifest.json")));
+        var run = Assert.Single(manifest.RootElement.GetProperty("runs").EnumerateArray());
+        Assert.Equal("stopped", run.GetProperty("status").GetString());
+        Assert.Equal(ChunkFiles(folder.Sub("out")).Select(f => f.Path), run.GetProperty("chunks").EnumerateArray().Select(c => c.GetProperty("path").GetString()));
+        Assert.False(File.Exists(Path.Combine(folder.Sub("out"), "_SUCCESS")));
+    }
+
     /// <summary>Every chunk file (not the manifest or the marker), by relative path, with its bytes in hex.</summary>
     private static List<(string Path, string Bytes)> ChunkFiles(string root) =>
         Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
