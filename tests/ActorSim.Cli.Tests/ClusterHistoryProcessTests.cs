@@ -15,15 +15,6 @@ public sealed class ClusterHistoryProcessTests
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
 
-    /// <summary>A dead node is unreachable within about 5 s (as in <see cref="ClusterProcessTests"/>).</summary>
-    private const string QuickDetection = """
-        akka.cluster.failure-detector {
-          heartbeat-interval = 500ms
-          acceptable-heartbeat-pause = 4s
-        }
-        akka.cluster.split-brain-resolver.stable-after = 8s
-        """;
-
     private static string Plant => Path.Combine(Repository.Root, "examples", "two-stage-plant.yaml");
 
     [Fact]
@@ -59,7 +50,7 @@ public sealed class ClusterHistoryProcessTests
     public async Task A_node_hosting_lines_killed_midway_fails_the_run_naming_it_and_its_lines_with_a_failed_manifest()
     {
         using var folder = new TempDirectory();
-        await File.WriteAllTextAsync(folder.Sub("node.conf"), QuickDetection);
+        await File.WriteAllTextAsync(folder.Sub("node.conf"), QuickDetection.Config);
         var (seedPort, victimPort) = (MotoServerFixture.FreePort(), MotoServerFixture.FreePort());
         var seed = $"127.0.0.1:{seedPort}";
         using var first = CliProcess.Start("node", "--port", $"{seedPort}", "--seed-nodes", seed, "--parallelism", "1", "--config", folder.Sub("node.conf"));

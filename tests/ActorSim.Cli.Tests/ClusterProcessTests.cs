@@ -15,18 +15,6 @@ public sealed class ClusterProcessTests(MotoServerFixture moto) : IClassFixture<
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
 
-    /// <summary>
-    /// A dead node is unreachable within about 5 s and downed 8 s later (the embedded defaults are 10 s and 20 s): quick
-    /// enough for a test, slow enough that a test process starved of CPU on a busy 2-core machine is not taken for dead.
-    /// </summary>
-    private const string QuickDetection = """
-        akka.cluster.failure-detector {
-          heartbeat-interval = 500ms
-          acceptable-heartbeat-pause = 4s
-        }
-        akka.cluster.split-brain-resolver.stable-after = 8s
-        """;
-
     [Fact]
     public async Task A_forecast_on_two_worker_processes_survives_one_killed_midway_and_writes_the_local_bytes_and_records()
     {
@@ -35,7 +23,7 @@ public sealed class ClusterProcessTests(MotoServerFixture moto) : IClassFixture<
         using var s3 = MotoAccess.Client(moto);
         await s3.PutBucketAsync("kept");
         using var folder = new TempDirectory();
-        await File.WriteAllTextAsync(folder.Sub("node.conf"), QuickDetection);
+        await File.WriteAllTextAsync(folder.Sub("node.conf"), QuickDetection.Config);
         var run = await ActorsimCommand.RunAsync(
             ["history", "--engine", "reference", "--start", "2026-01-01T00:00:00", "--duration", "3 hours", "--dest", folder.Sub("log"), "--progress", "none",
              "--snapshot-at", "3 hours", "--snapshot-out", folder.Sub("snap.json")]);
