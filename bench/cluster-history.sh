@@ -14,30 +14,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 duration=${DURATION:-1 week}
 port=${BASE_PORT:-4063}
-work=$(mktemp -d)
-nodes=()
-stop_nodes() {
-  for pid in "${nodes[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
-  for pid in "${nodes[@]}"; do wait "$pid" 2>/dev/null || true; done
-  nodes=()
-}
-trap 'stop_nodes; rm -rf "$work"' EXIT
-if [[ -z "${ACTORSIM:-}" ]]; then
-  dotnet publish src/ActorSim.Cli -c Release -o "$work/cli" -v quiet -nologo > /dev/null
-  ACTORSIM=$work/cli/actorsim
-fi
-read -r -a actorsim <<< "$ACTORSIM"
-
-# Not called in a subshell: the node's pid must reach `nodes`, so that the trap stops it.
-start_node() {
-  local node_port=$1 log=$2
-  "${actorsim[@]}" node --port "$node_port" --seed-nodes "127.0.0.1:$port" --parallelism 1 > "$log" 2>&1 &
-  nodes+=($!)
-  until grep -q " is up$" "$log"; do
-    kill -0 "${nodes[-1]}" 2>/dev/null || { cat "$log" >&2; exit 1; }
-    sleep 0.05
-  done
-}
+# shellcheck source=bench/cluster-nodes.sh
+source bench/cluster-nodes.sh
 
 history=("${actorsim[@]}" history --model examples/two-stage-plant.yaml --start 2026-01-01T00:00:00 --duration "$duration" --progress none --log-level info)
 "${history[@]}" --parallelism 2 --dest "$work/local" > "$work/local.log" 2>&1 || { cat "$work/local.log" >&2; exit 1; }
