@@ -34,7 +34,7 @@ public sealed class ClusterHistoryProcessTests
         var spread = await ActorsimCommand.RunAsync([.. history, "--cluster", seed, "--cluster-workers", "2", "--dest", folder.Sub("cluster"), "--snapshot-out", folder.Sub("cluster.json")]);
 
         Assert.True(spread.ExitCode == 0, spread.Error + spread.Output);
-        Assert.Equal(ChunkFiles(folder.Sub("reference")), ChunkFiles(folder.Sub("cluster")));
+        Assert.Equal(ChunkFiles.Contents(folder.Sub("reference")), ChunkFiles.Contents(folder.Sub("cluster")));
         Assert.Equal(await File.ReadAllBytesAsync(folder.Sub("reference.json")), await File.ReadAllBytesAsync(folder.Sub("cluster.json")));
         Assert.Matches(@"line Assembly_4 ran on akka\.tcp://actorsim@127\.0\.0\.1:\d+: \d+ messages \([\d.]+ MB\) to the coordinator", spread.Output);
         Assert.Contains($"line Machining_1 ran on akka.tcp://actorsim@127.0.0.1:{seedPort}", spread.Output);
@@ -101,18 +101,9 @@ public sealed class ClusterHistoryProcessTests
         using var manifest = JsonDocument.Parse(await File.ReadAllBytesAsync(Path.Combine(folder.Sub("out"), "_manifest.json")));
         var run = Assert.Single(manifest.RootElement.GetProperty("runs").EnumerateArray());
         Assert.Equal("stopped", run.GetProperty("status").GetString());
-        Assert.Equal(ChunkFiles(folder.Sub("out")).Select(f => f.Path), run.GetProperty("chunks").EnumerateArray().Select(c => c.GetProperty("path").GetString()));
+        Assert.Equal(ChunkFiles.Contents(folder.Sub("out")).Select(f => f.Path), run.GetProperty("chunks").EnumerateArray().Select(c => c.GetProperty("path").GetString()));
         Assert.False(File.Exists(Path.Combine(folder.Sub("out"), "_SUCCESS")));
     }
-
-    /// <summary>Every chunk file (not the manifest or the marker), by relative path, with its bytes in hex.</summary>
-    private static List<(string Path, string Bytes)> ChunkFiles(string root) =>
-        Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
-            .Select(f => Path.GetRelativePath(root, f).Replace('\\', '/'))
-            .Where(f => !f.StartsWith('_'))
-            .Order(StringComparer.Ordinal)
-            .Select(f => (f, Convert.ToHexString(File.ReadAllBytes(Path.Combine(root, f)))))
-            .ToList();
 
     private static List<string> ManifestChunks(string root)
     {

@@ -107,11 +107,5 @@ public sealed class ClusterPlantTests : IDisposable
         Assert.Single((await DestinationSession.ReadManifestAsync(new LocalObjectStore(Path.Combine(_root, folder)), CancellationToken.None))!.Runs);
 
     /// <summary>Every chunk file (not the manifest or the marker), by relative path, with its bytes in hex.</summary>
-    private static IReadOnlyList<(string Path, string Bytes)> Files(string root) =>
-        Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
-            .Select(f => Path.GetRelativePath(root, f).Replace('\\', '/'))
-            .Where(f => !f.StartsWith('_'))
-            .Order(StringComparer.Ordinal)
-            .Select(f => (f, Convert.ToHexString(File.ReadAllBytes(Path.Combine(root, f)))))
-            .ToList();
+    private static IReadOnlyList<(string Path, string Bytes)> Files(string root) => ChunkFolder.Contents(root, f => !f.StartsWith('_'));
 }

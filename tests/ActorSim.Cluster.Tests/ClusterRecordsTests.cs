@@ -100,11 +100,5 @@ public sealed class ClusterRecordsTests : IDisposable
         Assert.Single((await DestinationSession.ReadManifestAsync(new LocalObjectStore(destination), CancellationToken.None))!.Runs);
 
     /// <summary>Every chunk file under replication folders, by relative path, with its bytes in hex.</summary>
-    private static IReadOnlyList<(string Path, string Bytes)> Files(string root) =>
-        Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
-            .Select(f => Path.GetRelativePath(root, f).Replace('\\', '/'))
-            .Where(f => f.StartsWith("replication=", StringComparison.Ordinal))
-            .Order(StringComparer.Ordinal)
-            .Select(f => (f, Convert.ToHexString(File.ReadAllBytes(Path.Combine(root, f)))))
-            .ToList();
+    private static IReadOnlyList<(string Path, string Bytes)> Files(string root) => ChunkFolder.Contents(root, f => f.StartsWith("replication=", StringComparison.Ordinal));
 }

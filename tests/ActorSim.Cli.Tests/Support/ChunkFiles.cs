@@ -42,4 +42,13 @@ internal static class ChunkFiles
 
         return files.Length;
     }
+
+    /// <summary>Every chunk file below <paramref name="root"/> (not the run's own '_' files), by relative path in ordinal order, with its bytes in hex: to compare two outputs byte for byte.</summary>
+    public static List<(string Path, string Bytes)> Contents(string root) =>
+        Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(root, f).Replace('\\', '/'))
+            .Where(f => !f.StartsWith('_'))
+            .Order(StringComparer.Ordinal)
+            .Select(f => (f, Convert.ToHexString(File.ReadAllBytes(Path.Combine(root, f)))))
+            .ToList();
 }
