@@ -36,6 +36,22 @@ public class LocalObjectStoreTests
     }
 
     [Fact]
+    public async Task The_same_chunk_written_at_once_by_two_stores_of_one_process_should_land_whole_for_both()
+    {
+        using var temp = new TempDirectory();
+        var (first, second) = (new LocalObjectStore(temp.Sub("root")), new LocalObjectStore(temp.Sub("root")));
+        var content = Enumerable.Range(0, 1 << 18).Select(i => (byte)i).ToArray();
+
+        for (var round = 0; round < 20; round++)
+        {
+            await Task.WhenAll(Enumerable.Range(0, 16).Select(i => (i % 2 == 0 ? first : second).PutAsync("replication=3/events_000001.parquet", content, default)));
+        }
+
+        Assert.Equal(content, await first.ReadAsync("replication=3/events_000001.parquet", default));
+        Assert.Single(Directory.GetFiles(temp.Sub("root"), "*", SearchOption.AllDirectories));
+    }
+
+    [Fact]
     public async Task Path_escaping_the_root_should_be_refused()
     {
         using var temp = new TempDirectory();

@@ -39,6 +39,8 @@ public sealed class LocalObjectStore : IObjectStore
         var target = FullPath(path);
         var folder = Path.GetDirectoryName(target)!;
         var temporary = Path.Combine(folder, "." + Path.GetFileName(target) + "." + Environment.ProcessId + ".tmp");
+        var turn = TurnOf(target);
+        await turn.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             if (!_folders.ContainsKey(folder))
@@ -64,6 +66,10 @@ public sealed class LocalObjectStore : IObjectStore
             // A cancelled run: the chunk is not stored, and no half file is left under any name.
             TryDelete(temporary);
             throw;
+        }
+        finally
+        {
+            turn.Release();
         }
     }
 
@@ -111,6 +117,8 @@ public sealed class LocalObjectStore : IObjectStore
     {
         var target = FullPath(path);
         var temporary = Path.Combine(Path.GetDirectoryName(target)!, "." + Path.GetFileName(target) + "." + Environment.ProcessId + ".tmp");
+        var turn = TurnOf(target);
+        turn.Wait(cancellationToken);
         try
         {
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
@@ -129,6 +137,10 @@ public sealed class LocalObjectStore : IObjectStore
         {
             TryDelete(temporary);
             throw new ObjectStoreException(Root, path, $"Cannot create '{target}': {ex.Message}", isTransient: false, ex);
+        }
+        finally
+        {
+            turn.Release();
         }
     }
 
@@ -163,6 +175,16 @@ public sealed class LocalObjectStore : IObjectStore
 
         return Task.CompletedTask;
     }
+
+    /// <summary>
+    /// Writers of one target in this process take turns (the same chunk written twice at once: a forecast replication
+    /// run again on a node, or two nodes' actor systems in one test process), since they share its temporary name
+    /// <c>.NAME.PID.tmp</c>; that name stays fixed so that a crashed run's leftover under a reused process id is replaced.
+    /// Targets share 64 turns by hash.
+    /// </summary>
+    private static readonly SemaphoreSlim[] Turns = Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1)).ToArray();
+
+    private static SemaphoreSlim TurnOf(string target) => Turns[(StringComparer.Ordinal.GetHashCode(target) & int.MaxValue) % Turns.Length];
 
     /// <summary>The hidden temporary files (<c>.NAME.PID.tmp</c>) that writers killed before their rename left behind, sorted.</summary>
     private List<string> TemporaryFiles() => !Directory.Exists(Root)
