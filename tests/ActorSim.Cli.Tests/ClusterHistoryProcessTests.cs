@@ -24,7 +24,7 @@ public sealed class ClusterHistoryProcessTests
         string[] history = ["history", "--model", Plant, "--start", "2026-01-01T00:00:00", "--duration", "6 hours", "--progress", "none", "--snapshot-at", "3 hours"];
         var reference = await ActorsimCommand.RunAsync([.. history, "--engine", "reference", "--dest", folder.Sub("reference"), "--snapshot-out", folder.Sub("reference.json")]);
         Assert.True(reference.ExitCode == 0, reference.Error);
-        var (seedPort, otherPort) = (MotoServerFixture.FreePort(), MotoServerFixture.FreePort());
+        var (seedPort, otherPort) = NodePorts.Two();
         var seed = $"127.0.0.1:{seedPort}";
         using var first = CliProcess.Start("node", "--port", $"{seedPort}", "--seed-nodes", seed, "--parallelism", "1");
         using var second = CliProcess.Start("node", "--port", $"{otherPort}", "--seed-nodes", seed, "--parallelism", "1");
@@ -51,7 +51,7 @@ public sealed class ClusterHistoryProcessTests
     {
         using var folder = new TempDirectory();
         await File.WriteAllTextAsync(folder.Sub("node.conf"), QuickDetection.Config);
-        var (seedPort, victimPort) = (MotoServerFixture.FreePort(), MotoServerFixture.FreePort());
+        var (seedPort, victimPort) = NodePorts.Two();
         var seed = $"127.0.0.1:{seedPort}";
         using var first = CliProcess.Start("node", "--port", $"{seedPort}", "--seed-nodes", seed, "--parallelism", "1", "--config", folder.Sub("node.conf"));
         using var victim = CliProcess.Start("node", "--port", $"{victimPort}", "--seed-nodes", seed, "--parallelism", "1", "--config", folder.Sub("node.conf"));

@@ -31,7 +31,7 @@ public sealed class ClusterProcessTests(MotoServerFixture moto) : IClassFixture<
         string[] forecast = ["forecast", "--snapshot", folder.Sub("snap.json"), "--horizon", "1 hour", "--replications", "120", "--seed", "11"];
         var local = await ActorsimCommand.RunAsync(environment, [.. forecast, "--parallelism", "1", "--out", folder.Sub("local"), "--keep-records", "s3://kept/local"]);
         Assert.True(local.ExitCode == 0, local.Error);
-        var (seedPort, victimPort) = (MotoServerFixture.FreePort(), MotoServerFixture.FreePort());
+        var (seedPort, victimPort) = NodePorts.Two();
         var seed = $"127.0.0.1:{seedPort}";
 
         using var first = CliProcess.Start(nodeEnvironment, "node", "--port", $"{seedPort}", "--seed-nodes", seed, "--parallelism", "1", "--config", folder.Sub("node.conf"));
