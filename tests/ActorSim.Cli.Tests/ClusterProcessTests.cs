@@ -7,8 +7,8 @@ namespace ActorSim.Cli.Tests;
 /// <summary>
 /// <c>actorsim node</c> and <c>actorsim forecast --cluster</c> as real processes on loopback: two worker nodes, a
 /// forecast that loses one of them to SIGKILL midway and still writes the local forecast's bytes (its records kept in
-/// S3 by the workers included), and a node that leaves on SIGTERM with exit code 0; the split brain resolver downs the
-/// dead node. Every process is killed by the test's end, also when it fails.
+/// S3 by the workers included), the split brain resolver downing the dead node; and a node that leaves on SIGTERM with
+/// exit code 0 while the other stays up. Every process is killed by the test's end, also when it fails.
 /// </summary>
 [Collection("cluster processes")]
 public sealed class ClusterProcessTests(MotoServerFixture moto) : IClassFixture<MotoServerFixture>
@@ -65,10 +65,26 @@ public sealed class ClusterProcessTests(MotoServerFixture moto) : IClassFixture<
 
         // The split brain resolver of the three-member cluster (two workers, the client) downs the dead one.
         await first.WaitForOutputAsync($"127.0.0.1:{victimPort} [worker] removed", TimeSpan.FromSeconds(30));
-        await first.SignalAsync("TERM");
-        await first.WaitForExitAsync(TimeSpan.FromSeconds(30));
-        Assert.True(first.ExitCode == 0, first.Error);
-        Assert.Contains("left", first.Output);
+    }
+
+    [Fact]
+    public async Task A_node_stopped_by_sigterm_leaves_the_cluster_and_exits_0()
+    {
+        var port = MotoServerFixture.FreePort();
+        var seed = $"127.0.0.1:{port}";
+        using var first = CliProcess.Start("node", "--port", $"{port}", "--seed-nodes", seed, "--parallelism", "1");
+        using var second = CliProcess.Start("node", "--port", "0", "--seed-nodes", seed, "--parallelism", "1");
+        await first.WaitForOutputAsync("is up", StartTimeout);
+        await second.WaitForOutputAsync("is up", StartTimeout);
+
+        await second.SignalAsync("TERM");
+        await second.WaitForExitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.True(second.ExitCode == 0, second.Error + second.Output);
+        Assert.Contains("is leaving the cluster", second.Output);
+        Assert.Contains("left", second.Output);
+        await first.WaitForOutputAsync("[worker] removed", TimeSpan.FromSeconds(30));
+        Assert.False(first.HasExited, first.Output);
     }
 
     [Fact]
