@@ -61,6 +61,19 @@ public sealed class RunExecutorTests
     }
 
     [Fact]
+    public async Task A_plant_shorter_than_one_progress_interval_still_tells_its_progress_once_it_ends()
+    {
+        var spec = Specs.Resolve(ModelSource.FromCatalog("two-stage"), r => r with { DurationSeconds = 600, Engine = RunEngine.Reference });
+        using var folder = new TempFolder();
+        var samples = new List<RunSample>();
+
+        await RunExecutor.RunAsync(Compile(spec, folder.Path), new RunExecution { Progress = samples.Add, ProgressInterval = TimeSpan.FromHours(1) });
+
+        var last = Assert.Single(samples);
+        Assert.True(last.SimulatedSeconds > 0 && last.Records > 0, $"{last}");
+    }
+
+    [Fact]
     public async Task The_actors_engine_needs_the_processs_actor_host()
     {
         var spec = Specs.Resolve(ModelSource.FromCatalog("Line_A"), r => r with { DurationSeconds = 60 });
