@@ -27,10 +27,11 @@ public static class LineHosting
         NodeRuns.For(system).Add(runId, new RunMaterials(plant, runSeed, sinkFor, from));
     }
 
-    /// <summary>Forgets run <paramref name="runId"/> in <paramref name="system"/> (it has ended); an unknown id does nothing.</summary>
+    /// <summary>Forgets run <paramref name="runId"/> in <paramref name="system"/> (it has ended), its <see cref="WireTraffic"/> counters too; an unknown id does nothing.</summary>
     public static void Remove(ActorSystem system, string runId)
     {
         ArgumentNullException.ThrowIfNull(system);
         NodeRuns.For(system).Remove(runId);
+        WireTraffic.For(system).Forget(runId);
     }
 }

@@ -226,14 +226,14 @@ internal sealed class ClusterMessageSerializer(ExtendedActorSystem system) : Ser
     private static HostedLine ReadHostedLine(BinaryReader r)
     {
         var simId = r.ReadString();
-        var sinks = ReadArray(r, r => new SinkReport(r.ReadString(), r.ReadInt64(), r.ReadInt64(), r.ReadInt64(), [])
-        {
-            BlockedSeconds = r.ReadDouble(),
-        } with
-        {
-            Destinations = ReadArray(r, r => new DestinationReport(r.ReadString(), r.ReadInt64(), r.ReadInt64(), r.ReadInt32(), r.ReadInt64())),
-        });
-        return new HostedLine(simId, sinks, ReadChunks(r));
+        return new HostedLine(simId, ReadArray(r, ReadSinkReport), ReadChunks(r));
+    }
+
+    private static SinkReport ReadSinkReport(BinaryReader r)
+    {
+        var (sink, published, written, dropped, blocked) = (r.ReadString(), r.ReadInt64(), r.ReadInt64(), r.ReadInt64(), r.ReadDouble());
+        var destinations = ReadArray(r, r => new DestinationReport(r.ReadString(), r.ReadInt64(), r.ReadInt64(), r.ReadInt32(), r.ReadInt64()));
+        return new SinkReport(sink, published, written, dropped, destinations) { BlockedSeconds = blocked };
     }
 
     private static void WriteChunks(BinaryWriter w, IReadOnlyList<ManifestChunk> chunks)
