@@ -59,11 +59,55 @@ public sealed class SinkWorker
     /// Workers for <paramref name="sinks"/>, each used by its own pair of threads. Throws an
     /// <see cref="ArgumentException"/> as <see cref="EgressPipeline"/> does: no sink, an invalid one, two of one name.
     /// </summary>
-    public static IReadOnlyList<SinkWorker> ForSinks(DateTime logicalStart, IEnumerable<SinkOptions> sinks)
+    public static IReadOnlyList<SinkWorker> ForSinks(DateTime logicalStart, IEnumerable<SinkOptions> sinks) => ForSinks(logicalStart, sinks, null);
+
+    /// <summary>
+    /// As <see cref="ForSinks(DateTime, IEnumerable{SinkOptions})"/>, each sink going on from its checkpoint in
+    /// <paramref name="resume"/> (matched by name; null: from the start): same chunk boundaries, names and counts as the
+    /// sink it was taken from. A sink without a checkpoint, or a checkpoint without its sink, is an <see cref="ArgumentException"/>.
+    /// </summary>
+    public static IReadOnlyList<SinkWorker> ForSinks(DateTime logicalStart, IEnumerable<SinkOptions> sinks, IReadOnlyList<Checkpoints.SinkCheckpoint>? resume)
     {
         var list = SinkSet.Validate(sinks, nameof(sinks));
         var registry = new DestinationRegistry();
-        return list.ConvertAll(s => new SinkWorker(s, logicalStart, registry));
+        var workers = list.ConvertAll(s => new SinkWorker(s, logicalStart, registry));
+        if (resume is null)
+        {
+            return workers;
+        }
+
+        var names = workers.Select(w => w.Name).Order(StringComparer.Ordinal);
+        if (!names.SequenceEqual(resume.Select(c => c.Sink).Order(StringComparer.Ordinal), StringComparer.Ordinal))
+        {
+            throw new ArgumentException(
+                $"The checkpoint holds sinks {string.Join(", ", resume.Select(c => c.Sink))}, but the run has {string.Join(", ", workers.Select(w => w.Name))}; resume with the sinks it was taken with.",
+                nameof(resume));
+        }
+
+        foreach (var worker in workers)
+        {
+            var checkpoint = resume.First(c => c.Sink == worker.Name);
+            worker._batcher.Restore(checkpoint);
+            worker._storer.Restore(checkpoint.Written);
+        }
+
+        return workers;
+    }
+
+    /// <summary>
+    /// On the routing thread, every full batch stored (no batch queued, no store in flight): the sink's state, to go on
+    /// from later (<see cref="ForSinks(DateTime, IEnumerable{SinkOptions}, IReadOnlyList{Checkpoints.SinkCheckpoint}?)"/>).
+    /// Throws an <see cref="InvalidOperationException"/> while a batch waits or a store is in flight.
+    /// </summary>
+    public Checkpoints.SinkCheckpoint Checkpoint()
+    {
+        if (!IsIdle)
+        {
+            throw new InvalidOperationException($"Sink '{Name}' has {QueuedBatches} batches queued or a store in flight; a checkpoint waits until every full batch is stored.");
+        }
+
+        var (published, dropped, destinations) = _batcher.Checkpoint();
+        return new Checkpoints.SinkCheckpoint(Name, published, dropped, Written, destinations);
     }
 
     /// <summary>

@@ -30,6 +30,9 @@ internal sealed class ChunkStorer
     /// <summary>Records in stored chunks so far; readable from any thread.</summary>
     public long Written => Interlocked.Read(ref _written);
 
+    /// <summary>Takes up the records a checkpoint counts as written, before the first store.</summary>
+    public void Restore(long written) => Interlocked.Exchange(ref _written, written);
+
     /// <summary>True while another store may start.</summary>
     public bool HasRoom => _inFlight.Count < _options.MaxStoresInFlight;
 

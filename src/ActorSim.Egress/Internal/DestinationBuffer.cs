@@ -5,9 +5,10 @@ namespace ActorSim.Egress.Internal;
 /// <summary>The batch being filled for one destination, on the publisher thread.</summary>
 internal sealed class DestinationBuffer(string destination, bool flatten)
 {
-    private int _chunks;
-
     public DestinationStats Stats { get; } = new(destination);
+
+    /// <summary>Batches handed on so far: the next is chunk <c>Taken + 1</c>.</summary>
+    public int Taken { get; set; }
 
     public bool Flatten { get; } = flatten;
 
@@ -21,7 +22,7 @@ internal sealed class DestinationBuffer(string destination, bool flatten)
     /// <summary>Hands the filled records over as a batch; the caller gives this buffer a fresh array before the next add.</summary>
     public RecordBatch TakeBatch()
     {
-        var batch = new RecordBatch(Stats, Flatten, ++_chunks, Records!, Count);
+        var batch = new RecordBatch(Stats, Flatten, ++Taken, Records!, Count);
         Records = null;
         Count = 0;
         return batch;

@@ -108,6 +108,52 @@ internal sealed class SinkBatcher
         _nextDeadline = double.PositiveInfinity;
     }
 
+    /// <summary>The batcher's state, every full batch handed on: counters, and each destination's pending records.</summary>
+    public (long Published, long Dropped, List<Checkpoints.DestinationCheckpoint> Destinations) Checkpoint() =>
+        (_published, Dropped, _order.ConvertAll(b => new Checkpoints.DestinationCheckpoint(
+            b.Stats.Destination, b.Flatten, b.Taken, b.Stats.Published, b.Stats.Written, b.Stats.Chunks, b.Stats.Bytes, b.FirstTime,
+            b.Count == 0 ? [] : b.Records.AsSpan(0, b.Count).ToArray())));
+
+    /// <summary>Takes up the state <see cref="Checkpoint"/> gave, before the first record.</summary>
+    public void Restore(Checkpoints.SinkCheckpoint checkpoint)
+    {
+        if (_published != 0 || _order.Count != 0)
+        {
+            throw new InvalidOperationException($"Sink '{_options.Name}' has records already; a checkpoint is taken up before the first.");
+        }
+
+        _published = checkpoint.Published;
+        Dropped = checkpoint.Dropped;
+        foreach (var d in checkpoint.Destinations)
+        {
+            if (d.Pending.Count > _batchSize)
+            {
+                throw new ArgumentException($"Sink '{_options.Name}', destination '{d.Destination}': the checkpoint holds {d.Pending.Count} pending records, more than a batch ({_batchSize}).", nameof(checkpoint));
+            }
+
+            var buffer = FindBuffer(d.Destination, d.Flatten);
+            buffer.Taken = d.BatchesTaken;
+            buffer.Stats.Published = d.Published;
+            buffer.Stats.Written = d.Written;
+            buffer.Stats.Chunks = d.Chunks;
+            buffer.Stats.Bytes = d.Bytes;
+            if (d.Pending.Count == 0)
+            {
+                continue;
+            }
+
+            buffer.Records = _arrays.Rent();
+            for (var i = 0; i < d.Pending.Count; i++)
+            {
+                buffer.Records[i] = d.Pending[i];
+            }
+
+            buffer.Count = d.Pending.Count;
+            buffer.FirstTime = d.FirstTime;
+            _nextDeadline = Math.Min(_nextDeadline, d.FirstTime + _interval);
+        }
+    }
+
     private DestinationBuffer FindBuffer(string destination, bool flatten)
     {
         if (!_buffers.TryGetValue(destination, out var buffer))
