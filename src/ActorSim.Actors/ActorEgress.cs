@@ -1,5 +1,7 @@
 using ActorSim.Actors.Internal;
 using ActorSim.Egress;
+using ActorSim.Egress.Checkpoints;
+using ActorSim.Egress.Destinations;
 using ActorSim.Egress.Reports;
 using ActorSim.Model.Records;
 using Akka.Actor;
@@ -24,6 +26,7 @@ public sealed class ActorEgress : ILineEgress
     private readonly CancellationToken _cancellation;
     private readonly TaskCompletionSource<EgressReport> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly List<SinkDrained> _drained = [];
+    private readonly List<SinkSettled> _settled = [];
     private bool _attached;
     private long _published;
     private double _lastSimTime;
@@ -38,9 +41,19 @@ public sealed class ActorEgress : ILineEgress
     /// <summary>As <see cref="ActorEgress(DateTime, IEnumerable{SinkOptions})"/>, stopped early by the run's <paramref name="cancellationToken"/>.</summary>
     /// <exception cref="ArgumentException">No sink, an invalid one, or two with one name.</exception>
     public ActorEgress(DateTime logicalStart, IEnumerable<SinkOptions> sinks, CancellationToken cancellationToken)
+        : this(logicalStart, sinks, cancellationToken, null)
+    {
+    }
+
+    /// <summary>
+    /// As <see cref="ActorEgress(DateTime, IEnumerable{SinkOptions}, CancellationToken)"/>, each sink going on from its
+    /// state in <paramref name="resume"/> (a line restored from a checkpoint: same chunk boundaries, names and counts).
+    /// </summary>
+    /// <exception cref="ArgumentException">No sink, an invalid one, two with one name, or a checkpoint of other sinks.</exception>
+    public ActorEgress(DateTime logicalStart, IEnumerable<SinkOptions> sinks, CancellationToken cancellationToken, IReadOnlyList<SinkCheckpoint>? resume)
     {
         _cancellation = cancellationToken;
-        _feeds = SinkWorker.ForSinks(logicalStart, sinks).Select(w => new SinkFeed(w, cancellationToken)).ToArray();
+        _feeds = SinkWorker.ForSinks(logicalStart, sinks, resume).Select(w => new SinkFeed(w, cancellationToken)).ToArray();
         foreach (var feed in _feeds)
         {
             feed.Worker.Handoff = feed;
@@ -189,6 +202,31 @@ public sealed class ActorEgress : ILineEgress
 
         return problems;
     }
+
+    /// <summary>At a checkpoint: asks every egress actor to store what is queued; each answers <see cref="SinkSettled"/> to <paramref name="line"/>.</summary>
+    internal void Settle(IActorRef line)
+    {
+        _settled.Clear();
+        foreach (var feed in _feeds)
+        {
+            feed.Actor.Tell(SettleSink.Instance, line);
+        }
+    }
+
+    /// <summary>Takes one sink's answer to <see cref="Settle"/>; once every sink answered, the errors (none: settled), else null.</summary>
+    internal IReadOnlyList<string>? Settled(SinkSettled settled)
+    {
+        _settled.Add(settled);
+        return _settled.Count < _feeds.Length ? null : _settled.Where(s => s.Error is not null).Select(s => $"sink {s.Sink}: {s.Error}").ToList();
+    }
+
+    /// <summary>Once settled: every sink's state, as bytes (<see cref="EgressCheckpointCodec"/>).</summary>
+    /// <exception cref="NotSupportedException">A pending record holds a value a checkpoint cannot keep.</exception>
+    internal byte[] Checkpoint() => EgressCheckpointCodec.Write(Array.ConvertAll(_feeds, f => f.Worker.Checkpoint()));
+
+    /// <summary>Once settled: the chunks the sinks stored since the last call, where their chunk logs keep them (<see cref="ChunkQueue"/>).</summary>
+    internal ManifestChunk[] TakeStoredChunks() =>
+        [.. _feeds.Select(f => f.Worker.Options.ChunkLog).OfType<ChunkQueue>().Distinct().SelectMany(q => q.TakeNew())];
 
     /// <summary>Takes one sink's answer; true once every sink answered (then <see cref="Completion"/> is set).</summary>
     internal bool Drained(SinkDrained drained)

@@ -100,16 +100,27 @@ public sealed partial class ActorSimHost : IAsyncDisposable
     /// a snapshot on the way if asked (its callback runs on the coordinator's thread, the lines standing at its instant).
     /// <paramref name="placement"/> names the node each line is deployed on (remote deployment: the line is the
     /// coordinator's child, created in that node's system, which must hold the run's materials); null, or a null
-    /// address, keeps a line in this system.
+    /// address, keeps a line in this system. <paramref name="checkpoints"/> takes consistent checkpoints on the way
+    /// (every line at the instant, its egress settled), instead of the snapshots of <paramref name="options"/>.
     /// </summary>
     public async Task<RunHandle> StartRunAsync(
         PlantModel plant, PlantRunOptions options, Func<LineModel, IRecordSink> sinkFor,
-        ActorRunnerSettings? settings = null, string? runId = null, CancellationToken cancellationToken = default, Func<int, Address?>? placement = null)
+        ActorRunnerSettings? settings = null, string? runId = null, CancellationToken cancellationToken = default, Func<int, Address?>? placement = null,
+        RunCheckpoints? checkpoints = null)
     {
         ArgumentNullException.ThrowIfNull(plant);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(sinkFor);
         options.Check();
+        if (checkpoints is not null && options.SnapshotTimes.Count > 0)
+        {
+            throw new ArgumentException("A run takes snapshots or checkpoints, not both: checkpoints are exact snapshots already.", nameof(checkpoints));
+        }
+
+        if (checkpoints is not null && checkpoints.Times.Any(t => !(t > options.StartsAt) || t >= options.Until))
+        {
+            throw new ArgumentOutOfRangeException(nameof(checkpoints), $"Checkpoints are taken after the run's start ({options.StartsAt}) and before its end ({options.Until}).");
+        }
         var (seed, until) = (options.Seed, options.Until);
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
         settings ??= Settings;
@@ -162,7 +173,7 @@ public sealed partial class ActorSimHost : IAsyncDisposable
                 try
                 {
                     coordinator = system.ActorOf(
-                        CoordinatorActor.Props(runId, core, simIds, startLine, settings, snapshot: SnapshotRequestOf(plant, options, settings)).WithDispatcher(ActorRunnerSettings.CoordinatorDispatcherId), "run-" + runId);
+                        CoordinatorActor.Props(runId, core, simIds, startLine, settings, snapshot: SnapshotRequestOf(plant, options, settings, checkpoints)).WithDispatcher(ActorRunnerSettings.CoordinatorDispatcherId), "run-" + runId);
                     handle = new RunHandle(runId, coordinator, completion.Task);
                     _runs[runId] = handle;
                 }
@@ -272,8 +283,10 @@ public sealed partial class ActorSimHost : IAsyncDisposable
         }
     }
 
-    private static SnapshotRequest? SnapshotRequestOf(PlantModel plant, PlantRunOptions options, ActorRunnerSettings settings) =>
-        options.SnapshotTimes.Count > 0
+    private static SnapshotRequest? SnapshotRequestOf(PlantModel plant, PlantRunOptions options, ActorRunnerSettings settings, RunCheckpoints? checkpoints) =>
+        checkpoints is { Times.Count: > 0 }
+            ? new SnapshotRequest(checkpoints.Times, plant, options.ModelName, settings.LogicalStart ?? options.LogicalStart, options.Seed, _ => { }, checkpoints.Taken)
+            : options.SnapshotTimes.Count > 0
             ? new SnapshotRequest(options.SnapshotTimes, plant, options.ModelName, settings.LogicalStart ?? options.LogicalStart, options.Seed, options.SnapshotTaken ?? (_ => { }))
             : null;
 }

@@ -9,7 +9,7 @@ namespace ActorSim.Actors;
 
 /// <summary>
 /// Lets an actor system host lines of a run whose coordinator is elsewhere (another node of a cluster deploys them
-/// here, <see cref="ActorSimHost.StartRunAsync(PlantModel, PlantRunOptions, Func{LineModel, IRecordSink}, ActorRunnerSettings?, string?, CancellationToken, Func{int, Address?}?)"/>'s
+/// here, <see cref="ActorSimHost.StartRunAsync(PlantModel, PlantRunOptions, Func{LineModel, IRecordSink}, ActorRunnerSettings?, string?, CancellationToken, Func{int, Address?}?, RunCheckpoints?)"/>'s
 /// placement): a line deployed here finds its run's plant, seed, starting state and sinks by the run's id.
 /// </summary>
 public static class LineHosting

@@ -46,6 +46,7 @@ internal sealed class CoordinatorActor : UntypedActor, IWithTimers
     private double _startedAt;
     private readonly SnapshotRequest? _snapshot;
     private LineSnapshot?[]? _captured;
+    private LineCheckpoint?[]? _checkpointed;
     private int _snapshotsTaken;
 
     // clock: Stopwatch timestamps for the silent-line watchdog; Stopwatch.GetTimestamp unless a test drives it.
@@ -474,9 +475,11 @@ internal sealed class CoordinatorActor : UntypedActor, IWithTimers
     private void StartCapture()
     {
         _captured = new LineSnapshot?[_lines.Length];
+        var checkpoint = _snapshot!.Checkpointed is not null;
+        _checkpointed = checkpoint ? new LineCheckpoint?[_lines.Length] : null;
         foreach (var line in _lines)
         {
-            line.Tell(new CaptureState(_runId));
+            line.Tell(new CaptureState(_runId, checkpoint));
         }
 
         Become(Capturing);
@@ -504,6 +507,11 @@ internal sealed class CoordinatorActor : UntypedActor, IWithTimers
         }
 
         _captured![captured.Line] = SnapshotJson.ReadLine(captured.StateJson);
+        if (_checkpointed is not null)
+        {
+            _checkpointed[captured.Line] = new LineCheckpoint(_simIds[captured.Line], captured.Egress ?? [], captured.Chunks ?? []);
+        }
+
         if (_captured.Any(c => c is null))
         {
             return;
@@ -511,7 +519,15 @@ internal sealed class CoordinatorActor : UntypedActor, IWithTimers
 
         try
         {
-            snapshot.Taken(SnapshotCapture.Assemble(snapshot.Plant, snapshot.ModelName, snapshot.Start, at, snapshot.Seed, _captured.Select(c => c!).ToArray(), _core.PendingItems));
+            var taken = SnapshotCapture.Assemble(snapshot.Plant, snapshot.ModelName, snapshot.Start, at, snapshot.Seed, _captured.Select(c => c!).ToArray(), _core.PendingItems);
+            if (snapshot.Checkpointed is { } checkpointed)
+            {
+                checkpointed(new RunCheckpoint(taken, _checkpointed!.Select(c => c!).ToArray()));
+            }
+            else
+            {
+                snapshot.Taken(taken);
+            }
         }
         catch (Exception e) when (e is SnapshotException or IOException or InvalidOperationException or ActorSim.Egress.ObjectStoreException)
         {
@@ -521,7 +537,8 @@ internal sealed class CoordinatorActor : UntypedActor, IWithTimers
 
         _snapshotsTaken++;
         _captured = null;
-        _log.Info("Snapshot taken at t={SimTime}", _settings.FormatTime(at));
+        _checkpointed = null;
+        _log.Info(snapshot.Checkpointed is null ? "Snapshot taken at t={SimTime}" : "Checkpoint taken at t={SimTime}", _settings.FormatTime(at));
         Advance();
     }
 

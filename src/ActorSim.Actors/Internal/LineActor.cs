@@ -164,8 +164,13 @@ internal sealed class LineActor : UntypedActor
             case Grant grant:
                 OnGrant(grant);
                 break;
-            case CaptureState:
-                Context.Parent.Tell(Capture());
+            case CaptureState { WithEgress: true } when _egress is not null:
+                // A checkpoint: every full batch stored first, so that the egress state is the pending batches alone.
+                _egress.Settle(Self);
+                Become(Settling);
+                break;
+            case CaptureState capture:
+                Context.Parent.Tell(Capture(capture.WithEgress));
                 break;
             default:
                 Failed(message);
@@ -173,14 +178,39 @@ internal sealed class LineActor : UntypedActor
         }
     }
 
-    /// <summary>The line's exact state now, between grants (every event before its horizon processed, none at it).</summary>
-    private LineStateCaptured Capture()
+    /// <summary>At a checkpoint, its egress actors storing what is queued: captures once every sink has answered.</summary>
+    private void Settling(object message)
+    {
+        switch (message)
+        {
+            case SinkSettled settled when _egress!.Settled(settled) is { } errors:
+                Context.Parent.Tell(errors.Count == 0
+                    ? Capture(withEgress: true)
+                    : new LineStateCaptured(_runId, _index, null, "its egress could not store its batches: " + string.Join("; ", errors)));
+                Become(_idle);
+                break;
+            case SinkSettled or Curtail:
+                break;
+            default:
+                Failed(message);
+                break;
+        }
+    }
+
+    /// <summary>
+    /// The line's exact state now, between grants (every event before its horizon processed, none at it); for a
+    /// checkpoint, with its egress state and the chunks stored since the last one.
+    /// </summary>
+    private LineStateCaptured Capture(bool withEgress)
     {
         try
         {
-            return new LineStateCaptured(_runId, _index, SnapshotJson.WriteLine(SnapshotCapture.CaptureLine(_plant!, _line!.Line)), null);
+            var state = SnapshotJson.WriteLine(SnapshotCapture.CaptureLine(_plant!, _line!.Line));
+            return withEgress
+                ? new LineStateCaptured(_runId, _index, state, null, _egress?.Checkpoint() ?? [], _egress?.TakeStoredChunks() ?? [])
+                : new LineStateCaptured(_runId, _index, state, null);
         }
-        catch (SnapshotException e)
+        catch (Exception e) when (e is SnapshotException or NotSupportedException or InvalidOperationException)
         {
             return new LineStateCaptured(_runId, _index, null, e.Message);
         }

@@ -10,4 +10,6 @@ namespace ActorSim.Actors.Internal;
 /// <param name="Start">The run's logical start.</param>
 /// <param name="Seed">The run's seed, for people.</param>
 /// <param name="Taken">Gets the snapshot; the run goes on when it returns.</param>
-internal sealed record SnapshotRequest(IReadOnlyList<double> Times, PlantModel Plant, string ModelName, DateTime Start, ulong Seed, Action<ModelSnapshot> Taken);
+/// <param name="Checkpointed">For checkpoints instead: gets each with the lines' egress states; the run goes on when it returns.</param>
+internal sealed record SnapshotRequest(
+    IReadOnlyList<double> Times, PlantModel Plant, string ModelName, DateTime Start, ulong Seed, Action<ModelSnapshot> Taken, Action<RunCheckpoint>? Checkpointed = null);
