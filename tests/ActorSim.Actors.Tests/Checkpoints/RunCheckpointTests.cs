@@ -86,7 +86,7 @@ public sealed class RunCheckpointTests : IDisposable
 
     /// <summary>Each line's egress into <c>line=&lt;sim_id&gt;/</c> of <paramref name="root"/>, its chunks logged; resumed from <paramref name="from"/> when given.</summary>
     private static Func<LineModel, ActorSim.Model.Records.IRecordSink> SinkFor(string root, ChunkFormat format, RunCheckpoint? from) =>
-        line => line =>
+        line =>
         {
             var folder = PerLineEgress.FolderOf(line.SimId);
             var sinks = new[]
