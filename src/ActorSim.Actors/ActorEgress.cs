@@ -60,6 +60,13 @@ public sealed class ActorEgress : ILineEgress
         }
     }
 
+    /// <summary>
+    /// Whether a line stopped from outside before its drain (its run failed or its coordinator was lost) still stores
+    /// what its batches hold (default true). False for a line of a run restored from checkpoints: a later restore
+    /// rewrites those chunks whole, and a late store of a partly filled batch would overwrite one of them.
+    /// </summary>
+    public bool StoresAfterStop { get; init; } = true;
+
     /// <summary>Records published so far; readable from any thread (for progress).</summary>
     public long Published => Volatile.Read(ref _published);
 
@@ -168,11 +175,13 @@ public sealed class ActorEgress : ILineEgress
     /// <summary>
     /// On the line's thread once its egress actors have stopped without a drain (a failed or abandoned run): stores
     /// what the sinks that have not failed still hold, waiting at most their stall timeout per store. Returns a line
-    /// per sink that could not finish. After a cancellation it stores nothing and only waits for the stores in flight.
+    /// per sink that could not finish. After a cancellation, or when it does not store after a stop
+    /// (<see cref="StoresAfterStop"/>) and its line did not fail itself, it stores nothing and only waits for the stores in flight.
     /// </summary>
-    internal IReadOnlyList<string> WriteAfterStop()
+    /// <param name="lineFailed">True when the line failed itself (its own error, not its run's or its coordinator's end).</param>
+    internal IReadOnlyList<string> WriteAfterStop(bool lineFailed)
     {
-        if (_cancellation.IsCancellationRequested)
+        if (_cancellation.IsCancellationRequested || (!StoresAfterStop && !lineFailed))
         {
             // A cancelled run writes nothing more: the stores in flight, cancelled, end before the run does.
             foreach (var feed in _feeds)

@@ -29,6 +29,16 @@ public sealed class ClusterPlantRunner(ActorSimNode client)
     public TimeSpan WorkerWait { get; init; } = TimeSpan.FromSeconds(60);
 
     /// <summary>
+    /// Simulated seconds between consistent checkpoints (<c>--checkpoint-every</c>), on a grid from the run's start; null:
+    /// none, and the loss of a node hosting lines fails the run. With checkpoints, such a loss restores every line from
+    /// the latest checkpoint on the nodes still Up and the run goes on, writing the same files.
+    /// </summary>
+    public double? CheckpointEvery { get; init; }
+
+    /// <summary>Told each recovery as it starts (on a pool thread), for a progress line.</summary>
+    public Action<ClusterRecovery>? Recovering { get; init; }
+
+    /// <summary>
     /// Runs <paramref name="run"/> (the actors engine's spec) under the id <paramref name="runId"/>, its sinks writing into
     /// <paramref name="destinations"/> (held by this process), telling progress and snapshots to <paramref name="execution"/>.
     /// A run that fails is a <see cref="RunExecutionException"/> with what every line had written; one that cannot start,
@@ -39,32 +49,131 @@ public sealed class ClusterPlantRunner(ActorSimNode client)
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(destinations);
         ArgumentNullException.ThrowIfNull(execution);
+        if (CheckpointEvery is { } every && (!(every > 0) || double.IsInfinity(every)))
+        {
+            throw new ArgumentOutOfRangeException(nameof(CheckpointEvery), every, "Checkpoints are taken every positive, finite span of simulated time.");
+        }
+
         var clock = Stopwatch.StartNew();
         var spec = run.Spec;
         await client.WhenUp.WaitAsync(WorkerWait, cancellation).ConfigureAwait(false);
-        var placement = LinePlacement.Spread(run.Plant, await WorkersAsync(cancellation).ConfigureAwait(false));
-        var nodes = placement.Distinct().ToArray();
+        var tags = spec.Sinks.Select(s => destinations.ChunkTagOf(s.Destination)).ToArray();
+        var ledger = CheckpointEvery is not null ? new CheckpointLedger(run.CreateStore(spec.Sinks[0].Destination), runId) : null;
+        var recoveries = new List<ClusterRecovery>();
+        var lost = new HashSet<Address>();
+        var traffic = new Dictionary<int, LineTraffic>();
+        RunCheckpoint? from = null;
+        var attemptId = runId;
+        while (true)
+        {
+            var workers = await WorkersAsync(recoveries.Count == 0 ? MinWorkers : 1, lost, cancellation).ConfigureAwait(false);
+            var placement = LinePlacement.Spread(run.Plant, workers);
+            var attempt = await AttemptAsync(run, from, placement, attemptId, tags, ledger, execution, clock, cancellation).ConfigureAwait(false);
+            var wire = WireTraffic.For(client.System);
+            foreach (var line in wire.Of(attemptId))
+            {
+                traffic[line.Line] = traffic.TryGetValue(line.Line, out var held) ? Sum(held, line) : line;
+            }
+
+            wire.Forget(attemptId);
+            var lostNow = attempt.Failure is null || cancellation.IsCancellationRequested ? [] : LostNodes(attempt.Prepared);
+            if (attempt.Failure is not null && lostNow.Length > 0 && ledger?.Latest is { } latest)
+            {
+                // Every line goes back to the latest checkpoint: the lost node's lines restored elsewhere, the others rolled back.
+                await CollectAsync(attempt.Prepared.Except(lostNow).ToArray(), attemptId).ConfigureAwait(false);
+                ledger.Restoring();
+                from = latest;
+                var recovery = new ClusterRecovery(
+                    [.. lostNow.Select(n => n.ToString())], [.. run.Plant.Lines.Where((_, i) => lostNow.Contains(placement[i])).Select(l => l.SimId)],
+                    attempt.Failure is ActorSim.Model.Plants.LineFailedException failed ? failed.SimulatedTime : double.NaN, latest.Snapshot.AsOf, clock.Elapsed);
+                recoveries.Add(recovery);
+                lost.UnionWith(lostNow);
+                Recovering?.Invoke(recovery);
+                attemptId = $"{runId}-r{recoveries.Count}";
+                continue;
+            }
+
+            var (hosted, silent) = await CollectAsync(attempt.Prepared, attemptId).ConfigureAwait(false);
+            var failure = attempt.Failure;
+            if (failure is null && silent.Count > 0)
+            {
+                failure = new ClusterRunException(
+                    $"the run ended, but {string.Join(" and ", silent)} did not say which chunks its lines wrote: the manifest lists only the other nodes' chunks");
+            }
+
+            foreach (var chunk in (ledger?.Kept ?? []).Concat(hosted.SelectMany(h => h.Chunks)))
+            {
+                destinations.Log(chunk);
+            }
+
+            if (ledger is not null)
+            {
+                await ledger.SettleAsync(delete: failure is null, CancellationToken.None).ConfigureAwait(false);
+            }
+
+            var reports = hosted.OrderBy(h => h.SimId, StringComparer.Ordinal).Select(h => (h.SimId, new EgressReport(h.Sinks))).ToList();
+            if (failure is not null)
+            {
+                if (failure is OperationCanceledException && cancellation.IsCancellationRequested)
+                {
+                    throw failure;
+                }
+
+                var lostText = LostText(lostNow, placement, run, ledger is not null);
+                throw new RunExecutionException(lostText is not null ? new ClusterRunException($"{lostText}: {failure.Message}", failure) : failure, spec.Start, null, reports);
+            }
+
+            var stats = attempt.Stats!;
+            var outcome = new RunOutcome(reports, stats.Plant, stats, null, reports.Sum(r => r.Item2.Sinks.Count == 0 ? 0 : r.Item2.Sinks[0].Published), clock.Elapsed);
+            var lineTraffic = traffic.Values.Where(t => t.Line < run.Plant.Lines.Count).OrderBy(t => t.Line).ToArray();
+            return new ClusterRunOutcome(outcome, run.Plant.Lines.Select((l, i) => (l.SimId, placement[i].ToString())).ToArray())
+            {
+                Traffic = lineTraffic.Select(t => (run.Plant.Lines[t.Line].SimId, t)).ToArray(),
+                NetworkWarning = NetworkWarning(stats, placement, attempt.Ran, lineTraffic),
+                Prepared = attempt.PreparedAfter,
+                Ran = attempt.Ran,
+                Collected = clock.Elapsed - attempt.RanUntil,
+                Checkpoints = ledger?.Taken ?? 0,
+                Recoveries = recoveries,
+            };
+        }
+    }
+
+    /// <summary>One try at the run, from the start or from a checkpoint, on the nodes of <paramref name="placement"/>.</summary>
+    private async Task<Attempt> AttemptAsync(
+        CompiledRun run, RunCheckpoint? from, Address[] placement, string attemptId, string?[] tags, CheckpointLedger? ledger, RunExecution execution, Stopwatch clock,
+        CancellationToken cancellation)
+    {
+        var spec = from is null ? run.Spec : run.Spec with { Snapshot = from.Snapshot, DurationSeconds = run.Spec.EndsAt - from.Snapshot.AsOf };
         var specJson = RunSpecJson.Write(spec);
         var frame = client.System.Settings.Config.GetByteSize("akka.remote.dot-netty.tcp.maximum-frame-size") ?? 128_000;
-        if (System.Text.Encoding.UTF8.GetByteCount(specJson) > frame - 4096)
+        var nodes = placement.Distinct().ToArray();
+        var offers = nodes.Select(node =>
         {
-            throw new ClusterRunException(
-                $"the run's description (its model and snapshot) is {System.Text.Encoding.UTF8.GetByteCount(specJson):N0} bytes, more than a message between nodes holds ({frame:N0}): " +
+            var lines = Enumerable.Range(0, placement.Length).Where(i => placement[i] == node).ToArray();
+            return (Node: node, Offer: new LinesOffered(attemptId, specJson, lines, tags, from is null ? null : lines.Select(i => from.Lines[i].Egress).ToArray(), ledger is not null));
+        }).ToArray();
+        var largest = offers.Max(o => System.Text.Encoding.UTF8.GetByteCount(o.Offer.SpecJson) + (o.Offer.Resume?.Sum(r => r.Length) ?? 0));
+        if (largest > frame - 4096)
+        {
+            var error = new ClusterRunException(
+                $"the run's description for a node (its model{(from is null ? " and snapshot" : ", the checkpoint and its lines' pending records")}) is {largest:N0} bytes, more than a message between nodes holds ({frame:N0}): " +
                 "raise akka.remote.dot-netty.tcp.maximum-frame-size on every node and the client (--config, --cluster-config)");
+            if (from is null)
+            {
+                throw error;
+            }
+
+            return new Attempt([], null, error, clock.Elapsed, TimeSpan.Zero, clock.Elapsed);
         }
 
-        var tags = spec.Sinks.Select(s => destinations.ChunkTagOf(s.Destination)).ToArray();
         var prepared = new List<Address>();
-        ActorRunStats? stats = null;
-        Exception? failure = null;
         var preparedAfter = TimeSpan.Zero;
-        var ranAfter = TimeSpan.Zero;
         try
         {
-            foreach (var node in nodes)
+            foreach (var (node, offer) in offers)
             {
-                var lines = Enumerable.Range(0, placement.Length).Where(i => placement[i] == node).ToArray();
-                var reply = await PlantHost(node).Ask<LinesPrepared>(new LinesOffered(runId, specJson, lines, tags), AskTimeout, cancellation).ConfigureAwait(false);
+                var reply = await PlantHost(node).Ask<LinesPrepared>(offer, AskTimeout, cancellation).ConfigureAwait(false);
                 if (reply.Error is { } error)
                 {
                     throw new ClusterRunException($"worker node {node} refused the run: {error}");
@@ -74,62 +183,40 @@ public sealed class ClusterPlantRunner(ActorSimNode client)
             }
 
             preparedAfter = clock.Elapsed;
-
             var settings = ActorRunnerSettings.FromConfig(client.System.Settings.Config) with { Factor = spec.Factor, LogicalStart = spec.Start, GoLiveAt = spec.GoLiveAt };
+            var options = RunExecutor.PlantOptions(run, execution, cancellation) with { From = spec.Snapshot };
+            RunCheckpoints? checkpoints = null;
+            if (ledger is not null && CheckpointEvery is { } every)
+            {
+                var times = Enumerable.Range(1, (int)Math.Min(int.MaxValue - 1, Math.Ceiling((spec.EndsAt - run.Spec.StartsAt) / every)))
+                    .Select(k => run.Spec.StartsAt + (k * every)).Where(t => t > spec.StartsAt && t < spec.EndsAt).ToArray();
+                checkpoints = new RunCheckpoints(times, ledger.Add);
+            }
+
             await using var host = ActorSimHost.Over(client.System, settings);
             var handle = await host.StartRunAsync(
-                run.Plant, RunExecutor.PlantOptions(run, execution, cancellation), line => throw new InvalidOperationException($"The line {line.SimId} must run on a worker node, not on the client."),
-                settings, runId, cancellation, i => placement[i]).ConfigureAwait(false);
-            stats = await WithProgressAsync(handle, spec, execution, clock).ConfigureAwait(false);
-            ranAfter = clock.Elapsed;
+                run.Plant, options, line => throw new InvalidOperationException($"The line {line.SimId} must run on a worker node, not on the client."),
+                settings, attemptId, cancellation, i => placement[i], checkpoints).ConfigureAwait(false);
+            var stats = await WithProgressAsync(handle, run.Spec, execution, clock).ConfigureAwait(false);
+            return new Attempt(prepared, stats, null, preparedAfter, clock.Elapsed - preparedAfter, clock.Elapsed);
         }
-        catch (ClusterRunException) when (prepared.Count == 0)
+        catch (ClusterRunException) when (prepared.Count == 0 && from is null)
         {
             throw;
         }
-#pragma warning disable CA1031 // The failure is thrown below, once the lines' output is counted.
+#pragma warning disable CA1031 // The failure is the caller's to judge: recovered from, or thrown once the lines' output is counted.
         catch (Exception e)
 #pragma warning restore CA1031
         {
-            failure = e;
+            return new Attempt(prepared, null, e, preparedAfter, clock.Elapsed - preparedAfter, clock.Elapsed);
         }
-
-        var wire = WireTraffic.For(client.System);
-        var traffic = wire.Of(runId);
-        wire.Forget(runId);
-        var (hosted, silent) = await CollectAsync(prepared, runId).ConfigureAwait(false);
-        if (failure is null && silent.Count > 0)
-        {
-            failure = new ClusterRunException(
-                $"the run ended, but {string.Join(" and ", silent)} did not say which chunks its lines wrote: the manifest lists only the other nodes' chunks");
-        }
-
-        foreach (var chunk in hosted.SelectMany(h => h.Chunks))
-        {
-            destinations.Log(chunk);
-        }
-
-        var reports = hosted.OrderBy(h => h.SimId, StringComparer.Ordinal).Select(h => (h.SimId, new EgressReport(h.Sinks))).ToList();
-        if (failure is not null)
-        {
-            if (failure is OperationCanceledException && cancellation.IsCancellationRequested)
-            {
-                throw failure;
-            }
-
-            throw new RunExecutionException(LostNodes(prepared, placement, run) is { } lost ? new ClusterRunException($"{lost}: {failure.Message}", failure) : failure, spec.Start, null, reports);
-        }
-
-        var outcome = new RunOutcome(reports, stats!.Plant, stats, null, reports.Sum(r => r.Item2.Sinks.Count == 0 ? 0 : r.Item2.Sinks[0].Published), clock.Elapsed);
-        return new ClusterRunOutcome(outcome, run.Plant.Lines.Select((l, i) => (l.SimId, placement[i].ToString())).ToArray())
-        {
-            Traffic = traffic.Where(t => t.Line < run.Plant.Lines.Count).Select(t => (run.Plant.Lines[t.Line].SimId, t)).ToArray(),
-            NetworkWarning = NetworkWarning(stats, placement, ranAfter - preparedAfter, traffic),
-            Prepared = preparedAfter,
-            Ran = ranAfter - preparedAfter,
-            Collected = clock.Elapsed - ranAfter,
-        };
     }
+
+    /// <summary>One try's end: the nodes that built it, its stats or failure, and when it was prepared and ended.</summary>
+    private sealed record Attempt(IReadOnlyList<Address> Prepared, ActorRunStats? Stats, Exception? Failure, TimeSpan PreparedAfter, TimeSpan Ran, TimeSpan RanUntil);
+
+    private static LineTraffic Sum(LineTraffic a, LineTraffic b) =>
+        a with { MessagesSent = a.MessagesSent + b.MessagesSent, BytesSent = a.BytesSent + b.BytesSent, MessagesReceived = a.MessagesReceived + b.MessagesReceived, BytesReceived = a.BytesReceived + b.BytesReceived };
 
     /// <summary>
     /// A warning when the run took more than twice the compute of its busiest node (the sum of its lines' busy time):
@@ -151,31 +238,34 @@ public sealed class ClusterPlantRunner(ActorSimNode client)
             + "(a plant whose lines exchange many items per grant, or a slow network, runs faster in one process or with fewer nodes)";
     }
 
-    /// <summary>
-    /// The worker nodes among <paramref name="nodes"/> that the cluster no longer has Up and reachable, each with the lines
-    /// it hosted, as one sentence; null when every one is there.
-    /// </summary>
-    private string? LostNodes(IReadOnlyList<Address> nodes, Address[] placement, CompiledRun run)
+    /// <summary>The worker nodes among <paramref name="nodes"/> that the cluster no longer has Up and reachable.</summary>
+    private Address[] LostNodes(IReadOnlyList<Address> nodes)
     {
         var state = Akka.Cluster.Cluster.Get(client.System).State;
-        var lost = nodes.Where(node =>
+        return nodes.Where(node =>
             !state.Members.Any(m => m.Address == node && m.Status == MemberStatus.Up) || state.Unreachable.Any(m => m.Address == node)).ToArray();
-        return lost.Length == 0
+    }
+
+    /// <summary>The lost nodes, each with the lines it hosted, as one sentence; null when none was lost.</summary>
+    private static string? LostText(Address[] lost, Address[] placement, CompiledRun run, bool checkpoints) =>
+        lost.Length == 0
             ? null
             : "the run cannot go on without " + string.Join(" and ", lost.Select(node =>
                 $"worker node {node}, which hosted {string.Join(", ", run.Plant.Lines.Where((_, i) => placement[i] == node).Select(l => l.SimId))}")) +
-              " (lost midway; nothing restores its lines)";
-    }
+              (checkpoints ? " (lost before the first checkpoint: nothing to restore its lines from)" : " (lost midway; without --checkpoint-every nothing restores its lines)");
 
-    /// <summary>The worker nodes that are Up, once at least <see cref="MinWorkers"/> are.</summary>
-    private async Task<Address[]> WorkersAsync(CancellationToken cancellation)
+    /// <summary>The worker nodes that are Up and reachable, none of <paramref name="lost"/>, once at least <paramref name="minimum"/> are.</summary>
+    private async Task<Address[]> WorkersAsync(int minimum, IReadOnlySet<Address> lost, CancellationToken cancellation)
     {
         var cluster = Akka.Cluster.Cluster.Get(client.System);
         var waited = Stopwatch.StartNew();
         while (true)
         {
-            var workers = cluster.State.Members.Where(m => m.Status == MemberStatus.Up && m.HasRole(ClusterNodeSettings.WorkerRole)).Select(m => m.Address).ToArray();
-            if (workers.Length >= MinWorkers)
+            var state = cluster.State;
+            var workers = state.Members
+                .Where(m => m.Status == MemberStatus.Up && m.HasRole(ClusterNodeSettings.WorkerRole) && !lost.Contains(m.Address) && !state.Unreachable.Contains(m))
+                .Select(m => m.Address).ToArray();
+            if (workers.Length >= minimum)
             {
                 return workers;
             }
@@ -183,8 +273,8 @@ public sealed class ClusterPlantRunner(ActorSimNode client)
             if (waited.Elapsed > WorkerWait)
             {
                 throw new ClusterRunException(
-                    $"{(workers.Length == 0 ? "no node with role worker" : $"only {workers.Length} of {MinWorkers} worker nodes")} came up within {WorkerWait.TotalSeconds:0} s; " +
-                    "start workers with `actorsim node --roles worker --seed-nodes ...`");
+                    $"{(workers.Length == 0 ? "no node with role worker" : $"only {workers.Length} of {minimum} worker nodes")} came up within {WorkerWait.TotalSeconds:0} s" +
+                    (lost.Count > 0 ? $" after the loss of {string.Join(" and ", lost)}" : string.Empty) + "; start workers with `actorsim node --roles worker --seed-nodes ...`");
             }
 
             await Task.Delay(TimeSpan.FromMilliseconds(50), cancellation).ConfigureAwait(false);

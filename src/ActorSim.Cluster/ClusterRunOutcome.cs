@@ -25,4 +25,10 @@ public sealed record ClusterRunOutcome(RunOutcome Outcome, IReadOnlyList<(string
     /// computed (its lines' busy time); says how much and where the rest went. Null otherwise.
     /// </summary>
     public string? NetworkWarning { get; init; }
+
+    /// <summary>Checkpoints taken (<see cref="ClusterPlantRunner.CheckpointEvery"/>), over every attempt.</summary>
+    public int Checkpoints { get; init; }
+
+    /// <summary>The losses of worker nodes the run recovered from, in order; empty when it lost none.</summary>
+    public IReadOnlyList<ClusterRecovery> Recoveries { get; init; } = [];
 }

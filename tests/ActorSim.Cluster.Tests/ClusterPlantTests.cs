@@ -18,7 +18,7 @@ public sealed class ClusterPlantTests : IDisposable
 
     public void Dispose()
     {
-        if (Directory.Exists(_root))
+        if (Directory.Exists(_root) && Environment.GetEnvironmentVariable("KEEP_TEST_OUTPUT") is null)
         {
             Directory.Delete(_root, recursive: true);
         }
@@ -85,15 +85,66 @@ public sealed class ClusterPlantTests : IDisposable
         Assert.Equal(manifest.Sinks.Sum(s => s.Written), manifest.Chunks.Sum(c => c.Rows));
     }
 
+    [Theory]
+    [InlineData("two-stage")]
+    [InlineData("rework-loop")]
+    public async Task A_run_with_checkpoints_that_loses_a_node_hosting_lines_restores_them_and_writes_the_reference_engines_bytes(string model)
+    {
+        const string DownQuickly = "akka.cluster.split-brain-resolver.stable-after = 2s";
+        var reference = Compile(model, "reference", RunEngine.Reference, hours: 48);
+        await using (var outputs = await OpenAsync(reference))
+        {
+            var done = await RunExecutor.RunAsync(reference, new RunExecution { SinksFor = outputs.SinksFor });
+            await outputs.CompleteAsync(RunStatus.Succeeded, null, SinkReports(done));
+        }
+
+        await using var cluster = new TestCluster();
+        var client = cluster.Start("client", overrides: DownQuickly);
+        cluster.Start("worker", overrides: DownQuickly);
+        var doomed = cluster.Start("worker", overrides: DownQuickly);
+        await cluster.WhenAllUpAsync(TimeSpan.FromSeconds(20));
+        var spread = Compile(model, "cluster", RunEngine.Actors, hours: 48);
+        var recovering = new TaskCompletionSource<ClusterRecovery>(TaskCreationOptions.RunContinuationsAsynchronously);
+        ClusterRunOutcome outcome;
+        await using (var outputs = await OpenAsync(spread))
+        {
+            // Slow lines (a sink that takes its time) keep the run going while the node is lost and found lost.
+            var running = new ClusterPlantRunner(client) { MinWorkers = 2, CheckpointEvery = 3600, Recovering = r => recovering.TrySetResult(r) }
+                .RunAsync(spread, outputs, outputs.RunId, new RunExecution());
+            var checkpoint = Path.Combine(_root, "cluster", DestinationSession.CheckpointFolder, outputs.RunId + ".json");
+            while (!File.Exists(checkpoint) && !running.IsCompleted)
+            {
+                await Task.Delay(5);
+            }
+
+            await cluster.BlackholeAsync(doomed);
+            outcome = await running;
+            await outputs.CompleteAsync(RunStatus.Succeeded, null, SinkReports(outcome.Outcome));
+        }
+
+        var recovery = Assert.Single(outcome.Recoveries);
+        Assert.Equal(recovery, await recovering.Task);
+        Assert.Equal([doomed.Address.ToString()], recovery.Nodes);
+        Assert.NotEmpty(recovery.Lines);
+        Assert.True(recovery.RestoredFrom > 0 && recovery.RestoredFrom % 3600 == 0, $"restored from t={recovery.RestoredFrom}");
+        Assert.DoesNotContain(outcome.Placement, p => p.Node == doomed.Address.ToString());
+        Assert.Equal(Files(Path.Combine(_root, "reference")), Files(Path.Combine(_root, "cluster")));
+        var (expected, actual) = (await ManifestAsync("reference"), await ManifestAsync("cluster"));
+        Assert.Equal(expected.Chunks, actual.Chunks);
+        Assert.Equal(expected.Sinks, actual.Sinks);
+        Assert.False(Directory.Exists(Path.Combine(_root, "cluster", DestinationSession.CheckpointFolder)) &&
+            Directory.EnumerateFiles(Path.Combine(_root, "cluster", DestinationSession.CheckpointFolder)).Any(), "the checkpoint was left after the run succeeded");
+    }
+
     private static List<(string Line, Egress.Reports.SinkReport Report)> SinkReports(RunOutcome outcome) =>
         outcome.Lines.SelectMany(l => l.Report.Sinks.Select(s => (l.Line, s))).ToList();
 
-    private CompiledRun Compile(string model, string folder, RunEngine engine, int? batchSize = null) => RunCompiler.Compile(RunSpecResolver.Resolve(
+    private CompiledRun Compile(string model, string folder, RunEngine engine, int? batchSize = null, int hours = 6) => RunCompiler.Compile(RunSpecResolver.Resolve(
         new RunRequest
         {
             Model = ModelSource.FromCatalog(model),
             Destination = Path.Combine(_root, folder),
-            DurationSeconds = 6 * 3600,
+            DurationSeconds = hours * 3600,
             Seed = 42,
             Engine = engine,
             BatchSize = batchSize,

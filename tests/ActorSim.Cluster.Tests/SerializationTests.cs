@@ -28,20 +28,43 @@ public sealed class SerializationTests
             new ReplicationDone("job-1", 9, 3, [1.5, double.NaN, double.PositiveInfinity], [0, -0.0, double.Epsilon]),
             new JobEnded("job-1"),
             new LinesOffered("run-1", "{}", [0, 2], ["tag", null]),
+            new LinesOffered("run-1-r1", "{}", [0, 2], [null], [[1, 2, 3], []], Checkpoints: true),
             new LinesPrepared("run-1", null),
             new CollectLines("run-1", 3),
             new LinesCollected("run-1", [new HostedLine("A", [new SinkReport("history", 10, 8, 2, [new DestinationReport("events.parquet", 10, 8, 1, 512)]) { BlockedSeconds = 0.5 }],
                 [new ManifestChunk("line=A/events_000001.parquet", "A", "history", 8, 512, new string('b', 64))])], More: true),
         ];
-        Assert.Equal(ClusterMessageSerializer.All.Count, messages.Length);
+        Assert.Equal(ClusterMessageSerializer.All.Count, messages.Select(m => m.GetType()).Distinct().Count());
 
         foreach (var message in messages)
         {
             var manifest = serializer.Manifest(message);
             var back = serializer.FromBinary(serializer.ToBinary(message), manifest);
-            Assert.EndsWith(message is ReplicationDone ? ".v2" : ".v1", manifest);
+            Assert.EndsWith(message is ReplicationDone or LinesOffered ? ".v2" : ".v1", manifest);
             Assert.Equal(Text(message), Text(back));
         }
+    }
+
+    [Fact]
+    public void A_lines_offer_of_the_first_layout_still_reads_as_lines_that_start_afresh()
+    {
+        using var system = ActorSystem.Create("serialization");
+        var serializer = new ClusterMessageSerializer((ExtendedActorSystem)system);
+        var v1 = new MemoryStream();
+        using (var w = new BinaryWriter(v1))
+        {
+            w.Write("run-1");
+            w.Write("{}");
+            w.Write(1);
+            w.Write(3);
+            w.Write(1);
+            w.Write(false);
+        }
+
+        var offer = (LinesOffered)serializer.FromBinary(v1.ToArray(), "lines-offered.v1");
+
+        Assert.Equal(("run-1", 3, (string?)null), (offer.RunId, offer.Lines.Single(), offer.ChunkTags.Single()));
+        Assert.Null(offer.Resume);
     }
 
     [Fact]
@@ -114,7 +137,8 @@ public sealed class SerializationTests
         JobChunk c => $"{c.JobId} {c.JobHash} {c.Index} {c.Count} {Convert.ToHexString(c.Data)}",
         WorkBatch b => $"{b.JobId} {b.LeaseId} {string.Join(",", b.Indices)}",
         ReplicationDone d => $"{d.JobId} {d.LeaseId} {d.Index} {string.Join(",", d.Row.Concat(d.Samples).Select(BitConverter.DoubleToInt64Bits))}",
-        LinesOffered o => $"{o.RunId} {o.SpecJson} {string.Join(",", o.Lines)} {string.Join(",", o.ChunkTags.Select(t => t ?? "<null>"))}",
+        LinesOffered o => $"{o.RunId} {o.SpecJson} {string.Join(",", o.Lines)} {string.Join(",", o.ChunkTags.Select(t => t ?? "<null>"))} " +
+            (o.Resume is null ? "<fresh>" : string.Join("|", o.Resume.Select(Convert.ToHexString))) + $" {o.Checkpoints}",
         LinesCollected c => $"{c.RunId} {c.More} " + string.Join(";", c.Lines.Select(l =>
             $"{l.SimId} {string.Join(",", l.Sinks.Select(s => $"{s with { Destinations = [] }} {s.BlockedSeconds} {string.Join(",", s.Destinations)}"))} {string.Join(",", l.Chunks)}")),
         _ => message.ToString()!,

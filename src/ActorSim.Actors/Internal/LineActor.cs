@@ -46,6 +46,7 @@ internal sealed class LineActor : UntypedActor
     private Grant? _grant;
     private bool _drained;
     private bool _curtailed;
+    private bool _failed;
 
     /// <summary>Line <paramref name="index"/> of the run <paramref name="runId"/>, whose plant and sinks this node's <see cref="NodeRuns"/> holds.</summary>
     public LineActor(string runId, int index, ActorRunnerSettings settings)
@@ -120,7 +121,7 @@ internal sealed class LineActor : UntypedActor
         // the sinks' queues; store them here, as far as the stores allow.
         if (_egress is not null)
         {
-            foreach (var problem in _egress.WriteAfterStop())
+            foreach (var problem in _egress.WriteAfterStop(_failed))
             {
                 _log.Warning("Line {SimId}: writing its records after the run stopped: {Problem}", SimId, problem);
             }
@@ -365,6 +366,7 @@ internal sealed class LineActor : UntypedActor
         _log.Info("Line {SimId} failed at t={SimTime}: {Reason}", SimId, _settings.FormatTime(time), cause.Message);
         // What the line's batches still hold is queued without waiting for credits: nothing holds up the failure.
         _egress?.FlushAfterFailure();
+        _failed = true;
         _grant = null;
         Become(Failed);
         // An egress error's message is complete (sink, chunk, store, records not written); any other error keeps its type.

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using ActorSim.Actors;
 using ActorSim.Cluster.Messages;
+using ActorSim.Egress.Checkpoints;
 using ActorSim.Egress.Destinations;
 using ActorSim.Egress.Reports;
 using ActorSim.Egress.Routing;
@@ -67,7 +68,16 @@ internal sealed class PlantHostActor : ReceiveActor
         {
             var run = RunCompiler.Compile(RunSpecJson.Read(offer.SpecJson), _stores);
             // Asked from a temporary actor: the client is known by its node, forgotten when the cluster removes that node.
-            var hosted = new HostedRun(run, offer.ChunkTags, Sender.Path.Address);
+            var resume = new Dictionary<string, IReadOnlyList<SinkCheckpoint>>(StringComparer.Ordinal);
+            for (var i = 0; i < offer.Lines.Length && offer.Resume is { } states; i++)
+            {
+                if (states[i].Length > 0)
+                {
+                    resume[run.Plant.Lines[offer.Lines[i]].SimId] = EgressCheckpointCodec.Read(states[i]);
+                }
+            }
+
+            var hosted = new HostedRun(run, offer.ChunkTags, Sender.Path.Address, resume, offer.Checkpoints);
             LineHosting.Add(Context.System, offer.RunId, run.Plant, run.Spec.RunSeed, hosted.SinkFor, run.Spec.Snapshot);
             _runs[offer.RunId] = hosted;
             _log.Info("Plant run {RunId} from {Client}: hosting lines {Lines} of {Model}",
@@ -152,13 +162,16 @@ internal sealed class PlantHostActor : ReceiveActor
     private sealed record Collected(string RunId, HostedLine[] Lines, Address Client, IActorRef ReplyTo);
 
     /// <summary>A run hosted here: its compiled form, and each line's egress and chunks as its lines start.</summary>
-    private sealed class HostedRun(CompiledRun run, string?[] chunkTags, Address client)
+    private sealed class HostedRun(CompiledRun run, string?[] chunkTags, Address client, IReadOnlyDictionary<string, IReadOnlyList<SinkCheckpoint>> resume, bool checkpoints)
     {
         private readonly ConcurrentDictionary<string, (ActorEgress Egress, ChunkQueue Chunks)> _lines = new(StringComparer.Ordinal);
 
         public Address Client { get; } = client;
 
-        /// <summary>A line's sink here: egress actors over this node's stores, chunk names tagged as the client's destinations need.</summary>
+        /// <summary>
+    /// A line's sink here: egress actors over this node's stores, chunk names tagged as the client's destinations need,
+    /// going on from the line's egress state when the run was restored from a checkpoint.
+    /// </summary>
         public IRecordSink SinkFor(LineModel line)
         {
             var chunks = new ChunkQueue(line.SimId, run.LineFolder(line.SimId));
@@ -167,7 +180,7 @@ internal sealed class PlantHostActor : ReceiveActor
                 ChunkLog = chunks,
                 Router = i < chunkTags.Length && chunkTags[i] is { } tag ? sink.Router.WithFileSuffix(tag) : sink.Router,
             });
-            var egress = new ActorEgress(run.Spec.Start, sinks);
+            var egress = new ActorEgress(run.Spec.Start, sinks, CancellationToken.None, resume.GetValueOrDefault(line.SimId)) { StoresAfterStop = !checkpoints };
             _lines[line.SimId] = (egress, chunks);
             return egress;
         }

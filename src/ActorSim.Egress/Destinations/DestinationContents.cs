@@ -18,7 +18,8 @@ internal sealed partial class DestinationContents
                 continue;
             }
 
-            if (file is DestinationSession.ManifestFile or DestinationSession.SuccessFile || claimed.Contains(file))
+            if (file is DestinationSession.ManifestFile or DestinationSession.SuccessFile || claimed.Contains(file) ||
+                file.StartsWith(DestinationSession.CheckpointFolder, StringComparison.Ordinal))
             {
                 Owned.Add(file);
             }
@@ -39,7 +40,7 @@ internal sealed partial class DestinationContents
     /// <summary>Temporary files or unfinished uploads of a writer that died.</summary>
     public IReadOnlyList<string> Leftovers { get; }
 
-    /// <summary>Files ActorSim writes: the manifest, the success marker, chunks.</summary>
+    /// <summary>Files ActorSim writes: the manifest, the success marker, chunks, a cluster run's checkpoints.</summary>
     public List<string> Owned { get; } = [];
 
     /// <summary>Chunk files no manifest lists: the output of a run that never finished.</summary>

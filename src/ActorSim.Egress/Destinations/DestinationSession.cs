@@ -22,6 +22,9 @@ public sealed class DestinationSession
     /// <summary>The lock a run holds while it writes.</summary>
     public const string LockFile = "_actorsim.lock";
 
+    /// <summary>The folder of the checkpoints a cluster plant run keeps while it runs (<c>_checkpoints/&lt;run id&gt;.json</c>), ActorSim's own.</summary>
+    public const string CheckpointFolder = "_checkpoints/";
+
     private readonly IObjectStore _store;
     private readonly RunDescription _run;
     private readonly IReadOnlyList<ManifestRun> _previousRuns;

@@ -39,7 +39,10 @@ internal sealed class TestCluster : IAsyncDisposable
 
     public IReadOnlyList<ActorSimNode> Nodes => _nodes;
 
-    /// <summary>Starts a node joining the first one (or starting the cluster); <paramref name="logLevel"/> for its Akka log, <paramref name="stores"/> its way to record destinations (null: the default).</summary>
+    /// <summary>
+    /// Starts a node joining the first one (or starting the cluster); <paramref name="logLevel"/> for its Akka log,
+    /// <paramref name="overrides"/> laid over the test settings, <paramref name="stores"/> its way to record destinations (null: the default).
+    /// </summary>
     /// <remarks>
     /// <paramref name="serializeMessages"/> serializes every message, ours and Akka's own: Akka's cluster events to the
     /// split brain resolver (ReachabilityChanged) do not survive its JSON, so tests that lose a node leave it off.
@@ -54,7 +57,7 @@ internal sealed class TestCluster : IAsyncDisposable
             SeedNodes = _nodes.Count == 0 ? [] : [_nodes[0].Address.ToString()],
             SerializeMessages = serializeMessages,
             LogLevel = logLevel,
-            Overrides = overrides is null ? Overrides : overrides + "\n" + Overrides,
+            Overrides = overrides is null ? Overrides : Overrides + "\n" + overrides,
             Stores = stores,
         });
         _nodes.Add(node);
