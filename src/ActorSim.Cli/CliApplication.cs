@@ -100,6 +100,16 @@ internal static class CliApplication
 
     private static async Task<int> HistoryAsync(HistoryOptions options, TextWriter output, TextWriter error, CancellationToken cancellation)
     {
+        if (options.CheckpointEvery is not null && options.Cluster is null)
+        {
+            throw new UsageException("--checkpoint-every needs --cluster: checkpoints let a run on the cluster go on when it loses a worker node; a run in one process has none to lose.");
+        }
+
+        if (options.CheckpointEvery is not null && (options.SnapshotAt is not null || options.SnapshotEvery is not null))
+        {
+            throw new UsageException("--checkpoint-every and --snapshot-at/--snapshot-every exclude each other on a cluster run: each checkpoint is an exact snapshot already (kept in DEST/_checkpoints/ while the run runs).");
+        }
+
         if (options.Cluster is not null)
         {
             if (options.Engine != RunEngine.Actors)
@@ -162,11 +172,25 @@ internal static class CliApplication
                 }
                 else
                 {
-                    var spread = await new ActorSim.Cluster.ClusterPlantRunner(client) { MinWorkers = options.ClusterWorkers }
-                        .RunAsync(run, outputs, description.RunId, execution, cancellation).ConfigureAwait(false);
+                    var runner = new ActorSim.Cluster.ClusterPlantRunner(client)
+                    {
+                        MinWorkers = options.ClusterWorkers,
+                        CheckpointEvery = options.CheckpointEvery,
+                        Recovering = recovery => error.WriteLine($"actorsim: {RecoveryText(run, recovery)}"),
+                    };
+                    var spread = await runner.RunAsync(run, outputs, description.RunId, execution, cancellation).ConfigureAwait(false);
                     (outcome, placement, traffic, networkWarning) = (spread.Outcome, spread.Placement, spread.Traffic, spread.NetworkWarning);
                     output.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
                         $"cluster: {spread.Placement.Select(p => p.Node).Distinct().Count()} worker node(s) built the run in {spread.Prepared.TotalSeconds:0.000} s; the run took {spread.Ran.TotalSeconds:0.000} s; the lines' chunks were collected in {spread.Collected.TotalSeconds:0.000} s"));
+                    if (options.CheckpointEvery is not null)
+                    {
+                        output.WriteLine($"checkpoints: {spread.Checkpoints} taken; {(spread.Recoveries.Count == 0 ? "no node lost" : $"{spread.Recoveries.Count} recover{(spread.Recoveries.Count == 1 ? "y" : "ies")}")}");
+                    }
+
+                    foreach (var recovery in spread.Recoveries)
+                    {
+                        output.WriteLine($"recovered: {RecoveryText(run, recovery)}");
+                    }
                 }
             }
             finally
@@ -200,6 +224,17 @@ internal static class CliApplication
 
             return reports;
         }).ConfigureAwait(false);
+    }
+
+    /// <summary>What a recovery lost, when, and what it replayed, as a sentence.</summary>
+    private static string RecoveryText(CompiledRun run, ActorSim.Cluster.ClusterRecovery recovery)
+    {
+        var start = run.Spec.Start;
+        var lostAt = double.IsNaN(recovery.LostAt) ? "midway" : $"at t={ActorSim.Engine.SimTime.Format(recovery.LostAt, start)}";
+        var replayed = double.IsNaN(recovery.LostAt) ? string.Empty : $", replaying {ProgressText.SimulatedTime(recovery.LostAt - recovery.RestoredFrom)} of simulated time";
+        return string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"lost worker node {string.Join(" and ", recovery.Nodes)} (lines {string.Join(", ", recovery.Lines)}) {lostAt}, {recovery.After.TotalSeconds:0.0} s into the run; ") +
+            $"every line went back to the checkpoint at t={ActorSim.Engine.SimTime.Format(recovery.RestoredFrom, start)} on the nodes still up{replayed}";
     }
 
     /// <summary>Leaves the cluster when the history run is done (its manifests written), as <c>await using</c> does.</summary>

@@ -151,13 +151,13 @@ public sealed class ClusterPlantRunner(ActorSimNode client)
         var offers = nodes.Select(node =>
         {
             var lines = Enumerable.Range(0, placement.Length).Where(i => placement[i] == node).ToArray();
-            return (Node: node, Offer: new LinesOffered(attemptId, specJson, lines, tags, from is null ? null : lines.Select(i => from.Lines[i].Egress).ToArray(), ledger is not null));
+            return (Node: node, Offer: new LinesOffered(attemptId, specJson, lines, tags, ledger is not null, from is not null));
         }).ToArray();
-        var largest = offers.Max(o => System.Text.Encoding.UTF8.GetByteCount(o.Offer.SpecJson) + (o.Offer.Resume?.Sum(r => r.Length) ?? 0));
-        if (largest > frame - 4096)
+        var size = System.Text.Encoding.UTF8.GetByteCount(specJson);
+        if (size > frame - 4096)
         {
             var error = new ClusterRunException(
-                $"the run's description for a node (its model{(from is null ? " and snapshot" : ", the checkpoint and its lines' pending records")}) is {largest:N0} bytes, more than a message between nodes holds ({frame:N0}): " +
+                $"the run's description (its model and {(from is null ? "snapshot" : "the checkpoint's snapshot")}) is {size:N0} bytes, more than a message between nodes holds ({frame:N0}): " +
                 "raise akka.remote.dot-netty.tcp.maximum-frame-size on every node and the client (--config, --cluster-config)");
             if (from is null)
             {
@@ -167,12 +167,29 @@ public sealed class ClusterPlantRunner(ActorSimNode client)
             return new Attempt([], null, error, clock.Elapsed, TimeSpan.Zero, clock.Elapsed);
         }
 
+        // A restored line's egress state (its pending records: megabytes at times) goes in parts below the frame size.
+        var part = (int)Math.Max(1024, Math.Min(256 * 1024, frame / 2));
+
         var prepared = new List<Address>();
         var preparedAfter = TimeSpan.Zero;
         try
         {
             foreach (var (node, offer) in offers)
             {
+                foreach (var line in from is null ? [] : offer.Lines)
+                {
+                    var state = from!.Lines[line].Egress;
+                    for (var offset = 0; offset == 0 || offset < state.Length; offset += part)
+                    {
+                        var bytes = state.AsSpan(offset, Math.Min(part, state.Length - offset)).ToArray();
+                        var stored = await PlantHost(node).Ask<LinesPrepared>(new LineStatePart(attemptId, line, offset, state.Length, bytes), AskTimeout, cancellation).ConfigureAwait(false);
+                        if (stored.Error is { } refused)
+                        {
+                            throw new ClusterRunException($"worker node {node} refused line {run.Plant.Lines[line].SimId}'s egress state: {refused}");
+                        }
+                    }
+                }
+
                 var reply = await PlantHost(node).Ask<LinesPrepared>(offer, AskTimeout, cancellation).ConfigureAwait(false);
                 if (reply.Error is { } error)
                 {

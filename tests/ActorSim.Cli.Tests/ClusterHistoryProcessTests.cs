@@ -82,6 +82,47 @@ public sealed class ClusterHistoryProcessTests
     }
 
     [Fact]
+    public async Task A_node_hosting_lines_killed_midway_with_checkpoints_on_is_recovered_from_and_the_files_are_the_reference_engines()
+    {
+        using var folder = new TempDirectory();
+        await File.WriteAllTextAsync(folder.Sub("node.conf"), QuickDetection.Config);
+        string[] history = ["history", "--model", Plant, "--start", "2026-01-01T00:00:00", "--duration", "10 days", "--progress", "none"];
+        var reference = await ActorsimCommand.RunAsync([.. history, "--engine", "reference", "--dest", folder.Sub("reference")]);
+        Assert.True(reference.ExitCode == 0, reference.Error);
+        var (seedPort, victimPort) = NodePorts.Two();
+        var seed = $"127.0.0.1:{seedPort}";
+        using var first = CliProcess.Start("node", "--port", $"{seedPort}", "--seed-nodes", seed, "--parallelism", "1", "--config", folder.Sub("node.conf"));
+        using var victim = CliProcess.Start("node", "--port", $"{victimPort}", "--seed-nodes", seed, "--parallelism", "1", "--config", folder.Sub("node.conf"));
+        await first.WaitForOutputAsync("is up", StartTimeout);
+        await victim.WaitForOutputAsync("is up", StartTimeout);
+
+        using var client = CliProcess.Start(
+            [.. history, "--dest", folder.Sub("out"), "--cluster", seed, "--cluster-workers", "2", "--cluster-config", folder.Sub("node.conf"), "--checkpoint-every", "12 hours"]);
+        var checkpoints = Path.Combine(folder.Sub("out"), "_checkpoints");
+        using (var deadline = new CancellationTokenSource(StartTimeout))
+        {
+            while (!(Directory.Exists(checkpoints) && Directory.EnumerateFiles(checkpoints).Any()))
+            {
+                await Task.Delay(10, deadline.Token);
+            }
+        }
+
+        await victim.SignalAsync("KILL");
+        await client.WaitForExitAsync(TimeSpan.FromSeconds(120));
+
+        Assert.True(client.ExitCode == 0, client.Error + client.Output);
+        Assert.Equal(ChunkFiles.Contents(folder.Sub("reference")), ChunkFiles.Contents(folder.Sub("out")));
+        Assert.Equal(ManifestChunks(folder.Sub("reference")), ManifestChunks(folder.Sub("out")));
+        Assert.True(File.Exists(Path.Combine(folder.Sub("out"), "_SUCCESS")));
+        Assert.False(Directory.Exists(checkpoints) && Directory.EnumerateFiles(checkpoints).Any(), "the checkpoint is deleted once the run succeeded");
+        Assert.Contains($"lost worker node akka.tcp://actorsim@127.0.0.1:{victimPort} (lines Machining_2, Machining_4, Assembly_2, Assembly_4)", client.Error);
+        Assert.Matches(@"recovered: lost worker node .* every line went back to the checkpoint at t=.* on the nodes still up, replaying", client.Output);
+        Assert.Matches(@"checkpoints: \d+ taken; 1 recovery", client.Output);
+        Assert.Contains($"ran on akka.tcp://actorsim@127.0.0.1:{seedPort}", client.Output);
+        Assert.DoesNotContain($"ran on akka.tcp://actorsim@127.0.0.1:{victimPort}", client.Output);
+    }
+
+    [Fact]
     public async Task A_run_on_the_cluster_stopped_by_sigterm_exits_143_with_a_stopped_manifest_listing_every_chunk()
     {
         using var folder = new TempDirectory();

@@ -28,7 +28,8 @@ public sealed class SerializationTests
             new ReplicationDone("job-1", 9, 3, [1.5, double.NaN, double.PositiveInfinity], [0, -0.0, double.Epsilon]),
             new JobEnded("job-1"),
             new LinesOffered("run-1", "{}", [0, 2], ["tag", null]),
-            new LinesOffered("run-1-r1", "{}", [0, 2], [null], [[1, 2, 3], []], Checkpoints: true),
+            new LinesOffered("run-1-r1", "{}", [0, 2], [null], Checkpoints: true, Resumes: true),
+            new LineStatePart("run-1-r1", 2, 262_144, 300_000, [1, 2, 3]),
             new LinesPrepared("run-1", null),
             new CollectLines("run-1", 3),
             new LinesCollected("run-1", [new HostedLine("A", [new SinkReport("history", 10, 8, 2, [new DestinationReport("events.parquet", 10, 8, 1, 512)]) { BlockedSeconds = 0.5 }],
@@ -64,7 +65,7 @@ public sealed class SerializationTests
         var offer = (LinesOffered)serializer.FromBinary(v1.ToArray(), "lines-offered.v1");
 
         Assert.Equal(("run-1", 3, (string?)null), (offer.RunId, offer.Lines.Single(), offer.ChunkTags.Single()));
-        Assert.Null(offer.Resume);
+        Assert.False(offer.Resumes || offer.Checkpoints);
     }
 
     [Fact]
@@ -137,8 +138,8 @@ public sealed class SerializationTests
         JobChunk c => $"{c.JobId} {c.JobHash} {c.Index} {c.Count} {Convert.ToHexString(c.Data)}",
         WorkBatch b => $"{b.JobId} {b.LeaseId} {string.Join(",", b.Indices)}",
         ReplicationDone d => $"{d.JobId} {d.LeaseId} {d.Index} {string.Join(",", d.Row.Concat(d.Samples).Select(BitConverter.DoubleToInt64Bits))}",
-        LinesOffered o => $"{o.RunId} {o.SpecJson} {string.Join(",", o.Lines)} {string.Join(",", o.ChunkTags.Select(t => t ?? "<null>"))} " +
-            (o.Resume is null ? "<fresh>" : string.Join("|", o.Resume.Select(Convert.ToHexString))) + $" {o.Checkpoints}",
+        LinesOffered o => $"{o.RunId} {o.SpecJson} {string.Join(",", o.Lines)} {string.Join(",", o.ChunkTags.Select(t => t ?? "<null>"))} {o.Checkpoints} {o.Resumes}",
+        LineStatePart p => $"{p.RunId} {p.Line} {p.Offset} {p.Total} {Convert.ToHexString(p.Bytes)}",
         LinesCollected c => $"{c.RunId} {c.More} " + string.Join(";", c.Lines.Select(l =>
             $"{l.SimId} {string.Join(",", l.Sinks.Select(s => $"{s with { Destinations = [] }} {s.BlockedSeconds} {string.Join(",", s.Destinations)}"))} {string.Join(",", l.Chunks)}")),
         _ => message.ToString()!,

@@ -152,6 +152,11 @@ internal sealed class HistoryCommand
         "--cluster-workers", "N", "Worker nodes to wait for (at most 60 s) before the lines are spread over them (default 1).",
         text => ParseWorkers(text));
 
+    private readonly Option<string> _checkpointEvery = CliOption.Value(
+        "--checkpoint-every", "D", "With --cluster: take a consistent checkpoint every D of simulated time ('1 hour'); when a worker node hosting lines is lost, "
+        + "every line goes back to the latest checkpoint on the nodes still up and the run goes on, writing the same files. Without it, losing such a node fails the run.",
+        text => HistoryOptionsParser.Duration("--checkpoint-every", text));
+
     public HistoryCommand()
     {
         _format.CompletionSources.Add("parquet", "jsonl");
@@ -162,7 +167,7 @@ internal sealed class HistoryCommand
         {
             _duration, _start, _seed, _format, _dest, _overwrite, _append, _batchSize, _flushInterval, _stallTimeout, _keepTelemetry,
             _partitionByDate, _model, _engine, _parallelism, _logLevel, _config, _mergeLines, _snapshot, _snapshotAt, _snapshotEvery, _snapshotOut, _goLiveAt, _noCreateBucket, _progress,
-            _cluster, _clusterHost, _clusterConfig, _clusterWorkers,
+            _cluster, _clusterHost, _clusterConfig, _clusterWorkers, _checkpointEvery,
         };
         Command.Validators.Add(result =>
         {
@@ -220,6 +225,7 @@ internal sealed class HistoryCommand
             ClusterHost = parse.GetValue(_clusterHost),
             ClusterConfig = parse.GetValue(_clusterConfig),
             ClusterWorkers = parse.GetValue(_clusterWorkers) is { } workers ? ParseWorkers(workers) : 1,
+            CheckpointEvery = parse.GetValue(_checkpointEvery) is { } checkpointEvery ? HistoryOptionsParser.Duration("--checkpoint-every", checkpointEvery) : null,
         };
     }
 

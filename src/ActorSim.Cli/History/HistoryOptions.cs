@@ -75,6 +75,9 @@ internal sealed record HistoryOptions
     /// <summary>Worker nodes to wait for before the lines are placed (<c>--cluster-workers</c>, default 1).</summary>
     public int ClusterWorkers { get; init; } = 1;
 
+    /// <summary>Simulated seconds between consistent checkpoints of a cluster run (<c>--checkpoint-every</c>); null: none.</summary>
+    public double? CheckpointEvery { get; init; }
+
     /// <summary>The snapshot to start from (<c>--snapshot</c>): a file or <c>s3://bucket/key</c>.</summary>
     public string? SnapshotPath { get; init; }
 

@@ -33,10 +33,12 @@ internal sealed class PlantHostActor : ReceiveActor
 
     private readonly Dictionary<string, HostedRun> _runs = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (Address Client, HostedLine[] Lines)> _collected = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Dictionary<int, LineState>> _states = new(StringComparer.Ordinal);
 
     public PlantHostActor(Func<string, IObjectStore> stores)
     {
         _stores = stores;
+        Receive<LineStatePart>(StatePart);
         Receive<LinesOffered>(Offered);
         Receive<CollectLines>(Collect);
         Receive<Collected>(Drained);
@@ -56,6 +58,30 @@ internal sealed class PlantHostActor : ReceiveActor
         }
     }
 
+    /// <summary>A part of a restored line's egress state, kept until its run's offer comes.</summary>
+    private void StatePart(LineStatePart part)
+    {
+        if (!_states.TryGetValue(part.RunId, out var lines))
+        {
+            _states[part.RunId] = lines = [];
+        }
+
+        if (!lines.TryGetValue(part.Line, out var state))
+        {
+            lines[part.Line] = state = new LineState(new byte[part.Total]);
+        }
+
+        if (part.Offset != state.Received || part.Offset + part.Bytes.Length > state.Bytes.Length)
+        {
+            Sender.Tell(new LinesPrepared(part.RunId, $"line {part.Line}'s egress state came out of order (bytes at {part.Offset}, {state.Received} of {state.Bytes.Length} received)"));
+            return;
+        }
+
+        part.Bytes.CopyTo(state.Bytes, part.Offset);
+        state.Received += part.Bytes.Length;
+        Sender.Tell(new LinesPrepared(part.RunId, null));
+    }
+
     private void Offered(LinesOffered offer)
     {
         if (_runs.ContainsKey(offer.RunId))
@@ -69,11 +95,17 @@ internal sealed class PlantHostActor : ReceiveActor
             var run = RunCompiler.Compile(RunSpecJson.Read(offer.SpecJson), _stores);
             // Asked from a temporary actor: the client is known by its node, forgotten when the cluster removes that node.
             var resume = new Dictionary<string, IReadOnlyList<SinkCheckpoint>>(StringComparer.Ordinal);
-            for (var i = 0; i < offer.Lines.Length && offer.Resume is { } states; i++)
+            _states.Remove(offer.RunId, out var states);
+            foreach (var line in offer.Resumes ? offer.Lines : [])
             {
-                if (states[i].Length > 0)
+                if (states?.GetValueOrDefault(line) is not { } state || state.Received < state.Bytes.Length)
                 {
-                    resume[run.Plant.Lines[offer.Lines[i]].SimId] = EgressCheckpointCodec.Read(states[i]);
+                    throw new InvalidOperationException($"the egress state of line {run.Plant.Lines[line].SimId} did not arrive whole before the offer");
+                }
+
+                if (state.Bytes.Length > 0)
+                {
+                    resume[run.Plant.Lines[line].SimId] = EgressCheckpointCodec.Read(state.Bytes);
                 }
             }
 
@@ -156,6 +188,14 @@ internal sealed class PlantHostActor : ReceiveActor
             LineHosting.Remove(Context.System, runId);
             _log.Warning("Plant run {RunId} forgotten: its client {Client} left the cluster or was removed", runId, client);
         }
+    }
+
+    /// <summary>A restored line's egress state as its parts arrive.</summary>
+    private sealed class LineState(byte[] bytes)
+    {
+        public byte[] Bytes { get; } = bytes;
+
+        public int Received { get; set; }
     }
 
     /// <summary>A run's lines drained and counted, to be sent in pages to <paramref name="ReplyTo"/>.</summary>

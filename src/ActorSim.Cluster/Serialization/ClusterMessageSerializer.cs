@@ -30,6 +30,7 @@ internal sealed class ClusterMessageSerializer(ExtendedActorSystem system) : Ser
         [typeof(ReplicationDone)] = "replication-done.v2",
         [typeof(JobEnded)] = "job-ended.v1",
         [typeof(LinesOffered)] = "lines-offered.v2",
+        [typeof(LineStatePart)] = "line-state-part.v1",
         [typeof(LinesPrepared)] = "lines-prepared.v1",
         [typeof(CollectLines)] = "collect-lines.v1",
         [typeof(LinesCollected)] = "lines-collected.v1",
@@ -118,13 +119,15 @@ internal sealed class ClusterMessageSerializer(ExtendedActorSystem system) : Ser
                     }
 
                     w.Write(m.Checkpoints);
-                    w.Write(m.Resume is not null);
-                    foreach (var state in m.Resume ?? [])
-                    {
-                        w.Write(state.Length);
-                        w.Write(state);
-                    }
-
+                    w.Write(m.Resumes);
+                    break;
+                case LineStatePart m:
+                    w.Write(m.RunId);
+                    w.Write(m.Line);
+                    w.Write(m.Offset);
+                    w.Write(m.Total);
+                    w.Write(m.Bytes.Length);
+                    w.Write(m.Bytes);
                     break;
                 case LinesPrepared m:
                     w.Write(m.RunId);
@@ -170,7 +173,8 @@ internal sealed class ClusterMessageSerializer(ExtendedActorSystem system) : Ser
                 "replication-done.v2" => new ReplicationDone(r.ReadString(), r.ReadInt64(), r.ReadInt32(), ReadDoubles(r), ReadDoubles(r), ReadRecords(r)),
                 "job-ended.v1" => new JobEnded(r.ReadString()),
                 "lines-offered.v1" => new LinesOffered(r.ReadString(), r.ReadString(), ReadInts(r), ReadArray(r, ReadOptional)),
-                "lines-offered.v2" => ReadLinesOffered(r),
+                "lines-offered.v2" => new LinesOffered(r.ReadString(), r.ReadString(), ReadInts(r), ReadArray(r, ReadOptional), r.ReadBoolean(), r.ReadBoolean()),
+                "line-state-part.v1" => new LineStatePart(r.ReadString(), r.ReadInt32(), r.ReadInt32(), r.ReadInt32(), r.ReadBytes(Count(r, elementBytes: 1))),
                 "lines-prepared.v1" => new LinesPrepared(r.ReadString(), ReadOptional(r)),
                 "collect-lines.v1" => new CollectLines(r.ReadString(), r.ReadInt32()),
                 "lines-collected.v1" => new LinesCollected(r.ReadString(), ReadArray(r, ReadHostedLine), r.ReadBoolean()),
@@ -182,24 +186,6 @@ internal sealed class ClusterMessageSerializer(ExtendedActorSystem system) : Ser
         {
             throw new SerializationException($"The cluster message '{manifest}' is truncated ({bytes.Length} bytes).", e);
         }
-    }
-
-    /// <summary>Version 2 adds, after the chunk tags, whether the run takes checkpoints, whether the lines resume, and then each line's egress state.</summary>
-    private static LinesOffered ReadLinesOffered(BinaryReader r)
-    {
-        var (runId, spec, lines, tags, checkpoints) = (r.ReadString(), r.ReadString(), ReadInts(r), ReadArray(r, ReadOptional), r.ReadBoolean());
-        if (!r.ReadBoolean())
-        {
-            return new LinesOffered(runId, spec, lines, tags, null, checkpoints);
-        }
-
-        var resume = new byte[lines.Length][];
-        for (var i = 0; i < resume.Length; i++)
-        {
-            resume[i] = r.ReadBytes(Count(r, elementBytes: 1));
-        }
-
-        return new LinesOffered(runId, spec, lines, tags, resume, checkpoints);
     }
 
     private static void WriteOptional(BinaryWriter w, string? text)
