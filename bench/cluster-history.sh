@@ -3,16 +3,19 @@
 # DURATION (default 1 week) in one process on 2 line threads (the actors engine), and with `history --cluster` on two
 # `actorsim node` worker processes of one thread each, on this machine. Prints each run's time, rounds and grants (from
 # the coordinator's log), items sent, the cluster's extra time per grant and per item, the rounds per simulated hour
-# of both, and checks that the chunk files are the same bytes. Runs the CLI published ReadyToRun (as users run it),
-# unless ACTORSIM names another build.
+# of both, and checks that the chunk files are the same bytes. Then the cost of checkpoints: the cluster run twice more
+# on the same nodes, alternately with and without `--checkpoint-every CHECKPOINT_EVERY` (default 1 hour), the best of
+# each compared, and the checkpointed files checked against the others. Runs the CLI published ReadyToRun (as users
+# run it), unless ACTORSIM names another build.
 #
 #   bench/cluster-history.sh
 #
-# Environment: ACTORSIM, DURATION, BASE_PORT (default 4063; the nodes take BASE_PORT and BASE_PORT + 1).
+# Environment: ACTORSIM, DURATION, CHECKPOINT_EVERY, BASE_PORT (default 4063; the nodes take BASE_PORT and BASE_PORT + 1).
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
 duration=${DURATION:-1 week}
+checkpoint_every=${CHECKPOINT_EVERY:-1 hour}
 port=${BASE_PORT:-4063}
 # shellcheck source=bench/cluster-nodes.sh
 source bench/cluster-nodes.sh
@@ -21,12 +24,19 @@ history=("${actorsim[@]}" history --model examples/two-stage-plant.yaml --start 
 "${history[@]}" --parallelism 2 --dest "$work/local" > "$work/local.log" 2>&1 || { cat "$work/local.log" >&2; exit 1; }
 start_node "$port" "$work/node1.log"
 start_node "$((port + 1))" "$work/node2.log"
-"${history[@]}" --dest "$work/cluster" --cluster "127.0.0.1:$port" --cluster-workers 2 > "$work/cluster.log" 2>&1 || { cat "$work/cluster.log" >&2; exit 1; }
+cluster=("${history[@]}" --cluster "127.0.0.1:$port" --cluster-workers 2)
+"${cluster[@]}" --dest "$work/cluster" > "$work/cluster.log" 2>&1 || { cat "$work/cluster.log" >&2; exit 1; }
+for round in 1 2; do
+  "${cluster[@]}" --dest "$work/plain$round" > "$work/plain$round.log" 2>&1 || { cat "$work/plain$round.log" >&2; exit 1; }
+  "${cluster[@]}" --dest "$work/checkpointed$round" --checkpoint-every "$checkpoint_every" > "$work/checkpointed$round.log" 2>&1 \
+    || { cat "$work/checkpointed$round.log" >&2; exit 1; }
+done
 stop_nodes
 
 diff -r -q -x _manifest.json "$work/local" "$work/cluster" > /dev/null || { echo "the cluster's chunk files differ from the local run's" >&2; exit 1; }
+diff -r -q -x _manifest.json "$work/local" "$work/checkpointed1" > /dev/null || { echo "the checkpointed run's chunk files differ from the local run's" >&2; exit 1; }
 
-python3 - "$work/local.log" "$work/cluster.log" <<'PY'
+python3 - "$work/local.log" "$work/cluster.log" "$work" "$checkpoint_every" <<'PY'
 import re, sys
 def figures(path):
     text = open(path).read()
@@ -42,4 +52,11 @@ print(f"cluster against one process: {cluster[2] / local[2]:.2f}x the time; {ext
       f"or {1e6 * extra / cluster[3]:.2f} us per item (all of it put on one or the other)")
 print(re.search(r"cluster: .*", open(sys.argv[2]).read()).group(0))
 print("the chunk files are the same bytes")
+def ran(path):
+    return float(re.search(r"Run completed: \d+ rounds, \d+ grants, \d+ events in ([\d.]+) s", open(path).read()).group(1))
+plain = min(ran(f"{sys.argv[3]}/plain{r}.log") for r in (1, 2))
+checkpointed = min(ran(f"{sys.argv[3]}/checkpointed{r}.log") for r in (1, 2))
+taken = len(re.findall(r"Checkpoint taken at", open(f"{sys.argv[3]}/checkpointed1.log").read()))
+print(f"checkpoints every {sys.argv[4]}: {taken} taken; best of two runs {checkpointed:.2f} s against {plain:.2f} s without: "
+      f"{100 * (checkpointed / plain - 1):+.1f} % ({1000 * (checkpointed - plain) / max(taken, 1):.2f} ms per checkpoint); the files are the same bytes")
 PY

@@ -46,11 +46,11 @@ public sealed class ActorEgress : ILineEgress
     }
 
     /// <summary>
-    /// As <see cref="ActorEgress(DateTime, IEnumerable{SinkOptions}, CancellationToken)"/>, each sink going on from its
-    /// state in <paramref name="resume"/> (a line restored from a checkpoint: same chunk boundaries, names and counts).
+    /// As <see cref="ActorEgress(DateTime, IEnumerable{SinkOptions}, CancellationToken)"/>, each sink going on as
+    /// <paramref name="resume"/> says (a line replayed from a checkpoint: same chunk boundaries, names and counts).
     /// </summary>
-    /// <exception cref="ArgumentException">No sink, an invalid one, two with one name, or a checkpoint of other sinks.</exception>
-    public ActorEgress(DateTime logicalStart, IEnumerable<SinkOptions> sinks, CancellationToken cancellationToken, IReadOnlyList<SinkCheckpoint>? resume)
+    /// <exception cref="ArgumentException">No sink, an invalid one, two with one name, or a resume of other sinks.</exception>
+    public ActorEgress(DateTime logicalStart, IEnumerable<SinkOptions> sinks, CancellationToken cancellationToken, IReadOnlyList<SinkResume>? resume)
     {
         _cancellation = cancellationToken;
         _feeds = SinkWorker.ForSinks(logicalStart, sinks, resume).Select(w => new SinkFeed(w, cancellationToken)).ToArray();
@@ -229,8 +229,7 @@ public sealed class ActorEgress : ILineEgress
         return _settled.Count < _feeds.Length ? null : _settled.Where(s => s.Error is not null).Select(s => $"sink {s.Sink}: {s.Error}").ToList();
     }
 
-    /// <summary>Once settled: every sink's state, as bytes (<see cref="EgressCheckpointCodec"/>).</summary>
-    /// <exception cref="NotSupportedException">A pending record holds a value a checkpoint cannot keep.</exception>
+    /// <summary>Once settled: every sink's counters, as bytes (<see cref="EgressCheckpointCodec"/>).</summary>
     internal byte[] Checkpoint() => EgressCheckpointCodec.Write(Array.ConvertAll(_feeds, f => f.Worker.Checkpoint()));
 
     /// <summary>Once settled: the chunks the sinks stored since the last call, where their chunk logs keep them (<see cref="ChunkQueue"/>).</summary>

@@ -234,7 +234,8 @@ internal static class CliApplication
         var replayed = double.IsNaN(recovery.LostAt) ? string.Empty : $", replaying {ProgressText.SimulatedTime(recovery.LostAt - recovery.RestoredFrom)} of simulated time";
         return string.Create(System.Globalization.CultureInfo.InvariantCulture,
             $"lost worker node {string.Join(" and ", recovery.Nodes)} (lines {string.Join(", ", recovery.Lines)}) {lostAt}, {recovery.After.TotalSeconds:0.0} s into the run; ") +
-            $"every line went back to the checkpoint at t={ActorSim.Engine.SimTime.Format(recovery.RestoredFrom, start)} on the nodes still up{replayed}";
+            $"every line went back to {(recovery.RestoredFrom <= run.Spec.StartsAt ? "the run's start" : $"the checkpoint at t={ActorSim.Engine.SimTime.Format(recovery.RestoredFrom, start)}")} " +
+            $"on the nodes still up{replayed}, storing only the chunks after the checkpoint at t={ActorSim.Engine.SimTime.Format(recovery.Stored, start)}";
     }
 
     /// <summary>Leaves the cluster when the history run is done (its manifests written), as <c>await using</c> does.</summary>

@@ -62,7 +62,7 @@ public sealed class ClusterPlantRunner(ActorSimNode client)
         var recoveries = new List<ClusterRecovery>();
         var lost = new HashSet<Address>();
         var traffic = new Dictionary<int, LineTraffic>();
-        RunCheckpoint? from = null;
+        RestorePlan? from = null;
         var attemptId = runId;
         while (true)
         {
@@ -77,15 +77,17 @@ public sealed class ClusterPlantRunner(ActorSimNode client)
 
             wire.Forget(attemptId);
             var lostNow = attempt.Failure is null || cancellation.IsCancellationRequested ? [] : LostNodes(attempt.Prepared);
-            if (attempt.Failure is not null && lostNow.Length > 0 && ledger?.Latest is { } latest)
+            if (attempt.Failure is not null && lostNow.Length > 0 && ledger?.Latest is not null)
             {
-                // Every line goes back to the latest checkpoint: the lost node's lines restored elsewhere, the others rolled back.
+                // Every line goes back to a checkpoint: the lost node's lines restored elsewhere, the others rolled back.
                 await CollectAsync(attempt.Prepared.Except(lostNow).ToArray(), attemptId).ConfigureAwait(false);
-                ledger.Restoring();
-                from = latest;
+                from = ledger.Restoring()!;
                 var recovery = new ClusterRecovery(
                     [.. lostNow.Select(n => n.ToString())], [.. run.Plant.Lines.Where((_, i) => lostNow.Contains(placement[i])).Select(l => l.SimId)],
-                    attempt.Failure is ActorSim.Model.Plants.LineFailedException failed ? failed.SimulatedTime : double.NaN, latest.Snapshot.AsOf, clock.Elapsed);
+                    attempt.Failure is ActorSim.Model.Plants.LineFailedException failed ? failed.SimulatedTime : double.NaN, from.From?.AsOf ?? run.Spec.StartsAt, clock.Elapsed)
+                {
+                    Stored = from.Stored.Snapshot.AsOf,
+                };
                 recoveries.Add(recovery);
                 lost.UnionWith(lostNow);
                 Recovering?.Invoke(recovery);
@@ -141,10 +143,10 @@ public sealed class ClusterPlantRunner(ActorSimNode client)
 
     /// <summary>One try at the run, from the start or from a checkpoint, on the nodes of <paramref name="placement"/>.</summary>
     private async Task<Attempt> AttemptAsync(
-        CompiledRun run, RunCheckpoint? from, Address[] placement, string attemptId, string?[] tags, CheckpointLedger? ledger, RunExecution execution, Stopwatch clock,
+        CompiledRun run, RestorePlan? from, Address[] placement, string attemptId, string?[] tags, CheckpointLedger? ledger, RunExecution execution, Stopwatch clock,
         CancellationToken cancellation)
     {
-        var spec = from is null ? run.Spec : run.Spec with { Snapshot = from.Snapshot, DurationSeconds = run.Spec.EndsAt - from.Snapshot.AsOf };
+        var spec = from?.From is { } snapshot ? run.Spec with { Snapshot = snapshot, DurationSeconds = run.Spec.EndsAt - snapshot.AsOf } : run.Spec;
         var specJson = RunSpecJson.Write(spec);
         var frame = client.System.Settings.Config.GetByteSize("akka.remote.dot-netty.tcp.maximum-frame-size") ?? 128_000;
         var nodes = placement.Distinct().ToArray();
@@ -178,7 +180,7 @@ public sealed class ClusterPlantRunner(ActorSimNode client)
             {
                 foreach (var line in from is null ? [] : offer.Lines)
                 {
-                    var state = from!.Lines[line].Egress;
+                    var state = from!.Resume[line];
                     for (var offset = 0; offset == 0 || offset < state.Length; offset += part)
                     {
                         var bytes = state.AsSpan(offset, Math.Min(part, state.Length - offset)).ToArray();

@@ -62,11 +62,11 @@ public sealed class SinkWorker
     public static IReadOnlyList<SinkWorker> ForSinks(DateTime logicalStart, IEnumerable<SinkOptions> sinks) => ForSinks(logicalStart, sinks, null);
 
     /// <summary>
-    /// As <see cref="ForSinks(DateTime, IEnumerable{SinkOptions})"/>, each sink going on from its checkpoint in
-    /// <paramref name="resume"/> (matched by name; null: from the start): same chunk boundaries, names and counts as the
-    /// sink it was taken from. A sink without a checkpoint, or a checkpoint without its sink, is an <see cref="ArgumentException"/>.
+    /// As <see cref="ForSinks(DateTime, IEnumerable{SinkOptions})"/>, each sink going on as <paramref name="resume"/> says
+    /// (matched by name; null: from the start) in a run replayed from a checkpoint: same chunk boundaries, names and
+    /// counts as the sink that never stopped. A sink without a resume, or a resume without its sink, is an <see cref="ArgumentException"/>.
     /// </summary>
-    public static IReadOnlyList<SinkWorker> ForSinks(DateTime logicalStart, IEnumerable<SinkOptions> sinks, IReadOnlyList<Checkpoints.SinkCheckpoint>? resume)
+    public static IReadOnlyList<SinkWorker> ForSinks(DateTime logicalStart, IEnumerable<SinkOptions> sinks, IReadOnlyList<Checkpoints.SinkResume>? resume)
     {
         var list = SinkSet.Validate(sinks, nameof(sinks));
         var registry = new DestinationRegistry();
@@ -80,7 +80,7 @@ public sealed class SinkWorker
         if (!names.SequenceEqual(resume.Select(c => c.Sink).Order(StringComparer.Ordinal), StringComparer.Ordinal))
         {
             throw new ArgumentException(
-                $"The checkpoint holds sinks {string.Join(", ", resume.Select(c => c.Sink))}, but the run has {string.Join(", ", workers.Select(w => w.Name))}; resume with the sinks it was taken with.",
+                $"The resume holds sinks {string.Join(", ", resume.Select(c => c.Sink))}, but the run has {string.Join(", ", workers.Select(w => w.Name))}; resume with the sinks the checkpoint was taken with.",
                 nameof(resume));
         }
 
@@ -95,8 +95,8 @@ public sealed class SinkWorker
     }
 
     /// <summary>
-    /// On the routing thread, every full batch stored (no batch queued, no store in flight): the sink's state, to go on
-    /// from later (<see cref="ForSinks(DateTime, IEnumerable{SinkOptions}, IReadOnlyList{Checkpoints.SinkCheckpoint}?)"/>).
+    /// On the routing thread, every full batch stored (no batch queued, no store in flight): the sink's counters, to go on
+    /// from later (<see cref="Checkpoints.SinkResume.Between"/>).
     /// Throws an <see cref="InvalidOperationException"/> while a batch waits or a store is in flight.
     /// </summary>
     public Checkpoints.SinkCheckpoint Checkpoint()

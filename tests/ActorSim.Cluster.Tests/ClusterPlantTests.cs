@@ -126,7 +126,8 @@ public sealed class ClusterPlantTests : IDisposable
         Assert.Equal(recovery, await recovering.Task);
         Assert.Equal([doomed.Address.ToString()], recovery.Nodes);
         Assert.NotEmpty(recovery.Lines);
-        Assert.True(recovery.RestoredFrom > 0 && recovery.RestoredFrom % 3600 == 0, $"restored from t={recovery.RestoredFrom}");
+        Assert.True(recovery.RestoredFrom % 3600 == 0 && recovery.Stored > 0 && recovery.Stored % 3600 == 0 && recovery.RestoredFrom <= recovery.Stored,
+            $"restored from t={recovery.RestoredFrom} past t={recovery.Stored}");
         Assert.DoesNotContain(outcome.Placement, p => p.Node == doomed.Address.ToString());
         Assert.Equal(Files(Path.Combine(_root, "reference")), Files(Path.Combine(_root, "cluster")));
         var (expected, actual) = (await ManifestAsync("reference"), await ManifestAsync("cluster"));

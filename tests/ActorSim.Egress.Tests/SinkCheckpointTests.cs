@@ -5,7 +5,7 @@ using ActorSim.Model.Records;
 
 namespace ActorSim.Egress.Tests;
 
-/// <summary>A sink checkpointed midway, its state through bytes, and resumed in a new worker: the chunks of one that never stopped.</summary>
+/// <summary>A sink checkpointed twice, its counters through bytes, and replayed from the first past the second in a new worker: the chunks of one that never stopped.</summary>
 public sealed class SinkCheckpointTests
 {
     [Theory]
@@ -13,7 +13,7 @@ public sealed class SinkCheckpointTests
     [InlineData(ChunkFormat.Parquet, 0)]
     [InlineData(ChunkFormat.Jsonl, 5.0)]
     [InlineData(ChunkFormat.Parquet, 5.0)]
-    public async Task A_resumed_sink_should_write_the_chunks_of_a_sink_that_never_stopped(ChunkFormat format, double flushInterval)
+    public async Task A_sink_replayed_from_one_checkpoint_past_another_should_write_the_chunks_of_a_sink_that_never_stopped(ChunkFormat format, double flushInterval)
     {
         var records = Records.Mixed(300).Concat(CustomEvents(40)).OrderBy(r => r.SimTime).ToArray();
         var router = Routers.ByStreamType("events", "telemetry");
@@ -24,55 +24,47 @@ public sealed class SinkCheckpointTests
         straight.FlushAll();
         await StoreAllAsync(straight);
 
-        var first = Worker(split, router, format, flushInterval, null);
-        var half = records.Length / 2;
-        Feed(first, records[..half]);
-        await StoreAllAsync(first);
-        var bytes = EgressCheckpointCodec.Write([first.Checkpoint()]);
-        var second = Worker(split, router, format, flushInterval, EgressCheckpointCodec.Read(bytes));
-        Feed(second, records[half..]);
-        second.FlushAll();
-        await StoreAllAsync(second);
+        // The first run: a checkpoint at a quarter, another at three quarters, then it is lost.
+        var (quarter, threeQuarters) = (records.Length / 4, records.Length * 3 / 4);
+        var lost = Worker(split, router, format, flushInterval, null);
+        Feed(lost, records[..quarter]);
+        await StoreAllAsync(lost);
+        var early = EgressCheckpointCodec.ReadCheckpoints(EgressCheckpointCodec.Write([lost.Checkpoint()])).Single();
+        Feed(lost, records[quarter..threeQuarters]);
+        await StoreAllAsync(lost);
+        var late = EgressCheckpointCodec.ReadCheckpoints(EgressCheckpointCodec.Write([lost.Checkpoint()])).Single();
 
-        Assert.Contains(EgressCheckpointCodec.Read(bytes)[0].Destinations, d => d.Pending.Count > 0);
+        // The second replays from the early one, skipping what the late one had stored.
+        var resume = EgressCheckpointCodec.ReadResumes(EgressCheckpointCodec.Write([SinkResume.Between(early, late)]));
+        var replayed = Worker(split, router, format, flushInterval, resume);
+        Feed(replayed, records[quarter..]);
+        replayed.FlushAll();
+        await StoreAllAsync(replayed);
+
+        Assert.True(SinkResume.CanReplay(early, late));
+        Assert.Contains(late.Destinations, d => d.Pending > 0);
         Assert.Equal(whole.Objects.Keys.Order(StringComparer.Ordinal), split.Objects.Keys.Order(StringComparer.Ordinal));
         Assert.All(whole.Objects, o => Assert.Equal(o.Value, split.Objects[o.Key]));
-        var (expected, actual) = (straight.Report(TimeSpan.Zero), second.Report(TimeSpan.Zero));
+        var (expected, actual) = (straight.Report(TimeSpan.Zero), replayed.Report(TimeSpan.Zero));
         Assert.Equal((expected.Published, expected.Written, expected.Dropped), (actual.Published, actual.Written, actual.Dropped));
         Assert.Equal(expected.Destinations, actual.Destinations);
     }
 
     [Fact]
-    public void A_checkpoint_should_keep_each_value_with_its_exact_type()
+    public async Task A_replay_that_starts_after_a_record_the_later_checkpoint_had_not_stored_should_be_refused_naming_the_destination()
     {
-        var value = new Dictionary<string, object?>
-        {
-            ["s"] = "text", ["b"] = true, ["d"] = 1.5, ["f"] = 2.5f, ["l"] = 3L, ["i"] = 4, ["h"] = (short)5, ["u8"] = (byte)6,
-            ["m"] = 7.25m, ["t"] = new DateTime(2026, 3, 1, 6, 0, 0, DateTimeKind.Utc), ["o"] = new DateTimeOffset(2026, 3, 1, 6, 0, 0, TimeSpan.FromHours(2)),
-            ["n"] = null, ["list"] = new List<object?> { 1, "two" }, ["nested"] = new Dictionary<string, object?> { ["x"] = 1L },
-        };
-        var record = SimRecord.Event(12.5, new RecordKey("order-", 7), value);
-        var checkpoint = new SinkCheckpoint("s", 1, 0, 0, [new DestinationCheckpoint("events.jsonl", false, 0, 1, 0, 0, 0, 12.5, [record])]);
+        var sink = Worker(new MemoryStore(), Routers.All("events.jsonl"), ChunkFormat.Jsonl, 0, null);
+        Feed(sink, Records.Lifecycles(5).ToArray());
+        await StoreAllAsync(sink);
+        var first = sink.Checkpoint();
+        Feed(sink, Records.Lifecycles(2).ToArray());
+        var second = sink.Checkpoint();
 
-        var read = EgressCheckpointCodec.Read(EgressCheckpointCodec.Write([checkpoint]))[0].Destinations[0].Pending[0];
+        var error = Assert.Throws<ArgumentException>(() => SinkResume.Between(second, first));
 
-        var fields = Assert.IsType<Dictionary<string, object?>>(read.Value);
-        Assert.Equal(value.Keys, fields.Keys);
-        Assert.All(value, f => Assert.Equal(f.Value?.GetType(), fields[f.Key]?.GetType()));
-        Assert.Equal(value["o"], fields["o"]);
-        Assert.Equal((12.5, "order-7"), (read.SimTime, read.Key.ToString()));
-    }
-
-    [Fact]
-    public void A_checkpoint_should_refuse_a_value_it_cannot_keep_naming_sink_destination_and_type()
-    {
-        var record = SimRecord.Event(3, RecordKey.Of("k"), new Uri("http://example.com"));
-        var checkpoint = new SinkCheckpoint("audit", 1, 0, 0, [new DestinationCheckpoint("events.jsonl", false, 0, 1, 0, 0, 0, 3, [record])]);
-
-        var error = Assert.Throws<NotSupportedException>(() => EgressCheckpointCodec.Write([checkpoint]));
-
-        Assert.Contains("Sink 'audit', destination 'events.jsonl'", error.Message, StringComparison.Ordinal);
-        Assert.Contains("System.Uri", error.Message, StringComparison.Ordinal);
+        Assert.False(SinkResume.CanReplay(second, first));
+        Assert.True(SinkResume.CanReplay(null, second));
+        Assert.Contains("Sink 'test', destination 'events.jsonl': the replay would start after a record of its unstored batch", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -89,12 +81,12 @@ public sealed class SinkCheckpointTests
     }
 
     [Fact]
-    public void Resuming_should_refuse_a_checkpoint_of_other_sinks()
+    public void Resuming_should_refuse_a_resume_of_other_sinks()
     {
-        var checkpoint = new SinkCheckpoint("other", 0, 0, 0, []);
+        var resume = new SinkResume("other", 0, 0, 0, []);
 
         var error = Assert.Throws<ArgumentException>(() =>
-            SinkWorker.ForSinks(Records.Start, [Pipelines.Sink(new MemoryStore(), Routers.All("events.jsonl"))], [checkpoint]));
+            SinkWorker.ForSinks(Records.Start, [Pipelines.Sink(new MemoryStore(), Routers.All("events.jsonl"))], [resume]));
 
         Assert.Contains("holds sinks other, but the run has test", error.Message, StringComparison.Ordinal);
     }
@@ -102,7 +94,7 @@ public sealed class SinkCheckpointTests
     private static IEnumerable<SimRecord> CustomEvents(int count) =>
         Enumerable.Range(0, count).Select(i => SimRecord.Event(i * 1.7, new RecordKey("order-", i), new Dictionary<string, object?> { ["qty"] = i, ["ok"] = i % 2 == 0, ["note"] = "n" + i }));
 
-    private static SinkWorker Worker(MemoryStore store, RecordRouter router, ChunkFormat format, double flushInterval, IReadOnlyList<SinkCheckpoint>? resume) =>
+    private static SinkWorker Worker(MemoryStore store, RecordRouter router, ChunkFormat format, double flushInterval, IReadOnlyList<SinkResume>? resume) =>
         SinkWorker.ForSinks(Records.Start, [Pipelines.Sink(store, router, format, batchSize: 37, flushInterval: flushInterval)], resume).Single();
 
     private static void Feed(SinkWorker worker, SimRecord[] records)

@@ -7,8 +7,8 @@ using ActorSim.Model.Snapshots;
 namespace ActorSim.Cluster.Internal;
 
 /// <summary>
-/// A cluster plant run's checkpoints on the client: the latest (what a recovery restores), the chunks the lines stored
-/// before it (the manifest lists them, whichever node wrote them), and a copy in the shared store,
+/// A cluster plant run's checkpoints on the client: those a recovery may replay from, the chunks the lines stored
+/// before the latest (the manifest lists them, whichever node wrote them), and a copy of the latest in the shared store,
 /// <c>_checkpoints/&lt;run id&gt;.json</c> of the first destination: the exact snapshot and each line's egress state.
 /// The copy is written behind the run (the coordinator does not wait for it), the latest one winning, and deleted when
 /// the run succeeds.
@@ -25,6 +25,9 @@ internal sealed class CheckpointLedger(IObjectStore store, string runId)
     /// <summary>Where the copy goes, in the first destination's store.</summary>
     public string Path { get; } = DestinationSession.CheckpointFolder + runId + ".json";
 
+    /// <summary>The checkpoints a restore may need, oldest first: from the one the latest would replay from.</summary>
+    private readonly List<RunCheckpoint> _window = [];
+
     /// <summary>The latest checkpoint, or null before the first.</summary>
     public RunCheckpoint? Latest { get; private set; }
 
@@ -38,6 +41,13 @@ internal sealed class CheckpointLedger(IObjectStore store, string runId)
         {
             Latest = checkpoint;
             Taken++;
+            _window.Add(checkpoint);
+            // A later checkpoint never replays from an earlier one than this one's replay starts from.
+            if (RestorePlan.Of(_window).ReplayFrom is { } from)
+            {
+                _window.RemoveRange(0, _window.IndexOf(from));
+            }
+
             _sinceRestore.AddRange(checkpoint.Lines.SelectMany(l => l.Chunks));
             _unwritten = checkpoint;
             if (_writing.IsCompleted)
@@ -48,15 +58,21 @@ internal sealed class CheckpointLedger(IObjectStore store, string runId)
     }
 
     /// <summary>
-    /// A recovery restores every line from <see cref="Latest"/>: the chunks stored before it are final, whichever
-    /// attempt stored them; a run from it stores only the chunks after it.
+    /// A recovery: how every line replays (<see cref="RestorePlan"/>) past <see cref="Latest"/>, whose chunks are
+    /// final whichever attempt stored them; a run from it stores only the chunks after them. Null before the first checkpoint.
     /// </summary>
-    public void Restoring()
+    public RestorePlan? Restoring()
     {
         lock (_gate)
         {
+            if (Latest is null)
+            {
+                return null;
+            }
+
             _kept.AddRange(_sinceRestore);
             _sinceRestore.Clear();
+            return RestorePlan.Of(_window);
         }
     }
 

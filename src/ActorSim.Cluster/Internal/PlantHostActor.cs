@@ -94,7 +94,7 @@ internal sealed class PlantHostActor : ReceiveActor
         {
             var run = RunCompiler.Compile(RunSpecJson.Read(offer.SpecJson), _stores);
             // Asked from a temporary actor: the client is known by its node, forgotten when the cluster removes that node.
-            var resume = new Dictionary<string, IReadOnlyList<SinkCheckpoint>>(StringComparer.Ordinal);
+            var resume = new Dictionary<string, IReadOnlyList<SinkResume>>(StringComparer.Ordinal);
             _states.Remove(offer.RunId, out var states);
             foreach (var line in offer.Resumes ? offer.Lines : [])
             {
@@ -105,7 +105,7 @@ internal sealed class PlantHostActor : ReceiveActor
 
                 if (state.Bytes.Length > 0)
                 {
-                    resume[run.Plant.Lines[line].SimId] = EgressCheckpointCodec.Read(state.Bytes);
+                    resume[run.Plant.Lines[line].SimId] = EgressCheckpointCodec.ReadResumes(state.Bytes);
                 }
             }
 
@@ -202,7 +202,7 @@ internal sealed class PlantHostActor : ReceiveActor
     private sealed record Collected(string RunId, HostedLine[] Lines, Address Client, IActorRef ReplyTo);
 
     /// <summary>A run hosted here: its compiled form, and each line's egress and chunks as its lines start.</summary>
-    private sealed class HostedRun(CompiledRun run, string?[] chunkTags, Address client, IReadOnlyDictionary<string, IReadOnlyList<SinkCheckpoint>> resume, bool checkpoints)
+    private sealed class HostedRun(CompiledRun run, string?[] chunkTags, Address client, IReadOnlyDictionary<string, IReadOnlyList<SinkResume>> resume, bool checkpoints)
     {
         private readonly ConcurrentDictionary<string, (ActorEgress Egress, ChunkQueue Chunks)> _lines = new(StringComparer.Ordinal);
 

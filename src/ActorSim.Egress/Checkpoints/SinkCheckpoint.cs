@@ -1,9 +1,9 @@
 namespace ActorSim.Egress.Checkpoints;
 
 /// <summary>
-/// One sink of one line at a checkpoint, every full batch stored: its counters and each destination's batch still
-/// being filled. A sink resumed from it (<see cref="SinkWorker.ForSinks(DateTime, IEnumerable{SinkOptions}, IReadOnlyList{SinkCheckpoint}?)"/>)
-/// goes on with the same chunk boundaries, names and counts as the sink it was taken from.
+/// One sink of one line at a checkpoint, every full batch stored: its counters and each destination's. It holds no
+/// record: a sink resumed from two checkpoints (<see cref="SinkResume.Between"/>) replays from the earlier one and skips
+/// what the later one had stored, so the records of its batch still being filled come back by themselves.
 /// </summary>
 /// <param name="Sink">The sink's name.</param>
 /// <param name="Published">Records given to the sink so far.</param>

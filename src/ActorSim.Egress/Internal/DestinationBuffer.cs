@@ -10,6 +10,9 @@ internal sealed class DestinationBuffer(string destination, bool flatten)
     /// <summary>Batches handed on so far: the next is chunk <c>Taken + 1</c>.</summary>
     public int Taken { get; set; }
 
+    /// <summary>Records still to skip in a replay: stored already, before the checkpoint the run was restored from.</summary>
+    public long Skip { get; set; }
+
     public bool Flatten { get; } = flatten;
 
     public SimRecord[]? Records { get; set; }

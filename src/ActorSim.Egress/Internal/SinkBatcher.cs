@@ -76,6 +76,13 @@ internal sealed class SinkBatcher
 
         Volatile.Write(ref _published, _published + 1);
         buffer.Stats.Published++;
+        if (buffer.Skip > 0)
+        {
+            // A replay from a checkpoint: this record is in a chunk stored before the run was restored.
+            buffer.Skip--;
+            return;
+        }
+
         if (buffer.Count == 0)
         {
             buffer.Records ??= _arrays.Rent();
@@ -108,49 +115,30 @@ internal sealed class SinkBatcher
         _nextDeadline = double.PositiveInfinity;
     }
 
-    /// <summary>The batcher's state, every full batch handed on: counters, and each destination's pending records.</summary>
+    /// <summary>The batcher's counters, every full batch handed on (and stored).</summary>
     public (long Published, long Dropped, List<Checkpoints.DestinationCheckpoint> Destinations) Checkpoint() =>
         (_published, Dropped, _order.ConvertAll(b => new Checkpoints.DestinationCheckpoint(
-            b.Stats.Destination, b.Flatten, b.Taken, b.Stats.Published, b.Stats.Written, b.Stats.Chunks, b.Stats.Bytes, b.FirstTime,
-            b.Count == 0 ? [] : b.Records.AsSpan(0, b.Count).ToArray())));
+            b.Stats.Destination, b.Flatten, b.Taken, b.Stats.Published, b.Stats.Written, b.Stats.Chunks, b.Stats.Bytes, b.Count)));
 
-    /// <summary>Takes up the state <see cref="Checkpoint"/> gave, before the first record.</summary>
-    public void Restore(Checkpoints.SinkCheckpoint checkpoint)
+    /// <summary>Takes up <paramref name="resume"/> before the first record: its counters, and per destination the records to skip.</summary>
+    public void Restore(Checkpoints.SinkResume resume)
     {
         if (_published != 0 || _order.Count != 0)
         {
-            throw new InvalidOperationException($"Sink '{_options.Name}' has records already; a checkpoint is taken up before the first.");
+            throw new InvalidOperationException($"Sink '{_options.Name}' has records already; a resume is taken up before the first.");
         }
 
-        _published = checkpoint.Published;
-        Dropped = checkpoint.Dropped;
-        foreach (var d in checkpoint.Destinations)
+        _published = resume.Published;
+        Dropped = resume.Dropped;
+        foreach (var d in resume.Destinations)
         {
-            if (d.Pending.Count > _batchSize)
-            {
-                throw new ArgumentException($"Sink '{_options.Name}', destination '{d.Destination}': the checkpoint holds {d.Pending.Count} pending records, more than a batch ({_batchSize}).", nameof(checkpoint));
-            }
-
             var buffer = FindBuffer(d.Destination, d.Flatten);
             buffer.Taken = d.BatchesTaken;
+            buffer.Skip = d.Skip;
             buffer.Stats.Published = d.Published;
             buffer.Stats.Written = d.Written;
             buffer.Stats.Chunks = d.Chunks;
             buffer.Stats.Bytes = d.Bytes;
-            if (d.Pending.Count == 0)
-            {
-                continue;
-            }
-
-            buffer.Records = _arrays.Rent();
-            for (var i = 0; i < d.Pending.Count; i++)
-            {
-                buffer.Records[i] = d.Pending[i];
-            }
-
-            buffer.Count = d.Pending.Count;
-            buffer.FirstTime = d.FirstTime;
-            _nextDeadline = Math.Min(_nextDeadline, d.FirstTime + _interval);
         }
     }
 

@@ -10,8 +10,9 @@ using ActorSim.Model.Plants;
 namespace ActorSim.Actors.Tests.Checkpoints;
 
 /// <summary>
-/// Consistent checkpoints of a plant run on the actor engine: a run restored from one (engine state and egress state)
-/// into a store that holds the chunks stored before it writes the files of a run that never stopped, byte for byte.
+/// Consistent checkpoints of a plant run on the actor engine: a run replayed from them (engine state from one, the
+/// sinks skipping what the latest had stored) into a store that holds the chunks stored before the latest writes the
+/// files of a run that never stopped, byte for byte.
 /// </summary>
 [Collection(ActorsCollection.Name)]
 public sealed class RunCheckpointTests : IDisposable
@@ -27,7 +28,7 @@ public sealed class RunCheckpointTests : IDisposable
 
     [Theory]
     [MemberData(nameof(Plants))]
-    public async Task A_run_restored_from_a_checkpoint_should_write_the_files_of_a_run_that_never_stopped(string name, ChunkFormat format)
+    public async Task A_run_replayed_from_its_checkpoints_should_write_the_files_of_a_run_that_never_stopped(string name, ChunkFormat format)
     {
         var plant = name == "two-stage" ? ReferenceModels.TwoStagePlant() : ReferenceModels.ReworkLoopPlant();
         var whole = Path.Combine(_root, "whole");
@@ -39,7 +40,8 @@ public sealed class RunCheckpointTests : IDisposable
             plant, new PlantRunOptions { Seed = 11, Until = 3 * 3600, LogicalStart = Start }, SinkFor(whole, format, null), runId: "whole-" + name,
             checkpoints: new RunCheckpoints([1800, 3600, 5400, 7200, 9000], checkpoints.Add));
         await first.Completion;
-        var from = checkpoints[2];
+        // Lost after the third checkpoint: replayed from the latest one every sink can replay from.
+        var plan = RestorePlan.Of(checkpoints.Take(3).ToList());
         foreach (var chunk in checkpoints.Take(3).SelectMany(c => c.Lines).SelectMany(l => l.Chunks))
         {
             var target = Path.Combine(restored, chunk.Path);
@@ -48,11 +50,13 @@ public sealed class RunCheckpointTests : IDisposable
         }
 
         var second = await host.StartRunAsync(
-            plant, new PlantRunOptions { Seed = 11, Until = 3 * 3600, LogicalStart = Start, From = from.Snapshot }, SinkFor(restored, format, from), runId: "restored-" + name);
+            plant, new PlantRunOptions { Seed = 11, Until = 3 * 3600, LogicalStart = Start, From = plan.From }, SinkFor(restored, format, plan), runId: "restored-" + name);
         await second.Completion;
 
         Assert.Equal([1800, 3600, 5400, 7200, 9000], checkpoints.Select(c => c.Snapshot.AsOf));
-        Assert.Contains(from.Lines, l => EgressCheckpointCodec.Read(l.Egress).Any(s => s.Destinations.Any(d => d.Pending.Count > 0)));
+        Assert.Same(checkpoints[2], plan.Stored);
+        Assert.NotNull(plan.ReplayFrom);
+        Assert.Contains(plan.Stored.Lines, l => EgressCheckpointCodec.ReadCheckpoints(l.Egress).Any(s => s.Destinations.Any(d => d.Pending > 0)));
         var files = Files(whole);
         Assert.Equal(files, Files(restored));
         Assert.All(files, f => Assert.Equal(File.ReadAllBytes(Path.Combine(whole, f)), File.ReadAllBytes(Path.Combine(restored, f))));
@@ -85,7 +89,7 @@ public sealed class RunCheckpointTests : IDisposable
         [.. Directory.GetFiles(root, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(root, f).Replace('\\', '/')).Order(StringComparer.Ordinal)];
 
     /// <summary>Each line's egress into <c>line=&lt;sim_id&gt;/</c> of <paramref name="root"/>, its chunks logged; resumed from <paramref name="from"/> when given.</summary>
-    private static Func<LineModel, ActorSim.Model.Records.IRecordSink> SinkFor(string root, ChunkFormat format, RunCheckpoint? from) =>
+    private static Func<LineModel, ActorSim.Model.Records.IRecordSink> SinkFor(string root, ChunkFormat format, RestorePlan? plan) =>
         line =>
         {
             var folder = PerLineEgress.FolderOf(line.SimId);
@@ -97,7 +101,8 @@ public sealed class RunCheckpointTests : IDisposable
                     Format = format, BatchSize = 97, FlushInterval = 600, ChunkLog = new ChunkQueue(line.SimId, folder),
                 },
             };
-            var resume = from?.Lines.Single(l => l.SimId == line.SimId).Egress is { Length: > 0 } bytes ? EgressCheckpointCodec.Read(bytes) : null;
+            var index = plan?.Stored.Lines.Select(l => l.SimId).ToList().IndexOf(line.SimId) ?? -1;
+            var resume = index >= 0 && plan!.Resume[index] is { Length: > 0 } bytes ? EgressCheckpointCodec.ReadResumes(bytes) : null;
             return new ActorEgress(Start, sinks, CancellationToken.None, resume);
         };
 }
