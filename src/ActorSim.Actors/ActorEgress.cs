@@ -26,7 +26,6 @@ public sealed class ActorEgress : ILineEgress
     private readonly CancellationToken _cancellation;
     private readonly TaskCompletionSource<EgressReport> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly List<SinkDrained> _drained = [];
-    private readonly List<SinkSettled> _settled = [];
     private bool _attached;
     private long _published;
     private double _lastSimTime;
@@ -212,27 +211,14 @@ public sealed class ActorEgress : ILineEgress
         return problems;
     }
 
-    /// <summary>At a checkpoint: asks every egress actor to store what is queued; each answers <see cref="SinkSettled"/> to <paramref name="line"/>.</summary>
-    internal void Settle(IActorRef line)
-    {
-        _settled.Clear();
-        foreach (var feed in _feeds)
-        {
-            feed.Actor.Tell(SettleSink.Instance, line);
-        }
-    }
-
-    /// <summary>Takes one sink's answer to <see cref="Settle"/>; once every sink answered, the errors (none: settled), else null.</summary>
-    internal IReadOnlyList<string>? Settled(SinkSettled settled)
-    {
-        _settled.Add(settled);
-        return _settled.Count < _feeds.Length ? null : _settled.Where(s => s.Error is not null).Select(s => $"sink {s.Sink}: {s.Error}").ToList();
-    }
-
-    /// <summary>Once settled: every sink's counters, as bytes (<see cref="EgressCheckpointCodec"/>).</summary>
+    /// <summary>On the line's thread between grants: every sink's counters, chunks as far as they have landed, as bytes (<see cref="EgressCheckpointCodec"/>).</summary>
     internal byte[] Checkpoint() => EgressCheckpointCodec.Write(Array.ConvertAll(_feeds, f => f.Worker.Checkpoint()));
 
-    /// <summary>Once settled: the chunks the sinks stored since the last call, where their chunk logs keep them (<see cref="ChunkQueue"/>).</summary>
+    /// <summary>
+    /// After <see cref="Checkpoint"/>: the chunks the sinks stored since the last call, where their chunk logs keep them
+    /// (<see cref="ChunkQueue"/>); at least those the checkpoint counts (a chunk landing between the two is in both this
+    /// list and a restore's output, which stores it again: the same bytes).
+    /// </summary>
     internal ManifestChunk[] TakeStoredChunks() =>
         [.. _feeds.Select(f => f.Worker.Options.ChunkLog).OfType<ChunkQueue>().Distinct().SelectMany(q => q.TakeNew())];
 

@@ -103,7 +103,20 @@ public sealed class ClusterPlantRunner(ActorSimNode client)
                     $"the run ended, but {string.Join(" and ", silent)} did not say which chunks its lines wrote: the manifest lists only the other nodes' chunks");
             }
 
+            // After a recovery a chunk can be listed twice: landed just after a checkpoint counted its line's chunks, and
+            // stored again by the replay. It is the same chunk; different bytes would be a broken replay.
+            var chunks = new Dictionary<string, Egress.Destinations.ManifestChunk>(StringComparer.Ordinal);
             foreach (var chunk in (ledger?.Kept ?? []).Concat(hosted.SelectMany(h => h.Chunks)))
+            {
+                if (chunks.TryGetValue(chunk.Path, out var listed) && listed.Sha256 != chunk.Sha256)
+                {
+                    failure ??= new ClusterRunException($"the chunk {chunk.Path} was stored twice with different bytes (before and after a recovery); the output cannot be trusted");
+                }
+
+                chunks[chunk.Path] = chunk;
+            }
+
+            foreach (var chunk in chunks.Values)
             {
                 destinations.Log(chunk);
             }

@@ -95,19 +95,14 @@ public sealed class SinkWorker
     }
 
     /// <summary>
-    /// On the routing thread, every full batch stored (no batch queued, no store in flight): the sink's counters, to go on
-    /// from later (<see cref="Checkpoints.SinkResume.Between"/>).
-    /// Throws an <see cref="InvalidOperationException"/> while a batch waits or a store is in flight.
+    /// On the routing thread, between two records: the sink's counters, each destination's as far as its chunks have
+    /// landed (batches queued or in flight count as pending: a restore stores them again), to go on from later
+    /// (<see cref="Checkpoints.SinkResume.Between"/>). It waits for nothing.
     /// </summary>
     public Checkpoints.SinkCheckpoint Checkpoint()
     {
-        if (!IsIdle)
-        {
-            throw new InvalidOperationException($"Sink '{Name}' has {QueuedBatches} batches queued or a store in flight; a checkpoint waits until every full batch is stored.");
-        }
-
         var (published, dropped, destinations) = _batcher.Checkpoint();
-        return new Checkpoints.SinkCheckpoint(Name, published, dropped, Written, destinations);
+        return new Checkpoints.SinkCheckpoint(Name, published, dropped, destinations.Sum(d => d.Written), destinations);
     }
 
     /// <summary>

@@ -48,6 +48,9 @@ internal sealed class CoordinatorActor : UntypedActor, IWithTimers
     private LineSnapshot?[]? _captured;
     private LineCheckpoint?[]? _checkpointed;
     private int _snapshotsTaken;
+    private long _captureStarted;
+    private TimeSpan _capturing;
+    private TimeSpan _lastLineCaptured;
 
     // clock: Stopwatch timestamps for the silent-line watchdog; Stopwatch.GetTimestamp unless a test drives it.
     public CoordinatorActor(
@@ -474,6 +477,7 @@ internal sealed class CoordinatorActor : UntypedActor, IWithTimers
     /// <summary>Asks every line for its state; <see cref="Capturing"/> joins the answers.</summary>
     private void StartCapture()
     {
+        _captureStarted = Stopwatch.GetTimestamp();
         _captured = new LineSnapshot?[_lines.Length];
         var checkpoint = _snapshot!.Checkpointed is not null;
         _checkpointed = checkpoint ? new LineCheckpoint?[_lines.Length] : null;
@@ -506,6 +510,7 @@ internal sealed class CoordinatorActor : UntypedActor, IWithTimers
             return;
         }
 
+        _lastLineCaptured = Stopwatch.GetElapsedTime(_captureStarted);
         _captured![captured.Line] = SnapshotJson.ReadLine(captured.StateJson);
         if (_checkpointed is not null)
         {
@@ -538,7 +543,10 @@ internal sealed class CoordinatorActor : UntypedActor, IWithTimers
         _snapshotsTaken++;
         _captured = null;
         _checkpointed = null;
-        _log.Info(snapshot.Checkpointed is null ? "Snapshot taken at t={SimTime}" : "Checkpoint taken at t={SimTime}", _settings.FormatTime(at));
+        var took = Stopwatch.GetElapsedTime(_captureStarted);
+        _capturing += took;
+        _log.Info(snapshot.Checkpointed is null ? "Snapshot taken at t={SimTime} in {Ms} ms (lines answered in {LinesMs} ms)" : "Checkpoint taken at t={SimTime} in {Ms} ms (lines answered in {LinesMs} ms)",
+            _settings.FormatTime(at), Math.Round(took.TotalMilliseconds, 2), Math.Round(_lastLineCaptured.TotalMilliseconds, 2));
         Advance();
     }
 
@@ -676,6 +684,11 @@ internal sealed class CoordinatorActor : UntypedActor, IWithTimers
         }
 
         var stats = _tracker.Stats(_core.Rounds, _core.Grants, _core.ItemsDelivered);
+        if (_snapshotsTaken > 0)
+        {
+            _log.Info("{Count} {What} taken in {Seconds} s", _snapshotsTaken, _snapshot!.Checkpointed is null ? "snapshots" : "checkpoints", Math.Round(_capturing.TotalSeconds, 3));
+        }
+
         _log.Info("Run {Outcome}: {Rounds} rounds, {Grants} grants, {Events} events in {Wall} s; waiting on reports {Waiting} s; parallel efficiency {Efficiency}",
             [_stopRequested ? "stopped" : "completed", stats.Rounds, stats.Grants, stats.ProcessedEvents, Math.Round(stats.WallSeconds, 3),
             Math.Round(stats.WaitingSeconds, 3), Math.Round(stats.ParallelEfficiency, 3)]);

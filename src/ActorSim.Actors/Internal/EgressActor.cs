@@ -10,8 +10,7 @@ namespace ActorSim.Actors.Internal;
 /// While its stores are slow it takes none, so its line runs out of credits and waits: a slow sink slows its line,
 /// and memory stays bounded. On <see cref="DrainSink"/> it stores everything and answers <see cref="SinkDrained"/>
 /// with the accounting. A failure (encoder, store, a store silent for the stall timeout) is put in the feed, where the
-/// line finds it at its next batch, and answered at the drain (or at a checkpoint's <see cref="SettleSink"/>, answered
-/// <see cref="SinkSettled"/> once every batch queued is stored); the stores still in flight then are waited for first, so
+/// line finds it at its next batch, and answered at the drain; the stores still in flight then are waited for first, so
 /// that a chunk that lands after the failure is counted and in the manifest.
 /// </summary>
 internal sealed class EgressActor : UntypedActor
@@ -21,7 +20,6 @@ internal sealed class EgressActor : UntypedActor
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private Task? _awaited;
     private IActorRef? _drainFor;
-    private IActorRef? _settleFor;
     private bool _done;
 
     private EgressActor(SinkFeed feed)
@@ -41,17 +39,7 @@ internal sealed class EgressActor : UntypedActor
             {
                 Sender.Tell(new SinkDrained(_worker.Name, null, _feed.Fault?.Message ?? "the sink was drained before"));
             }
-            else if (message is SettleSink)
-            {
-                Sender.Tell(new SinkSettled(_worker.Name, _feed.Fault?.Message ?? "the sink was drained before"));
-            }
 
-            return;
-        }
-
-        if (_feed.Cancellation.IsCancellationRequested && message is SettleSink)
-        {
-            Sender.Tell(new SinkSettled(_worker.Name, "the run was cancelled"));
             return;
         }
 
@@ -81,19 +69,9 @@ internal sealed class EgressActor : UntypedActor
                     _drainFor = Sender;
                     Pump();
                     break;
-                case SettleSink:
-                    _settleFor = Sender;
-                    Pump();
-                    break;
                 default:
                     Unhandled(message);
                     return;
-            }
-
-            if (_settleFor is not null && _worker.IsIdle)
-            {
-                _settleFor.Tell(new SinkSettled(_worker.Name, null));
-                _settleFor = null;
             }
 
             if (_drainFor is not null && _worker.IsIdle)
@@ -169,7 +147,5 @@ internal sealed class EgressActor : UntypedActor
         // The line fails with this error and the run reports it: logged at Info only.
         _log.Info("Sink {Sink} failed: {Reason}", _worker.Name, e.Message);
         _drainFor?.Tell(new SinkDrained(_worker.Name, null, e.Message));
-        _settleFor?.Tell(new SinkSettled(_worker.Name, e.Message));
-        _settleFor = null;
     }
 }

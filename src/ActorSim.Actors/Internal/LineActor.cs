@@ -165,32 +165,8 @@ internal sealed class LineActor : UntypedActor
             case Grant grant:
                 OnGrant(grant);
                 break;
-            case CaptureState { WithEgress: true } when _egress is not null:
-                // A checkpoint: every full batch stored first, so that the egress state is the pending batches alone.
-                _egress.Settle(Self);
-                Become(Settling);
-                break;
             case CaptureState capture:
                 Context.Parent.Tell(Capture(capture.WithEgress));
-                break;
-            default:
-                Failed(message);
-                break;
-        }
-    }
-
-    /// <summary>At a checkpoint, its egress actors storing what is queued: captures once every sink has answered.</summary>
-    private void Settling(object message)
-    {
-        switch (message)
-        {
-            case SinkSettled settled when _egress!.Settled(settled) is { } errors:
-                Context.Parent.Tell(errors.Count == 0
-                    ? Capture(withEgress: true)
-                    : new LineStateCaptured(_runId, _index, null, "its egress could not store its batches: " + string.Join("; ", errors)));
-                Become(_idle);
-                break;
-            case SinkSettled or Curtail:
                 break;
             default:
                 Failed(message);

@@ -107,9 +107,14 @@ internal sealed class ChunkStorer
     private void Stored(StoreInFlight store)
     {
         var batch = store.Batch;
-        batch.Stats.Written += batch.Count;
-        batch.Stats.Chunks++;
-        batch.Stats.Bytes += store.Content.Length;
+        // Read together by a checkpoint on the line's thread (DestinationStats.Landed).
+        lock (batch.Stats)
+        {
+            batch.Stats.Written += batch.Count;
+            batch.Stats.Chunks++;
+            batch.Stats.Bytes += store.Content.Length;
+        }
+
         Interlocked.Add(ref _written, batch.Count);
         // The encoder's buffer is still this chunk's: it is reused only after the next Start.
         _options.ChunkLog?.Stored(new Destinations.StoredChunk(

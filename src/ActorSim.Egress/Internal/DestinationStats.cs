@@ -12,4 +12,13 @@ internal sealed class DestinationStats(string destination)
     public int Chunks { get; set; }
 
     public long Bytes { get; set; }
+
+    /// <summary>From any thread: the stored chunks' counters, read together (the writer updates them under the same lock).</summary>
+    public (long Written, int Chunks, long Bytes) Landed()
+    {
+        lock (this)
+        {
+            return (Written, Chunks, Bytes);
+        }
+    }
 }

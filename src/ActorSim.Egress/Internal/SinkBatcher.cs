@@ -115,10 +115,16 @@ internal sealed class SinkBatcher
         _nextDeadline = double.PositiveInfinity;
     }
 
-    /// <summary>The batcher's counters, every full batch handed on (and stored).</summary>
+    /// <summary>
+    /// On the publishing thread: the counters, each destination's chunks counted as far as they have landed (a prefix
+    /// of its chunks: a sink's stores are counted in the order they started), everything after them pending.
+    /// </summary>
     public (long Published, long Dropped, List<Checkpoints.DestinationCheckpoint> Destinations) Checkpoint() =>
-        (_published, Dropped, _order.ConvertAll(b => new Checkpoints.DestinationCheckpoint(
-            b.Stats.Destination, b.Flatten, b.Taken, b.Stats.Published, b.Stats.Written, b.Stats.Chunks, b.Stats.Bytes, b.Count)));
+        (_published, Dropped, _order.ConvertAll(b =>
+        {
+            var (written, chunks, bytes) = b.Stats.Landed();
+            return new Checkpoints.DestinationCheckpoint(b.Stats.Destination, b.Flatten, chunks, b.Stats.Published, written, chunks, bytes, checked((int)(b.Stats.Published - written)));
+        }));
 
     /// <summary>Takes up <paramref name="resume"/> before the first record: its counters, and per destination the records to skip.</summary>
     public void Restore(Checkpoints.SinkResume resume)
