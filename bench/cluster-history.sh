@@ -56,7 +56,13 @@ def ran(path):
     return float(re.search(r"Run completed: \d+ rounds, \d+ grants, \d+ events in ([\d.]+) s", open(path).read()).group(1))
 plain = min(ran(f"{sys.argv[3]}/plain{r}.log") for r in (1, 2))
 checkpointed = min(ran(f"{sys.argv[3]}/checkpointed{r}.log") for r in (1, 2))
-taken = len(re.findall(r"Checkpoint taken at", open(f"{sys.argv[3]}/checkpointed1.log").read()))
+text = open(f"{sys.argv[3]}/checkpointed1.log").read()
+taken = len(re.findall(r"Checkpoint taken at", text))
+capture = float(re.search(r"\d+ checkpoints taken in ([\d.]+) s", text).group(1))
+def grants(path):
+    return int(re.search(r"Run completed: \d+ rounds, (\d+) grants", open(path).read()).group(1))
+print(f"checkpointed run: {grants(sys.argv[3] + '/checkpointed1.log')} grants against {grants(sys.argv[3] + '/plain1.log')}; "
+      f"the lines stood still for the checkpoints {capture:.3f} s in all")
 print(f"checkpoints every {sys.argv[4]}: {taken} taken; best of two runs {checkpointed:.2f} s against {plain:.2f} s without: "
       f"{100 * (checkpointed / plain - 1):+.1f} % ({1000 * (checkpointed - plain) / max(taken, 1):.2f} ms per checkpoint); the files are the same bytes")
 PY

@@ -47,6 +47,8 @@ internal sealed class CoordinatorActor : UntypedActor, IWithTimers
     private readonly SnapshotRequest? _snapshot;
     private LineSnapshot?[]? _captured;
     private LineCheckpoint?[]? _checkpointed;
+    private LineStateCaptured?[]? _reportedStates;
+    private bool _ended;
     private int _snapshotsTaken;
     private long _captureStarted;
     private TimeSpan _capturing;
@@ -413,7 +415,8 @@ internal sealed class CoordinatorActor : UntypedActor, IWithTimers
             items += grant.Deliveries.Count;
             _tracker.Granted(grant.Line);
             _grantRound[grant.Line] = _core.Rounds;
-            _lines[grant.Line].Tell(new Grant(_runId, _core.Rounds, grant.Line, grant.Horizon, grant.Deliveries));
+            var capture = NextSnapshotAt == grant.Horizon;
+            _lines[grant.Line].Tell(new Grant(_runId, _core.Rounds, grant.Line, grant.Horizon, grant.Deliveries, capture, capture && _snapshot!.Checkpointed is not null));
         }
 
         if (_log.IsDebugEnabled)
@@ -481,12 +484,26 @@ internal sealed class CoordinatorActor : UntypedActor, IWithTimers
         _captured = new LineSnapshot?[_lines.Length];
         var checkpoint = _snapshot!.Checkpointed is not null;
         _checkpointed = checkpoint ? new LineCheckpoint?[_lines.Length] : null;
-        foreach (var line in _lines)
+        var reported = _reportedStates ?? new LineStateCaptured?[_lines.Length];
+        _reportedStates = null;
+        Become(Capturing);
+        for (var i = 0; i < _lines.Length; i++)
         {
-            line.Tell(new CaptureState(_runId, checkpoint));
+            // A line whose report at the instant brought its state is not asked again.
+            if (reported[i] is null)
+            {
+                _lines[i].Tell(new CaptureState(_runId, checkpoint));
+            }
         }
 
-        Become(Capturing);
+        // Each answer may end the capture (taken, or the run failed): then the rest are not looked at.
+        for (var i = 0; i < _lines.Length && _captured is not null && !_ended; i++)
+        {
+            if (reported[i] is { } state)
+            {
+                OnCaptured(i, state);
+            }
+        }
     }
 
     private void Capturing(object message)
@@ -497,24 +514,28 @@ internal sealed class CoordinatorActor : UntypedActor, IWithTimers
             return;
         }
 
-        if (!CheckSender(captured.Line, "LineStateCaptured"))
+        if (CheckSender(captured.Line, "LineStateCaptured"))
         {
-            return;
+            OnCaptured(captured.Line, captured);
         }
+    }
 
+    /// <summary>Takes line <paramref name="line"/>'s state; once every line's is in, the snapshot or checkpoint is taken and the run goes on.</summary>
+    private void OnCaptured(int line, LineStateCaptured captured)
+    {
         var snapshot = _snapshot!;
         var at = snapshot.Times[_snapshotsTaken];
         if (captured.StateJson is null)
         {
-            Fail($"Snapshot at t={_settings.FormatTime(at)}: line '{_simIds[captured.Line]}': {captured.Error}", _simIds[captured.Line], at);
+            Fail($"Snapshot at t={_settings.FormatTime(at)}: line '{_simIds[line]}': {captured.Error}", _simIds[line], at);
             return;
         }
 
         _lastLineCaptured = Stopwatch.GetElapsedTime(_captureStarted);
-        _captured![captured.Line] = SnapshotJson.ReadLine(captured.StateJson);
+        _captured![line] = SnapshotJson.ReadLine(captured.StateJson);
         if (_checkpointed is not null)
         {
-            _checkpointed[captured.Line] = new LineCheckpoint(_simIds[captured.Line], captured.Egress ?? [], captured.Chunks ?? []);
+            _checkpointed[line] = new LineCheckpoint(_simIds[line], captured.Egress ?? [], captured.Chunks ?? []);
         }
 
         if (_captured.Any(c => c is null))
@@ -590,6 +611,9 @@ internal sealed class CoordinatorActor : UntypedActor, IWithTimers
             return;
         }
 
+        // A report at a snapshot's instant brings the line's state there; any later report replaces it.
+        _reportedStates ??= new LineStateCaptured?[_lines.Length];
+        _reportedStates[report.Line] = report.Captured;
         _tracker.Reported(report);
         if (_awaiting.Count == 0)
         {
@@ -722,6 +746,7 @@ internal sealed class CoordinatorActor : UntypedActor, IWithTimers
     {
         // The requester gets the reason (ActorPlantRunner throws it): logged at Info, as a completed run is.
         _log.Info("Run failed: {Reason}", (object)reason);
+        _ended = true;
         var failed = new RunFailed(_runId, reason, simId, simulatedTime);
         _requester.Tell(failed);
         foreach (var other in _stoppers.Concat(_pausers).Where(s => !s.Equals(_requester)).Distinct())

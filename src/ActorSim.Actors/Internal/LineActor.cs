@@ -302,7 +302,9 @@ internal sealed class LineActor : UntypedActor
         _grant = null;
         Become(_idle);
         var report = _line!.Report(reached);
-        Context.Parent.Tell(new GrantDone(_runId, grant.Round, _index, report.NextEventTime, report.Sent, _simulation.ProcessedEvents, _busy.Elapsed.TotalSeconds, egress, reached));
+        // At a snapshot's instant the state goes with the report: no further round trip for it.
+        var captured = grant.Capture && reached is null ? Capture(grant.CaptureEgress) : null;
+        Context.Parent.Tell(new GrantDone(_runId, grant.Round, _index, report.NextEventTime, report.Sent, _simulation.ProcessedEvents, _busy.Elapsed.TotalSeconds, egress, reached, captured));
         _syncWait.Start();
     }
 

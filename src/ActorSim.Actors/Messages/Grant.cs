@@ -6,4 +6,8 @@ namespace ActorSim.Actors.Messages;
 /// <param name="Line">The line's index.</param>
 /// <param name="Horizon">The safe horizon in simulated seconds.</param>
 /// <param name="Deliveries">Items for the line in (arrival time, source line, sequence) order.</param>
-internal sealed record Grant(string RunId, long Round, int Line, double Horizon, IReadOnlyList<ActorSim.Model.Plants.ItemShipment> Deliveries) : IRunMessage;
+/// <param name="Capture">The horizon is a snapshot's instant: report with the line's state there (<see cref="GrantDone.Captured"/>).</param>
+/// <param name="CaptureEgress">The snapshot is a checkpoint: the state includes the egress counters and chunks.</param>
+internal sealed record Grant(
+    string RunId, long Round, int Line, double Horizon, IReadOnlyList<ActorSim.Model.Plants.ItemShipment> Deliveries, bool Capture = false, bool CaptureEgress = false)
+    : IRunMessage;

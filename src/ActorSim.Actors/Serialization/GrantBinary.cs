@@ -31,6 +31,8 @@ internal static class GrantBinary
             w.Write(grant.Line);
             w.Write(grant.Horizon);
             WriteShipments(w, grant.Deliveries, strings);
+            // Appended: a reader of the first layout stops before it (and its line reports without a capture).
+            w.Write((byte)((grant.Capture ? 1 : 0) | (grant.CaptureEgress ? 2 : 0)));
         }
 
         return stream.ToArray();
@@ -62,6 +64,13 @@ internal static class GrantBinary
             {
                 w.Write(reached);
             }
+
+            // Appended: a reader of the first layout stops before it (and its coordinator asks for the state instead).
+            w.Write(done.Captured is not null);
+            if (done.Captured is { } captured)
+            {
+                WriteCaptured(w, captured);
+            }
         }
 
         return stream.ToArray();
@@ -75,11 +84,8 @@ internal static class GrantBinary
         {
             return manifest switch
             {
-                MessageManifests.GrantBinary => new Grant(r.ReadString(), r.ReadInt64(), r.ReadInt32(), r.ReadDouble(), ReadShipments(r, strings)),
-                MessageManifests.GrantDoneBinary => new GrantDone(
-                    r.ReadString(), r.ReadInt64(), r.ReadInt32(), r.ReadDouble(), ReadShipments(r, strings), r.ReadInt64(), r.ReadDouble(),
-                    r.ReadBoolean() ? new EgressStatus(r.ReadInt64(), r.ReadInt32(), r.ReadDouble()) : null,
-                    r.ReadBoolean() ? r.ReadDouble() : null),
+                MessageManifests.GrantBinary => ReadGrant(r, strings),
+                MessageManifests.GrantDoneBinary => ReadGrantDone(r, strings),
                 _ => throw new SerializationException($"'{manifest}' is not a binary grant manifest."),
             };
         }
@@ -88,6 +94,78 @@ internal static class GrantBinary
             throw new SerializationException($"The message '{manifest}' is truncated ({bytes.Length} bytes).", e);
         }
     }
+
+    private static Grant ReadGrant(BinaryReader r, List<string> strings)
+    {
+        var grant = new Grant(r.ReadString(), r.ReadInt64(), r.ReadInt32(), r.ReadDouble(), ReadShipments(r, strings));
+        var flags = More(r) ? r.ReadByte() : 0;
+        return grant with { Capture = (flags & 1) != 0, CaptureEgress = (flags & 2) != 0 };
+    }
+
+    private static GrantDone ReadGrantDone(BinaryReader r, List<string> strings)
+    {
+        var done = new GrantDone(
+            r.ReadString(), r.ReadInt64(), r.ReadInt32(), r.ReadDouble(), ReadShipments(r, strings), r.ReadInt64(), r.ReadDouble(),
+            r.ReadBoolean() ? new EgressStatus(r.ReadInt64(), r.ReadInt32(), r.ReadDouble()) : null,
+            r.ReadBoolean() ? r.ReadDouble() : null);
+        return More(r) && r.ReadBoolean() ? done with { Captured = ReadCaptured(r, done.RunId, done.Line) } : done;
+    }
+
+    /// <summary>True when the message goes on past its first layout.</summary>
+    private static bool More(BinaryReader r) => r.BaseStream.Position < r.BaseStream.Length;
+
+    private static void WriteCaptured(BinaryWriter w, LineStateCaptured captured)
+    {
+        WriteOptional(w, captured.StateJson);
+        WriteOptional(w, captured.Error);
+        w.Write(captured.Egress is not null);
+        if (captured.Egress is { } egress)
+        {
+            w.Write(egress.Length);
+            w.Write(egress);
+        }
+
+        w.Write(captured.Chunks?.Length ?? -1);
+        foreach (var chunk in captured.Chunks ?? [])
+        {
+            w.Write(chunk.Path);
+            w.Write(chunk.Line);
+            w.Write(chunk.Sink);
+            w.Write(chunk.Rows);
+            w.Write(chunk.Bytes);
+            w.Write(chunk.Sha256);
+        }
+    }
+
+    private static LineStateCaptured ReadCaptured(BinaryReader r, string runId, int line)
+    {
+        var (state, error) = (ReadOptional(r), ReadOptional(r));
+        var egress = r.ReadBoolean() ? r.ReadBytes(r.ReadInt32()) : null;
+        var count = r.ReadInt32();
+        ActorSim.Egress.Destinations.ManifestChunk[]? chunks = null;
+        if (count >= 0)
+        {
+            chunks = new ActorSim.Egress.Destinations.ManifestChunk[count];
+            for (var i = 0; i < count; i++)
+            {
+                chunks[i] = new ActorSim.Egress.Destinations.ManifestChunk(r.ReadString(), r.ReadString(), r.ReadString(), r.ReadInt64(), r.ReadInt64(), r.ReadString());
+            }
+        }
+
+        // The run and line are the report's own.
+        return new LineStateCaptured(runId, line, state, error, egress, chunks);
+    }
+
+    private static void WriteOptional(BinaryWriter w, string? text)
+    {
+        w.Write(text is not null);
+        if (text is not null)
+        {
+            w.Write(text);
+        }
+    }
+
+    private static string? ReadOptional(BinaryReader r) => r.ReadBoolean() ? r.ReadString() : null;
 
     private static void WriteShipments(BinaryWriter w, IReadOnlyList<ItemShipment> shipments, Dictionary<string, int> strings)
     {
