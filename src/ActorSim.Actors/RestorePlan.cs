@@ -48,7 +48,7 @@ public sealed record RestorePlan(RunCheckpoint? ReplayFrom, RunCheckpoint Stored
 
     private static IReadOnlyList<SinkCheckpoint> SinksOf(RunCheckpoint checkpoint, string simId) => checkpoint.Lines.FirstOrDefault(l => l.SimId == simId) switch
     {
-        null => throw new ArgumentException($"The checkpoint at t={checkpoint.Snapshot.AsOf} has no line '{simId}'.", nameof(checkpoint)),
+        null => throw new ArgumentException($"The checkpoint at t={checkpoint.AsOf} has no line '{simId}'.", nameof(checkpoint)),
         { Egress.Length: 0 } => [],
         var line => EgressCheckpointCodec.ReadCheckpoints(line.Egress),
     };

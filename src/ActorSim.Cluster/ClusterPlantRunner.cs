@@ -84,9 +84,9 @@ public sealed class ClusterPlantRunner(ActorSimNode client)
                 from = ledger.Restoring()!;
                 var recovery = new ClusterRecovery(
                     [.. lostNow.Select(n => n.ToString())], [.. run.Plant.Lines.Where((_, i) => lostNow.Contains(placement[i])).Select(l => l.SimId)],
-                    attempt.Failure is ActorSim.Model.Plants.LineFailedException failed ? failed.SimulatedTime : double.NaN, from.From?.AsOf ?? run.Spec.StartsAt, clock.Elapsed)
+                    attempt.Failure is ActorSim.Model.Plants.LineFailedException failed ? failed.SimulatedTime : double.NaN, from.ReplayFrom?.AsOf ?? run.Spec.StartsAt, clock.Elapsed)
                 {
-                    Stored = from.Stored.Snapshot.AsOf,
+                    Stored = from.Stored.AsOf,
                 };
                 recoveries.Add(recovery);
                 lost.UnionWith(lostNow);

@@ -47,6 +47,7 @@ internal sealed class CoordinatorActor : UntypedActor, IWithTimers
     private readonly SnapshotRequest? _snapshot;
     private LineSnapshot?[]? _captured;
     private LineCheckpoint?[]? _checkpointed;
+    private string?[]? _capturedJson;
     private LineStateCaptured?[]? _reportedStates;
     private bool _ended;
     private int _snapshotsTaken;
@@ -484,6 +485,7 @@ internal sealed class CoordinatorActor : UntypedActor, IWithTimers
         _captured = new LineSnapshot?[_lines.Length];
         var checkpoint = _snapshot!.Checkpointed is not null;
         _checkpointed = checkpoint ? new LineCheckpoint?[_lines.Length] : null;
+        _capturedJson = checkpoint ? new string?[_lines.Length] : null;
         var reported = _reportedStates ?? new LineStateCaptured?[_lines.Length];
         _reportedStates = null;
         Become(Capturing);
@@ -532,27 +534,35 @@ internal sealed class CoordinatorActor : UntypedActor, IWithTimers
         }
 
         _lastLineCaptured = Stopwatch.GetElapsedTime(_captureStarted);
-        _captured![line] = SnapshotJson.ReadLine(captured.StateJson);
         if (_checkpointed is not null)
         {
+            // A checkpoint's line states are read when its snapshot is (RunCheckpoint.Snapshot), not here.
             _checkpointed[line] = new LineCheckpoint(_simIds[line], captured.Egress ?? [], captured.Chunks ?? []);
+            _capturedJson![line] = captured.StateJson;
+        }
+        else
+        {
+            _captured![line] = SnapshotJson.ReadLine(captured.StateJson);
         }
 
-        if (_captured.Any(c => c is null))
+        if (_checkpointed is not null ? _checkpointed.Any(c => c is null) : _captured!.Any(c => c is null))
         {
             return;
         }
 
         try
         {
-            var taken = SnapshotCapture.Assemble(snapshot.Plant, snapshot.ModelName, snapshot.Start, at, snapshot.Seed, _captured.Select(c => c!).ToArray(), _core.PendingItems);
             if (snapshot.Checkpointed is { } checkpointed)
             {
-                checkpointed(new RunCheckpoint(taken, _checkpointed!.Select(c => c!).ToArray()));
+                var states = _capturedJson!.Select(j => j!).ToArray();
+                var pending = _core.PendingItems.ToArray();
+                checkpointed(new RunCheckpoint(
+                    at, () => SnapshotCapture.Assemble(snapshot.Plant, snapshot.ModelName, snapshot.Start, at, snapshot.Seed, Array.ConvertAll(states, SnapshotJson.ReadLine), pending),
+                    _checkpointed!.Select(c => c!).ToArray()));
             }
             else
             {
-                snapshot.Taken(taken);
+                snapshot.Taken(SnapshotCapture.Assemble(snapshot.Plant, snapshot.ModelName, snapshot.Start, at, snapshot.Seed, _captured!.Select(c => c!).ToArray(), _core.PendingItems));
             }
         }
         catch (Exception e) when (e is SnapshotException or IOException or InvalidOperationException or ActorSim.Egress.ObjectStoreException)
@@ -564,6 +574,7 @@ internal sealed class CoordinatorActor : UntypedActor, IWithTimers
         _snapshotsTaken++;
         _captured = null;
         _checkpointed = null;
+        _capturedJson = null;
         var took = Stopwatch.GetElapsedTime(_captureStarted);
         _capturing += took;
         _log.Info(snapshot.Checkpointed is null ? "Snapshot taken at t={SimTime} in {Ms} ms (lines answered in {LinesMs} ms)" : "Checkpoint taken at t={SimTime} in {Ms} ms (lines answered in {LinesMs} ms)",

@@ -10,17 +10,24 @@ namespace ActorSim.Cluster.Internal;
 /// A cluster plant run's checkpoints on the client: those a recovery may replay from, the chunks the lines stored
 /// before the latest (the manifest lists them, whichever node wrote them), and a copy of the latest in the shared store,
 /// <c>_checkpoints/&lt;run id&gt;.json</c> of the first destination: the exact snapshot and each line's egress state.
-/// The copy is written behind the run (the coordinator does not wait for it), the latest one winning, and deleted when
-/// the run succeeds.
+/// The copy is written behind the run (the coordinator does not wait for it), at most once a second, the latest one
+/// winning, and deleted when the run succeeds.
 /// </summary>
 internal sealed class CheckpointLedger(IObjectStore store, string runId)
 {
+    /// <summary>Checkpoints kept before those no restore can need are let go (some thousands of bytes each).</summary>
+    private const int PruneAt = 32;
+
+    /// <summary>The copy in the store is written at most this often; the client holds every checkpoint a restore needs.</summary>
+    private static readonly TimeSpan WriteInterval = TimeSpan.FromSeconds(1);
+
     private readonly object _gate = new();
     private readonly List<ManifestChunk> _kept = [];
     private readonly List<ManifestChunk> _sinceRestore = [];
     private RunCheckpoint? _unwritten;
     private Task _writing = Task.CompletedTask;
     private Exception? _writeError;
+    private readonly CancellationTokenSource _hurry = new();
 
     /// <summary>Where the copy goes, in the first destination's store.</summary>
     public string Path { get; } = DestinationSession.CheckpointFolder + runId + ".json";
@@ -42,10 +49,13 @@ internal sealed class CheckpointLedger(IObjectStore store, string runId)
             Latest = checkpoint;
             Taken++;
             _window.Add(checkpoint);
-            // A later checkpoint never replays from an earlier one than this one's replay starts from.
-            if (RestorePlan.Of(_window).ReplayFrom is { } from)
+            if (_window.Count >= PruneAt)
             {
-                _window.RemoveRange(0, _window.IndexOf(from));
+                // A later checkpoint never replays from an earlier one than this one's replay starts from.
+                if (RestorePlan.Of(_window).ReplayFrom is { } from)
+                {
+                    _window.RemoveRange(0, _window.IndexOf(from));
+                }
             }
 
             _sinceRestore.AddRange(checkpoint.Lines.SelectMany(l => l.Chunks));
@@ -92,11 +102,13 @@ internal sealed class CheckpointLedger(IObjectStore store, string runId)
     public async Task SettleAsync(bool delete, CancellationToken cancellation)
     {
         Task writing;
+        await _hurry.CancelAsync().ConfigureAwait(false);
         lock (_gate)
         {
             writing = _writing;
         }
 
+        // A wait between copies ends at the next copy or sooner; the run that failed keeps its latest checkpoint's copy.
         await writing.ConfigureAwait(false);
         if (delete && Taken > 0)
         {
@@ -123,6 +135,7 @@ internal sealed class CheckpointLedger(IObjectStore store, string runId)
                 _unwritten = null;
             }
 
+            var began = System.Diagnostics.Stopwatch.StartNew();
             try
             {
                 await store.PutAsync(Path, Document(checkpoint), CancellationToken.None).ConfigureAwait(false);
@@ -133,6 +146,12 @@ internal sealed class CheckpointLedger(IObjectStore store, string runId)
 #pragma warning restore CA1031
             {
                 Volatile.Write(ref _writeError, e);
+            }
+
+            // Checkpoints taken meanwhile wait, the latest winning: the copy costs the run's CPU, not its pace.
+            if (began.Elapsed < WriteInterval && !_hurry.IsCancellationRequested)
+            {
+                await Task.Delay(WriteInterval - began.Elapsed, _hurry.Token).ContinueWith(_ => { }, TaskScheduler.Default).ConfigureAwait(false);
             }
         }
     }
@@ -149,7 +168,7 @@ internal sealed class CheckpointLedger(IObjectStore store, string runId)
             json.WriteString("format", "actorsim-checkpoint");
             json.WriteNumber("version", 1);
             json.WriteString("run_id", runId);
-            json.WriteNumber("as_of", checkpoint.Snapshot.AsOf);
+            json.WriteNumber("as_of", checkpoint.AsOf);
             json.WritePropertyName("snapshot");
             json.WriteRawValue(SnapshotJson.Write(checkpoint.Snapshot));
             json.WriteStartArray("lines");

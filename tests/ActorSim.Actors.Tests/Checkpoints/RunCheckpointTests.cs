@@ -53,7 +53,7 @@ public sealed class RunCheckpointTests : IDisposable
             plant, new PlantRunOptions { Seed = 11, Until = 3 * 3600, LogicalStart = Start, From = plan.From }, SinkFor(restored, format, plan), runId: "restored-" + name);
         await second.Completion;
 
-        Assert.Equal([1800, 3600, 5400, 7200, 9000], checkpoints.Select(c => c.Snapshot.AsOf));
+        Assert.Equal([1800, 3600, 5400, 7200, 9000], checkpoints.Select(c => c.AsOf));
         Assert.Same(checkpoints[2], plan.Stored);
         Assert.NotNull(plan.ReplayFrom);
         Assert.Contains(plan.Stored.Lines, l => EgressCheckpointCodec.ReadCheckpoints(l.Egress).Any(s => s.Destinations.Any(d => d.Pending > 0)));
