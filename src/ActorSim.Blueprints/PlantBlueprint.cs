@@ -18,4 +18,10 @@ public sealed record PlantBlueprint(
 
     /// <summary>The <c>state_source</c> section: the relations a database snapshot reads; null for the defaults.</summary>
     public StateSourceSpec? StateSource { get; init; }
+
+    /// <summary>
+    /// Lines pinned to worker nodes (<c>lines.&lt;sim_id&gt;.node</c>): by sim id, the role of the nodes the line may run
+    /// on when the plant runs on a cluster; lines not listed go anywhere. Placement changes no record.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> LineNodes { get; init; } = new Dictionary<string, string>();
 }

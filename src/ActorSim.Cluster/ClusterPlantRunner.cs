@@ -67,7 +67,8 @@ public sealed class ClusterPlantRunner(ActorSimNode client)
         while (true)
         {
             var workers = await WorkersAsync(recoveries.Count == 0 ? MinWorkers : 1, lost, cancellation).ConfigureAwait(false);
-            var placement = LinePlacement.Spread(run.Plant, workers);
+            var placement = LinePlacement.Place(run.Plant, workers, run.LineNodes);
+
             var attempt = await AttemptAsync(run, from, placement, attemptId, tags, ledger, execution, clock, cancellation).ConfigureAwait(false);
             var wire = WireTraffic.For(client.System);
             foreach (var line in wire.Of(attemptId))
@@ -287,7 +288,7 @@ public sealed class ClusterPlantRunner(ActorSimNode client)
               (checkpoints ? " (lost before the first checkpoint: nothing to restore its lines from)" : " (lost midway; without --checkpoint-every nothing restores its lines)");
 
     /// <summary>The worker nodes that are Up and reachable, none of <paramref name="lost"/>, once at least <paramref name="minimum"/> are.</summary>
-    private async Task<Address[]> WorkersAsync(int minimum, IReadOnlySet<Address> lost, CancellationToken cancellation)
+    private async Task<PlacementNode[]> WorkersAsync(int minimum, IReadOnlySet<Address> lost, CancellationToken cancellation)
     {
         var cluster = Akka.Cluster.Cluster.Get(client.System);
         var waited = Stopwatch.StartNew();
@@ -296,7 +297,7 @@ public sealed class ClusterPlantRunner(ActorSimNode client)
             var state = cluster.State;
             var workers = state.Members
                 .Where(m => m.Status == MemberStatus.Up && m.HasRole(ClusterNodeSettings.WorkerRole) && !lost.Contains(m.Address) && !state.Unreachable.Contains(m))
-                .Select(m => m.Address).ToArray();
+                .Select(m => new PlacementNode(m.Address, m.Roles)).ToArray();
             if (workers.Length >= minimum)
             {
                 return workers;

@@ -5,21 +5,59 @@ namespace ActorSim.Cluster;
 
 /// <summary>
 /// Where a plant's lines run on the cluster. Placement never changes a record (each line's stream, clock and grants
-/// are its own): it decides only which node computes which line and how many items cross the network.
+/// are its own): it decides only which node computes which line.
 /// </summary>
 public static class LinePlacement
 {
     /// <summary>Spread evenly: line <c>i</c> (in the plant's order) on worker <c>i mod n</c>, workers in order of address.</summary>
     public static Address[] Spread(PlantModel plant, IReadOnlyList<Address> workers)
     {
+        ArgumentNullException.ThrowIfNull(workers);
+        return Place(plant, workers.Select(w => new PlacementNode(w, [])).ToArray(), new Dictionary<string, string>());
+    }
+
+    /// <summary>
+    /// Lines pinned to a role (<paramref name="pins"/>, by sim id: a plant blueprint's <c>lines.&lt;sim_id&gt;.node</c>)
+    /// spread evenly over the workers that have it; the other lines spread evenly over every worker, as
+    /// <see cref="Spread"/> does.
+    /// </summary>
+    /// <exception cref="ClusterRunException">A line is pinned to a role no worker has.</exception>
+    public static Address[] Place(PlantModel plant, IReadOnlyList<PlacementNode> workers, IReadOnlyDictionary<string, string> pins)
+    {
         ArgumentNullException.ThrowIfNull(plant);
         ArgumentNullException.ThrowIfNull(workers);
+        ArgumentNullException.ThrowIfNull(pins);
         if (workers.Count == 0)
         {
             throw new ArgumentException("A plant's lines need at least one worker node to run on.", nameof(workers));
         }
 
-        var ordered = workers.OrderBy(a => a.ToString(), StringComparer.Ordinal).ToArray();
-        return Enumerable.Range(0, plant.Lines.Count).Select(i => ordered[i % ordered.Length]).ToArray();
+        var ordered = workers.OrderBy(w => w.Address.ToString(), StringComparer.Ordinal).ToArray();
+        var placed = new Address[plant.Lines.Count];
+        var free = 0;
+        var byRole = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < placed.Length; i++)
+        {
+            var simId = plant.Lines[i].SimId;
+            if (!pins.TryGetValue(simId, out var role))
+            {
+                placed[i] = ordered[free++ % ordered.Length].Address;
+                continue;
+            }
+
+            var able = ordered.Where(w => w.Roles.Contains(role)).ToArray();
+            if (able.Length == 0)
+            {
+                throw new ClusterRunException(
+                    $"line {simId} is pinned to worker nodes with role '{role}' (lines.{simId}.node), and no worker node up has it; " +
+                    $"start one with `actorsim node --roles worker,{role} --seed-nodes ...`");
+            }
+
+            var k = byRole.GetValueOrDefault(role);
+            byRole[role] = k + 1;
+            placed[i] = able[k % able.Length].Address;
+        }
+
+        return placed;
     }
 }

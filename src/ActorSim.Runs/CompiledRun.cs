@@ -32,6 +32,9 @@ public sealed class CompiledRun
     /// <summary>The model's name in manifests: a single line's sim id, a plant blueprint's file name, or a catalog name.</summary>
     public string Name { get; }
 
+    /// <summary>Lines pinned to worker nodes of a role (a plant blueprint's <c>lines.&lt;sim_id&gt;.node</c>), by sim id; empty: none.</summary>
+    public IReadOnlyDictionary<string, string> LineNodes { get; init; } = new Dictionary<string, string>();
+
     /// <summary>What defines the model, hashed in manifests: the blueprint's text (UTF-8), or <c>builtin:</c>/<c>catalog:</c> and the catalog name.</summary>
     public byte[] ModelDefinition { get; }
 

@@ -23,7 +23,7 @@ public static class RunCompiler
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(storeFor);
         spec.Validate();
-        var (plant, name, definition) = Build(spec.Model);
+        var (plant, name, definition, nodes) = Build(spec.Model);
         if (spec.Layout == LineLayout.Single && plant.Lines.Count != 1)
         {
             throw new RunSpecException(
@@ -31,7 +31,7 @@ public static class RunCompiler
         }
 
         CheckSnapshot(spec, plant);
-        return new CompiledRun(spec, plant, name, definition, storeFor);
+        return new CompiledRun(spec, plant, name, definition, storeFor) { LineNodes = nodes };
     }
 
     /// <summary>Compiles <paramref name="spec"/> with stores for local folders and S3 with <paramref name="s3"/> (default: the SDK's).</summary>
@@ -46,7 +46,7 @@ public static class RunCompiler
     {
         ArgumentNullException.ThrowIfNull(model);
         model.Validate();
-        var (plant, name, _) = Build(model);
+        var (plant, name, _, _) = Build(model);
         return (plant, name);
     }
 
@@ -68,20 +68,21 @@ public static class RunCompiler
         }
     }
 
-    private static (PlantModel Plant, string Name, byte[] Definition) Build(ModelSource model)
+    private static (PlantModel Plant, string Name, byte[] Definition, IReadOnlyDictionary<string, string> Nodes) Build(ModelSource model)
     {
         if (model.Catalog is { } catalogName)
         {
             var entry = ModelCatalog.Find(catalogName);
             var built = entry.Build();
-            return (built, entry.IsPlant ? catalogName : built.Lines[0].SimId, CompiledRun.Utf8(entry.Definition));
+            return (built, entry.IsPlant ? catalogName : built.Lines[0].SimId, CompiledRun.Utf8(entry.Definition), new Dictionary<string, string>());
         }
 
         try
         {
-            var plant = BlueprintLoader.LoadPlantFromText(model.Blueprint!, model.SourceName!, ScheduleSources.Options).Plant;
+            var blueprint = BlueprintLoader.LoadPlantFromText(model.Blueprint!, model.SourceName!, ScheduleSources.Options);
+            var plant = blueprint.Plant;
             var name = model.IsPlantBlueprint ? Path.GetFileName(model.SourceName!) : plant.Lines[0].SimId;
-            return (plant, name, CompiledRun.Utf8(model.Blueprint!));
+            return (plant, name, CompiledRun.Utf8(model.Blueprint!), blueprint.LineNodes);
         }
         catch (BlueprintException e)
         {

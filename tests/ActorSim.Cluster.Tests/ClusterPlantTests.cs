@@ -137,13 +137,64 @@ public sealed class ClusterPlantTests : IDisposable
             Directory.EnumerateFiles(Path.Combine(_root, "cluster", DestinationSession.CheckpointFolder)).Any(), "the checkpoint was left after the run succeeded");
     }
 
+    [Fact]
+    public async Task Lines_pinned_in_the_blueprint_run_on_the_workers_with_their_role_and_write_the_reference_engines_bytes()
+    {
+        var yaml = await File.ReadAllTextAsync(Path.Combine(RepositoryRoot(), "examples", "two-stage-plant.yaml"));
+        for (var k = 1; k <= 4; k++)
+        {
+            yaml = yaml.Replace($"  Assembly_{k}:\n", $"  Assembly_{k}:\n    node: heavy\n", StringComparison.Ordinal);
+        }
+
+        var model = ModelSource.FromBlueprint(yaml, "two-stage-pinned.yaml");
+        var reference = Compile(model, "reference", RunEngine.Reference);
+        await using (var outputs = await OpenAsync(reference))
+        {
+            var done = await RunExecutor.RunAsync(reference, new RunExecution { SinksFor = outputs.SinksFor });
+            await outputs.CompleteAsync(RunStatus.Succeeded, null, SinkReports(done));
+        }
+
+        await using var cluster = new TestCluster();
+        var light = cluster.Start("worker", serializeMessages: true);
+        var heavy = cluster.Start("worker,heavy", serializeMessages: true);
+        var client = cluster.Start("client", serializeMessages: true);
+        await cluster.WhenAllUpAsync(TimeSpan.FromSeconds(20));
+        var spread = Compile(model, "cluster", RunEngine.Actors);
+        ClusterRunOutcome outcome;
+        await using (var outputs = await OpenAsync(spread))
+        {
+            outcome = await new ClusterPlantRunner(client) { MinWorkers = 2 }.RunAsync(spread, outputs, outputs.RunId, new RunExecution());
+            await outputs.CompleteAsync(RunStatus.Succeeded, null, SinkReports(outcome.Outcome));
+        }
+
+        Assert.Equal(4, spread.LineNodes.Count);
+        Assert.All(outcome.Placement.Where(p => p.Line.StartsWith("Assembly", StringComparison.Ordinal)), p => Assert.Equal(heavy.Address.ToString(), p.Node));
+        Assert.Contains(outcome.Placement, p => p.Node == light.Address.ToString());
+        Assert.Equal(Files(Path.Combine(_root, "reference")), Files(Path.Combine(_root, "cluster")));
+        Assert.Equal((await ManifestAsync("reference")).Chunks, (await ManifestAsync("cluster")).Chunks);
+    }
+
+    private static string RepositoryRoot()
+    {
+        var folder = new DirectoryInfo(AppContext.BaseDirectory);
+        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "ActorSim.sln")))
+        {
+            folder = folder.Parent;
+        }
+
+        return folder?.FullName ?? throw new InvalidOperationException("The tests run outside the repository.");
+    }
+
     private static List<(string Line, Egress.Reports.SinkReport Report)> SinkReports(RunOutcome outcome) =>
         outcome.Lines.SelectMany(l => l.Report.Sinks.Select(s => (l.Line, s))).ToList();
 
-    private CompiledRun Compile(string model, string folder, RunEngine engine, int? batchSize = null, int hours = 6) => RunCompiler.Compile(RunSpecResolver.Resolve(
+    private CompiledRun Compile(string model, string folder, RunEngine engine, int? batchSize = null, int hours = 6) =>
+        Compile(ModelSource.FromCatalog(model), folder, engine, batchSize, hours);
+
+    private CompiledRun Compile(ModelSource model, string folder, RunEngine engine, int? batchSize = null, int hours = 6) => RunCompiler.Compile(RunSpecResolver.Resolve(
         new RunRequest
         {
-            Model = ModelSource.FromCatalog(model),
+            Model = model,
             Destination = Path.Combine(_root, folder),
             DurationSeconds = hours * 3600,
             Seed = 42,

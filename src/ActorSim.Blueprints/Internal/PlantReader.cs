@@ -7,12 +7,16 @@ namespace ActorSim.Blueprints.Internal;
 
 /// <summary>
 /// Reads a plant blueprint's top level: <c>simulation</c> (its <c>sim_id</c> optional, naming the plant),
-/// <c>lines: {sim_id: {line sections}}</c> read by <see cref="LineReader"/>, <c>links</c>, <c>egress</c> and <c>state_source</c>.
+/// <c>lines: {sim_id: {line sections, node}}</c> read by <see cref="LineReader"/> (<c>node</c>, the role of the worker
+/// nodes a line is pinned to, here), <c>links</c>, <c>egress</c> and <c>state_source</c>.
 /// Every refusal of <see cref="PlantBuilder"/> is put on the link or line it names.
 /// </summary>
 internal static class PlantReader
 {
     public static readonly string[] Keys = ["simulation", "lines", "links", "egress", "state_source"];
+
+    /// <summary>A plant's line may name the role of the worker nodes it runs on in a cluster (<c>history --cluster</c>).</summary>
+    private const string NodeKey = "node";
 
     public static PlantBlueprint Read(Reader reader, YamlNode root)
     {
@@ -35,9 +39,15 @@ internal static class PlantReader
             ? LinkReader.Read(reader, linksNode, "links", lines.Entries.Select(e => e.Name).ToArray(), builder)
             : new PlantLinks([]);
         var models = new Dictionary<string, LineModel>(StringComparer.Ordinal);
+        var nodes = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (name, key, value) in lines.Entries)
         {
-            var line = reader.Map(value, lines.PathOf(name), LineReader.Keys);
+            var line = reader.Map(value, lines.PathOf(name), [.. LineReader.Keys, NodeKey]);
+            if (line.Get(NodeKey) is { } node)
+            {
+                nodes[name] = NodeRole(reader, node, line.PathOf(NodeKey));
+            }
+
             var model = LineReader.Read(reader, line, name, simulation.Start, links);
             reader.Guard(key, line.Path, () => builder.AddLine(model));
             models.Add(name, model);
@@ -54,7 +64,16 @@ internal static class PlantReader
 
         var plant = Build(reader, builder, lines, links);
         var egress = map.Get("egress") is { } egressNode ? EgressReader.Read(reader, egressNode, "egress") : [];
-        return new PlantBlueprint(reader.SourceName, simulation, plant, egress) { StateSource = BlueprintReader.StateSource(reader, map) };
+        return new PlantBlueprint(reader.SourceName, simulation, plant, egress) { StateSource = BlueprintReader.StateSource(reader, map), LineNodes = nodes };
+    }
+
+    /// <summary>A line's <c>node</c>: the role of the cluster's worker nodes it runs on (<c>actorsim node --roles worker,ROLE</c>).</summary>
+    private static string NodeRole(Reader reader, YamlNode node, string path)
+    {
+        var role = reader.Text(node, path);
+        return role.Length > 0 && role.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.')
+            ? role
+            : throw reader.Error(node, path, $"a node role is letters, digits, '-', '_' or '.' (the role a worker node is started with: actorsim node --roles worker,ROLE), got '{role}'.");
     }
 
     private static MapNode Lines(Reader reader, YamlNode node)

@@ -40,7 +40,8 @@ internal sealed class TestCluster : IAsyncDisposable
     public IReadOnlyList<ActorSimNode> Nodes => _nodes;
 
     /// <summary>
-    /// Starts a node joining the first one (or starting the cluster); <paramref name="logLevel"/> for its Akka log,
+    /// Starts a node joining the first one (or starting the cluster), with <paramref name="role"/> (comma-separated
+    /// roles: <c>worker,heavy</c>); <paramref name="logLevel"/> for its Akka log,
     /// <paramref name="overrides"/> laid over the test settings, <paramref name="stores"/> its way to record destinations (null: the default).
     /// </summary>
     /// <remarks>
@@ -52,7 +53,7 @@ internal sealed class TestCluster : IAsyncDisposable
     {
         var node = ActorSimNode.Start(new ClusterNodeSettings
         {
-            Roles = [role],
+            Roles = role.Split(','),
             Parallelism = parallelism,
             SeedNodes = _nodes.Count == 0 ? [] : [_nodes[0].Address.ToString()],
             SerializeMessages = serializeMessages,
