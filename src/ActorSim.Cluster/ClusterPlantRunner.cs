@@ -63,6 +63,7 @@ public sealed class ClusterPlantRunner(ActorSimNode client)
         var lost = new HashSet<Address>();
         var traffic = new Dictionary<int, LineTraffic>();
         RestorePlan? from = null;
+        TimeSpan? firstPrepared = null;
         var attemptId = runId;
         while (true)
         {
@@ -70,6 +71,7 @@ public sealed class ClusterPlantRunner(ActorSimNode client)
             var placement = LinePlacement.Place(run.Plant, workers, run.LineNodes);
 
             var attempt = await AttemptAsync(run, from, placement, attemptId, tags, ledger, execution, clock, cancellation).ConfigureAwait(false);
+            firstPrepared ??= attempt.PreparedAfter;
             var wire = WireTraffic.For(client.System);
             foreach (var line in wire.Of(attemptId))
             {
@@ -146,8 +148,8 @@ public sealed class ClusterPlantRunner(ActorSimNode client)
             {
                 Traffic = lineTraffic.Select(t => (run.Plant.Lines[t.Line].SimId, t)).ToArray(),
                 NetworkWarning = NetworkWarning(stats, placement, attempt.Ran, lineTraffic),
-                Prepared = attempt.PreparedAfter,
-                Ran = attempt.Ran,
+                Prepared = firstPrepared.Value,
+                Ran = attempt.RanUntil - firstPrepared.Value,
                 Collected = clock.Elapsed - attempt.RanUntil,
                 Checkpoints = ledger?.Taken ?? 0,
                 Recoveries = recoveries,

@@ -11,7 +11,7 @@ public sealed record ClusterRunOutcome(RunOutcome Outcome, IReadOnlyList<(string
     /// <summary>Wall time until every worker node had built the run (from the client's call, the wait for workers included).</summary>
     public TimeSpan Prepared { get; init; }
 
-    /// <summary>Wall time of the run itself: the lines deployed, run and drained.</summary>
+    /// <summary>Wall time of the run itself: the lines deployed, run and drained (after a recovery, from the first attempt's start).</summary>
     public TimeSpan Ran { get; init; }
 
     /// <summary>Wall time to collect the lines' chunks and counts from the nodes.</summary>
