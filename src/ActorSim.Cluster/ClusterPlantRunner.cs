@@ -98,7 +98,8 @@ public sealed class ClusterPlantRunner(ActorSimNode client)
                 continue;
             }
 
-            var (hosted, silent) = await CollectAsync(attempt.Prepared, attemptId).ConfigureAwait(false);
+            // A lost node cannot answer: asking it would only wait for the timeout.
+            var (hosted, silent) = await CollectAsync(attempt.Prepared.Except(lostNow).ToArray(), attemptId).ConfigureAwait(false);
             var failure = attempt.Failure;
             if (failure is null && silent.Count > 0)
             {

@@ -138,6 +138,28 @@ public sealed class ClusterPlantTests : IDisposable
     }
 
     [Fact]
+    public async Task A_run_with_checkpoints_that_loses_a_node_before_the_first_one_fails_naming_the_node_and_its_lines()
+    {
+        const string DownQuickly = "akka.cluster.split-brain-resolver.stable-after = 2s";
+        await using var cluster = new TestCluster();
+        var client = cluster.Start("client", overrides: DownQuickly);
+        cluster.Start("worker", overrides: DownQuickly);
+        var doomed = cluster.Start("worker", logLevel: "INFO", overrides: DownQuickly);
+        await cluster.WhenAllUpAsync(TimeSpan.FromSeconds(20));
+        var run = Compile("two-stage", "early-loss", RunEngine.Actors, hours: 48);
+        await using var outputs = await OpenAsync(run);
+        var hosting = TestCluster.LoggedAsync(doomed, "hosting lines");
+
+        var running = new ClusterPlantRunner(client) { MinWorkers = 2, CheckpointEvery = 40 * 3600 }.RunAsync(run, outputs, outputs.RunId, new RunExecution());
+        await hosting.WaitAsync(TimeSpan.FromSeconds(20));
+        await cluster.BlackholeAsync(doomed);
+        var error = await Assert.ThrowsAsync<RunExecutionException>(() => running);
+
+        Assert.Contains($"127.0.0.1:{doomed.Address.Port}, which hosted Machining_2, Machining_4, Assembly_2, Assembly_4", error.InnerException!.Message, StringComparison.Ordinal);
+        Assert.Contains("lost before the first checkpoint: nothing to restore its lines from", error.InnerException.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Lines_pinned_in_the_blueprint_run_on_the_workers_with_their_role_and_write_the_reference_engines_bytes()
     {
         var yaml = await File.ReadAllTextAsync(Path.Combine(RepositoryRoot(), "examples", "two-stage-plant.yaml"));

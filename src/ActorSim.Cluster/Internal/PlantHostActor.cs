@@ -177,6 +177,12 @@ internal sealed class PlantHostActor : ReceiveActor
 
     private void ClientGone(Address client)
     {
+        // Parts of restored lines' states whose offer never came: their client is gone too, or another holds them.
+        if (_runs.Count == 0)
+        {
+            _states.Clear();
+        }
+
         foreach (var (runId, _) in _collected.Where(c => c.Value.Client == client).ToArray())
         {
             _collected.Remove(runId);
