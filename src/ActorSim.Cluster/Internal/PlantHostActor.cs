@@ -33,7 +33,7 @@ internal sealed class PlantHostActor : ReceiveActor
 
     private readonly Dictionary<string, HostedRun> _runs = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (Address Client, HostedLine[] Lines)> _collected = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, Dictionary<int, LineState>> _states = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (Address Client, Dictionary<int, LineState> Lines)> _states = new(StringComparer.Ordinal);
 
     public PlantHostActor(Func<string, IObjectStore> stores)
     {
@@ -61,10 +61,12 @@ internal sealed class PlantHostActor : ReceiveActor
     /// <summary>A part of a restored line's egress state, kept until its run's offer comes.</summary>
     private void StatePart(LineStatePart part)
     {
-        if (!_states.TryGetValue(part.RunId, out var lines))
+        if (!_states.TryGetValue(part.RunId, out var held))
         {
-            _states[part.RunId] = lines = [];
+            _states[part.RunId] = held = (Sender.Path.Address, []);
         }
+
+        var lines = held.Lines;
 
         if (!lines.TryGetValue(part.Line, out var state))
         {
@@ -98,7 +100,7 @@ internal sealed class PlantHostActor : ReceiveActor
             _states.Remove(offer.RunId, out var states);
             foreach (var line in offer.Resumes ? offer.Lines : [])
             {
-                if (states?.GetValueOrDefault(line) is not { } state || state.Received < state.Bytes.Length)
+                if (states.Lines?.GetValueOrDefault(line) is not { } state || state.Received < state.Bytes.Length)
                 {
                     throw new InvalidOperationException($"the egress state of line {run.Plant.Lines[line].SimId} did not arrive whole before the offer");
                 }
@@ -177,10 +179,10 @@ internal sealed class PlantHostActor : ReceiveActor
 
     private void ClientGone(Address client)
     {
-        // Parts of restored lines' states whose offer never came: their client is gone too, or another holds them.
-        if (_runs.Count == 0)
+        // Parts of restored lines' states whose offer never came.
+        foreach (var (runId, _) in _states.Where(s => s.Value.Client == client).ToArray())
         {
-            _states.Clear();
+            _states.Remove(runId);
         }
 
         foreach (var (runId, _) in _collected.Where(c => c.Value.Client == client).ToArray())
