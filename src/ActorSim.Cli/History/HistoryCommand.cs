@@ -154,7 +154,7 @@ internal sealed class HistoryCommand
 
     private readonly Option<string> _checkpointEvery = CliOption.Value(
         "--checkpoint-every", "D", "With --cluster: take a consistent checkpoint every D of simulated time ('1 hour'); when a worker node hosting lines is lost, "
-        + "every line goes back to the latest checkpoint on the nodes still up and the run goes on, writing the same files. Without it, losing such a node fails the run.",
+        + "every line goes back to a checkpoint (the latest every sink can replay from) on the nodes still up and the run goes on, writing the same files. Without it, losing such a node fails the run.",
         text => HistoryOptionsParser.Duration("--checkpoint-every", text));
 
     public HistoryCommand()
