@@ -50,13 +50,8 @@ public sealed class ClusterHistoryProcessTests
     public async Task A_node_hosting_lines_killed_midway_fails_the_run_naming_it_and_its_lines_with_a_failed_manifest()
     {
         using var folder = new TempDirectory();
-        await File.WriteAllTextAsync(folder.Sub("node.conf"), QuickDetection.Config);
-        var (seedPort, victimPort) = NodePorts.Two();
-        var seed = $"127.0.0.1:{seedPort}";
-        using var first = CliProcess.Start("node", "--port", $"{seedPort}", "--seed-nodes", seed, "--parallelism", "1", "--config", folder.Sub("node.conf"));
-        using var victim = CliProcess.Start("node", "--port", $"{victimPort}", "--seed-nodes", seed, "--parallelism", "1", "--config", folder.Sub("node.conf"));
-        await first.WaitForOutputAsync("is up", StartTimeout);
-        await victim.WaitForOutputAsync("is up", StartTimeout);
+        using var nodes = await TwoQuickNodesAsync(folder);
+        var (seed, victim, victimPort) = (nodes.Seed, nodes.Victim, nodes.VictimPort);
 
         using var client = CliProcess.Start(
             "history", "--model", Plant, "--start", "2026-01-01T00:00:00", "--duration", "60 days", "--progress", "none", "--dest", folder.Sub("out"),
@@ -85,16 +80,11 @@ public sealed class ClusterHistoryProcessTests
     public async Task A_node_hosting_lines_killed_midway_with_checkpoints_on_is_recovered_from_and_the_files_are_the_reference_engines()
     {
         using var folder = new TempDirectory();
-        await File.WriteAllTextAsync(folder.Sub("node.conf"), QuickDetection.Config);
         string[] history = ["history", "--model", Plant, "--start", "2026-01-01T00:00:00", "--duration", "10 days", "--progress", "none"];
         var reference = await ActorsimCommand.RunAsync([.. history, "--engine", "reference", "--dest", folder.Sub("reference")]);
         Assert.True(reference.ExitCode == 0, reference.Error);
-        var (seedPort, victimPort) = NodePorts.Two();
-        var seed = $"127.0.0.1:{seedPort}";
-        using var first = CliProcess.Start("node", "--port", $"{seedPort}", "--seed-nodes", seed, "--parallelism", "1", "--config", folder.Sub("node.conf"));
-        using var victim = CliProcess.Start("node", "--port", $"{victimPort}", "--seed-nodes", seed, "--parallelism", "1", "--config", folder.Sub("node.conf"));
-        await first.WaitForOutputAsync("is up", StartTimeout);
-        await victim.WaitForOutputAsync("is up", StartTimeout);
+        using var nodes = await TwoQuickNodesAsync(folder);
+        var (seed, victim, seedPort, victimPort) = (nodes.Seed, nodes.Victim, nodes.SeedPort, nodes.VictimPort);
 
         using var client = CliProcess.Start(
             [.. history, "--dest", folder.Sub("out"), "--cluster", seed, "--cluster-workers", "2", "--cluster-config", folder.Sub("node.conf"), "--checkpoint-every", "12 hours"]);
@@ -144,6 +134,42 @@ public sealed class ClusterHistoryProcessTests
         Assert.Equal("stopped", run.GetProperty("status").GetString());
         Assert.Equal(ChunkFiles.Contents(folder.Sub("out")).Select(f => f.Path), run.GetProperty("chunks").EnumerateArray().Select(c => c.GetProperty("path").GetString()));
         Assert.False(File.Exists(Path.Combine(folder.Sub("out"), "_SUCCESS")));
+    }
+
+    /// <summary>
+    /// Two worker processes up, the first the seed, both with quick failure detection (<c>node.conf</c> in
+    /// <paramref name="folder"/>, which the client takes too); disposing them kills both.
+    /// </summary>
+    private static async Task<TwoNodes> TwoQuickNodesAsync(TempDirectory folder)
+    {
+        await File.WriteAllTextAsync(folder.Sub("node.conf"), QuickDetection.Config);
+        var (seedPort, victimPort) = NodePorts.Two();
+        var seed = $"127.0.0.1:{seedPort}";
+        var nodes = new TwoNodes(
+            seed, seedPort, victimPort,
+            CliProcess.Start("node", "--port", $"{seedPort}", "--seed-nodes", seed, "--parallelism", "1", "--config", folder.Sub("node.conf")),
+            CliProcess.Start("node", "--port", $"{victimPort}", "--seed-nodes", seed, "--parallelism", "1", "--config", folder.Sub("node.conf")));
+        try
+        {
+            await nodes.First.WaitForOutputAsync("is up", StartTimeout);
+            await nodes.Victim.WaitForOutputAsync("is up", StartTimeout);
+            return nodes;
+        }
+        catch
+        {
+            nodes.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Two node processes: the seed and the one a test kills.</summary>
+    private sealed record TwoNodes(string Seed, int SeedPort, int VictimPort, CliProcess First, CliProcess Victim) : IDisposable
+    {
+        public void Dispose()
+        {
+            First.Dispose();
+            Victim.Dispose();
+        }
     }
 
     private static List<string> ManifestChunks(string root)
