@@ -84,6 +84,7 @@ public sealed class ClusterPlantRunner(ActorSimNode client)
             {
                 // Every line goes back to a checkpoint: the lost node's lines restored elsewhere, the others rolled back.
                 await CollectAsync(attempt.Prepared.Except(lostNow).ToArray(), attemptId).ConfigureAwait(false);
+                await RemoveLeftoversAsync(run, cancellation).ConfigureAwait(false);
                 from = ledger.Restoring()!;
                 var recovery = new ClusterRecovery(
                     [.. lostNow.Select(n => n.ToString())], [.. run.Plant.Lines.Where((_, i) => lostNow.Contains(placement[i])).Select(l => l.SimId)],
@@ -100,6 +101,12 @@ public sealed class ClusterPlantRunner(ActorSimNode client)
 
             // A lost node cannot answer: asking it would only wait for the timeout.
             var (hosted, silent) = await CollectAsync(attempt.Prepared.Except(lostNow).ToArray(), attemptId).ConfigureAwait(false);
+            if (recoveries.Count > 0)
+            {
+                // A node cut off rather than dead may have gone on storing for a while.
+                await RemoveLeftoversAsync(run, CancellationToken.None).ConfigureAwait(false);
+            }
+
             var failure = attempt.Failure;
             if (failure is null && silent.Count > 0)
             {
@@ -245,6 +252,18 @@ public sealed class ClusterPlantRunner(ActorSimNode client)
 #pragma warning restore CA1031
         {
             return new Attempt(prepared, null, e, preparedAfter, clock.Elapsed - preparedAfter, clock.Elapsed);
+        }
+    }
+
+    /// <summary>
+    /// Removes what writers killed mid-store left in the destinations (temporary files never renamed, unfinished
+    /// uploads), as a new run does: a lost node's chunks are stored again whole by the replay.
+    /// </summary>
+    private static async Task RemoveLeftoversAsync(CompiledRun run, CancellationToken cancellation)
+    {
+        foreach (var destination in run.Spec.Sinks.Select(s => s.Destination).Distinct(StringComparer.Ordinal))
+        {
+            await run.CreateStore(destination).RemoveLeftoversAsync(cancellation).ConfigureAwait(false);
         }
     }
 
