@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using ActorSim.Actors.Messages;
-using ActorSim.Egress.Destinations;
 using ActorSim.Model.Plants;
 using ActorSim.Model.Snapshots;
 using Akka.Actor;
@@ -49,7 +48,6 @@ internal sealed class CoordinatorActor : UntypedActor, IWithTimers
     private LineSnapshot?[]? _captured;
     private LineCheckpoint?[]? _checkpointed;
     private string?[]? _capturedJson;
-    private List<ManifestChunk>[]? _chunksSinceCheckpoint;
     private LineStateCaptured?[]? _reportedStates;
     private bool _ended;
     private int _snapshotsTaken;
@@ -520,21 +518,7 @@ internal sealed class CoordinatorActor : UntypedActor, IWithTimers
 
         if (CheckSender(captured.Line, "LineStateCaptured"))
         {
-            KeepChunks(captured.Line, captured);
             OnCaptured(captured.Line, captured);
-        }
-    }
-
-    /// <summary>
-    /// Keeps the chunks a line's capture lists: a line reports them once (it takes them from its log), and a capture
-    /// can be replaced by a later one at the same instant (another grant up to it), whose list goes on from there.
-    /// </summary>
-    private void KeepChunks(int line, LineStateCaptured? captured)
-    {
-        if (captured?.Chunks is { Length: > 0 } chunks)
-        {
-            _chunksSinceCheckpoint ??= Enumerable.Range(0, _lines.Length).Select(_ => new List<ManifestChunk>()).ToArray();
-            _chunksSinceCheckpoint[line].AddRange(chunks);
         }
     }
 
@@ -553,7 +537,7 @@ internal sealed class CoordinatorActor : UntypedActor, IWithTimers
         if (_checkpointed is not null)
         {
             // A checkpoint's line states are read when its snapshot is (RunCheckpoint.Snapshot), not here.
-            _checkpointed[line] = new LineCheckpoint(_simIds[line], captured.Egress ?? [], _chunksSinceCheckpoint?[line].ToArray() ?? []);
+            _checkpointed[line] = new LineCheckpoint(_simIds[line], captured.Egress ?? [], captured.Chunks ?? []);
             _capturedJson![line] = captured.StateJson;
         }
         else
@@ -591,7 +575,6 @@ internal sealed class CoordinatorActor : UntypedActor, IWithTimers
         _captured = null;
         _checkpointed = null;
         _capturedJson = null;
-        _chunksSinceCheckpoint = null;
         var took = Stopwatch.GetElapsedTime(_captureStarted);
         _capturing += took;
         _log.Info(snapshot.Checkpointed is null ? "Snapshot taken at t={SimTime} in {Ms} ms (lines answered in {LinesMs} ms)" : "Checkpoint taken at t={SimTime} in {Ms} ms (lines answered in {LinesMs} ms)",
@@ -642,7 +625,6 @@ internal sealed class CoordinatorActor : UntypedActor, IWithTimers
         // A report at a snapshot's instant brings the line's state there; any later report replaces it.
         _reportedStates ??= new LineStateCaptured?[_lines.Length];
         _reportedStates[report.Line] = report.Captured;
-        KeepChunks(report.Line, report.Captured);
         _tracker.Reported(report);
         if (_awaiting.Count == 0)
         {

@@ -107,6 +107,11 @@ internal sealed class ChunkStorer
     private void Stored(StoreInFlight store)
     {
         var batch = store.Batch;
+        // Logged before it is counted: a checkpoint that counts the chunk (and so will not store it again) finds it in
+        // the log it reads next. The encoder's buffer is still this chunk's: it is reused only after the next Start.
+        _options.ChunkLog?.Stored(new Destinations.StoredChunk(
+            _options.Name, store.Path, batch.Count, store.Content.Length, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(store.Content.Span))));
+
         // Read together by a checkpoint on the line's thread (DestinationStats.Landed).
         lock (batch.Stats)
         {
@@ -116,9 +121,6 @@ internal sealed class ChunkStorer
         }
 
         Interlocked.Add(ref _written, batch.Count);
-        // The encoder's buffer is still this chunk's: it is reused only after the next Start.
-        _options.ChunkLog?.Stored(new Destinations.StoredChunk(
-            _options.Name, store.Path, batch.Count, store.Content.Length, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(store.Content.Span))));
         _arrays.Return(batch.Records, batch.Count);
     }
 }
