@@ -22,6 +22,9 @@ public sealed class ClusterPlantRunner(ActorSimNode client)
 {
     private static readonly TimeSpan AskTimeout = TimeSpan.FromSeconds(30);
 
+    /// <summary>How long a failure that names a lost line waits for the cluster to call its node unreachable.</summary>
+    private static readonly TimeSpan LossAgreement = TimeSpan.FromSeconds(30);
+
     /// <summary>Workers to wait for before placing the lines (default 1): the run starts once that many are Up.</summary>
     public int MinWorkers { get; init; } = 1;
 
@@ -79,7 +82,7 @@ public sealed class ClusterPlantRunner(ActorSimNode client)
             }
 
             wire.Forget(attemptId);
-            var lostNow = attempt.Failure is null || cancellation.IsCancellationRequested ? [] : LostNodes(attempt.Prepared);
+            var lostNow = attempt.Failure is null || cancellation.IsCancellationRequested ? [] : await LostNodesAsync(attempt).ConfigureAwait(false);
             if (attempt.Failure is not null && lostNow.Length > 0 && ledger?.Latest is not null)
             {
                 // Every line goes back to a checkpoint: the lost node's lines restored elsewhere, the others rolled back.
@@ -291,6 +294,24 @@ public sealed class ClusterPlantRunner(ActorSimNode client)
         return string.Create(culture, $"the network, not the model, limits this run: it took {ran.TotalSeconds:0.00} s, and its busiest node ({busiest.Node}) computed for {busiest.Busy:0.00} s; ")
             + string.Create(culture, $"the rest went to {stats.Grants:N0} grants and {messages:N0} messages ({bytes / 1e6:0.0} MB) between the coordinator and the lines ")
             + "(a plant whose lines exchange many items per grant, or a slow network, runs faster in one process or with fewer nodes)";
+    }
+
+    /// <summary>
+    /// The nodes a failed attempt lost. A line's actor can be known dead (its node quarantined) a moment before the
+    /// cluster calls the node unreachable: a failure that says so waits for the cluster, up to <see cref="LossAgreement"/>.
+    /// </summary>
+    private async Task<Address[]> LostNodesAsync(Attempt attempt)
+    {
+        var lost = LostNodes(attempt.Prepared);
+        // CoordinatorActor's words for a line whose actor is gone (its node quarantined, or its death seen as a stop).
+        var message = attempt.Failure?.Message ?? string.Empty;
+        var nodeGone = message.Contains("was lost with its node", StringComparison.Ordinal) || message.Contains("stopped unexpectedly", StringComparison.Ordinal);
+        for (var waited = Stopwatch.StartNew(); lost.Length == 0 && nodeGone && waited.Elapsed < LossAgreement; lost = LostNodes(attempt.Prepared))
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(100)).ConfigureAwait(false);
+        }
+
+        return lost;
     }
 
     /// <summary>The worker nodes among <paramref name="nodes"/> that the cluster no longer has Up and reachable.</summary>
