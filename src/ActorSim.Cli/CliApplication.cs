@@ -187,6 +187,11 @@ internal static class CliApplication
                         output.WriteLine($"checkpoints: {spread.Checkpoints} taken; {(spread.Recoveries.Count == 0 ? "no node lost" : $"{spread.Recoveries.Count} recover{(spread.Recoveries.Count == 1 ? "y" : "ies")}")}");
                     }
 
+                    if (spread.CheckpointCopyError is { } copy)
+                    {
+                        error.WriteLine($"actorsim: warning: {copy}");
+                    }
+
                     foreach (var recovery in spread.Recoveries)
                     {
                         output.WriteLine($"recovered: {RecoveryText(run, recovery)}");

@@ -163,6 +163,7 @@ public sealed class ClusterPlantRunner(ActorSimNode client)
                 Ran = attempt.RanUntil - firstPrepared.Value,
                 Collected = clock.Elapsed - attempt.RanUntil,
                 Checkpoints = ledger?.Taken ?? 0,
+                CheckpointCopyError = ledger?.WriteError is { } copy ? $"the checkpoint's copy in {spec.Sinks[0].Destination} could not be written: {copy.Message}" : null,
                 Recoveries = recoveries,
             };
         }

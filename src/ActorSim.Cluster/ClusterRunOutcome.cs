@@ -29,6 +29,9 @@ public sealed record ClusterRunOutcome(RunOutcome Outcome, IReadOnlyList<(string
     /// <summary>Checkpoints taken (<see cref="ClusterPlantRunner.CheckpointEvery"/>), over every attempt.</summary>
     public int Checkpoints { get; init; }
 
+    /// <summary>Why the last copy of a checkpoint in the shared store could not be written (the run kept it in memory), or null.</summary>
+    public string? CheckpointCopyError { get; init; }
+
     /// <summary>The losses of worker nodes the run recovered from, in order; empty when it lost none.</summary>
     public IReadOnlyList<ClusterRecovery> Recoveries { get; init; } = [];
 }

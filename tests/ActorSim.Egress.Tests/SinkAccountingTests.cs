@@ -1,5 +1,6 @@
 using ActorSim.Egress.Routing;
 using ActorSim.Egress.Tests.Support;
+using static ActorSim.Egress.Tests.Support.WorkerSteps;
 using ActorSim.Model.Records;
 
 namespace ActorSim.Egress.Tests;
@@ -52,22 +53,5 @@ public sealed class SinkAccountingTests
 
         Assert.Equal("Sink 'test' accounting failed: published 12, written 0, dropped 0; 12 records not written.", error.Message);
         Assert.Equal(12, error.RecordsNotWritten);
-    }
-
-    private static void AddAll(SinkWorker worker, IEnumerable<SimRecord> records)
-    {
-        foreach (var record in records)
-        {
-            worker.Add(in record);
-        }
-    }
-
-    private static async Task StoreAllAsync(SinkWorker worker)
-    {
-        for (var oldest = worker.Pump(CancellationToken.None); oldest is not null; oldest = worker.Pump(CancellationToken.None))
-        {
-            await oldest;
-            worker.LandOldest();
-        }
     }
 }

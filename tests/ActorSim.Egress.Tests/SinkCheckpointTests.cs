@@ -1,6 +1,7 @@
 using ActorSim.Egress.Checkpoints;
 using ActorSim.Egress.Routing;
 using ActorSim.Egress.Tests.Support;
+using static ActorSim.Egress.Tests.Support.WorkerSteps;
 using ActorSim.Model.Records;
 
 namespace ActorSim.Egress.Tests;
@@ -20,26 +21,26 @@ public sealed class SinkCheckpointTests
         var whole = new MemoryStore();
         var split = new MemoryStore();
         var straight = Worker(whole, router, format, flushInterval, null);
-        Feed(straight, records);
+        AddAll(straight, records);
         straight.FlushAll();
         await StoreAllAsync(straight);
 
         // The first run: a checkpoint at a quarter, another at three quarters, then it is lost.
         var (quarter, threeQuarters) = (records.Length / 4, records.Length * 3 / 4);
         var lost = Worker(split, router, format, flushInterval, null);
-        Feed(lost, records[..quarter]);
+        AddAll(lost, records[..quarter]);
         await StoreAllAsync(lost);
         var early = EgressCheckpointCodec.ReadCheckpoints(EgressCheckpointCodec.Write([lost.Checkpoint()])).Single();
-        Feed(lost, records[quarter..(threeQuarters - 90)]);
+        AddAll(lost, records[quarter..(threeQuarters - 90)]);
         await StoreAllAsync(lost);
         // The last batches still queued when it is checkpointed and lost.
-        Feed(lost, records[(threeQuarters - 90)..threeQuarters]);
+        AddAll(lost, records[(threeQuarters - 90)..threeQuarters]);
         var late = EgressCheckpointCodec.ReadCheckpoints(EgressCheckpointCodec.Write([lost.Checkpoint()])).Single();
 
         // The second replays from the early one, skipping what the late one had stored.
         var resume = EgressCheckpointCodec.ReadResumes(EgressCheckpointCodec.Write([SinkResume.Between(early, late)]));
         var replayed = Worker(split, router, format, flushInterval, resume);
-        Feed(replayed, records[quarter..]);
+        AddAll(replayed, records[quarter..]);
         replayed.FlushAll();
         await StoreAllAsync(replayed);
 
@@ -56,10 +57,10 @@ public sealed class SinkCheckpointTests
     public async Task A_replay_that_starts_after_a_record_the_later_checkpoint_had_not_stored_should_be_refused_naming_the_destination()
     {
         var sink = Worker(new MemoryStore(), Routers.All("events.jsonl"), ChunkFormat.Jsonl, 0, null);
-        Feed(sink, Records.Lifecycles(5).ToArray());
+        AddAll(sink, Records.Lifecycles(5).ToArray());
         await StoreAllAsync(sink);
         var first = sink.Checkpoint();
-        Feed(sink, Records.Lifecycles(2).ToArray());
+        AddAll(sink, Records.Lifecycles(2).ToArray());
         var second = sink.Checkpoint();
 
         var error = Assert.Throws<ArgumentException>(() => SinkResume.Between(second, first));
@@ -73,7 +74,7 @@ public sealed class SinkCheckpointTests
     public async Task A_checkpoint_should_count_batches_queued_or_in_flight_as_pending_and_chunks_only_once_landed()
     {
         var worker = Worker(new MemoryStore(), Routers.All("events.jsonl"), ChunkFormat.Jsonl, 0, null);
-        Feed(worker, Records.Lifecycles(40).ToArray());
+        AddAll(worker, Records.Lifecycles(40).ToArray());
 
         var queued = worker.Checkpoint().Destinations.Single();
         await StoreAllAsync(worker);
@@ -93,7 +94,7 @@ public sealed class SinkCheckpointTests
         var log = new CallbackLog(() => countedWhenLogged.Add(worker!.Checkpoint().Destinations.Single().BatchesTaken));
         worker = SinkWorker.ForSinks(Records.Start, [Pipelines.Sink(new MemoryStore(), Routers.All("events.jsonl"), batchSize: 37, flushInterval: 0) with { ChunkLog = log }]).Single();
 
-        Feed(worker, Records.Lifecycles(40).ToArray());
+        AddAll(worker, Records.Lifecycles(40).ToArray());
         await StoreAllAsync(worker);
 
         Assert.Equal([0, 1, 2], countedWhenLogged);
@@ -120,21 +121,4 @@ public sealed class SinkCheckpointTests
 
     private static SinkWorker Worker(MemoryStore store, RecordRouter router, ChunkFormat format, double flushInterval, IReadOnlyList<SinkResume>? resume) =>
         SinkWorker.ForSinks(Records.Start, [Pipelines.Sink(store, router, format, batchSize: 37, flushInterval: flushInterval)], resume).Single();
-
-    private static void Feed(SinkWorker worker, SimRecord[] records)
-    {
-        foreach (var record in records)
-        {
-            worker.Add(in record);
-        }
-    }
-
-    private static async Task StoreAllAsync(SinkWorker worker)
-    {
-        for (var oldest = worker.Pump(CancellationToken.None); oldest is not null; oldest = worker.Pump(CancellationToken.None))
-        {
-            await oldest;
-            worker.LandOldest();
-        }
-    }
 }

@@ -1,5 +1,6 @@
 using ActorSim.Egress.Routing;
 using ActorSim.Egress.Tests.Support;
+using static ActorSim.Egress.Tests.Support.WorkerSteps;
 using ActorSim.Model.Records;
 
 namespace ActorSim.Egress.Tests;
@@ -123,24 +124,7 @@ public sealed class SinkWorkerTests
         Assert.Contains("Two sinks are named 'test'", error.Message, StringComparison.Ordinal);
     }
 
-    private static void AddAll(SinkWorker worker, SimRecord[] records)
-    {
-        foreach (var record in records)
-        {
-            worker.Add(in record);
-        }
-    }
-
     /// <summary>Starts every waiting batch's store and counts each once it has landed, as an egress actor does between messages.</summary>
-    private static async Task StoreAllAsync(SinkWorker worker)
-    {
-        for (var oldest = worker.Pump(CancellationToken.None); oldest is not null; oldest = worker.Pump(CancellationToken.None))
-        {
-            await oldest.ContinueWith(_ => { }, TaskScheduler.Default);
-            worker.LandOldest();
-        }
-    }
-
     /// <summary>Counts the calls; refuses room with <see cref="Refusal"/> when set.</summary>
     private sealed class CountingHandoff : IBatchHandoff
     {
