@@ -4,8 +4,11 @@ namespace ActorSim.Engine.Tests;
 
 public class EventQueueTests
 {
-    [Fact]
-    public void Interleaved_pushes_and_pops_past_several_growths_should_pop_in_time_class_and_sequence_order_with_their_own_events()
+    /// <param name="nowShare">The share of pushes at the time of the last pop: those take the queue's ring, the rest its heap.</param>
+    [Theory]
+    [InlineData(0.0)]
+    [InlineData(0.6)]
+    public void Interleaved_pushes_and_pops_past_several_growths_should_pop_in_time_class_and_sequence_order_with_their_own_events(double nowShare)
     {
         var sim = new Simulation();
         var queue = new EventQueue();
@@ -14,6 +17,7 @@ public class EventQueueTests
             (a, b) => (a.Time, a.Class, a.Order).CompareTo((b.Time, b.Class, b.Order))));
         long sequence = 0;
         var popped = 0;
+        var lastPop = -1.0;
 
         // Up to ~3,000 live entries (the arrays start at 256), with pops in between so that freed slots are reused.
         for (var step = 0; step < 20_000; step++)
@@ -25,12 +29,13 @@ public class EventQueueTests
                 var ev = queue.Pop(out var time);
                 Assert.Equal(first.Time, time);
                 Assert.Same(first.Event, ev);
+                lastPop = time;
                 popped++;
                 continue;
             }
 
             var next = sim.Event();
-            var at = Math.Round(random.NextDouble() * 50, 1);
+            var at = lastPop >= 0 && random.NextDouble() < nowShare ? lastPop : Math.Round(random.NextDouble() * 50, 1);
             switch (random.Next(3))
             {
                 case 0:
