@@ -15,7 +15,7 @@ namespace ActorSim.Model.Building;
 /// Disposing it (the process does, when it ends or fails) releases a resource still held. It behaves exactly as the
 /// iterator method it replaces, including running the code after a wait once when the process resumes with a fault.
 /// </summary>
-internal sealed class TaskRun(Line line) : IEnumerator<Event>, IEnumerable<Event>
+internal sealed class TaskRun(Line line) : StepMachine, IEnumerable<Event>
 {
     private const string Queued = "queued";
     private const string Started = "started";
@@ -75,10 +75,6 @@ internal sealed class TaskRun(Line line) : IEnumerator<Event>, IEnumerable<Event
     /// <summary>The process that runs this state machine when the line reuses both.</summary>
     public Process? Process { get; set; }
 
-    public Event Current { get; private set; } = null!;
-
-    object IEnumerator.Current => Current;
-
     /// <summary>Prepares a new task; the previous one must have ended (been disposed).</summary>
     [MethodImpl(HotPath.Options)]
     public TaskRun Init(RecordKey key, IReadOnlyDictionary<string, object>? attributes, CompiledStep[] steps, CompiledSend? send)
@@ -128,7 +124,7 @@ internal sealed class TaskRun(Line line) : IEnumerator<Event>, IEnumerable<Event
     }
 
     [MethodImpl(HotPath.Options)]
-    public bool MoveNext()
+    public override bool MoveNext()
     {
         try
         {
@@ -142,7 +138,7 @@ internal sealed class TaskRun(Line line) : IEnumerator<Event>, IEnumerable<Event
     }
 
     [MethodImpl(HotPath.Options)]
-    public void Dispose()
+    public override void Dispose()
     {
         _state = State.Done;
         _request = null;
@@ -152,7 +148,7 @@ internal sealed class TaskRun(Line line) : IEnumerator<Event>, IEnumerable<Event
         held?.Dispose();
     }
 
-    public void Reset() => throw new NotSupportedException("A task's steps run once; the line starts a new task with Init.");
+    public override void Reset() => throw new NotSupportedException("A task's steps run once; the line starts a new task with Init.");
 
     public IEnumerator<Event> GetEnumerator() => this;
 
