@@ -14,7 +14,7 @@ namespace ActorSim.Model.Building;
 /// A line running in a simulation: its registry, resources, sampler and record sink, and the processes of its
 /// tasks, telemetry and scenario. Hand-written processes use it to reach all of these.
 /// </summary>
-public sealed class Line
+public sealed partial class Line
 {
     /// <summary>The path of the lag telemetry a paced line publishes.</summary>
     public const string LagMetricPath = "system.simulation.lag_seconds";
@@ -273,7 +273,7 @@ public sealed class Line
     /// <paramref name="firstAt"/>, or it first waits for its rate to change (<paramref name="waitForChange"/>).
     /// </summary>
     internal void StartArrivals(TaskDefinition task, double? firstAt, bool waitForChange, bool ended = false) =>
-        _arrivalProcesses.Add((task, Simulation.Process(ended ? [] : Arrivals(task, firstAt, waitForChange), $"{SimId}.{task.Name}.arrivals")));
+        _arrivalProcesses.Add((task, Simulation.Process(ended ? [] : new ArrivalRun(this, task, firstAt, waitForChange), $"{SimId}.{task.Name}.arrivals")));
 
     /// <summary>
     /// Starts the process of <paramref name="schedule"/> at its release <paramref name="next"/> (in time order).
@@ -323,44 +323,6 @@ public sealed class Line
 
     /// <summary>A task run of this line, to restore a task from a snapshot into.</summary>
     internal TaskRun NewTaskRun() => new(this);
-
-    private IEnumerable<Event> Arrivals(TaskDefinition task, double? firstAt, bool waitForChange)
-    {
-        var arrivalPath = $"{SimId}.arrival.{task.Arrival}";
-        var arrival = Registry.GetDistribution(arrivalPath);
-        var steps = CompileSteps(task);
-        var send = CompileSend(task);
-
-        var wakePath = arrival.ParameterNames.Count > 0 ? $"{arrivalPath}.{arrival.ParameterNames[0]}" : null;
-        if (firstAt is { } at)
-        {
-            yield return Simulation.DelayUntil(at);
-            StartPooledTask(new RecordKey(task.KeyPrefix, _nextTaskNumber++), null, steps, send, task.Name);
-        }
-        else if (waitForChange && wakePath is not null)
-        {
-            yield return Registry.WaitForChange(wakePath);
-        }
-
-        while (true)
-        {
-            var delay = Sampler.Sample(arrival);
-            if (double.IsPositiveInfinity(delay))
-            {
-                if (wakePath is null)
-                {
-                    yield break;
-                }
-
-                // A rate of 0 means no arrivals until the parameter changes.
-                yield return Registry.WaitForChange(wakePath);
-                continue;
-            }
-
-            yield return Simulation.Delay(delay);
-            StartPooledTask(new RecordKey(task.KeyPrefix, _nextTaskNumber++), null, steps, send, task.Name);
-        }
-    }
 
     /// <summary>
     /// Starts each release of a schedule at its time: releases at one time start in the schedule's order, in one step
