@@ -9,12 +9,13 @@
 #   bench/cluster-forecast.sh
 #
 # Environment: ACTORSIM (default: the ReadyToRun publish; e.g. "dotnet src/ActorSim.Cli/bin/Release/net10.0/actorsim.dll"
-# for the build's output), REPLICATIONS,
+# for the build's output), REPLICATIONS, REPEAT (rounds of warm cluster and local runs, interleaved; default 3),
 # BASE_PORT (default 4053; the nodes take BASE_PORT and BASE_PORT + 1).
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
 replications=${REPLICATIONS:-400}
+repeat=${REPEAT:-3}
 port=${BASE_PORT:-4053}
 # shellcheck source=bench/cluster-nodes.sh
 source bench/cluster-nodes.sh
@@ -65,20 +66,37 @@ up2=$up
 until grep -q "127.0.0.1:$((port + 1)) \[worker\] is Up" "$work/node1.log"; do sleep 0.05; done
 cluster2=$(timed "$work/cluster2.log" "${forecast[@]}" --cluster "127.0.0.1:$port" --out "$work/cluster2")
 ship2=$(shipping "$work/node2.log")
-# Nodes are long-lived: the same forecast again finds both warm (JIT done) and the job in their caches.
-warm2=$(timed "$work/warm2.log" "${forecast[@]}" --cluster "127.0.0.1:$port" --out "$work/warm2")
+# Nodes are long-lived: the same forecast again finds both warm (JIT done) and the job in their caches. The cost of
+# the cluster is a ratio of two runs seconds apart on a shared machine whose speed drifts: REPEAT rounds of the local
+# 2-thread run and the warm cluster run, interleaved, give the ratio of the best of each and the median ratio.
+warms=()
+locals=("$local2")
+for round in $(seq "$repeat"); do
+  warms+=("$(timed "$work/warm$round.log" "${forecast[@]}" --cluster "127.0.0.1:$port" --out "$work/warm$round")")
+  locals+=("$(timed "$work/again$round.log" "${forecast[@]}" --parallelism 2 --out "$work/again$round")")
+done
 stop_nodes
 
-for out in local2 cluster1 cluster2 warm2; do
+for out in local2 cluster1 cluster2 $(for round in $(seq "$repeat"); do echo "warm$round again$round"; done); do
   cmp -s "$work/local1/summary.json" "$work/$out/summary.json" || { echo "$out/summary.json differs from the local one" >&2; exit 1; }
 done
 
 printf '%-44s %8.2f s\n' "local, 1 thread" "$local1" "local, 2 threads" "$local2" \
-  "cluster, 1 worker process x 1 thread" "$cluster1" "cluster, 2 worker processes x 1 thread" "$cluster2" \
-  "the same again, both nodes warm" "$warm2"
+  "cluster, 1 worker process x 1 thread" "$cluster1" "cluster, 2 worker processes x 1 thread" "$cluster2"
 printf 'cluster 2 workers against 1 worker: %.2fx faster\n' "$(echo "$cluster1 / $cluster2" | bc -l)"
-printf 'cluster 2 workers against local 2 threads: %.2fx the time (the cost of the cluster); %.2fx with both nodes warm\n' \
-  "$(echo "$cluster2 / $local2" | bc -l)" "$(echo "$warm2 / $local2" | bc -l)"
+printf 'cluster 2 workers against local 2 threads: %.2fx the time (the cost of the cluster), both nodes cold\n' \
+  "$(echo "$cluster2 / $local2" | bc -l)"
+python3 - "${warms[*]}" "${locals[*]}" <<'PY'
+import statistics, sys
+warms = [float(x) for x in sys.argv[1].split()]
+locals_ = [float(x) for x in sys.argv[2].split()]
+# Round r's warm cluster run sits between local run r (before it) and r + 1 (after it): its ratio is to their mean.
+ratios = [w / ((locals_[r] + locals_[r + 1]) / 2) for r, w in enumerate(warms)]
+print("both nodes warm, %d rounds interleaved with local 2-thread runs:" % len(warms))
+print("  cluster " + " ".join("%.2f" % w for w in warms) + " s; local " + " ".join("%.2f" % l for l in locals_) + " s")
+print("  the cost of the cluster: %.2fx (best against best), median of the rounds %.2fx (%s)"
+      % (min(warms) / min(locals_), statistics.median(ratios), " ".join("%.2f" % r for r in ratios)))
+PY
 printf 'a node up after its start: %.2f s (first, a seed), %.2f s (second, joining)\n' "$up1" "$up2"
 printf 'a job shipped and built on a worker after the client joined: %s s (first worker), %s s (second)\n' "$ship1" "$ship2"
 echo "every summary.json is the local one, byte for byte"

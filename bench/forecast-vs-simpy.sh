@@ -2,12 +2,14 @@
 # The forecast benchmark of issue 14 §5, ActorSim against its SimPy peer, in one run:
 #   1,000 replications × 8 h of Line_A from its exact snapshot at 3.5 days, KPIs only, with `actorsim forecast`
 #   (the whole command, timed), and the same forecast on fewer replications with bench/simpy/forecast_peer.py,
-#   scaled by replication. Builds nothing: run `dotnet build -c Release` first, from the repository root.
+#   scaled by replication. Measures what users run: the CLI published ReadyToRun into a temporary folder (as
+#   bench/history.sh does), unless ACTORSIM names another build.
 #
 #   bench/forecast-vs-simpy.sh
 #
 # Environment:
-#   ACTORSIM               the actorsim command (default: dotnet src/ActorSim.Cli/bin/Release/net10.0/actorsim.dll)
+#   ACTORSIM               the actorsim command (default: the ReadyToRun publish; e.g.
+#                          "dotnet src/ActorSim.Cli/bin/Release/net10.0/actorsim.dll" for the build's output)
 #   ACTORSIM_REPLICATIONS  ActorSim's replications (default 1000)
 #   SIMPY_REPLICATIONS     the SimPy peer's replications (default 20)
 #   PYTHON                 the Python that runs the peer (default: the first of python3, /usr/bin/python3 that imports
@@ -15,7 +17,6 @@
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
-read -r -a actorsim <<< "${ACTORSIM:-dotnet src/ActorSim.Cli/bin/Release/net10.0/actorsim.dll}"
 actorsim_replications=${ACTORSIM_REPLICATIONS:-1000}
 simpy_replications=${SIMPY_REPLICATIONS:-20}
 
@@ -34,6 +35,13 @@ fi
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+if [[ -n ${ACTORSIM:-} ]]; then
+  read -r -a actorsim <<< "$ACTORSIM"
+else
+  echo "publishing the CLI (ReadyToRun) ..."
+  dotnet publish src/ActorSim.Cli -c Release -o "$work/cli" -v quiet -nologo > /dev/null
+  actorsim=("$work/cli/actorsim")
+fi
 
 # Runs a command with its output (progress included) in the log $1, shown only if it fails.
 logged() {
