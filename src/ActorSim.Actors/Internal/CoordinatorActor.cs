@@ -49,6 +49,7 @@ internal sealed class CoordinatorActor : UntypedActor, IWithTimers
     private LineCheckpoint?[]? _checkpointed;
     private string?[]? _capturedJson;
     private LineStateCaptured?[]? _reportedStates;
+    private CheckpointInFlight? _inFlight;
     private bool _ended;
     private int _snapshotsTaken;
     private long _captureStarted;
@@ -381,8 +382,18 @@ internal sealed class CoordinatorActor : UntypedActor, IWithTimers
                 limit = PacedLimit();
             }
 
-            // A snapshot to take: no line goes past its instant until it is taken.
-            _core.HorizonLimit = NextSnapshotAt is { } at ? Math.Min(limit, at) : limit;
+            if (Checkpointing)
+            {
+                // Lines run across the checkpoint being collected, each capturing inside its grant; none passes the
+                // next instant before this one is complete.
+                _inFlight ??= NextSnapshotAt is { } first ? new CheckpointInFlight(first, _lines.Length) : null;
+                _core.HorizonLimit = _snapshotsTaken + 1 < _snapshot!.Times.Count ? Math.Min(limit, _snapshot.Times[_snapshotsTaken + 1]) : limit;
+            }
+            else
+            {
+                // A snapshot to take: no line goes past its instant until it is taken.
+                _core.HorizonLimit = NextSnapshotAt is { } at ? Math.Min(limit, at) : limit;
+            }
 
             grants = _settings.Grants == GrantMode.Eager ? _core.NextGrants() : _core.NextRound();
         }
@@ -416,8 +427,16 @@ internal sealed class CoordinatorActor : UntypedActor, IWithTimers
             items += grant.Deliveries.Count;
             _tracker.Granted(grant.Line);
             _grantRound[grant.Line] = _core.Rounds;
-            var capture = NextSnapshotAt == grant.Horizon;
-            _lines[grant.Line].Tell(new Grant(_runId, _core.Rounds, grant.Line, grant.Horizon, grant.Deliveries, capture, capture && _snapshot!.Checkpointed is not null));
+            if (_inFlight is { } checkpoint)
+            {
+                var capture = checkpoint.AskIn(grant.Line, _core.ReachedTime(grant.Line), grant.Horizon);
+                _lines[grant.Line].Tell(new Grant(_runId, _core.Rounds, grant.Line, grant.Horizon, grant.Deliveries, capture, capture, capture ? checkpoint.At : double.NaN));
+            }
+            else
+            {
+                var capture = !Checkpointing && NextSnapshotAt == grant.Horizon;
+                _lines[grant.Line].Tell(new Grant(_runId, _core.Rounds, grant.Line, grant.Horizon, grant.Deliveries, capture));
+            }
         }
 
         if (_log.IsDebugEnabled)
@@ -459,10 +478,13 @@ internal sealed class CoordinatorActor : UntypedActor, IWithTimers
     /// <summary>The instant of the next snapshot to take, or null.</summary>
     private double? NextSnapshotAt => _snapshot is { } snapshot && _snapshotsTaken < snapshot.Times.Count ? snapshot.Times[_snapshotsTaken] : null;
 
+    /// <summary>True when the snapshots are checkpoints, collected while the lines run (<see cref="CheckpointInFlight"/>).</summary>
+    private bool Checkpointing => _snapshot?.Checkpointed is not null;
+
     /// <summary>True when a snapshot is still to take and every line stands at its instant, none running.</summary>
     private bool SnapshotDue()
     {
-        if (NextSnapshotAt is not { } at || _stopRequested || _awaiting.Count > 0)
+        if (Checkpointing || NextSnapshotAt is not { } at || _stopRequested || _awaiting.Count > 0)
         {
             return false;
         }
@@ -622,9 +644,20 @@ internal sealed class CoordinatorActor : UntypedActor, IWithTimers
             return;
         }
 
-        // A report at a snapshot's instant brings the line's state there; any later report replaces it.
-        _reportedStates ??= new LineStateCaptured?[_lines.Length];
-        _reportedStates[report.Line] = report.Captured;
+        if (_inFlight is not null)
+        {
+            if (!OnCheckpointReport(report))
+            {
+                return;
+            }
+        }
+        else
+        {
+            // A report at a snapshot's instant brings the line's state there; any later report replaces it.
+            _reportedStates ??= new LineStateCaptured?[_lines.Length];
+            _reportedStates[report.Line] = report.Captured;
+        }
+
         _tracker.Reported(report);
         if (_awaiting.Count == 0)
         {
@@ -635,6 +668,59 @@ internal sealed class CoordinatorActor : UntypedActor, IWithTimers
         {
             Advance();
         }
+    }
+
+    /// <summary>
+    /// Feeds a report to the checkpoint being collected; takes the checkpoint once complete and starts the next. False
+    /// when the run failed on it.
+    /// </summary>
+    private bool OnCheckpointReport(GrantDone report)
+    {
+        var checkpoint = _inFlight!;
+        checkpoint.Sent(report.Sent, EndTime);
+        if (report.Captured is { } captured)
+        {
+            if (captured.StateJson is null)
+            {
+                Fail($"Checkpoint at t={_settings.FormatTime(checkpoint.At)}: line '{_simIds[report.Line]}': {captured.Error}", _simIds[report.Line], checkpoint.At);
+                return false;
+            }
+
+            checkpoint.Captured(report.Line, captured);
+        }
+        else if (checkpoint.Awaits(report.Line))
+        {
+            // Curtailed (paused) before the instant: this checkpoint cannot be completed; the next one can.
+            _log.Warning("Checkpoint at t={SimTime} skipped: line {SimId} stopped before it (a pause)", _settings.FormatTime(checkpoint.At), _simIds[report.Line]);
+            NextCheckpoint();
+            return true;
+        }
+
+        if (!checkpoint.IsComplete)
+        {
+            return true;
+        }
+
+        try
+        {
+            _snapshot!.Checkpointed!(checkpoint.Checkpoint(_snapshot, _simIds, _core.PendingItems, EndTime));
+        }
+        catch (Exception e) when (e is SnapshotException or IOException or InvalidOperationException or ActorSim.Egress.ObjectStoreException)
+        {
+            Fail($"Checkpoint at t={_settings.FormatTime(checkpoint.At)}: {e.Message}", null, checkpoint.At);
+            return false;
+        }
+
+        _log.Info("Checkpoint taken at t={SimTime}, each line capturing it inside its grant", _settings.FormatTime(checkpoint.At));
+        NextCheckpoint();
+        return true;
+    }
+
+    /// <summary>Moves on to the next checkpoint's instant, if any.</summary>
+    private void NextCheckpoint()
+    {
+        _snapshotsTaken++;
+        _inFlight = NextSnapshotAt is { } at ? new CheckpointInFlight(at, _lines.Length) : null;
     }
 
     private void OnProgress(LineProgress progress)
@@ -721,7 +807,14 @@ internal sealed class CoordinatorActor : UntypedActor, IWithTimers
         var stats = _tracker.Stats(_core.Rounds, _core.Grants, _core.ItemsDelivered);
         if (_snapshotsTaken > 0)
         {
-            _log.Info("{Count} {What} taken in {Seconds} s", _snapshotsTaken, _snapshot!.Checkpointed is null ? "snapshots" : "checkpoints", Math.Round(_capturing.TotalSeconds, 3));
+            if (Checkpointing)
+            {
+                _log.Info("{Count} checkpoints taken, each line capturing them inside its grants", _snapshotsTaken);
+            }
+            else
+            {
+                _log.Info("{Count} snapshots taken in {Seconds} s", _snapshotsTaken, Math.Round(_capturing.TotalSeconds, 3));
+            }
         }
 
         _log.Info("Run {Outcome}: {Rounds} rounds, {Grants} grants, {Events} events in {Wall} s; waiting on reports {Waiting} s; parallel efficiency {Efficiency}",

@@ -44,6 +44,7 @@ internal sealed class LineActor : UntypedActor
     private readonly UntypedReceive _idle;
     private readonly UntypedReceive _running;
     private Grant? _grant;
+    private LineStateCaptured? _capturedInGrant;
     private bool _drained;
     private bool _curtailed;
     private bool _failed;
@@ -269,6 +270,13 @@ internal sealed class LineActor : UntypedActor
         {
             // Curtailed (a pause or stop is waiting): end the grant where the last slice ended; slicing changes no record.
             target = _curtailed ? _simulation.Now : Math.Min(grant.Horizon, _simulation.Now + _progressInterval);
+            var captureDue = grant.Capture && _capturedInGrant is null && !_curtailed;
+            if (captureDue)
+            {
+                // A checkpoint's instant inside the grant: the slice ends there, and the state is captured before any event at it.
+                target = Math.Min(target, grant.CaptureInstant);
+            }
+
             _busy.Start();
             try
             {
@@ -283,6 +291,11 @@ internal sealed class LineActor : UntypedActor
             }
 
             _busy.Stop();
+            if (captureDue && target == grant.CaptureInstant)
+            {
+                _capturedInGrant = Capture(grant.CaptureEgress);
+            }
+
             egress = EgressNow();
             if (target >= grant.Horizon || _curtailed)
             {
@@ -302,8 +315,9 @@ internal sealed class LineActor : UntypedActor
         _grant = null;
         Become(_idle);
         var report = _line!.Report(reached);
-        // At a snapshot's instant the state goes with the report: no further round trip for it.
-        var captured = grant.Capture && reached is null ? Capture(grant.CaptureEgress) : null;
+        // The state captured at the grant's instant goes with the report: no further round trip for it.
+        var captured = _capturedInGrant;
+        _capturedInGrant = null;
         Context.Parent.Tell(new GrantDone(_runId, grant.Round, _index, report.NextEventTime, report.Sent, _simulation.ProcessedEvents, _busy.Elapsed.TotalSeconds, egress, reached, captured));
         _syncWait.Start();
     }

@@ -33,6 +33,8 @@ internal static class GrantBinary
             WriteShipments(w, grant.Deliveries, strings);
             // Appended: a reader of the first layout stops before it (and its line reports without a capture).
             w.Write((byte)((grant.Capture ? 1 : 0) | (grant.CaptureEgress ? 2 : 0)));
+            // Appended after the flags: the instant of a capture inside the grant.
+            w.Write(grant.CaptureAt);
         }
 
         return stream.ToArray();
@@ -99,7 +101,8 @@ internal static class GrantBinary
     {
         var grant = new Grant(r.ReadString(), r.ReadInt64(), r.ReadInt32(), r.ReadDouble(), ReadShipments(r, strings));
         var flags = More(r) ? r.ReadByte() : 0;
-        return grant with { Capture = (flags & 1) != 0, CaptureEgress = (flags & 2) != 0 };
+        var captureAt = More(r) ? r.ReadDouble() : double.NaN;
+        return grant with { Capture = (flags & 1) != 0, CaptureEgress = (flags & 2) != 0, CaptureAt = captureAt };
     }
 
     private static GrantDone ReadGrantDone(BinaryReader r, List<string> strings)

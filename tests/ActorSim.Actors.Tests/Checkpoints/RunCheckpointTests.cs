@@ -6,6 +6,8 @@ using ActorSim.Egress.Routing;
 using ActorSim.Egress.Storage;
 using ActorSim.Model.Building;
 using ActorSim.Model.Plants;
+using ActorSim.Model.Records;
+using ActorSim.Model.Snapshots;
 
 namespace ActorSim.Actors.Tests.Checkpoints;
 
@@ -63,6 +65,33 @@ public sealed class RunCheckpointTests : IDisposable
         var listed = checkpoints.SelectMany(c => c.Lines).SelectMany(l => l.Chunks).Select(c => c.Path).ToList();
         Assert.Equal(listed.Count, listed.Distinct(StringComparer.Ordinal).Count());
         Assert.Subset(files.ToHashSet(StringComparer.Ordinal), listed.ToHashSet(StringComparer.Ordinal));
+    }
+
+    /// <summary>
+    /// The lines run across a checkpoint's instant, each capturing its state inside its grant, and the coordinator counts
+    /// the items in transit: the checkpoint must be the snapshot the reference engine takes with everything stopped there.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Plants))]
+    public async Task A_checkpoint_taken_while_the_lines_run_across_its_instant_should_be_the_reference_engines_snapshot_there(string name, ChunkFormat format)
+    {
+        var plant = name == "two-stage" ? ReferenceModels.TwoStagePlant() : ReferenceModels.ReworkLoopPlant();
+        double[] times = [1800, 3600, 5400, 6000.5];
+        var reference = new List<ModelSnapshot>();
+        new SequentialPlantRunner(plant).Run(
+            new PlantRunOptions { Seed = 11, Until = 2 * 3600, LogicalStart = Start, SnapshotTimes = times, SnapshotTaken = reference.Add },
+            _ => new CountingRecordSink(), CancellationToken.None);
+        var checkpoints = new List<RunCheckpoint>();
+        await using var host = ActorSimHost.Start(TestConfig.Settings with { Parallelism = 2 });
+
+        var run = await host.StartRunAsync(
+            plant, new PlantRunOptions { Seed = 11, Until = 2 * 3600, LogicalStart = Start }, SinkFor(Path.Combine(_root, "run"), format, null), runId: "across-" + name,
+            checkpoints: new RunCheckpoints(times, checkpoints.Add));
+        await run.Completion;
+
+        Assert.Equal(times.Length, reference.Count);
+        Assert.Contains(reference, r => r.Lines.Any(l => l.InTransit.Count > 0));
+        Assert.Equal(reference.Select(SnapshotJson.Write), checkpoints.Select(c => SnapshotJson.Write(c.Snapshot)));
     }
 
     [Fact]

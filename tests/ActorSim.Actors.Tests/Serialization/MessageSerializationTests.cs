@@ -24,6 +24,7 @@ public sealed class MessageSerializationTests(ITestOutputHelper output) : Akka.T
         new GrantDone("r1", 3, 1, double.PositiveInfinity, [Item, Item with { Sequence = 8 }], 12345, 0.25),
         new GrantDone("r1", 4, 1, 20, [], 12400, 0.5, new EgressStatus(5000, 3, 1.25)),
         new Grant("r1", 5, 1, 3600, [], Capture: true, CaptureEgress: true),
+        new Grant("r1", 6, 1, 5400, [Item], Capture: true, CaptureEgress: true, CaptureAt: 3600),
         new GrantDone("r1", 5, 1, 3601, [], 12500, 0.5, Captured: new LineStateCaptured("r1", 1, """{"sim_id":"B"}""", null, [1, 2, 3],
             [new ActorSim.Egress.Destinations.ManifestChunk("line=B/events_000001.parquet", "B", "history", 5000, 81920, new string('c', 64))])),
         new GrantDone("r1", 6, 1, 7201, [], 12600, 0.5, Captured: new LineStateCaptured("r1", 1, null, "no state")),

@@ -1,0 +1,106 @@
+using ActorSim.Actors.Messages;
+using ActorSim.Model.Plants;
+using ActorSim.Model.Snapshots;
+
+namespace ActorSim.Actors.Internal;
+
+/// <summary>
+/// A checkpoint collected while the lines run across its instant, with no line waiting for another there: each line
+/// captures its state inside the first grant that reaches the instant (<see cref="Grant.CaptureAt"/>), after every
+/// event before it and before any at it, and the coordinator counts what was in transit then. An item was in transit
+/// when it was sent before the instant and its destination's state does not hold it: the coordinator handed it over
+/// after that line's capture grant, or holds it past the run's end. An item that a line's state holds but that was sent
+/// at or after the instant is not: the replay sends it again. Complete once every line's capture grant has reported,
+/// when every item sent before the instant has reached the coordinator. This is a consistent cut of the run
+/// (Chandy and Lamport's snapshot, with the coordinator as the only channel), exactly the state a barrier at the
+/// instant would have captured.
+/// </summary>
+internal sealed class CheckpointInFlight
+{
+    private readonly bool[] _asked;
+    private readonly LineStateCaptured?[] _captured;
+    private readonly List<ItemShipment> _inTransit = [];
+    private int _capturedCount;
+
+    /// <summary>A checkpoint at <paramref name="at"/> of <paramref name="lines"/> lines.</summary>
+    public CheckpointInFlight(double at, int lines)
+    {
+        At = at;
+        _asked = new bool[lines];
+        _captured = new LineStateCaptured?[lines];
+    }
+
+    /// <summary>The instant, in simulated seconds from the run's logical start.</summary>
+    public double At { get; }
+
+    /// <summary>True once every line has sent its state.</summary>
+    public bool IsComplete => _capturedCount == _captured.Length;
+
+    /// <summary>
+    /// True when the grant of <paramref name="line"/> from <paramref name="standsAt"/> to <paramref name="horizon"/> is
+    /// to capture its state: the first that reaches the instant. Every item handed to the line from then on counts as
+    /// in transit, if sent before the instant.
+    /// </summary>
+    public bool AskIn(int line, double standsAt, double horizon)
+    {
+        if (_asked[line] || standsAt > At || horizon < At)
+        {
+            return false;
+        }
+
+        _asked[line] = true;
+        return true;
+    }
+
+    /// <summary>
+    /// True when <paramref name="line"/> was asked and has not answered: its report must bring its state, or the
+    /// checkpoint is lost (a curtailed grant stops before the instant).
+    /// </summary>
+    public bool Awaits(int line) => _asked[line] && _captured[line] is null;
+
+    /// <summary>Notes the items a line reported sending: those the coordinator will hand to a line already captured, sent before the instant, were in transit.</summary>
+    public void Sent(IReadOnlyList<ItemShipment> shipments, double endTime)
+    {
+        foreach (var shipment in shipments)
+        {
+            // An item due after the run's end is never handed over: it is taken from the coordinator's held items at the end.
+            if (shipment.SentAt < At && shipment.ArrivalTime < endTime && _asked[shipment.DestinationLine])
+            {
+                _inTransit.Add(shipment);
+            }
+        }
+    }
+
+    /// <summary>Takes the state <paramref name="line"/> captured at the instant.</summary>
+    public void Captured(int line, LineStateCaptured captured)
+    {
+        if (_captured[line] is null)
+        {
+            _capturedCount++;
+        }
+
+        _captured[line] = captured;
+    }
+
+    /// <summary>The line's answer, once <see cref="IsComplete"/>.</summary>
+    public LineStateCaptured StateOf(int line) => _captured[line]!;
+
+    /// <summary>
+    /// The checkpoint, once <see cref="IsComplete"/>: the lines' states (items sent at or after the instant left out),
+    /// the items in transit, and those the coordinator holds past the run's end (<paramref name="held"/>) sent before it.
+    /// </summary>
+    public RunCheckpoint Checkpoint(SnapshotRequest request, IReadOnlyList<string> simIds, IEnumerable<ItemShipment> held, double endTime)
+    {
+        var at = At;
+        var states = _captured.Select(c => c!.StateJson!).ToArray();
+        var inTransit = _inTransit.Concat(held.Where(i => i.ArrivalTime >= endTime && i.SentAt < at)).ToArray();
+        var lines = _captured.Select((c, i) => new LineCheckpoint(simIds[i], c!.Egress ?? [], c.Chunks ?? [])).ToArray();
+        return new RunCheckpoint(at, () => SnapshotCapture.Assemble(
+            request.Plant, request.ModelName, request.Start, at, request.Seed,
+            Array.ConvertAll(states, json => Before(SnapshotJson.ReadLine(json), at)), inTransit), lines);
+    }
+
+    /// <summary>The line's state without the items it holds that were sent at or after <paramref name="at"/>.</summary>
+    private static LineSnapshot Before(LineSnapshot line, double at) =>
+        line.InTransit.Any(i => i.SentAt >= at) ? line with { InTransit = [.. line.InTransit.Where(i => i.SentAt < at)] } : line;
+}
