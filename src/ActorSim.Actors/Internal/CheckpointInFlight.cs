@@ -11,7 +11,8 @@ namespace ActorSim.Actors.Internal;
 /// when it was sent before the instant and its destination's state does not hold it: the coordinator handed it over
 /// after that line's capture grant, or holds it past the run's end. An item that a line's state holds but that was sent
 /// at or after the instant is not: the replay sends it again. Complete once every line's capture grant has reported,
-/// when every item sent before the instant has reached the coordinator. This is a consistent cut of the run
+/// when every item sent before the instant has reached the coordinator. Several may be collected at once: a grant may
+/// cross several instants, and the line then captures at each. This is a consistent cut of the run
 /// (Chandy and Lamport's snapshot, with the coordinator as the only channel), exactly the state a barrier at the
 /// instant would have captured.
 /// </summary>
@@ -35,6 +36,12 @@ internal sealed class CheckpointInFlight
 
     /// <summary>True once every line has sent its state.</summary>
     public bool IsComplete => _capturedCount == _captured.Length;
+
+    /// <summary>True once a line stopped short of the instant in the grant that was to capture it (a pause): it cannot be completed.</summary>
+    public bool IsAbandoned { get; private set; }
+
+    /// <summary>Gives the checkpoint up (<see cref="IsAbandoned"/>).</summary>
+    public void Abandon() => IsAbandoned = true;
 
     /// <summary>
     /// True when the grant of <paramref name="line"/> from <paramref name="standsAt"/> to <paramref name="horizon"/> is

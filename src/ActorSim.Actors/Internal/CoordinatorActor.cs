@@ -49,7 +49,8 @@ internal sealed class CoordinatorActor : UntypedActor, IWithTimers
     private LineCheckpoint?[]? _checkpointed;
     private string?[]? _capturedJson;
     private LineStateCaptured?[]? _reportedStates;
-    private CheckpointInFlight? _inFlight;
+    private readonly List<CheckpointInFlight> _inFlight = [];
+    private int _checkpointsOpened;
     private bool _ended;
     private int _snapshotsTaken;
     private long _captureStarted;
@@ -382,18 +383,9 @@ internal sealed class CoordinatorActor : UntypedActor, IWithTimers
                 limit = PacedLimit();
             }
 
-            if (Checkpointing)
-            {
-                // Lines run across the checkpoint being collected, each capturing inside its grant; none passes the
-                // next instant before this one is complete.
-                _inFlight ??= NextSnapshotAt is { } first ? new CheckpointInFlight(first, _lines.Length) : null;
-                _core.HorizonLimit = _snapshotsTaken + 1 < _snapshot!.Times.Count ? Math.Min(limit, _snapshot.Times[_snapshotsTaken + 1]) : limit;
-            }
-            else
-            {
-                // A snapshot to take: no line goes past its instant until it is taken.
-                _core.HorizonLimit = NextSnapshotAt is { } at ? Math.Min(limit, at) : limit;
-            }
+            // A snapshot to take: no line goes past its instant until it is taken. Lines run across checkpoints'
+            // instants, each capturing inside its grants (CheckpointInFlight).
+            _core.HorizonLimit = !Checkpointing && NextSnapshotAt is { } at ? Math.Min(limit, at) : limit;
 
             grants = _settings.Grants == GrantMode.Eager ? _core.NextGrants() : _core.NextRound();
         }
@@ -427,10 +419,11 @@ internal sealed class CoordinatorActor : UntypedActor, IWithTimers
             items += grant.Deliveries.Count;
             _tracker.Granted(grant.Line);
             _grantRound[grant.Line] = _core.Rounds;
-            if (_inFlight is { } checkpoint)
+            if (Checkpointing)
             {
-                var capture = checkpoint.AskIn(grant.Line, _core.ReachedTime(grant.Line), grant.Horizon);
-                _lines[grant.Line].Tell(new Grant(_runId, _core.Rounds, grant.Line, grant.Horizon, grant.Deliveries, capture, capture, capture ? checkpoint.At : double.NaN));
+                var instants = CheckpointsIn(grant);
+                var capture = instants.Count > 0;
+                _lines[grant.Line].Tell(new Grant(_runId, _core.Rounds, grant.Line, grant.Horizon, grant.Deliveries, capture, capture, capture ? instants : null));
             }
             else
             {
@@ -644,7 +637,7 @@ internal sealed class CoordinatorActor : UntypedActor, IWithTimers
             return;
         }
 
-        if (_inFlight is not null)
+        if (Checkpointing)
         {
             if (!OnCheckpointReport(report))
             {
@@ -655,7 +648,7 @@ internal sealed class CoordinatorActor : UntypedActor, IWithTimers
         {
             // A report at a snapshot's instant brings the line's state there; any later report replaces it.
             _reportedStates ??= new LineStateCaptured?[_lines.Length];
-            _reportedStates[report.Line] = report.Captured;
+            _reportedStates[report.Line] = report.Captured is { Count: > 0 } states ? states[^1] : null;
         }
 
         _tracker.Reported(report);
@@ -671,15 +664,56 @@ internal sealed class CoordinatorActor : UntypedActor, IWithTimers
     }
 
     /// <summary>
-    /// Feeds a report to the checkpoint being collected; takes the checkpoint once complete and starts the next. False
-    /// when the run failed on it.
+    /// The checkpoints' instants <paramref name="grant"/> is to capture the line's state at: those from where the line
+    /// stands to the grant's horizon that it has not captured. A checkpoint is opened when a grant first reaches it,
+    /// before any line can pass it.
+    /// </summary>
+    private List<double> CheckpointsIn(LineGrant grant)
+    {
+        var times = _snapshot!.Times;
+        while (_checkpointsOpened < times.Count && times[_checkpointsOpened] <= grant.Horizon)
+        {
+            _inFlight.Add(new CheckpointInFlight(times[_checkpointsOpened++], _lines.Length));
+        }
+
+        var standsAt = _core.ReachedTime(grant.Line);
+        var instants = new List<double>();
+        foreach (var checkpoint in _inFlight)
+        {
+            if (checkpoint.AskIn(grant.Line, standsAt, grant.Horizon))
+            {
+                instants.Add(checkpoint.At);
+            }
+        }
+
+        return instants;
+    }
+
+    /// <summary>
+    /// Feeds a report to the checkpoints being collected: the items it sent, and the states it captured, in the order of
+    /// their instants. Takes each checkpoint once complete, in order. False when the run failed on one.
     /// </summary>
     private bool OnCheckpointReport(GrantDone report)
     {
-        var checkpoint = _inFlight!;
-        checkpoint.Sent(report.Sent, EndTime);
-        if (report.Captured is { } captured)
+        var captures = report.Captured ?? [];
+        var next = 0;
+        foreach (var checkpoint in _inFlight)
         {
+            checkpoint.Sent(report.Sent, EndTime);
+            if (!checkpoint.Awaits(report.Line))
+            {
+                continue;
+            }
+
+            if (next == captures.Count)
+            {
+                // Curtailed (paused) before the instant: this checkpoint cannot be completed; later ones can.
+                _log.Warning("Checkpoint at t={SimTime} skipped: line {SimId} stopped before it (a pause)", _settings.FormatTime(checkpoint.At), _simIds[report.Line]);
+                checkpoint.Abandon();
+                continue;
+            }
+
+            var captured = captures[next++];
             if (captured.StateJson is null)
             {
                 Fail($"Checkpoint at t={_settings.FormatTime(checkpoint.At)}: line '{_simIds[report.Line]}': {captured.Error}", _simIds[report.Line], checkpoint.At);
@@ -688,39 +722,31 @@ internal sealed class CoordinatorActor : UntypedActor, IWithTimers
 
             checkpoint.Captured(report.Line, captured);
         }
-        else if (checkpoint.Awaits(report.Line))
+
+        while (_inFlight.Count > 0 && (_inFlight[0].IsComplete || _inFlight[0].IsAbandoned))
         {
-            // Curtailed (paused) before the instant: this checkpoint cannot be completed; the next one can.
-            _log.Warning("Checkpoint at t={SimTime} skipped: line {SimId} stopped before it (a pause)", _settings.FormatTime(checkpoint.At), _simIds[report.Line]);
-            NextCheckpoint();
-            return true;
+            var checkpoint = _inFlight[0];
+            _inFlight.RemoveAt(0);
+            if (checkpoint.IsAbandoned)
+            {
+                continue;
+            }
+
+            _snapshotsTaken++;
+            try
+            {
+                _snapshot!.Checkpointed!(checkpoint.Checkpoint(_snapshot, _simIds, _core.PendingItems, EndTime));
+            }
+            catch (Exception e) when (e is SnapshotException or IOException or InvalidOperationException or ActorSim.Egress.ObjectStoreException)
+            {
+                Fail($"Checkpoint at t={_settings.FormatTime(checkpoint.At)}: {e.Message}", null, checkpoint.At);
+                return false;
+            }
+
+            _log.Info("Checkpoint taken at t={SimTime}, each line capturing it inside its grant", _settings.FormatTime(checkpoint.At));
         }
 
-        if (!checkpoint.IsComplete)
-        {
-            return true;
-        }
-
-        try
-        {
-            _snapshot!.Checkpointed!(checkpoint.Checkpoint(_snapshot, _simIds, _core.PendingItems, EndTime));
-        }
-        catch (Exception e) when (e is SnapshotException or IOException or InvalidOperationException or ActorSim.Egress.ObjectStoreException)
-        {
-            Fail($"Checkpoint at t={_settings.FormatTime(checkpoint.At)}: {e.Message}", null, checkpoint.At);
-            return false;
-        }
-
-        _log.Info("Checkpoint taken at t={SimTime}, each line capturing it inside its grant", _settings.FormatTime(checkpoint.At));
-        NextCheckpoint();
         return true;
-    }
-
-    /// <summary>Moves on to the next checkpoint's instant, if any.</summary>
-    private void NextCheckpoint()
-    {
-        _snapshotsTaken++;
-        _inFlight = NextSnapshotAt is { } at ? new CheckpointInFlight(at, _lines.Length) : null;
     }
 
     private void OnProgress(LineProgress progress)

@@ -44,7 +44,7 @@ internal sealed class LineActor : UntypedActor
     private readonly UntypedReceive _idle;
     private readonly UntypedReceive _running;
     private Grant? _grant;
-    private LineStateCaptured? _capturedInGrant;
+    private readonly List<LineStateCaptured> _capturedInGrant = [];
     private bool _drained;
     private bool _curtailed;
     private bool _failed;
@@ -270,11 +270,11 @@ internal sealed class LineActor : UntypedActor
         {
             // Curtailed (a pause or stop is waiting): end the grant where the last slice ended; slicing changes no record.
             target = _curtailed ? _simulation.Now : Math.Min(grant.Horizon, _simulation.Now + _progressInterval);
-            var captureDue = grant.Capture && _capturedInGrant is null && !_curtailed;
-            if (captureDue)
+            var captureAt = NextCaptureAt(grant);
+            if (captureAt is { } instant)
             {
                 // A checkpoint's instant inside the grant: the slice ends there, and the state is captured before any event at it.
-                target = Math.Min(target, grant.CaptureInstant);
+                target = Math.Min(target, instant);
             }
 
             _busy.Start();
@@ -291,9 +291,9 @@ internal sealed class LineActor : UntypedActor
             }
 
             _busy.Stop();
-            if (captureDue && target == grant.CaptureInstant)
+            if (captureAt == target)
             {
-                _capturedInGrant = Capture(grant.CaptureEgress);
+                _capturedInGrant.Add(Capture(grant.CaptureEgress));
             }
 
             egress = EgressNow();
@@ -316,10 +316,26 @@ internal sealed class LineActor : UntypedActor
         Become(_idle);
         var report = _line!.Report(reached);
         // The state captured at the grant's instant goes with the report: no further round trip for it.
-        var captured = _capturedInGrant;
-        _capturedInGrant = null;
+        LineStateCaptured[]? captured = _capturedInGrant.Count > 0 ? [.. _capturedInGrant] : null;
+        _capturedInGrant.Clear();
         Context.Parent.Tell(new GrantDone(_runId, grant.Round, _index, report.NextEventTime, report.Sent, _simulation.ProcessedEvents, _busy.Elapsed.TotalSeconds, egress, reached, captured));
         _syncWait.Start();
+    }
+
+    /// <summary>The next instant of the grant to capture the state at, or null (none left, or curtailed).</summary>
+    private double? NextCaptureAt(Grant grant)
+    {
+        if (!grant.Capture || _curtailed)
+        {
+            return null;
+        }
+
+        if (grant.CaptureAt is not { } instants)
+        {
+            return _capturedInGrant.Count == 0 ? grant.Horizon : null;
+        }
+
+        return _capturedInGrant.Count < instants.Count ? instants[_capturedInGrant.Count] : null;
     }
 
     /// <summary>The pipeline's state for a note, after warning about any sink that held the line back since the last ones.</summary>

@@ -6,17 +6,13 @@ namespace ActorSim.Actors.Messages;
 /// <param name="Line">The line's index.</param>
 /// <param name="Horizon">The safe horizon in simulated seconds.</param>
 /// <param name="Deliveries">Items for the line in (arrival time, source line, sequence) order.</param>
-/// <param name="Capture">Report with the line's state at <see cref="CaptureAt"/> (<see cref="GrantDone.Captured"/>).</param>
+/// <param name="Capture">Report with the line's state at each instant of <see cref="CaptureAt"/> (<see cref="GrantDone.Captured"/>).</param>
 /// <param name="CaptureEgress">The snapshot is a checkpoint: the state includes the egress counters and chunks.</param>
 /// <param name="CaptureAt">
-/// The instant to capture the state at, from where the line stands to <paramref name="Horizon"/>: the line runs every
-/// event before it, captures, and runs on to the horizon. NaN means the horizon (a snapshot's instant is the horizon).
+/// The instants to capture the state at, increasing, from where the line stands to <paramref name="Horizon"/>: the line
+/// runs every event before each, captures, and runs on. Null means the horizon (a snapshot's instant is the horizon).
 /// </param>
 internal sealed record Grant(
     string RunId, long Round, int Line, double Horizon, IReadOnlyList<ActorSim.Model.Plants.ItemShipment> Deliveries, bool Capture = false, bool CaptureEgress = false,
-    double CaptureAt = double.NaN)
-    : IRunMessage
-{
-    /// <summary>The instant the state is captured at, when <see cref="Capture"/> is set.</summary>
-    public double CaptureInstant => double.IsNaN(CaptureAt) ? Horizon : CaptureAt;
-}
+    IReadOnlyList<double>? CaptureAt = null)
+    : IRunMessage;

@@ -10,8 +10,8 @@ namespace ActorSim.Actors.Messages;
 /// <param name="BusySeconds">Wall-clock seconds it spent on this grant.</param>
 /// <param name="Egress">Its egress so far, or null when its sink is not an egress pipeline.</param>
 /// <param name="Reached">Where it stopped when curtailed before the horizon; null when it ran to the horizon.</param>
-/// <param name="Captured">For a grant that asked (<see cref="Grant.Capture"/>) and ran to its capture instant: the line's state there.</param>
+/// <param name="Captured">For a grant that asked (<see cref="Grant.Capture"/>): the line's state at each capture instant it reached, in order.</param>
 internal sealed record GrantDone(
     string RunId, long Round, int Line, double NextEventTime, IReadOnlyList<ActorSim.Model.Plants.ItemShipment> Sent, long ProcessedEvents, double BusySeconds,
-    EgressStatus? Egress = null, double? Reached = null, LineStateCaptured? Captured = null)
+    EgressStatus? Egress = null, double? Reached = null, IReadOnlyList<LineStateCaptured>? Captured = null)
     : IRunMessage;

@@ -33,8 +33,13 @@ internal static class GrantBinary
             WriteShipments(w, grant.Deliveries, strings);
             // Appended: a reader of the first layout stops before it (and its line reports without a capture).
             w.Write((byte)((grant.Capture ? 1 : 0) | (grant.CaptureEgress ? 2 : 0)));
-            // Appended after the flags: the instant of a capture inside the grant.
-            w.Write(grant.CaptureAt);
+            // Appended after the flags: the instants of captures inside the grant.
+            var instants = grant.CaptureAt ?? [];
+            w.Write(grant.CaptureAt is null ? -1 : instants.Count);
+            foreach (var instant in instants)
+            {
+                w.Write(instant);
+            }
         }
 
         return stream.ToArray();
@@ -68,10 +73,18 @@ internal static class GrantBinary
             }
 
             // Appended: a reader of the first layout stops before it (and its coordinator asks for the state instead).
-            w.Write(done.Captured is not null);
-            if (done.Captured is { } captured)
+            var captures = done.Captured ?? [];
+            w.Write(captures.Count > 0);
+            if (captures.Count > 0)
             {
-                WriteCaptured(w, captured);
+                WriteCaptured(w, captures[0]);
+            }
+
+            // Appended: the states at a grant's further capture instants.
+            w.Write(Math.Max(0, captures.Count - 1));
+            for (var i = 1; i < captures.Count; i++)
+            {
+                WriteCaptured(w, captures[i]);
             }
         }
 
@@ -101,8 +114,14 @@ internal static class GrantBinary
     {
         var grant = new Grant(r.ReadString(), r.ReadInt64(), r.ReadInt32(), r.ReadDouble(), ReadShipments(r, strings));
         var flags = More(r) ? r.ReadByte() : 0;
-        var captureAt = More(r) ? r.ReadDouble() : double.NaN;
-        return grant with { Capture = (flags & 1) != 0, CaptureEgress = (flags & 2) != 0, CaptureAt = captureAt };
+        var count = More(r) ? r.ReadInt32() : -1;
+        var instants = count < 0 ? null : new double[count];
+        for (var i = 0; i < count; i++)
+        {
+            instants![i] = r.ReadDouble();
+        }
+
+        return grant with { Capture = (flags & 1) != 0, CaptureEgress = (flags & 2) != 0, CaptureAt = instants };
     }
 
     private static GrantDone ReadGrantDone(BinaryReader r, List<string> strings)
@@ -111,7 +130,18 @@ internal static class GrantBinary
             r.ReadString(), r.ReadInt64(), r.ReadInt32(), r.ReadDouble(), ReadShipments(r, strings), r.ReadInt64(), r.ReadDouble(),
             r.ReadBoolean() ? new EgressStatus(r.ReadInt64(), r.ReadInt32(), r.ReadDouble()) : null,
             r.ReadBoolean() ? r.ReadDouble() : null);
-        return More(r) && r.ReadBoolean() ? done with { Captured = ReadCaptured(r, done.RunId, done.Line) } : done;
+        if (!More(r) || !r.ReadBoolean())
+        {
+            return done;
+        }
+
+        var captures = new List<LineStateCaptured> { ReadCaptured(r, done.RunId, done.Line) };
+        for (var more = More(r) ? r.ReadInt32() : 0; more > 0; more--)
+        {
+            captures.Add(ReadCaptured(r, done.RunId, done.Line));
+        }
+
+        return done with { Captured = captures };
     }
 
     /// <summary>True when the message goes on past its first layout.</summary>
