@@ -8,9 +8,11 @@ namespace ActorSim.Actors.Internal;
 /// A checkpoint collected while the lines run across its instant, with no line waiting for another there: each line
 /// captures its state inside the first grant that reaches the instant (<see cref="Grant.CaptureAt"/>), after every
 /// event before it and before any at it, and the coordinator counts what was in transit then. An item was in transit
-/// when it was sent before the instant and its destination's state does not hold it: the coordinator handed it over
-/// after that line's capture grant, or holds it past the run's end. An item that a line's state holds but that was sent
-/// at or after the instant is not: the replay sends it again. Complete once every line's capture grant has reported,
+/// when it was sent before the instant and had not arrived: handed to its line (before that line's capturing grant, or
+/// in it) and due at or after the instant, handed over after that line's capturing grant, or held past the run's end.
+/// The lines' states leave out the items handed to them and not arrived (the coordinator lists them here instead, so
+/// a capture does not write thousands of items a grant delivered), and an item sent at or after the instant is not in
+/// transit: the replay sends it again. Complete once every line's capturing grant has reported,
 /// when every item sent before the instant has reached the coordinator. Several may be collected at once: a grant may
 /// cross several instants, and the line then captures at each. This is a consistent cut of the run
 /// (Chandy and Lamport's snapshot, with the coordinator as the only channel), exactly the state a barrier at the
@@ -45,10 +47,11 @@ internal sealed class CheckpointInFlight
 
     /// <summary>
     /// True when the grant of <paramref name="line"/> from <paramref name="standsAt"/> to <paramref name="horizon"/> is
-    /// to capture its state: the first that reaches the instant. Every item handed to the line from then on counts as
-    /// in transit, if sent before the instant.
+    /// to capture its state: the first that reaches the instant. <paramref name="handed"/> are the items handed to the
+    /// line that had not arrived where it stands, this grant's included: those due at or after the instant and sent
+    /// before it were in transit. So is every item handed to the line from then on, if sent before the instant.
     /// </summary>
-    public bool AskIn(int line, double standsAt, double horizon)
+    public bool AskIn(int line, double standsAt, double horizon, IReadOnlyList<ItemShipment> handed)
     {
         if (_asked[line] || standsAt > At || horizon < At)
         {
@@ -56,6 +59,14 @@ internal sealed class CheckpointInFlight
         }
 
         _asked[line] = true;
+        foreach (var item in handed)
+        {
+            if (item.ArrivalTime >= At && item.SentAt < At)
+            {
+                _inTransit.Add(item);
+            }
+        }
+
         return true;
     }
 
@@ -93,8 +104,8 @@ internal sealed class CheckpointInFlight
     public LineStateCaptured StateOf(int line) => _captured[line]!;
 
     /// <summary>
-    /// The checkpoint, once <see cref="IsComplete"/>: the lines' states (items sent at or after the instant left out),
-    /// the items in transit, and those the coordinator holds past the run's end (<paramref name="held"/>) sent before it.
+    /// The checkpoint, once <see cref="IsComplete"/>: the lines' states, the items in transit, and those the coordinator
+    /// holds past the run's end (<paramref name="held"/>) sent before the instant.
     /// </summary>
     public RunCheckpoint Checkpoint(SnapshotRequest request, IReadOnlyList<string> simIds, IEnumerable<ItemShipment> held, double endTime)
     {
@@ -104,10 +115,6 @@ internal sealed class CheckpointInFlight
         var lines = _captured.Select((c, i) => new LineCheckpoint(simIds[i], c!.Egress ?? [], c.Chunks ?? [])).ToArray();
         return new RunCheckpoint(at, () => SnapshotCapture.Assemble(
             request.Plant, request.ModelName, request.Start, at, request.Seed,
-            Array.ConvertAll(states, json => Before(SnapshotJson.ReadLine(json), at)), inTransit), lines);
+            Array.ConvertAll(states, SnapshotJson.ReadLine), inTransit), lines);
     }
-
-    /// <summary>The line's state without the items it holds that were sent at or after <paramref name="at"/>.</summary>
-    private static LineSnapshot Before(LineSnapshot line, double at) =>
-        line.InTransit.Any(i => i.SentAt >= at) ? line with { InTransit = [.. line.InTransit.Where(i => i.SentAt < at)] } : line;
 }

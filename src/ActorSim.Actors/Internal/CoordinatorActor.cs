@@ -50,6 +50,7 @@ internal sealed class CoordinatorActor : UntypedActor, IWithTimers
     private string?[]? _capturedJson;
     private LineStateCaptured?[]? _reportedStates;
     private readonly List<CheckpointInFlight> _inFlight = [];
+    private List<ItemShipment>[]? _handed;
     private int _checkpointsOpened;
     private bool _ended;
     private int _snapshotsTaken;
@@ -666,7 +667,7 @@ internal sealed class CoordinatorActor : UntypedActor, IWithTimers
     /// <summary>
     /// The checkpoints' instants <paramref name="grant"/> is to capture the line's state at: those from where the line
     /// stands to the grant's horizon that it has not captured. A checkpoint is opened when a grant first reaches it,
-    /// before any line can pass it.
+    /// before any line can pass it. Keeps, per line, the items handed over and not arrived, which the states leave out.
     /// </summary>
     private List<double> CheckpointsIn(LineGrant grant)
     {
@@ -676,11 +677,16 @@ internal sealed class CoordinatorActor : UntypedActor, IWithTimers
             _inFlight.Add(new CheckpointInFlight(times[_checkpointsOpened++], _lines.Length));
         }
 
+        // The items handed to the line that have not arrived where it stands, this grant's included: in its queue.
         var standsAt = _core.ReachedTime(grant.Line);
+        _handed ??= [.. _lines.Select(_ => new List<ItemShipment>())];
+        var handed = _handed[grant.Line];
+        handed.RemoveAll(i => i.ArrivalTime < standsAt);
+        handed.AddRange(grant.Deliveries);
         var instants = new List<double>();
         foreach (var checkpoint in _inFlight)
         {
-            if (checkpoint.AskIn(grant.Line, standsAt, grant.Horizon))
+            if (checkpoint.AskIn(grant.Line, standsAt, grant.Horizon, handed))
             {
                 instants.Add(checkpoint.At);
             }

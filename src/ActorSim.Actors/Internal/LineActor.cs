@@ -45,6 +45,7 @@ internal sealed class LineActor : UntypedActor
     private readonly UntypedReceive _running;
     private Grant? _grant;
     private readonly List<LineStateCaptured> _capturedInGrant = [];
+    private readonly HashSet<ItemShipment> _restoredDeliveries = new(ReferenceEqualityComparer.Instance);
     private bool _drained;
     private bool _curtailed;
     private bool _failed;
@@ -74,6 +75,11 @@ internal sealed class LineActor : UntypedActor
             _egress?.Attach(Context);
             // Items are checked as they are sent: a local run refuses what could not cross the wire, as a remote one would.
             _line = new WindowedLine(run.Plant, index, _simulation, _sink, run.Seed, run.From?.Lines[index], run.From?.Kind ?? SnapshotKind.Exact, ShipmentConversion.CheckAttributes);
+            if (run.From?.Lines[index].InTransit.Count > 0)
+            {
+                // Items in transit at the snapshot the line starts from: delivered by its restore, unknown to the coordinator.
+                _restoredDeliveries.UnionWith(SnapshotCapture.NotArrived(_line.Line));
+            }
         }
 #pragma warning disable CA1031 // A line that cannot start fails the run with its name, as a running line does.
         catch (Exception e)
@@ -183,7 +189,9 @@ internal sealed class LineActor : UntypedActor
     {
         try
         {
-            var state = SnapshotJson.WriteLine(SnapshotCapture.CaptureLine(_plant!, _line!.Line));
+            // A checkpoint's coordinator knows the items it handed over that have not arrived: the state lists only those
+            // the line's restore scheduled.
+            var state = SnapshotJson.WriteLine(SnapshotCapture.CaptureLine(_plant!, _line!.Line, withEgress ? _restoredDeliveries.Contains : null));
             return withEgress
                 ? new LineStateCaptured(_runId, _index, state, null, _egress?.Checkpoint() ?? [], _egress?.TakeStoredChunks() ?? [])
                 : new LineStateCaptured(_runId, _index, state, null);

@@ -65,17 +65,22 @@ internal static class LineStateCapture
     /// <summary>
     /// The state of <paramref name="line"/>, alone in its simulation (a windowed or actor line): its schedule, the items
     /// delivered to it, named by <paramref name="simIdOf"/> (a plant line's id by index). Items a coordinator still
-    /// holds are added by <see cref="SnapshotCapture.Assemble"/>.
+    /// holds are added by <see cref="SnapshotCapture.Assemble"/>. With <paramref name="keepScheduledDelivery"/>, only
+    /// the items handed over and not arrived (scheduled or in its inbox) it keeps are listed: a coordinator lists the others.
     /// </summary>
-    public static LineSnapshot CaptureAlone(Line line, Func<int, string> simIdOf)
+    public static LineSnapshot CaptureAlone(Line line, Func<int, string> simIdOf, Func<Plants.ItemShipment, bool>? keepScheduledDelivery = null)
     {
-        var inTransit = new HashSet<Plants.ItemShipment>(line.InboxWaiting, ReferenceEqualityComparer.Instance);
+        var inTransit = new HashSet<Plants.ItemShipment>(
+            keepScheduledDelivery is null ? line.InboxWaiting : line.InboxWaiting.Where(keepScheduledDelivery), ReferenceEqualityComparer.Instance);
         var scheduled = new List<ScheduledEvent>();
         foreach (var entry in line.Simulation.PendingInOrder())
         {
             if (entry.IsDelivery && entry.Event.Value is Plants.ItemShipment shipment)
             {
-                inTransit.Add(shipment);
+                if (keepScheduledDelivery?.Invoke(shipment) != false)
+                {
+                    inTransit.Add(shipment);
+                }
             }
             else if (entry.Event.WaitingProcess is null)
             {
@@ -89,6 +94,10 @@ internal static class LineStateCapture
 
         return Capture(line, scheduled, inTransit, simIdOf);
     }
+
+    /// <summary>The items handed to <paramref name="line"/> that have not arrived: waiting in its inbox or scheduled.</summary>
+    public static IEnumerable<Plants.ItemShipment> NotArrived(Line line) =>
+        line.InboxWaiting.Concat(line.Simulation.PendingInOrder().Where(e => e.IsDelivery).Select(e => e.Event.Value).OfType<Plants.ItemShipment>());
 
     /// <summary>Items in transit as a snapshot lists them, in delivery order (arrival, sender, sequence).</summary>
     public static ItemInTransit[] InTransit(IEnumerable<Plants.ItemShipment> items, Func<int, string> simIdOf) =>

@@ -47,13 +47,22 @@ public static class SnapshotCapture
 
     /// <summary>
     /// The exact state of <paramref name="line"/> of <paramref name="model"/>, running alone in its simulation (a line of
-    /// a windowed or actor run), between events; join every line's with <see cref="Assemble"/>.
+    /// a windowed or actor run), between events; join every line's with <see cref="Assemble"/>. With
+    /// <paramref name="keepScheduledDelivery"/>, the items handed to it and not arrived that it does not keep are left
+    /// out: the coordinator that handed them over lists them (a checkpoint's).
     /// </summary>
-    public static LineSnapshot CaptureLine(PlantModel model, Line line)
+    public static LineSnapshot CaptureLine(PlantModel model, Line line, Func<ItemShipment, bool>? keepScheduledDelivery = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(line);
-        return LineStateCapture.CaptureAlone(line, i => model.Lines[i].SimId);
+        return LineStateCapture.CaptureAlone(line, i => model.Lines[i].SimId, keepScheduledDelivery);
+    }
+
+    /// <summary>The items handed to <paramref name="line"/> (a plant's line alone in its simulation) that have not arrived.</summary>
+    public static IReadOnlyList<ItemShipment> NotArrived(Line line)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        return [.. LineStateCapture.NotArrived(line)];
     }
 
     /// <summary>
