@@ -12,6 +12,7 @@ internal sealed class ForecastCluster : IAsyncDisposable
 {
     private readonly ActorSimNode _node;
     private bool _finished;
+    private Task? _leaving;
 
     private ForecastCluster(ActorSimNode node, ClusterReplicationExecutor executor)
     {
@@ -26,17 +27,22 @@ internal sealed class ForecastCluster : IAsyncDisposable
     public static ForecastCluster Over(ActorSimNode node, ModelSource model, string? snapshotJson) =>
         new(node, new ClusterReplicationExecutor(node, model, snapshotJson));
 
-    /// <summary>Ends the jobs on the workers; one line per worker node: batches, replications kept, duplicates, re-queued, lost.</summary>
+    /// <summary>
+    /// Ends the jobs on the workers and starts leaving the cluster, which takes a few gossip rounds and goes on while the
+    /// outputs are written (disposing waits for it); one line per worker node: batches, replications kept, duplicates,
+    /// re-queued, lost.
+    /// </summary>
     public async Task<IReadOnlyList<string>> FinishAsync()
     {
         _finished = true;
         await Executor.DisposeAsync().ConfigureAwait(false);
+        _leaving = Node.ClientNode.LeaveAsync(_node);
         return Executor.Shares.Select(s => string.Create(CultureInfo.InvariantCulture,
             $"worker {s.Node}: {s.Replications:N0} replications in {s.Batches:N0} batches, {s.Duplicates} duplicates ignored, {s.Requeued} re-queued{(s.Lost is null ? string.Empty : "; lost: " + s.Lost)}"))
             .ToArray();
     }
 
-    /// <summary>Ends the jobs (if <see cref="FinishAsync"/> did not) and leaves the cluster.</summary>
+    /// <summary>Ends the jobs (if <see cref="FinishAsync"/> did not) and leaves the cluster (or waits until it has left).</summary>
     public async ValueTask DisposeAsync()
     {
         if (!_finished)
@@ -44,6 +50,6 @@ internal sealed class ForecastCluster : IAsyncDisposable
             await Executor.DisposeAsync().ConfigureAwait(false);
         }
 
-        await Node.ClientNode.LeaveAsync(_node).ConfigureAwait(false);
+        await (_leaving ?? Node.ClientNode.LeaveAsync(_node)).ConfigureAwait(false);
     }
 }

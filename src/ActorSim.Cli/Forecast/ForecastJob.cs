@@ -131,6 +131,8 @@ internal static class ForecastJob
             comparisons.Add(ScenarioComparison.Of(scenarioName, scenario.Changes, result, changed));
         }
 
+        // Every replication has run: the client starts leaving the cluster while it writes the outputs.
+        IReadOnlyList<string> workers = cluster is null ? [] : await cluster.FinishAsync().ConfigureAwait(false);
         Directory.CreateDirectory(options.Out);
         var temporary = $"{summaryPath}.{Environment.ProcessId}.tmp";
         await File.WriteAllTextAsync(temporary, ForecastSummaryJson.Write(request, result, comparisons), cancellation).ConfigureAwait(false);
@@ -171,12 +173,9 @@ internal static class ForecastJob
             await output.WriteLineAsync(stopping).ConfigureAwait(false);
         }
 
-        if (cluster is not null)
+        foreach (var line in workers)
         {
-            foreach (var line in await cluster.FinishAsync().ConfigureAwait(false))
-            {
-                await output.WriteLineAsync(line).ConfigureAwait(false);
-            }
+            await output.WriteLineAsync(line).ConfigureAwait(false);
         }
 
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
