@@ -46,8 +46,6 @@ internal sealed class CoordinatorActor : UntypedActor, IWithTimers
     private double _startedAt;
     private readonly SnapshotRequest? _snapshot;
     private LineSnapshot?[]? _captured;
-    private LineCheckpoint?[]? _checkpointed;
-    private string?[]? _capturedJson;
     private LineStateCaptured?[]? _reportedStates;
     private readonly List<CheckpointInFlight> _inFlight = [];
     private List<ItemShipment>[]? _handed;
@@ -499,9 +497,6 @@ internal sealed class CoordinatorActor : UntypedActor, IWithTimers
     {
         _captureStarted = Stopwatch.GetTimestamp();
         _captured = new LineSnapshot?[_lines.Length];
-        var checkpoint = _snapshot!.Checkpointed is not null;
-        _checkpointed = checkpoint ? new LineCheckpoint?[_lines.Length] : null;
-        _capturedJson = checkpoint ? new string?[_lines.Length] : null;
         var reported = _reportedStates ?? new LineStateCaptured?[_lines.Length];
         _reportedStates = null;
         Become(Capturing);
@@ -510,7 +505,7 @@ internal sealed class CoordinatorActor : UntypedActor, IWithTimers
             // A line whose report at the instant brought its state is not asked again.
             if (reported[i] is null)
             {
-                _lines[i].Tell(new CaptureState(_runId, checkpoint));
+                _lines[i].Tell(new CaptureState(_runId, WithEgress: false));
             }
         }
 
@@ -538,7 +533,7 @@ internal sealed class CoordinatorActor : UntypedActor, IWithTimers
         }
     }
 
-    /// <summary>Takes line <paramref name="line"/>'s state; once every line's is in, the snapshot or checkpoint is taken and the run goes on.</summary>
+    /// <summary>Takes line <paramref name="line"/>'s state; once every line's is in, the snapshot is taken and the run goes on.</summary>
     private void OnCaptured(int line, LineStateCaptured captured)
     {
         var snapshot = _snapshot!;
@@ -550,36 +545,15 @@ internal sealed class CoordinatorActor : UntypedActor, IWithTimers
         }
 
         _lastLineCaptured = Stopwatch.GetElapsedTime(_captureStarted);
-        if (_checkpointed is not null)
-        {
-            // A checkpoint's line states are read when its snapshot is (RunCheckpoint.Snapshot), not here.
-            _checkpointed[line] = new LineCheckpoint(_simIds[line], captured.Egress ?? [], captured.Chunks ?? []);
-            _capturedJson![line] = captured.StateJson;
-        }
-        else
-        {
-            _captured![line] = SnapshotJson.ReadLine(captured.StateJson);
-        }
-
-        if (_checkpointed is not null ? _checkpointed.Any(c => c is null) : _captured!.Any(c => c is null))
+        _captured![line] = SnapshotJson.ReadLine(captured.StateJson);
+        if (_captured.Any(c => c is null))
         {
             return;
         }
 
         try
         {
-            if (snapshot.Checkpointed is { } checkpointed)
-            {
-                var states = _capturedJson!.Select(j => j!).ToArray();
-                var pending = _core.PendingItems.ToArray();
-                checkpointed(new RunCheckpoint(
-                    at, () => SnapshotCapture.Assemble(snapshot.Plant, snapshot.ModelName, snapshot.Start, at, snapshot.Seed, Array.ConvertAll(states, SnapshotJson.ReadLine), pending),
-                    _checkpointed!.Select(c => c!).ToArray()));
-            }
-            else
-            {
-                snapshot.Taken(SnapshotCapture.Assemble(snapshot.Plant, snapshot.ModelName, snapshot.Start, at, snapshot.Seed, _captured!.Select(c => c!).ToArray(), _core.PendingItems));
-            }
+            snapshot.Taken(SnapshotCapture.Assemble(snapshot.Plant, snapshot.ModelName, snapshot.Start, at, snapshot.Seed, _captured.Select(c => c!).ToArray(), _core.PendingItems));
         }
         catch (Exception e) when (e is SnapshotException or IOException or InvalidOperationException or ActorSim.Egress.ObjectStoreException)
         {
@@ -589,12 +563,9 @@ internal sealed class CoordinatorActor : UntypedActor, IWithTimers
 
         _snapshotsTaken++;
         _captured = null;
-        _checkpointed = null;
-        _capturedJson = null;
         var took = Stopwatch.GetElapsedTime(_captureStarted);
         _capturing += took;
-        _log.Info(snapshot.Checkpointed is null ? "Snapshot taken at t={SimTime} in {Ms} ms (lines answered in {LinesMs} ms)" : "Checkpoint taken at t={SimTime} in {Ms} ms (lines answered in {LinesMs} ms)",
-            _settings.FormatTime(at), Math.Round(took.TotalMilliseconds, 2), Math.Round(_lastLineCaptured.TotalMilliseconds, 2));
+        _log.Info("Snapshot taken at t={SimTime} in {Ms} ms (lines answered in {LinesMs} ms)", _settings.FormatTime(at), Math.Round(took.TotalMilliseconds, 2), Math.Round(_lastLineCaptured.TotalMilliseconds, 2));
         Advance();
     }
 
