@@ -684,8 +684,10 @@ internal sealed class CoordinatorActor : UntypedActor, IWithTimers
 
             if (next == captures.Count)
             {
-                // Curtailed (paused) before the instant: this checkpoint cannot be completed; later ones can.
-                _log.Warning("Checkpoint at t={SimTime} skipped: line {SimId} stopped before it (a pause)", _settings.FormatTime(checkpoint.At), _simIds[report.Line]);
+                // Curtailed (paused) before the instant, or a line on a node of an older ActorSim: this checkpoint cannot
+                // be completed; later ones can.
+                _log.Warning("Checkpoint at t={SimTime} skipped: line {SimId} reported without its state there (paused before it, or its node runs an older ActorSim)",
+                    _settings.FormatTime(checkpoint.At), _simIds[report.Line]);
                 checkpoint.Abandon();
                 continue;
             }

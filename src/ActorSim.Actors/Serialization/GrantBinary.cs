@@ -32,7 +32,10 @@ internal static class GrantBinary
             w.Write(grant.Horizon);
             WriteShipments(w, grant.Deliveries, strings);
             // Appended: a reader of the first layout stops before it (and its line reports without a capture).
-            w.Write((byte)((grant.Capture ? 1 : 0) | (grant.CaptureEgress ? 2 : 0)));
+            // Capture at the horizon is bit 1, at listed instants bit 4: a reader that knows only bit 1 must not take a
+            // checkpoint's capture for a capture at the horizon (it reports without a state, and the checkpoint is skipped).
+            var atInstants = grant.Capture && grant.CaptureAt is not null;
+            w.Write((byte)((grant.Capture && !atInstants ? 1 : 0) | (grant.CaptureEgress ? 2 : 0) | (atInstants ? 4 : 0)));
             // Appended after the flags: the instants of captures inside the grant.
             var instants = grant.CaptureAt ?? [];
             w.Write(grant.CaptureAt is null ? -1 : instants.Count);
@@ -121,7 +124,7 @@ internal static class GrantBinary
             instants![i] = r.ReadDouble();
         }
 
-        return grant with { Capture = (flags & 1) != 0, CaptureEgress = (flags & 2) != 0, CaptureAt = instants };
+        return grant with { Capture = (flags & 5) != 0, CaptureEgress = (flags & 2) != 0, CaptureAt = instants };
     }
 
     private static GrantDone ReadGrantDone(BinaryReader r, List<string> strings)

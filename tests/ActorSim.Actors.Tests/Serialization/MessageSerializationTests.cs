@@ -119,6 +119,20 @@ public sealed class MessageSerializationTests(ITestOutputHelper output) : Akka.T
     }
 
     [Fact]
+    public void A_checkpoint_grant_should_not_ask_a_reader_of_the_first_capture_layout_for_a_capture_at_its_horizon()
+    {
+        var serializer = (ActorSimMessageSerializer)Sys.Serialization.FindSerializerForType(typeof(Grant));
+
+        // The flags byte, then the count of instants and each instant: a reader of the first layout reads only bit 1.
+        var atHorizon = serializer.ToBinary(new Grant("r1", 3, 1, 3600, [Item], Capture: true));
+        var atInstants = serializer.ToBinary(new Grant("r1", 3, 1, 5400, [Item], Capture: true, CaptureEgress: true, CaptureAt: [3600]));
+
+        Assert.Equal(1, atHorizon[^5] & 1);
+        Assert.Equal(0, atInstants[^13] & 1);
+        Assert.Equal(6, atInstants[^13]);
+    }
+
+    [Fact]
     public void Manifests_should_cover_every_message_type_once()
     {
         var types = typeof(IActorSimMessage).Assembly.GetTypes().Where(t => t.IsClass && typeof(IActorSimMessage).IsAssignableFrom(t)).ToHashSet();
