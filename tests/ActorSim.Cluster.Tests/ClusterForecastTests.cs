@@ -174,7 +174,9 @@ public sealed class ClusterForecastTests
     public async Task Outcomes_of_expired_leases_run_twice_are_checked_equal_and_ignored()
     {
         const string Impatient = "actorsim.cluster.forecast.lease-timeout = 10ms";
-        var (json, request) = LineAForecast.Create(replications: 10, horizonSeconds: 4 * 3600);
+        // Replications long enough (some 20 ms each) that a lease expires under a running one and another worker runs
+        // it again before the first finishes: with 4 hours (7 ms) the original often won the race, and no duplicate came.
+        var (json, request) = LineAForecast.Create(replications: 16, horizonSeconds: 12 * 3600);
         await using var cluster = new TestCluster();
         cluster.Start("worker");
         cluster.Start("worker");
@@ -186,7 +188,7 @@ public sealed class ClusterForecastTests
         await executor.DisposeAsync();
 
         Assert.Equal(LineAForecast.Bits(ForecastRunner.Run(request)), LineAForecast.Bits(spread));
-        Assert.Equal(10, executor.Shares.Sum(s => s.Replications));
+        Assert.Equal(16, executor.Shares.Sum(s => s.Replications));
         Assert.True(executor.Shares.Sum(s => s.Requeued) > 0, "no lease expired");
         Assert.True(executor.Shares.Sum(s => s.Duplicates) > 0, "no replication ran twice");
     }
