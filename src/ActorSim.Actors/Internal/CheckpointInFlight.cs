@@ -70,12 +70,6 @@ internal sealed class CheckpointInFlight
         return true;
     }
 
-    /// <summary>
-    /// True when <paramref name="line"/> was asked and has not answered: its report must bring its state, or the
-    /// checkpoint is lost (a curtailed grant stops before the instant).
-    /// </summary>
-    public bool Awaits(int line) => _asked[line] && _captured[line] is null;
-
     /// <summary>Notes the items a line reported sending: those the coordinator will hand to a line already captured, sent before the instant, were in transit.</summary>
     public void Sent(IReadOnlyList<ItemShipment> shipments, double endTime)
     {

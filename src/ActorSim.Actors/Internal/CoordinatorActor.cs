@@ -49,6 +49,7 @@ internal sealed class CoordinatorActor : UntypedActor, IWithTimers
     private LineStateCaptured?[]? _reportedStates;
     private readonly List<CheckpointInFlight> _inFlight = [];
     private List<ItemShipment>[]? _handed;
+    private List<CheckpointInFlight>?[]? _askedIn;
     private int _checkpointsOpened;
     private bool _ended;
     private int _snapshotsTaken;
@@ -420,9 +421,9 @@ internal sealed class CoordinatorActor : UntypedActor, IWithTimers
             _grantRound[grant.Line] = _core.Rounds;
             if (Checkpointing)
             {
-                var instants = CheckpointsIn(grant);
-                var capture = instants.Count > 0;
-                _lines[grant.Line].Tell(new Grant(_runId, _core.Rounds, grant.Line, grant.Horizon, grant.Deliveries, capture, capture, capture ? instants : null));
+                var asked = CheckpointsIn(grant);
+                var capture = asked.Count > 0;
+                _lines[grant.Line].Tell(new Grant(_runId, _core.Rounds, grant.Line, grant.Horizon, grant.Deliveries, capture, capture, capture ? asked.ConvertAll(c => c.At) : null));
             }
             else
             {
@@ -640,7 +641,7 @@ internal sealed class CoordinatorActor : UntypedActor, IWithTimers
     /// stands to the grant's horizon that it has not captured. A checkpoint is opened when a grant first reaches it,
     /// before any line can pass it. Keeps, per line, the items handed over and not arrived, which the states leave out.
     /// </summary>
-    private List<double> CheckpointsIn(LineGrant grant)
+    private List<CheckpointInFlight> CheckpointsIn(LineGrant grant)
     {
         var times = _snapshot!.Times;
         while (_checkpointsOpened < times.Count && times[_checkpointsOpened] <= grant.Horizon)
@@ -654,16 +655,19 @@ internal sealed class CoordinatorActor : UntypedActor, IWithTimers
         var handed = _handed[grant.Line];
         handed.RemoveAll(i => i.ArrivalTime < standsAt);
         handed.AddRange(grant.Deliveries);
-        var instants = new List<double>();
+        var asked = new List<CheckpointInFlight>();
         foreach (var checkpoint in _inFlight)
         {
             if (checkpoint.AskIn(grant.Line, standsAt, grant.Horizon, handed))
             {
-                instants.Add(checkpoint.At);
+                asked.Add(checkpoint);
             }
         }
 
-        return instants;
+        // The line's report answers these, in this order.
+        _askedIn ??= new List<CheckpointInFlight>?[_lines.Length];
+        _askedIn[grant.Line] = asked;
+        return asked;
     }
 
     /// <summary>
@@ -672,16 +676,18 @@ internal sealed class CoordinatorActor : UntypedActor, IWithTimers
     /// </summary>
     private bool OnCheckpointReport(GrantDone report)
     {
-        var captures = report.Captured ?? [];
-        var next = 0;
         foreach (var checkpoint in _inFlight)
         {
             checkpoint.Sent(report.Sent, EndTime);
-            if (!checkpoint.Awaits(report.Line))
-            {
-                continue;
-            }
+        }
 
+        var captures = report.Captured ?? [];
+        // Every grant of a checkpointed run set what it asked (CheckpointsIn).
+        var asked = _askedIn![report.Line] ?? [];
+        _askedIn[report.Line] = null;
+        var next = 0;
+        foreach (var checkpoint in asked)
+        {
             if (next == captures.Count)
             {
                 // Curtailed (paused) before the instant, or a line on a node of an older ActorSim: this checkpoint cannot

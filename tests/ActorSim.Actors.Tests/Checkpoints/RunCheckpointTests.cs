@@ -104,6 +104,37 @@ public sealed class RunCheckpointTests : IDisposable
         Assert.Equal(reference.Skip(1).Select(SnapshotJson.Write), resumed.Select(c => SnapshotJson.Write(c.Snapshot)));
     }
 
+    /// <summary>
+    /// A pause curtails the lines' grants, perhaps before an instant a line was to capture: that checkpoint is skipped,
+    /// and every checkpoint taken, before or after, is still the reference engine's snapshot at its instant.
+    /// </summary>
+    [Fact]
+    public async Task Checkpoints_taken_around_a_pause_should_be_the_reference_engines_snapshots()
+    {
+        var plant = ReferenceModels.TwoStagePlant(5);
+        var times = Enumerable.Range(1, 23).Select(i => i * 600.0).ToArray();
+        var reference = new Dictionary<double, string>();
+        new SequentialPlantRunner(plant).Run(
+            new PlantRunOptions { Seed = 42, Until = 4 * 3600, LogicalStart = Start, SnapshotTimes = times, SnapshotTaken = s => reference[s.AsOf] = SnapshotJson.Write(s) },
+            _ => new CountingRecordSink(), CancellationToken.None);
+        var checkpoints = new List<RunCheckpoint>();
+        await using var host = ActorSimHost.Start(TestConfig.Settings with { Parallelism = 2, ProgressInterval = 60 });
+        using var gate = new GatedSink();
+
+        var run = await host.StartRunAsync(
+            plant, new PlantRunOptions { Seed = 42, Until = 4 * 3600, LogicalStart = Start }, line => line.SimId == plant.Lines[^1].SimId ? gate : new CountingRecordSink(),
+            runId: "paused-checkpoints", checkpoints: new RunCheckpoints(times, checkpoints.Add));
+        await gate.Reached.WaitAsync(TimeSpan.FromSeconds(30));
+        var pausing = run.PauseAsync();
+        gate.Open();
+        await pausing;
+        await run.ResumeAsync();
+        await run.Completion;
+
+        Assert.True(checkpoints.Count >= times.Length / 2, $"{checkpoints.Count} checkpoints taken");
+        Assert.All(checkpoints, c => Assert.Equal(reference[c.AsOf], SnapshotJson.Write(c.Snapshot)));
+    }
+
     [Fact]
     public async Task A_run_should_refuse_snapshots_and_checkpoints_together()
     {
