@@ -7,7 +7,7 @@ namespace ActorSim.Engine;
 /// virtual call and a field read a step, where an iterator costs two interface calls that the runtime resolves at a
 /// call site shared by every kind of process.
 /// </summary>
-internal abstract class StepMachine : IEnumerator<Event>
+internal abstract class StepMachine : IEnumerator<Event>, IEnumerable<Event>
 {
     /// <summary>The event the steps wait for after the last <see cref="MoveNext"/> that returned true.</summary>
     public Event Current { get; protected set; } = null!;
@@ -22,4 +22,9 @@ internal abstract class StepMachine : IEnumerator<Event>
 
     /// <summary>Not supported: steps run once.</summary>
     public abstract void Reset();
+
+    /// <summary>The steps themselves: a process runs them once, from where they stand.</summary>
+    public IEnumerator<Event> GetEnumerator() => this;
+
+    IEnumerator IEnumerable.GetEnumerator() => this;
 }

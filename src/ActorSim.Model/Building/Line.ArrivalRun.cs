@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Collections;
 using ActorSim.Engine;
 using ActorSim.Model.Distributions;
 using ActorSim.Model.Plants.Internal;
@@ -16,7 +15,7 @@ public sealed partial class Line
     /// from a snapshot, the first arrival comes at a given time, or the process first waits for that change.
     /// The registry is read and the steps compiled at the process's first step, as the iterator it replaces did.
     /// </summary>
-    private sealed class ArrivalRun(Line line, TaskDefinition task, double? firstAt, bool waitForChange) : StepMachine, IEnumerable<Event>
+    private sealed class ArrivalRun(Line line, TaskDefinition task, double? firstAt, bool waitForChange) : StepMachine
     {
         private DistributionConfig _arrival = null!;
         private CompiledStep[] _steps = [];
@@ -83,10 +82,6 @@ public sealed partial class Line
         }
 
         public override void Reset() => throw new NotSupportedException("A line's arrivals run once.");
-
-        public IEnumerator<Event> GetEnumerator() => this;
-
-        IEnumerator IEnumerable.GetEnumerator() => this;
 
         private bool Wait(Event next, State then)
         {

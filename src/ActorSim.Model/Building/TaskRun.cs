@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Collections;
 using ActorSim.Engine;
 using ActorSim.Model.Plants.Internal;
 using ActorSim.Model.Records;
@@ -15,7 +14,7 @@ namespace ActorSim.Model.Building;
 /// Disposing it (the process does, when it ends or fails) releases a resource still held. It behaves exactly as the
 /// iterator method it replaces, including running the code after a wait once when the process resumes with a fault.
 /// </summary>
-internal sealed class TaskRun(Line line) : StepMachine, IEnumerable<Event>
+internal sealed class TaskRun(Line line) : StepMachine
 {
     private const string Queued = "queued";
     private const string Started = "started";
@@ -149,10 +148,6 @@ internal sealed class TaskRun(Line line) : StepMachine, IEnumerable<Event>
     }
 
     public override void Reset() => throw new NotSupportedException("A task's steps run once; the line starts a new task with Init.");
-
-    public IEnumerator<Event> GetEnumerator() => this;
-
-    IEnumerator IEnumerable.GetEnumerator() => this;
 
     [MethodImpl(HotPath.Options)]
     private bool Advance()
