@@ -105,6 +105,11 @@ internal static class CliApplication
             throw new UsageException("--checkpoint-every needs --cluster: checkpoints let a run on the cluster go on when it loses a worker node; a run in one process has none to lose.");
         }
 
+        if (options.Placement is not null && options.Cluster is null)
+        {
+            throw new UsageException("--placement needs --cluster: it places a plant's lines on the cluster's worker nodes; a run in one process runs them all itself.");
+        }
+
         if (options.CheckpointEvery is not null && (options.SnapshotAt is not null || options.SnapshotEvery is not null))
         {
             throw new UsageException("--checkpoint-every and --snapshot-at/--snapshot-every exclude each other on a cluster run: each checkpoint is an exact snapshot already (kept in DEST/_checkpoints/ while the run runs).");
@@ -176,6 +181,7 @@ internal static class CliApplication
                     {
                         MinWorkers = options.ClusterWorkers,
                         CheckpointEvery = options.CheckpointEvery,
+                        Placement = options.Placement ?? ActorSim.Cluster.PlacementRule.Spread,
                         Recovering = recovery => error.WriteLine($"actorsim: {RecoveryText(run, recovery)}"),
                     };
                     var spread = await runner.RunAsync(run, outputs, description.RunId, execution, cancellation).ConfigureAwait(false);

@@ -31,6 +31,9 @@ public sealed class ClusterPlantRunner(ActorSimNode client)
     /// <summary>How long to wait for <see cref="MinWorkers"/> worker nodes (default 60 s).</summary>
     public TimeSpan WorkerWait { get; init; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>How the lines the blueprint does not pin are placed (<see cref="LinePlacement.Place"/>; default spread evenly).</summary>
+    public PlacementRule Placement { get; init; } = PlacementRule.Spread;
+
     /// <summary>
     /// Simulated seconds between consistent checkpoints (<c>--checkpoint-every</c>), on a grid from the run's start; null:
     /// none, and the loss of a node hosting lines fails the run. With checkpoints, such a loss restores every line from
@@ -71,7 +74,7 @@ public sealed class ClusterPlantRunner(ActorSimNode client)
         while (true)
         {
             var workers = await WorkersAsync(recoveries.Count == 0 ? MinWorkers : 1, lost, cancellation).ConfigureAwait(false);
-            var placement = LinePlacement.Place(run.Plant, workers, run.LineNodes);
+            var placement = LinePlacement.Place(run.Plant, workers, run.LineNodes, Placement);
 
             var attempt = await AttemptAsync(run, from, placement, attemptId, tags, ledger, execution, clock, cancellation).ConfigureAwait(false);
             firstPrepared ??= attempt.PreparedAfter;

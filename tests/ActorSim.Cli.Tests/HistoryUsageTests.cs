@@ -24,9 +24,11 @@ public class HistoryUsageTests
 
     [Theory]
     [InlineData(new[] { "--checkpoint-every", "1 hour" }, "--checkpoint-every needs --cluster")]
+    [InlineData(new[] { "--placement", "together" }, "--placement needs --cluster")]
+    [InlineData(new[] { "--cluster", "127.0.0.1:4053", "--placement", "close" }, "--placement 'close' is not known: use spread")]
     [InlineData(new[] { "--checkpoint-every", "1 hour", "--cluster", "127.0.0.1:1", "--snapshot-every", "1 hour", "--snapshot-out", "snaps" }, "--checkpoint-every and --snapshot-at/--snapshot-every exclude each other")]
     [InlineData(new[] { "--checkpoint-every", "never" }, "--checkpoint-every 'never' is not a duration")]
-    public async Task Checkpoints_asked_where_they_cannot_be_taken_should_exit_2_saying_why(string[] arguments, string message)
+    public async Task Checkpoints_or_a_placement_asked_where_they_cannot_apply_should_exit_2_saying_why(string[] arguments, string message)
     {
         using var folder = new Egress.Tests.Support.TempDirectory();
         var (code, _, error) = await ActorsimCommand.RunAsync(["history", "--model", "two-stage", "--duration", "1 hour", "--dest", folder.Sub("out"), .. arguments]);

@@ -25,11 +25,13 @@ public sealed class ClusterPlantTests : IDisposable
     }
 
     [Theory]
-    [InlineData("two-stage", 2)]
-    [InlineData("two-stage", 3)]
-    [InlineData("rework-loop", 2)]
-    [InlineData("rework-loop", 3)]
-    public async Task A_plant_whose_lines_run_on_worker_nodes_writes_the_reference_engines_bytes(string model, int workers)
+    [InlineData("two-stage", 2, PlacementRule.Spread)]
+    [InlineData("two-stage", 3, PlacementRule.Spread)]
+    [InlineData("two-stage", 3, PlacementRule.Together)]
+    [InlineData("rework-loop", 2, PlacementRule.Spread)]
+    [InlineData("rework-loop", 3, PlacementRule.Spread)]
+    [InlineData("rework-loop", 2, PlacementRule.Together)]
+    public async Task A_plant_whose_lines_run_on_worker_nodes_writes_the_reference_engines_bytes(string model, int workers, PlacementRule placement)
     {
         var reference = Compile(model, "reference", RunEngine.Reference);
         await using (var outputs = await OpenAsync(reference))
@@ -50,11 +52,19 @@ public sealed class ClusterPlantTests : IDisposable
         ClusterRunOutcome outcome;
         await using (var outputs = await OpenAsync(spread))
         {
-            outcome = await new ClusterPlantRunner(client) { MinWorkers = workers }.RunAsync(spread, outputs, outputs.RunId, new RunExecution());
+            outcome = await new ClusterPlantRunner(client) { MinWorkers = workers, Placement = placement }.RunAsync(spread, outputs, outputs.RunId, new RunExecution());
             await outputs.CompleteAsync(RunStatus.Succeeded, null, SinkReports(outcome.Outcome));
         }
 
         Assert.Equal(Files(Path.Combine(_root, "reference")), Files(Path.Combine(_root, "cluster")));
+        var nodes = cluster.Nodes.Where(n => n != client).Select(n => new PlacementNode(n.Address, [])).ToArray();
+        Assert.Equal(LinePlacement.Place(spread.Plant, nodes, new Dictionary<string, string>(), placement).Select(a => a.ToString()), outcome.Placement.Select(p => p.Node));
+        if (placement == PlacementRule.Together)
+        {
+            var nodeOf = outcome.Placement.ToDictionary(p => p.Line, p => p.Node);
+            var (first, second) = model == "two-stage" ? ("Machining_1", "Assembly_1") : ("Machining", "Inspection");
+            Assert.Equal(nodeOf[first], nodeOf[second]);
+        }
         var (expected, actual) = (await ManifestAsync("reference"), await ManifestAsync("cluster"));
         Assert.Equal(expected.Chunks, actual.Chunks);
         Assert.Equal(expected.Sinks, actual.Sinks);

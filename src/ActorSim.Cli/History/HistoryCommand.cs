@@ -152,6 +152,11 @@ internal sealed class HistoryCommand
         "--cluster-workers", "N", "Worker nodes to wait for (at most 60 s) before the lines are spread over them (default 1).",
         text => ParseWorkers(text));
 
+    private readonly Option<string> _placement = CliOption.Value(
+        "--placement", "RULE", "With --cluster: how the lines the blueprint does not pin (lines.<sim_id>.node) are placed on the workers: spread (default; line i on worker i mod n) "
+        + "or together (the lines that exchange most items, by their send_to weights, on one worker, as many on each as spread puts there). Placement changes no record.",
+        text => HistoryOptionsParser.ParsePlacement(text));
+
     private readonly Option<string> _checkpointEvery = CliOption.Value(
         "--checkpoint-every", "D", "With --cluster: take a consistent checkpoint every D of simulated time ('1 hour'); when a worker node hosting lines is lost, "
         + "every line goes back to a checkpoint (the latest every sink can replay from) on the nodes still up and the run goes on, writing the same files. Without it, losing such a node fails the run.",
@@ -160,6 +165,7 @@ internal sealed class HistoryCommand
     public HistoryCommand()
     {
         _format.CompletionSources.Add("parquet", "jsonl");
+        _placement.CompletionSources.Add("spread", "together");
         _engine.CompletionSources.Add("actors", "reference", "windowed");
         _logLevel.CompletionSources.Add("debug", "info", "warning", "error", "off");
         _progress.CompletionSources.Add("auto", "plain", "none");
@@ -167,7 +173,7 @@ internal sealed class HistoryCommand
         {
             _duration, _start, _seed, _format, _dest, _overwrite, _append, _batchSize, _flushInterval, _stallTimeout, _keepTelemetry,
             _partitionByDate, _model, _engine, _parallelism, _logLevel, _config, _mergeLines, _snapshot, _snapshotAt, _snapshotEvery, _snapshotOut, _goLiveAt, _noCreateBucket, _progress,
-            _cluster, _clusterHost, _clusterConfig, _clusterWorkers, _checkpointEvery,
+            _cluster, _clusterHost, _clusterConfig, _clusterWorkers, _placement, _checkpointEvery,
         };
         Command.Validators.Add(result =>
         {
@@ -225,6 +231,7 @@ internal sealed class HistoryCommand
             ClusterHost = parse.GetValue(_clusterHost),
             ClusterConfig = parse.GetValue(_clusterConfig),
             ClusterWorkers = parse.GetValue(_clusterWorkers) is { } workers ? ParseWorkers(workers) : 1,
+            Placement = parse.GetValue(_placement) is { } placement ? HistoryOptionsParser.ParsePlacement(placement) : null,
             CheckpointEvery = parse.GetValue(_checkpointEvery) is { } checkpointEvery ? HistoryOptionsParser.Duration("--checkpoint-every", checkpointEvery) : null,
         };
     }

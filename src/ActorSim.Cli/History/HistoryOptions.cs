@@ -75,6 +75,9 @@ internal sealed record HistoryOptions
     /// <summary>Worker nodes to wait for before the lines are placed (<c>--cluster-workers</c>, default 1).</summary>
     public int ClusterWorkers { get; init; } = 1;
 
+    /// <summary>How a cluster run places the lines the blueprint does not pin (<c>--placement</c>, default spread); null: not given.</summary>
+    public ActorSim.Cluster.PlacementRule? Placement { get; init; }
+
     /// <summary>Simulated seconds between consistent checkpoints of a cluster run (<c>--checkpoint-every</c>); null: none.</summary>
     public double? CheckpointEvery { get; init; }
 

@@ -184,6 +184,14 @@ internal static class HistoryOptionsParser
         _ => throw new UsageException($"--engine '{text}' is not known: use reference, windowed or actors."),
     };
 
+    /// <summary>Parses a cluster run's placement of the lines: spread or together.</summary>
+    public static ActorSim.Cluster.PlacementRule ParsePlacement(string text) => text.Trim().ToLowerInvariant() switch
+    {
+        "spread" => ActorSim.Cluster.PlacementRule.Spread,
+        "together" => ActorSim.Cluster.PlacementRule.Together,
+        _ => throw new UsageException($"--placement '{text}' is not known: use spread (line i on worker i mod n) or together (the lines that exchange most items on one worker)."),
+    };
+
     /// <summary>Parses a number of line threads, at least 1.</summary>
     public static int ParseParallelism(string text) =>
         int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0
