@@ -27,8 +27,11 @@ start_node "$port" "$work/node1.log"
 start_node "$((port + 1))" "$work/node2.log"
 cluster=("${history[@]}" --cluster "127.0.0.1:$port" --cluster-workers 2)
 "${cluster[@]}" --dest "$work/cluster" > "$work/cluster.log" 2>&1 || { cat "$work/cluster.log" >&2; exit 1; }
+"${cluster[@]}" --placement together --dest "$work/together" > "$work/together.log" 2>&1 || { cat "$work/together.log" >&2; exit 1; }
+echo 'actorsim.actors.direct-items = off' > "$work/relayed.conf"
 for round in $(seq "$repeat"); do
   "${cluster[@]}" --dest "$work/plain$round" > "$work/plain$round.log" 2>&1 || { cat "$work/plain$round.log" >&2; exit 1; }
+  "${cluster[@]}" --config "$work/relayed.conf" --dest "$work/relayed$round" > "$work/relayed$round.log" 2>&1 || { cat "$work/relayed$round.log" >&2; exit 1; }
   "${cluster[@]}" --dest "$work/checkpointed$round" --checkpoint-every "$checkpoint_every" > "$work/checkpointed$round.log" 2>&1 \
     || { cat "$work/checkpointed$round.log" >&2; exit 1; }
 done
@@ -36,9 +39,14 @@ stop_nodes
 
 diff -r -q -x _manifest.json "$work/local" "$work/cluster" > /dev/null || { echo "the cluster's chunk files differ from the local run's" >&2; exit 1; }
 diff -r -q -x _manifest.json "$work/local" "$work/checkpointed1" > /dev/null || { echo "the checkpointed run's chunk files differ from the local run's" >&2; exit 1; }
+diff -r -q -x _manifest.json "$work/local" "$work/together" > /dev/null || { echo "the run placed together wrote other chunk files than the local run's" >&2; exit 1; }
+diff -r -q -x _manifest.json "$work/local" "$work/relayed1" > /dev/null || { echo "the run with every item through the coordinator wrote other chunk files than the local run's" >&2; exit 1; }
 
 python3 - "$work/local.log" "$work/cluster.log" "$work" "$checkpoint_every" "$repeat" <<'PY'
 import re, sys
+def to_coordinator(path):
+    # The per-line traffic lines: "line X ran on NODE: N messages (M MB) to the coordinator, ..."
+    return sum(float(m) for m in re.findall(r"\(([\d.]+) MB\) to the coordinator", open(path).read()))
 def figures(path):
     text = open(path).read()
     completed = re.search(r"Run completed: (\d+) rounds, (\d+) grants, (\d+) events in ([\d.]+) s", text)
@@ -53,10 +61,16 @@ print(f"cluster against one process: {cluster[2] / local[2]:.2f}x the time; {ext
       f"or {1e6 * extra / cluster[3]:.2f} us per item (all of it put on one or the other)")
 print(re.search(r"cluster: .*", open(sys.argv[2]).read()).group(0))
 print("the chunk files are the same bytes")
+together = figures(f"{sys.argv[3]}/together.log")
+print(f"{'2 nodes, --placement together':30} {together[2]:7.2f} s  {together[0]:6} rounds  {together[1]} grants; "
+      f"{to_coordinator(f'{sys.argv[3]}/together.log'):.2f} MB from the lines to the coordinator against {to_coordinator(sys.argv[2]):.2f} MB spread; the same bytes")
 def ran(path):
     return float(re.search(r"Run completed: \d+ rounds, \d+ grants, \d+ events in ([\d.]+) s", open(path).read()).group(1))
 rounds = range(1, int(sys.argv[5]) + 1)
 plain = min(ran(f"{sys.argv[3]}/plain{r}.log") for r in rounds)
+relayed = min(ran(f"{sys.argv[3]}/relayed{r}.log") for r in rounds)
+print(f"items through the coordinator (direct-items = off): best of {len(rounds)} runs {relayed:.2f} s against {plain:.2f} s sent straight between lines on one node "
+      f"({to_coordinator(sys.argv[3] + '/relayed1.log'):.2f} MB against {to_coordinator(sys.argv[3] + '/plain1.log'):.2f} MB from the lines to the coordinator); the same bytes")
 checkpointed = min(ran(f"{sys.argv[3]}/checkpointed{r}.log") for r in rounds)
 text = open(f"{sys.argv[3]}/checkpointed1.log").read()
 taken = len(re.findall(r"Checkpoint taken at", text))
@@ -65,5 +79,6 @@ def grants(path):
 print(f"checkpointed run: {grants(sys.argv[3] + '/checkpointed1.log')} grants against {grants(sys.argv[3] + '/plain1.log')} "
       f"(each line captures a checkpoint inside its grant; no line waits for another at the instant)")
 print(f"checkpoints every {sys.argv[4]}: {taken} taken; best of {len(rounds)} runs {checkpointed:.2f} s against {plain:.2f} s without: "
-      f"{100 * (checkpointed / plain - 1):+.1f} % ({1000 * (checkpointed - plain) / max(taken, 1):.2f} ms per checkpoint); the files are the same bytes")
+      f"{100 * (checkpointed / plain - 1):+.1f} % ({1000 * (checkpointed - plain) / max(taken, 1):.2f} ms per checkpoint); "
+      f"against every item through the coordinator, as a checkpointed run sends them: {100 * (checkpointed / relayed - 1):+.1f} %; the files are the same bytes")
 PY

@@ -39,6 +39,12 @@ public sealed record ActorRunnerSettings
     /// </summary>
     public TimeSpan LineTurn { get; init; } = TimeSpan.FromMilliseconds(10);
 
+    /// <summary>
+    /// Lines on one node send each other their items straight, telling the coordinator only how many (default true);
+    /// false sends every item through the coordinator. Runs that take snapshots or checkpoints always do. Changes no record.
+    /// </summary>
+    public bool DirectItems { get; init; } = true;
+
     /// <summary>Rounds between Info progress lines (every round is logged at Debug).</summary>
     public int LogEveryRounds { get; init; } = 1000;
 
@@ -112,6 +118,7 @@ public sealed record ActorRunnerSettings
             LineReportTimeout = Read(c, "line-report-timeout", "a duration such as 60s", k => c.GetTimeSpan(k)),
             ProgressInterval = Read(c, "progress-interval", "a number of simulated seconds", k => c.GetDouble(k)),
             LineTurn = DurationAt(c, "line-turn", "a duration such as 10ms, or 0 to give the thread back after every slice"),
+            DirectItems = Read(c, "direct-items", "on or off", k => c.GetBoolean(k)),
             LogEveryRounds = Read(c, "log-every-rounds", "a whole number of rounds", k => c.GetInt(k)),
             LogLevel = Read(c, "log-level", "DEBUG, INFO, WARNING, ERROR or OFF", k => c.GetString(k)),
             Logger = ParseLogger(Read(c, "logger", "console or serilog", k => c.GetString(k))),

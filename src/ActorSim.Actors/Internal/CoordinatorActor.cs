@@ -327,7 +327,39 @@ internal sealed class CoordinatorActor : UntypedActor, IWithTimers
         {
             _requester.Tell(new RunStarted(_runId, _simIds.Count, EndTime));
             _log.Info("Run started: all {Lines} lines ready", _simIds.Count);
+            ConnectPeers();
             Advance();
+        }
+    }
+
+    /// <summary>
+    /// Tells each line which of the lines it sends to run on its node, to send their items straight to them: the
+    /// coordinator then hears only how many. A run that takes snapshots or checkpoints counts every item in transit
+    /// here, so its items all come through the coordinator.
+    /// </summary>
+    private void ConnectPeers()
+    {
+        if (_snapshot is not null || !_settings.DirectItems)
+        {
+            return;
+        }
+
+        for (var i = 0; i < _lines.Length; i++)
+        {
+            var node = _lines[i].Path.Address;
+            var peers = new List<int>();
+            foreach (var destination in _core.Schedule.Destinations(i))
+            {
+                if (_lines[destination].Path.Address == node)
+                {
+                    peers.Add(destination);
+                }
+            }
+
+            if (peers.Count > 0)
+            {
+                _lines[i].Tell(new LinePeers(_runId, i, peers, EndTime));
+            }
         }
     }
 
@@ -428,7 +460,7 @@ internal sealed class CoordinatorActor : UntypedActor, IWithTimers
             else
             {
                 var capture = !Checkpointing && NextSnapshotAt == grant.Horizon;
-                _lines[grant.Line].Tell(new Grant(_runId, _core.Rounds, grant.Line, grant.Horizon, grant.Deliveries, capture));
+                _lines[grant.Line].Tell(new Grant(_runId, _core.Rounds, grant.Line, grant.Horizon, grant.Deliveries, capture, Direct: grant.Direct is { Count: > 0 } direct ? direct : null));
             }
         }
 
@@ -602,7 +634,7 @@ internal sealed class CoordinatorActor : UntypedActor, IWithTimers
 
         try
         {
-            _core.Report(new LineReport(report.Line, report.NextEventTime, report.Sent, report.Reached));
+            _core.Report(new LineReport(report.Line, report.NextEventTime, report.Sent, report.Reached, report.Direct));
         }
         catch (Exception e) when (e is InvalidOperationException or ArgumentException)
         {

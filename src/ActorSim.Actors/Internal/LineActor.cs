@@ -46,6 +46,7 @@ internal sealed class LineActor : UntypedActor
     private Grant? _grant;
     private readonly List<LineStateCaptured> _capturedInGrant = [];
     private readonly HashSet<ItemShipment> _restoredDeliveries = new(ReferenceEqualityComparer.Instance);
+    private readonly DirectItemLedger _direct = new();
     private bool _drained;
     private bool _curtailed;
     private bool _failed;
@@ -113,12 +114,14 @@ internal sealed class LineActor : UntypedActor
             return;
         }
 
+        NodeRuns.For(Context.System).AddLine(_runId, _index, Self);
         Context.Parent.Tell(new LineReady(_runId, _index, _simulation.Now, _simulation.Peek()));
         _syncWait.Start();
     }
 
     protected override void PostStop()
     {
+        NodeRuns.For(Context.System).RemoveLine(_runId, _index);
         if (_drained)
         {
             return;
@@ -175,6 +178,12 @@ internal sealed class LineActor : UntypedActor
             case CaptureState capture:
                 Context.Parent.Tell(Capture(capture.WithEgress));
                 break;
+            case LinePeers peers:
+                _direct.Connect(peers, line => NodeRuns.For(Context.System).TryGetLine(_runId, line, out var actor) ? actor : null);
+                break;
+            case DirectItems items:
+                _direct.Hold(items);
+                break;
             default:
                 Failed(message);
                 break;
@@ -212,6 +221,9 @@ internal sealed class LineActor : UntypedActor
             case Curtail:
                 _curtailed = true;
                 break;
+            case DirectItems items:
+                _direct.Hold(items);
+                break;
             case Grant g:
                 Fail(new InvalidOperationException($"got a grant for round {g.Round} while still running round {_grant?.Round}"));
                 break;
@@ -231,7 +243,7 @@ internal sealed class LineActor : UntypedActor
             case FinishLine:
                 Finish();
                 break;
-            case Curtail:
+            case Curtail or DirectItems:
                 break;
             default:
                 Unhandled(message);
@@ -251,7 +263,14 @@ internal sealed class LineActor : UntypedActor
         _busy.Restart();
         try
         {
-            _line!.Deliver(grant.Deliveries);
+            if (grant.Direct is { Count: > 0 } direct)
+            {
+                _line!.Deliver(grant.Deliveries, _direct.Release(direct));
+            }
+            else
+            {
+                _line!.Deliver(grant.Deliveries);
+            }
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException)
         {
@@ -326,7 +345,9 @@ internal sealed class LineActor : UntypedActor
         // The state captured at the grant's instant goes with the report: no further round trip for it.
         LineStateCaptured[]? captured = _capturedInGrant.Count > 0 ? [.. _capturedInGrant] : null;
         _capturedInGrant.Clear();
-        Context.Parent.Tell(new GrantDone(_runId, grant.Round, _index, report.NextEventTime, report.Sent, _simulation.ProcessedEvents, _busy.Elapsed.TotalSeconds, egress, reached, captured));
+        // Items for lines on this node go to them straight, before the report: they are in their mailboxes before any grant the report leads to.
+        var (relayed, direct) = _direct.Send(_runId, _index, report.Sent, Self);
+        Context.Parent.Tell(new GrantDone(_runId, grant.Round, _index, report.NextEventTime, relayed, _simulation.ProcessedEvents, _busy.Elapsed.TotalSeconds, egress, reached, captured, direct));
         _syncWait.Start();
     }
 

@@ -11,6 +11,7 @@ namespace ActorSim.Actors.Internal;
 internal sealed class NodeRuns : IExtension
 {
     private readonly ConcurrentDictionary<string, RunMaterials> _runs = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(string RunId, int Line), IActorRef> _lines = new();
 
     /// <summary>The node's registry, one per actor system.</summary>
     public static NodeRuns For(ActorSystem system) => system.WithExtension<NodeRuns, NodeRunsProvider>();
@@ -26,6 +27,15 @@ internal sealed class NodeRuns : IExtension
 
     /// <summary>The materials of <paramref name="runId"/>, if this node has them.</summary>
     public bool TryGet(string runId, [System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out RunMaterials materials) => _runs.TryGetValue(runId, out materials);
+
+    /// <summary>Notes line <paramref name="line"/> of <paramref name="runId"/> as running here, for lines on this node that send to it straight.</summary>
+    public void AddLine(string runId, int line, IActorRef actor) => _lines[(runId, line)] = actor;
+
+    /// <summary>Line <paramref name="line"/> of <paramref name="runId"/>, if it runs on this node.</summary>
+    public bool TryGetLine(string runId, int line, [System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out IActorRef actor) => _lines.TryGetValue((runId, line), out actor);
+
+    /// <summary>Forgets line <paramref name="line"/> of <paramref name="runId"/> (it stopped).</summary>
+    public void RemoveLine(string runId, int line) => _lines.TryRemove((runId, line), out _);
 
     /// <summary>Forgets <paramref name="runId"/>'s materials (its run has ended).</summary>
     public void Remove(string runId) => _runs.TryRemove(runId, out _);

@@ -12,7 +12,8 @@ namespace ActorSim.Actors.Messages;
 /// The instants to capture the state at, increasing, from where the line stands to <paramref name="Horizon"/>: the line
 /// runs every event before each, captures, and runs on. Null means the horizon (a snapshot's instant is the horizon).
 /// </param>
+/// <param name="Direct">The items sent straight to the line by lines on its node that it delivers with <paramref name="Deliveries"/> (null: none).</param>
 internal sealed record Grant(
     string RunId, long Round, int Line, double Horizon, IReadOnlyList<ActorSim.Model.Plants.ItemShipment> Deliveries, bool Capture = false, bool CaptureEgress = false,
-    IReadOnlyList<double>? CaptureAt = null)
+    IReadOnlyList<double>? CaptureAt = null, IReadOnlyList<ActorSim.Model.Plants.DirectRelease>? Direct = null)
     : IRunMessage;

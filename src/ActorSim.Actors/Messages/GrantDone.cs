@@ -11,7 +11,9 @@ namespace ActorSim.Actors.Messages;
 /// <param name="Egress">Its egress so far, or null when its sink is not an egress pipeline.</param>
 /// <param name="Reached">Where it stopped when curtailed before the horizon; null when it ran to the horizon.</param>
 /// <param name="Captured">For a grant that asked (<see cref="Grant.Capture"/>): the line's state at each capture instant it reached, in order.</param>
+/// <param name="Direct">The items it sent straight to lines on its node (<see cref="LinePeers"/>), counted per destination; null: none.</param>
 internal sealed record GrantDone(
     string RunId, long Round, int Line, double NextEventTime, IReadOnlyList<ActorSim.Model.Plants.ItemShipment> Sent, long ProcessedEvents, double BusySeconds,
-    EgressStatus? Egress = null, double? Reached = null, IReadOnlyList<LineStateCaptured>? Captured = null)
+    EgressStatus? Egress = null, double? Reached = null, IReadOnlyList<LineStateCaptured>? Captured = null,
+    IReadOnlyList<ActorSim.Model.Plants.DirectlySent>? Direct = null)
     : IRunMessage;

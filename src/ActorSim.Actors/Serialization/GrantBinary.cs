@@ -43,6 +43,15 @@ internal static class GrantBinary
             {
                 w.Write(instant);
             }
+
+            // Appended after the instants: the items sent straight to the line that it delivers now.
+            var direct = grant.Direct ?? [];
+            w.Write(direct.Count);
+            foreach (var release in direct)
+            {
+                w.Write(release.SourceLine);
+                w.Write(release.Through);
+            }
         }
 
         return stream.ToArray();
@@ -89,6 +98,16 @@ internal static class GrantBinary
             {
                 WriteCaptured(w, captures[i]);
             }
+
+            // Appended: the items sent straight to lines on the line's node.
+            var direct = done.Direct ?? [];
+            w.Write(direct.Count);
+            foreach (var sent in direct)
+            {
+                w.Write(sent.DestinationLine);
+                w.Write(sent.Through);
+                w.Write(sent.EarliestArrival);
+            }
         }
 
         return stream.ToArray();
@@ -124,7 +143,13 @@ internal static class GrantBinary
             instants![i] = r.ReadDouble();
         }
 
-        return grant with { Capture = (flags & 5) != 0, CaptureEgress = (flags & 2) != 0, CaptureAt = instants };
+        var direct = new DirectRelease[More(r) ? r.ReadInt32() : 0];
+        for (var i = 0; i < direct.Length; i++)
+        {
+            direct[i] = new DirectRelease(r.ReadInt32(), r.ReadInt64());
+        }
+
+        return grant with { Capture = (flags & 5) != 0, CaptureEgress = (flags & 2) != 0, CaptureAt = instants, Direct = direct.Length > 0 ? direct : null };
     }
 
     private static GrantDone ReadGrantDone(BinaryReader r, List<string> strings)
@@ -133,18 +158,24 @@ internal static class GrantBinary
             r.ReadString(), r.ReadInt64(), r.ReadInt32(), r.ReadDouble(), ReadShipments(r, strings), r.ReadInt64(), r.ReadDouble(),
             r.ReadBoolean() ? new EgressStatus(r.ReadInt64(), r.ReadInt32(), r.ReadDouble()) : null,
             r.ReadBoolean() ? r.ReadDouble() : null);
-        if (!More(r) || !r.ReadBoolean())
+        if (!More(r))
         {
             return done;
         }
 
-        var captures = new List<LineStateCaptured> { ReadCaptured(r, done.RunId, done.Line) };
+        List<LineStateCaptured>? captures = r.ReadBoolean() ? [ReadCaptured(r, done.RunId, done.Line)] : null;
         for (var more = More(r) ? r.ReadInt32() : 0; more > 0; more--)
         {
-            captures.Add(ReadCaptured(r, done.RunId, done.Line));
+            captures!.Add(ReadCaptured(r, done.RunId, done.Line));
         }
 
-        return done with { Captured = captures };
+        var direct = new DirectlySent[More(r) ? r.ReadInt32() : 0];
+        for (var i = 0; i < direct.Length; i++)
+        {
+            direct[i] = new DirectlySent(r.ReadInt32(), r.ReadInt64(), r.ReadDouble());
+        }
+
+        return done with { Captured = captures, Direct = direct.Length > 0 ? direct : null };
     }
 
     /// <summary>True when the message goes on past its first layout.</summary>

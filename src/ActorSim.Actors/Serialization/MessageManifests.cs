@@ -38,6 +38,8 @@ internal static class MessageManifests
         (typeof(Curtail), "curtail.v1", null),
         (typeof(CaptureState), "capture-state.v1", null),
         (typeof(LineStateCaptured), "line-state-captured.v1", null),
+        (typeof(LinePeers), "line-peers.v1", null),
+        (typeof(DirectItems), "direct-items.v1", null),
     ];
 
     private static readonly Dictionary<Type, string> ByType = Table.ToDictionary(e => e.Type, e => e.Manifest);

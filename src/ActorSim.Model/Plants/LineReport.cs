@@ -11,4 +11,5 @@ namespace ActorSim.Model.Plants;
 /// Where a curtailed line stopped, before its horizon (null: it ran to the horizon). Stopping early is always safe: the
 /// line's next event, which bounded what others were granted, is unchanged.
 /// </param>
-public sealed record LineReport(int Line, double NextEventTime, IReadOnlyList<ItemShipment> Sent, double? Reached = null);
+/// <param name="Direct">Items it sent straight to lines on its own node, per destination (null or empty: none).</param>
+public sealed record LineReport(int Line, double NextEventTime, IReadOnlyList<ItemShipment> Sent, double? Reached = null, IReadOnlyList<DirectlySent>? Direct = null);

@@ -22,6 +22,9 @@ public sealed class SyncCoordinatorCore
     private readonly bool[] _ready;
     private readonly List<ItemShipment>[] _pending;
     private readonly List<ItemShipment> _beyondEnd = [];
+    private readonly double[] _directEarliest;
+    private readonly Dictionary<int, long>[] _directDue;
+    private readonly Dictionary<int, long>[] _directHanded;
     private readonly double[] _scratchNext;
     private readonly double[] _scratchHorizons;
     private int _readyCount;
@@ -40,6 +43,10 @@ public sealed class SyncCoordinatorCore
         _floor = new double[n];
         _ready = new bool[n];
         _pending = Enumerable.Range(0, n).Select(_ => new List<ItemShipment>()).ToArray();
+        _directEarliest = new double[n];
+        Array.Fill(_directEarliest, double.PositiveInfinity);
+        _directDue = Enumerable.Range(0, n).Select(_ => new Dictionary<int, long>()).ToArray();
+        _directHanded = Enumerable.Range(0, n).Select(_ => new Dictionary<int, long>()).ToArray();
         _scratchNext = new double[n];
         _scratchHorizons = new double[n];
         Array.Fill(_granted, double.NaN);
@@ -223,6 +230,11 @@ public sealed class SyncCoordinatorCore
             Accept(line, shipment);
         }
 
+        foreach (var direct in report.Direct ?? [])
+        {
+            AcceptDirect(line, direct);
+        }
+
         _now[line] = reached;
         _next[line] = report.NextEventTime;
         _granted[line] = double.NaN;
@@ -245,7 +257,7 @@ public sealed class SyncCoordinatorCore
     {
         for (var j = 0; j < _next.Length; j++)
         {
-            var earliest = double.IsNaN(_granted[j]) ? _next[j] : _floor[j];
+            var earliest = Math.Min(double.IsNaN(_granted[j]) ? _next[j] : _floor[j], _directEarliest[j]);
             foreach (var shipment in _pending[j])
             {
                 earliest = Math.Min(earliest, shipment.ArrivalTime);
@@ -269,7 +281,30 @@ public sealed class SyncCoordinatorCore
         }
 
         _granted[line] = horizon;
-        return new LineGrant(line, horizon, deliveries.Count > 0 ? deliveries : []);
+        return new LineGrant(line, horizon, deliveries.Count > 0 ? deliveries : [], ReleaseDirect(line));
+    }
+
+    /// <summary>The items sent straight to <paramref name="line"/> that its grant now releases, per source line.</summary>
+    private DirectRelease[] ReleaseDirect(int line)
+    {
+        var due = _directDue[line];
+        if (due.Count == 0)
+        {
+            return [];
+        }
+
+        var releases = new DirectRelease[due.Count];
+        var k = 0;
+        foreach (var (source, through) in due.OrderBy(d => d.Key))
+        {
+            ItemsDelivered += through - _directHanded[line].GetValueOrDefault(source);
+            _directHanded[line][source] = through;
+            releases[k++] = new DirectRelease(source, through);
+        }
+
+        due.Clear();
+        _directEarliest[line] = double.PositiveInfinity;
+        return releases;
     }
 
     /// <summary>True when line <paramref name="line"/> stands two windows or more past one of the lines it sends to.</summary>
@@ -314,6 +349,28 @@ public sealed class SyncCoordinatorCore
             // Due after the run: never handed over, but still on its way (a snapshot at the end holds it).
             _beyondEnd.Add(shipment);
         }
+    }
+
+    /// <summary>Notes items <paramref name="line"/> sent straight to a line on its node: due with that line's next grant.</summary>
+    private void AcceptDirect(int line, DirectlySent direct)
+    {
+        var destination = direct.DestinationLine;
+        CheckLine(destination);
+        if (!Schedule.Destinations(line).Contains(destination))
+        {
+            throw new InvalidOperationException($"Line {line} sent items straight to line {destination}, which no link of the plant from line {line} reaches.");
+        }
+
+        var committed = double.IsNaN(_granted[destination]) ? _now[destination] : Math.Max(_now[destination], _granted[destination]);
+        var handed = Math.Max(_directHanded[destination].GetValueOrDefault(line), _directDue[destination].GetValueOrDefault(line));
+        if (double.IsNaN(direct.EarliestArrival) || direct.EarliestArrival < committed || direct.Through <= handed)
+        {
+            throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture,
+                $"Line {line} sent items straight to line {destination} up to number {direct.Through}, the first due at t={SimTime.Format(direct.EarliestArrival)}; line {destination} may already have run to t={SimTime.Format(committed)} and has {handed} from it."));
+        }
+
+        _directDue[destination][line] = direct.Through;
+        _directEarliest[destination] = Math.Min(_directEarliest[destination], direct.EarliestArrival);
     }
 
     private void CheckLine(int line)

@@ -63,6 +63,20 @@ public sealed class WindowedLine
     }
 
     /// <summary>
+    /// Delivers a grant's items together with those sent straight to the line by lines on its node
+    /// (<paramref name="direct"/>, which this sorts in place), in delivery order: the order the coordinator would have
+    /// handed them all in.
+    /// </summary>
+    public void Deliver(IReadOnlyList<ItemShipment> deliveries, List<ItemShipment> direct)
+    {
+        ArgumentNullException.ThrowIfNull(deliveries);
+        ArgumentNullException.ThrowIfNull(direct);
+        direct.AddRange(deliveries);
+        direct.Sort(DeliveryOrder.Comparison);
+        Deliver(direct);
+    }
+
+    /// <summary>
     /// The line's report after a grant: its next event time, the items sent since the last report, and where it
     /// stopped when short of the horizon (<paramref name="reached"/>; null when it ran to the horizon).
     /// </summary>

@@ -30,6 +30,12 @@ public sealed class MessageSerializationTests(ITestOutputHelper output) : Akka.T
             [new ActorSim.Egress.Destinations.ManifestChunk("line=B/events_000001.parquet", "B", "history", 5000, 81920, new string('c', 64))])]),
         new GrantDone("r1", 6, 1, 7201, [], 12600, 0.5, Captured: [new LineStateCaptured("r1", 1, null, "no state")]),
         new GrantDone("r1", 7, 1, 9000, [Item], 12700, 0.5, Captured: [new LineStateCaptured("r1", 1, """{"sim_id":"B"}""", null, [4]), new LineStateCaptured("r1", 1, """{"sim_id":"B","n":2}""", null, [5], [])]),
+        new Grant("r1", 8, 2, 7200, [Item], Direct: [new DirectRelease(0, 41), new DirectRelease(1, 7)]),
+        new Grant("r1", 9, 2, 7200, [], Capture: true, Direct: [new DirectRelease(1, 9)]),
+        new GrantDone("r1", 8, 0, 7300, [Item], 12800, 0.5, Direct: [new DirectlySent(2, 41, 7212.5), new DirectlySent(3, 2, double.PositiveInfinity)]),
+        new GrantDone("r1", 9, 0, 9000, [], 12900, 0.5, Captured: [new LineStateCaptured("r1", 0, """{"sim_id":"A"}""", null)], Direct: [new DirectlySent(2, 45, 7300)]),
+        new LinePeers("r1", 0, [2, 3], 86400),
+        new DirectItems("r1", 0, [Item, Item with { Sequence = 8 }]),
         new LineProgress("r1", 1, 3600, 999),
         new LineProgress("r1", 1, 7200, 1999, new EgressStatus(800, 64, 2.5)),
         new LineFailed("r1", 1, "Inspection", 17.25, "IOException: disk full"),
@@ -123,13 +129,14 @@ public sealed class MessageSerializationTests(ITestOutputHelper output) : Akka.T
     {
         var serializer = (ActorSimMessageSerializer)Sys.Serialization.FindSerializerForType(typeof(Grant));
 
-        // The flags byte, then the count of instants and each instant: a reader of the first layout reads only bit 1.
+        // The flags byte, then the count of instants and each instant, then the count of direct releases (none): a
+        // reader of the first layout reads only bit 1.
         var atHorizon = serializer.ToBinary(new Grant("r1", 3, 1, 3600, [Item], Capture: true));
         var atInstants = serializer.ToBinary(new Grant("r1", 3, 1, 5400, [Item], Capture: true, CaptureEgress: true, CaptureAt: [3600]));
 
-        Assert.Equal(1, atHorizon[^5] & 1);
-        Assert.Equal(0, atInstants[^13] & 1);
-        Assert.Equal(6, atInstants[^13]);
+        Assert.Equal(1, atHorizon[^9] & 1);
+        Assert.Equal(0, atInstants[^17] & 1);
+        Assert.Equal(6, atInstants[^17]);
     }
 
     [Fact]

@@ -18,8 +18,13 @@ internal sealed class ChainOfThree
     /// <summary>The run id the coordinator puts on every message about the run.</summary>
     public const string RunId = "chain-of-three";
 
-    public ChainOfThree(Akka.TestKit.Xunit2.TestKit kit, ActorRunnerSettings settings, double maxWindow = double.PositiveInfinity, ManualClock? clock = null)
+    /// <summary>
+    /// The chain, its lines probes in the test's actor system; every item goes through the coordinator unless
+    /// <paramref name="directItems"/> (the probes are all on one node, so each is then told its destination is a peer).
+    /// </summary>
+    public ChainOfThree(Akka.TestKit.Xunit2.TestKit kit, ActorRunnerSettings settings, double maxWindow = double.PositiveInfinity, ManualClock? clock = null, bool directItems = false)
     {
+        settings = settings with { DirectItems = directItems };
         A = kit.CreateTestProbe("A");
         B = kit.CreateTestProbe("B");
         C = kit.CreateTestProbe("C");
