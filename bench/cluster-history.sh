@@ -3,20 +3,23 @@
 # DURATION (default 1 week) in one process on 2 line threads (the actors engine), and with `history --cluster` on two
 # `actorsim node` worker processes of one thread each, on this machine. Prints each run's time, rounds and grants (from
 # the coordinator's log), items sent, the cluster's extra time per grant and per item, the rounds per simulated hour
-# of both, and checks that the chunk files are the same bytes. Then the cost of checkpoints: the cluster run twice more
-# on the same nodes, REPEAT times each (default 3), alternately with and without `--checkpoint-every CHECKPOINT_EVERY`
-# (default 1 hour), the best of each compared, and the checkpointed files checked against the others. Runs the CLI published ReadyToRun (as users
-# run it), unless ACTORSIM names another build.
+# of both, and checks that the chunk files are the same bytes; then the cluster run with `--placement together`. Then
+# the cluster run three ways on the same nodes with `--placement PLACEMENT` (default together), REPEAT times each
+# (default 3), alternately: plain (items between lines on one node sent straight), with every item through the
+# coordinator (`direct-items = off`), and with `--checkpoint-every CHECKPOINT_EVERY` (default 1 hour); the best of each
+# compared (what sending straight saves, what checkpoints cost), and their files checked against the local run's. Runs
+# the CLI published ReadyToRun (as users run it), unless ACTORSIM names another build.
 #
 #   bench/cluster-history.sh
 #
-# Environment: ACTORSIM, DURATION, CHECKPOINT_EVERY, REPEAT, BASE_PORT (default 4063; the nodes take BASE_PORT and BASE_PORT + 1).
+# Environment: ACTORSIM, DURATION, CHECKPOINT_EVERY, REPEAT, PLACEMENT, BASE_PORT (default 4063; the nodes take BASE_PORT and BASE_PORT + 1).
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
 duration=${DURATION:-1 week}
 checkpoint_every=${CHECKPOINT_EVERY:-1 hour}
 repeat=${REPEAT:-3}
+placement=${PLACEMENT:-together}
 port=${BASE_PORT:-4063}
 # shellcheck source=bench/cluster-nodes.sh
 source bench/cluster-nodes.sh
@@ -30,9 +33,10 @@ cluster=("${history[@]}" --cluster "127.0.0.1:$port" --cluster-workers 2)
 "${cluster[@]}" --placement together --dest "$work/together" > "$work/together.log" 2>&1 || { cat "$work/together.log" >&2; exit 1; }
 echo 'actorsim.actors.direct-items = off' > "$work/relayed.conf"
 for round in $(seq "$repeat"); do
-  "${cluster[@]}" --dest "$work/plain$round" > "$work/plain$round.log" 2>&1 || { cat "$work/plain$round.log" >&2; exit 1; }
-  "${cluster[@]}" --config "$work/relayed.conf" --dest "$work/relayed$round" > "$work/relayed$round.log" 2>&1 || { cat "$work/relayed$round.log" >&2; exit 1; }
-  "${cluster[@]}" --dest "$work/checkpointed$round" --checkpoint-every "$checkpoint_every" > "$work/checkpointed$round.log" 2>&1 \
+  "${cluster[@]}" --placement "$placement" --dest "$work/plain$round" > "$work/plain$round.log" 2>&1 || { cat "$work/plain$round.log" >&2; exit 1; }
+  "${cluster[@]}" --placement "$placement" --config "$work/relayed.conf" --dest "$work/relayed$round" > "$work/relayed$round.log" 2>&1 \
+    || { cat "$work/relayed$round.log" >&2; exit 1; }
+  "${cluster[@]}" --placement "$placement" --dest "$work/checkpointed$round" --checkpoint-every "$checkpoint_every" > "$work/checkpointed$round.log" 2>&1 \
     || { cat "$work/checkpointed$round.log" >&2; exit 1; }
 done
 stop_nodes
@@ -42,7 +46,7 @@ diff -r -q -x _manifest.json "$work/local" "$work/checkpointed1" > /dev/null || 
 diff -r -q -x _manifest.json "$work/local" "$work/together" > /dev/null || { echo "the run placed together wrote other chunk files than the local run's" >&2; exit 1; }
 diff -r -q -x _manifest.json "$work/local" "$work/relayed1" > /dev/null || { echo "the run with every item through the coordinator wrote other chunk files than the local run's" >&2; exit 1; }
 
-python3 - "$work/local.log" "$work/cluster.log" "$work" "$checkpoint_every" "$repeat" <<'PY'
+python3 - "$work/local.log" "$work/cluster.log" "$work" "$checkpoint_every" "$repeat" "$placement" <<'PY'
 import re, sys
 def to_coordinator(path):
     # The per-line traffic lines: "line X ran on NODE: N messages (M MB) to the coordinator, ..."
@@ -69,7 +73,7 @@ def ran(path):
 rounds = range(1, int(sys.argv[5]) + 1)
 plain = min(ran(f"{sys.argv[3]}/plain{r}.log") for r in rounds)
 relayed = min(ran(f"{sys.argv[3]}/relayed{r}.log") for r in rounds)
-print(f"items through the coordinator (direct-items = off): best of {len(rounds)} runs {relayed:.2f} s against {plain:.2f} s sent straight between lines on one node "
+print(f"--placement {sys.argv[6]}, every item through the coordinator (direct-items = off): best of {len(rounds)} runs {relayed:.2f} s against {plain:.2f} s sent straight between lines on one node "
       f"({to_coordinator(sys.argv[3] + '/relayed1.log'):.2f} MB against {to_coordinator(sys.argv[3] + '/plain1.log'):.2f} MB from the lines to the coordinator); the same bytes")
 checkpointed = min(ran(f"{sys.argv[3]}/checkpointed{r}.log") for r in rounds)
 text = open(f"{sys.argv[3]}/checkpointed1.log").read()
@@ -79,6 +83,6 @@ def grants(path):
 print(f"checkpointed run: {grants(sys.argv[3] + '/checkpointed1.log')} grants against {grants(sys.argv[3] + '/plain1.log')} "
       f"(each line captures a checkpoint inside its grant; no line waits for another at the instant)")
 print(f"checkpoints every {sys.argv[4]}: {taken} taken; best of {len(rounds)} runs {checkpointed:.2f} s against {plain:.2f} s without: "
-      f"{100 * (checkpointed / plain - 1):+.1f} % ({1000 * (checkpointed - plain) / max(taken, 1):.2f} ms per checkpoint); "
-      f"against every item through the coordinator, as a checkpointed run sends them: {100 * (checkpointed / relayed - 1):+.1f} %; the files are the same bytes")
+      f"{100 * (checkpointed / plain - 1):+.1f} % ({1000 * (checkpointed - plain) / max(taken, 1):.2f} ms per checkpoint; "
+      f"{to_coordinator(sys.argv[3] + '/checkpointed1.log'):.2f} MB from the lines to the coordinator); the files are the same bytes")
 PY

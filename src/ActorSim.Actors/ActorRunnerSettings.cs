@@ -41,7 +41,7 @@ public sealed record ActorRunnerSettings
 
     /// <summary>
     /// Lines on one node send each other their items straight, telling the coordinator only how many (default true);
-    /// false sends every item through the coordinator. Runs that take snapshots or checkpoints always do. Changes no record.
+    /// false sends every item through the coordinator. Runs that take snapshots always do. Changes no record.
     /// </summary>
     public bool DirectItems { get; init; } = true;
 

@@ -17,11 +17,13 @@ internal sealed class DirectItemLedger
     private readonly Dictionary<int, Queue<ItemShipment>> _held = [];
     private readonly Dictionary<int, long> _released = [];
     private double _before = double.NegativeInfinity;
+    private bool _withContents;
 
     /// <summary>Takes the peers to send to straight, each found on this node by <paramref name="find"/> (one not found gets its items through the coordinator).</summary>
     public void Connect(LinePeers peers, Func<int, IActorRef?> find)
     {
         _before = peers.Before;
+        _withContents = peers.WithContents;
         foreach (var peer in peers.Peers)
         {
             if (find(peer) is { } actor)
@@ -33,15 +35,18 @@ internal sealed class DirectItemLedger
 
     /// <summary>
     /// Sends the items of <paramref name="sent"/> that are for a peer and due before the run's end straight to it (one
-    /// message per peer); returns the others, for the coordinator, and the counts to report.
+    /// message per peer); returns the others, for the coordinator, the counts to report, and when the coordinator asked
+    /// for them (a checkpointed run) the items sent straight, in sending order.
     /// </summary>
-    public (IReadOnlyList<ItemShipment> Relayed, IReadOnlyList<DirectlySent>? Direct) Send(string runId, int line, IReadOnlyList<ItemShipment> sent, IActorRef self)
+    public (IReadOnlyList<ItemShipment> Relayed, IReadOnlyList<DirectlySent>? Direct, IReadOnlyList<ItemShipment>? Contents) Send(
+        string runId, int line, IReadOnlyList<ItemShipment> sent, IActorRef self)
     {
         if (_peers.Count == 0 || sent.Count == 0)
         {
-            return (sent, null);
+            return (sent, null, null);
         }
 
+        List<ItemShipment>? contents = null;
         List<ItemShipment>? relayed = null;
         SortedDictionary<int, List<ItemShipment>>? straight = null;
         foreach (var shipment in sent)
@@ -55,6 +60,10 @@ internal sealed class DirectItemLedger
                 }
 
                 items.Add(shipment);
+                if (_withContents)
+                {
+                    (contents ??= []).Add(shipment);
+                }
             }
             else
             {
@@ -64,7 +73,7 @@ internal sealed class DirectItemLedger
 
         if (straight is null)
         {
-            return (sent, null);
+            return (sent, null, null);
         }
 
         var direct = new List<DirectlySent>(straight.Count);
@@ -81,7 +90,7 @@ internal sealed class DirectItemLedger
             direct.Add(new DirectlySent(destination, through, earliest));
         }
 
-        return (relayed ?? [], direct);
+        return (relayed ?? [], direct, contents);
     }
 
     /// <summary>Holds items a peer sent straight to this line until a grant releases them.</summary>

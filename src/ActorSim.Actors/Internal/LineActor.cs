@@ -346,8 +346,8 @@ internal sealed class LineActor : UntypedActor
         LineStateCaptured[]? captured = _capturedInGrant.Count > 0 ? [.. _capturedInGrant] : null;
         _capturedInGrant.Clear();
         // Items for lines on this node go to them straight, before the report: they are in their mailboxes before any grant the report leads to.
-        var (relayed, direct) = _direct.Send(_runId, _index, report.Sent, Self);
-        Context.Parent.Tell(new GrantDone(_runId, grant.Round, _index, report.NextEventTime, relayed, _simulation.ProcessedEvents, _busy.Elapsed.TotalSeconds, egress, reached, captured, direct));
+        var (relayed, direct, contents) = _direct.Send(_runId, _index, report.Sent, Self);
+        Context.Parent.Tell(new GrantDone(_runId, grant.Round, _index, report.NextEventTime, relayed, _simulation.ProcessedEvents, _busy.Elapsed.TotalSeconds, egress, reached, captured, direct, contents));
         _syncWait.Start();
     }
 

@@ -108,6 +108,9 @@ internal static class GrantBinary
                 w.Write(sent.Through);
                 w.Write(sent.EarliestArrival);
             }
+
+            // Appended: in a checkpointed run, the items sent straight.
+            WriteShipments(w, done.DirectContents ?? [], strings);
         }
 
         return stream.ToArray();
@@ -175,7 +178,8 @@ internal static class GrantBinary
             direct[i] = new DirectlySent(r.ReadInt32(), r.ReadInt64(), r.ReadDouble());
         }
 
-        return done with { Captured = captures, Direct = direct.Length > 0 ? direct : null };
+        var contents = More(r) ? ReadShipments(r, strings) : [];
+        return done with { Captured = captures, Direct = direct.Length > 0 ? direct : null, DirectContents = contents.Length > 0 ? contents : null };
     }
 
     /// <summary>True when the message goes on past its first layout.</summary>

@@ -11,15 +11,17 @@ namespace ActorSim.Actors.Tests.Runs;
 [Collection(ActorsCollection.Name)]
 public sealed class ActorDeterminismTests
 {
-    public static TheoryData<string, ulong, int, GrantMode> Cases()
+    public static TheoryData<string, ulong, int, GrantMode, bool> Cases()
     {
-        var data = new TheoryData<string, ulong, int, GrantMode>();
+        // Every line in one process: items go straight between lines unless direct items are off (the last cases).
+        var data = new TheoryData<string, ulong, int, GrantMode, bool>();
         foreach (var plant in new[] { "two-stage", "rework-loop" })
         {
-            data.Add(plant, 1, 1, GrantMode.Eager);
-            data.Add(plant, 42, 2, GrantMode.Eager);
-            data.Add(plant, 20240601, 2, GrantMode.Eager);
-            data.Add(plant, 42, 2, GrantMode.Rounds);
+            data.Add(plant, 1, 1, GrantMode.Eager, true);
+            data.Add(plant, 42, 2, GrantMode.Eager, true);
+            data.Add(plant, 20240601, 2, GrantMode.Eager, true);
+            data.Add(plant, 42, 2, GrantMode.Rounds, true);
+            data.Add(plant, 42, 2, GrantMode.Eager, false);
         }
 
         return data;
@@ -27,7 +29,7 @@ public sealed class ActorDeterminismTests
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void Actors_should_write_the_records_of_the_sequential_reference_line_for_line(string name, ulong seed, int parallelism, GrantMode grants)
+    public void Actors_should_write_the_records_of_the_sequential_reference_line_for_line(string name, ulong seed, int parallelism, GrantMode grants, bool directItems)
     {
         // The two-stage plant runs three windows (a simulated hour each), so eager grants overlap and lines run ahead.
         var plant = name == "two-stage" ? ReferenceModels.TwoStagePlant(5) : ReferenceModels.ReworkLoopPlant(5);
@@ -35,7 +37,7 @@ public sealed class ActorDeterminismTests
 
         var (reference, referenceStats) = PlantRuns.Run(new SequentialPlantRunner(plant), seed, until);
         var (actors, actorStats) = PlantRuns.Run(
-            new ActorPlantRunner(plant, TestConfig.Settings with { Parallelism = parallelism, ProgressInterval = 600, Grants = grants }), seed, until);
+            new ActorPlantRunner(plant, TestConfig.Settings with { Parallelism = parallelism, ProgressInterval = 600, Grants = grants, DirectItems = directItems }), seed, until);
 
         Assert.Equal(plant.Lines.Select(l => l.SimId).Order(), actors.Keys.Order());
         foreach (var (simId, records) in reference)

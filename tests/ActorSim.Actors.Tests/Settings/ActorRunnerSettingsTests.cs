@@ -36,6 +36,13 @@ public sealed class ActorRunnerSettingsTests
     }
 
     [Fact]
+    public void Direct_items_should_be_on_by_default_and_off_on_request()
+    {
+        Assert.True(ActorRunnerSettings.Default.DirectItems);
+        Assert.False(ActorRunnerSettings.FromConfig(ConfigurationFactory.ParseString("actorsim.actors.direct-items = off")).DirectItems);
+    }
+
+    [Fact]
     public void Line_turn_should_default_to_ten_milliseconds_and_take_zero()
     {
         Assert.Equal(TimeSpan.FromMilliseconds(10), ActorRunnerSettings.Default.LineTurn);
