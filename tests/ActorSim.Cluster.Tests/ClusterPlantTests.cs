@@ -96,10 +96,12 @@ public sealed class ClusterPlantTests : IDisposable
     }
 
     [Theory]
-    [InlineData("two-stage")]
-    [InlineData("rework-loop")]
-    public async Task A_run_with_checkpoints_that_loses_a_node_hosting_lines_restores_them_and_writes_the_reference_engines_bytes(string model)
+    [InlineData("two-stage", PlacementRule.Spread)]
+    [InlineData("two-stage", PlacementRule.Together)]
+    [InlineData("rework-loop", PlacementRule.Spread)]
+    public async Task A_run_with_checkpoints_that_loses_a_node_hosting_lines_restores_them_and_writes_the_reference_engines_bytes(string model, PlacementRule placement)
     {
+        // Placed together, lines on one node pass items straight, and the checkpoints list those in transit from the reports.
         const string DownQuickly = "akka.cluster.split-brain-resolver.stable-after = 2s";
         var reference = Compile(model, "reference", RunEngine.Reference, hours: 48);
         await using (var outputs = await OpenAsync(reference))
@@ -119,7 +121,7 @@ public sealed class ClusterPlantTests : IDisposable
         await using (var outputs = await OpenAsync(spread))
         {
             // Slow lines (a sink that takes its time) keep the run going while the node is lost and found lost.
-            var running = new ClusterPlantRunner(client) { MinWorkers = 2, CheckpointEvery = 3600, Recovering = r => recovering.TrySetResult(r) }
+            var running = new ClusterPlantRunner(client) { MinWorkers = 2, CheckpointEvery = 3600, Placement = placement, Recovering = r => recovering.TrySetResult(r) }
                 .RunAsync(spread, outputs, outputs.RunId, new RunExecution());
             var checkpoint = Path.Combine(_root, "cluster", DestinationSession.CheckpointFolder, outputs.RunId + ".json");
             while (!File.Exists(checkpoint) && !running.IsCompleted)
