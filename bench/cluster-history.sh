@@ -34,7 +34,7 @@ cluster=("${history[@]}" --cluster "127.0.0.1:$port" --cluster-workers 2)
 echo 'actorsim.actors.direct-items = off' > "$work/relayed.conf"
 for round in $(seq "$repeat"); do
   "${cluster[@]}" --placement "$placement" --dest "$work/plain$round" > "$work/plain$round.log" 2>&1 || { cat "$work/plain$round.log" >&2; exit 1; }
-  "${cluster[@]}" --placement "$placement" --config "$work/relayed.conf" --dest "$work/relayed$round" > "$work/relayed$round.log" 2>&1 \
+  "${cluster[@]}" --placement "$placement" --cluster-config "$work/relayed.conf" --dest "$work/relayed$round" > "$work/relayed$round.log" 2>&1 \
     || { cat "$work/relayed$round.log" >&2; exit 1; }
   "${cluster[@]}" --placement "$placement" --dest "$work/checkpointed$round" --checkpoint-every "$checkpoint_every" > "$work/checkpointed$round.log" 2>&1 \
     || { cat "$work/checkpointed$round.log" >&2; exit 1; }

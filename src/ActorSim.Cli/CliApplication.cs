@@ -105,6 +105,11 @@ internal static class CliApplication
             throw new UsageException("--checkpoint-every needs --cluster: checkpoints let a run on the cluster go on when it loses a worker node; a run in one process has none to lose.");
         }
 
+        if (options.ActorSettings is not null && options.Cluster is not null)
+        {
+            throw new UsageException("--config sets up the actors of a run in this process; on a cluster the client reads --cluster-config FILE (the same actorsim.actors keys), and each node its own --config.");
+        }
+
         if (options.Placement is not null && options.Cluster is null)
         {
             throw new UsageException("--placement needs --cluster: it places a plant's lines on the cluster's worker nodes; a run in one process runs them all itself.");

@@ -39,6 +39,19 @@ public class HistoryUsageTests
     }
 
     [Fact]
+    public async Task An_actor_configuration_for_this_process_given_to_a_cluster_run_should_exit_2_naming_the_option_that_serves()
+    {
+        using var folder = new Egress.Tests.Support.TempDirectory();
+        var config = folder.Sub("actors.conf");
+        await File.WriteAllTextAsync(config, "actorsim.actors.direct-items = off");
+
+        var (code, _, error) = await ActorsimCommand.RunAsync(["history", "--model", "two-stage", "--duration", "1 hour", "--dest", folder.Sub("out"), "--cluster", "127.0.0.1:1", "--config", config]);
+
+        Assert.Equal(2, code);
+        Assert.Contains("on a cluster the client reads --cluster-config FILE", error);
+    }
+
+    [Fact]
     public async Task An_unknown_command_should_exit_2()
     {
         var (code, _, error) = await ActorsimCommand.RunAsync("forecast-all");
