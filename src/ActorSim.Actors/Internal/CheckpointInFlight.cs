@@ -12,11 +12,13 @@ namespace ActorSim.Actors.Internal;
 /// in it) and due at or after the instant, handed over after that line's capturing grant, or held past the run's end.
 /// The lines' states leave out the items handed to them and not arrived (the coordinator lists them here instead, so
 /// a capture does not write thousands of items a grant delivered), and an item sent at or after the instant is not in
-/// transit: the replay sends it again. Complete once every line's capturing grant has reported,
-/// when every item sent before the instant has reached the coordinator. Several may be collected at once: a grant may
-/// cross several instants, and the line then captures at each. This is a consistent cut of the run
-/// (Chandy and Lamport's snapshot, with the coordinator as the only channel), exactly the state a barrier at the
-/// instant would have captured.
+/// transit: the replay sends it again. Items a line sent straight to a line on its node never pass the coordinator: the
+/// sender lists those in transit at the instant with its state (<see cref="LineStateCaptured.InTransitOut"/>), and the
+/// receiver's state leaves them out as it leaves out the items handed to it. Complete once every line's capturing
+/// grant has reported, when every item sent before the instant has reached the coordinator. Several may be collected
+/// at once: a grant may cross several instants, and the line then captures at each. This is a consistent cut of the
+/// run (Chandy and Lamport's snapshot, each channel recorded by the side that saw all it carried), exactly the state a
+/// barrier at the instant would have captured.
 /// </summary>
 internal sealed class CheckpointInFlight
 {
@@ -83,12 +85,13 @@ internal sealed class CheckpointInFlight
         }
     }
 
-    /// <summary>Takes the state <paramref name="line"/> captured at the instant.</summary>
+    /// <summary>Takes the state <paramref name="line"/> captured at the instant, and the items it had sent straight that were in transit then.</summary>
     public void Captured(int line, LineStateCaptured captured)
     {
         if (_captured[line] is null)
         {
             _capturedCount++;
+            _inTransit.AddRange(captured.InTransitOut ?? []);
         }
 
         _captured[line] = captured;

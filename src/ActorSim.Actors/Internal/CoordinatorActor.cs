@@ -50,8 +50,6 @@ internal sealed class CoordinatorActor : UntypedActor, IWithTimers
     private readonly List<CheckpointInFlight> _inFlight = [];
     private List<ItemShipment>[]? _handed;
     private List<CheckpointInFlight>?[]? _askedIn;
-    private readonly Dictionary<(int Source, int Destination), Queue<ItemShipment>> _directContents = [];
-    private readonly Dictionary<(int Source, int Destination), long> _directHanded = [];
     private int _checkpointsOpened;
     private bool _ended;
     private int _snapshotsTaken;
@@ -336,9 +334,9 @@ internal sealed class CoordinatorActor : UntypedActor, IWithTimers
 
     /// <summary>
     /// Tells each line which of the lines it sends to run on its node, to send their items straight to them: the
-    /// coordinator then hears only how many, and in a run that takes checkpoints what they were too, to list those in
-    /// transit at an instant. A run that takes snapshots counts every item in transit as it holds them, so its items
-    /// all come through the coordinator.
+    /// coordinator then hears only how many (in a run that takes checkpoints each sender lists its items in transit at
+    /// an instant). A run that takes snapshots counts every item in transit as it holds them, so its items all come
+    /// through the coordinator.
     /// </summary>
     private void ConnectPeers()
     {
@@ -456,11 +454,7 @@ internal sealed class CoordinatorActor : UntypedActor, IWithTimers
             _grantRound[grant.Line] = _core.Rounds;
             if (Checkpointing)
             {
-                if (CheckpointsIn(grant) is not { } asked)
-                {
-                    return;
-                }
-
+                var asked = CheckpointsIn(grant);
                 var capture = asked.Count > 0;
                 _lines[grant.Line].Tell(new Grant(_runId, _core.Rounds, grant.Line, grant.Horizon, grant.Deliveries, capture, capture, capture ? asked.ConvertAll(c => c.At) : null,
                     grant.Direct is { Count: > 0 } direct ? direct : null));
@@ -679,11 +673,9 @@ internal sealed class CoordinatorActor : UntypedActor, IWithTimers
     /// <summary>
     /// The checkpoints' instants <paramref name="grant"/> is to capture the line's state at: those from where the line
     /// stands to the grant's horizon that it has not captured. A checkpoint is opened when a grant first reaches it,
-    /// before any line can pass it. Keeps, per line, the items handed over and not arrived, which the states leave out,
-    /// those the grant releases that were sent straight to it included. Null when the run failed: a release names items
-    /// whose contents no report brought.
+    /// before any line can pass it. Keeps, per line, the items handed over and not arrived, which the states leave out.
     /// </summary>
-    private List<CheckpointInFlight>? CheckpointsIn(LineGrant grant)
+    private List<CheckpointInFlight> CheckpointsIn(LineGrant grant)
     {
         var times = _snapshot!.Times;
         while (_checkpointsOpened < times.Count && times[_checkpointsOpened] <= grant.Horizon)
@@ -697,14 +689,6 @@ internal sealed class CoordinatorActor : UntypedActor, IWithTimers
         var handed = _handed[grant.Line];
         handed.RemoveAll(i => i.ArrivalTime < standsAt);
         handed.AddRange(grant.Deliveries);
-        foreach (var release in grant.Direct ?? [])
-        {
-            if (!TakeDirectContents(release.SourceLine, grant.Line, release.Through, handed))
-            {
-                return null;
-            }
-        }
-
         var asked = new List<CheckpointInFlight>();
         foreach (var checkpoint in _inFlight)
         {
@@ -721,53 +705,14 @@ internal sealed class CoordinatorActor : UntypedActor, IWithTimers
     }
 
     /// <summary>
-    /// Adds to <paramref name="handed"/> the items <paramref name="source"/> sent straight to <paramref name="destination"/>
-    /// that a grant releases, up to <paramref name="through"/> of them; false, having failed the run, when the reports
-    /// did not bring them all.
-    /// </summary>
-    private bool TakeDirectContents(int source, int destination, long through, List<ItemShipment> handed)
-    {
-        var key = (source, destination);
-        var count = through - _directHanded.GetValueOrDefault(key);
-        var held = _directContents.GetValueOrDefault(key);
-        if ((held?.Count ?? 0) < count)
-        {
-            Fail($"Line '{_simIds[source]}' sent {count} items straight to line '{_simIds[destination]}' and its reports listed {held?.Count ?? 0} of them; a checkpoint needs every item in transit (does its node run an older ActorSim?)",
-                _simIds[source], _core.ReachedTime(source));
-            return false;
-        }
-
-        for (var i = 0; i < count; i++)
-        {
-            handed.Add(held!.Dequeue());
-        }
-
-        _directHanded[key] = through;
-        return true;
-    }
-
-    /// <summary>
-    /// Feeds a report to the checkpoints being collected: the items it sent, through the coordinator or straight, and the
-    /// states it captured, in the order of their instants. Takes each checkpoint once complete, in order. False when the
-    /// run failed on one.
+    /// Feeds a report to the checkpoints being collected: the items it sent, and the states it captured, in the order of
+    /// their instants. Takes each checkpoint once complete, in order. False when the run failed on one.
     /// </summary>
     private bool OnCheckpointReport(GrantDone report)
     {
-        foreach (var item in report.DirectContents ?? [])
-        {
-            var key = (report.Line, item.DestinationLine);
-            if (!_directContents.TryGetValue(key, out var held))
-            {
-                _directContents[key] = held = new Queue<ItemShipment>();
-            }
-
-            held.Enqueue(item);
-        }
-
         foreach (var checkpoint in _inFlight)
         {
             checkpoint.Sent(report.Sent, EndTime);
-            checkpoint.Sent(report.DirectContents ?? [], EndTime);
         }
 
         var captures = report.Captured ?? [];

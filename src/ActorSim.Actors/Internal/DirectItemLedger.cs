@@ -8,7 +8,10 @@ namespace ActorSim.Actors.Internal;
 /// A line's items passed straight between lines on one node, without the coordinator's hop: sending those for the
 /// peers the coordinator named (<see cref="LinePeers"/>) and counting them per destination, holding those other lines
 /// sent it until a grant releases them (<see cref="DirectRelease"/>). Each sender's items reach a line in sending order
-/// (one sender, one receiver: the mailbox keeps their order), so a count is all a release needs.
+/// (one sender, one receiver: the mailbox keeps their order), so a count is all a release needs. In a run that takes
+/// checkpoints the sender keeps what it sent straight until it has arrived, and lists at each instant it captures the
+/// items in transit then (<see cref="InTransitAt"/>): wherever they are (the receiver's mailbox, its held items, its
+/// queue of arrivals), only the sender saw them all.
 /// </summary>
 internal sealed class DirectItemLedger
 {
@@ -17,13 +20,14 @@ internal sealed class DirectItemLedger
     private readonly Dictionary<int, Queue<ItemShipment>> _held = [];
     private readonly Dictionary<int, long> _released = [];
     private double _before = double.NegativeInfinity;
-    private bool _withContents;
+    private bool _checkpointed;
+    private readonly List<ItemShipment> _notArrived = [];
 
     /// <summary>Takes the peers to send to straight, each found on this node by <paramref name="find"/> (one not found gets its items through the coordinator).</summary>
     public void Connect(LinePeers peers, Func<int, IActorRef?> find)
     {
         _before = peers.Before;
-        _withContents = peers.WithContents;
+        _checkpointed = peers.Checkpointed;
         foreach (var peer in peers.Peers)
         {
             if (find(peer) is { } actor)
@@ -35,23 +39,23 @@ internal sealed class DirectItemLedger
 
     /// <summary>
     /// Sends the items of <paramref name="sent"/> that are for a peer and due before the run's end straight to it (one
-    /// message per peer); returns the others, for the coordinator, the counts to report, and when the coordinator asked
-    /// for them (a checkpointed run) the items sent straight, in sending order.
+    /// message per peer); returns the others, for the coordinator, and the counts to report. <paramref name="now"/> is
+    /// where the line stands: a kept item due before it cannot be in transit at a later instant.
     /// </summary>
-    public (IReadOnlyList<ItemShipment> Relayed, IReadOnlyList<DirectlySent>? Direct, IReadOnlyList<ItemShipment>? Contents) Send(
-        string runId, int line, IReadOnlyList<ItemShipment> sent, IActorRef self)
+    public (IReadOnlyList<ItemShipment> Relayed, IReadOnlyList<DirectlySent>? Direct) Send(
+        string runId, int line, IReadOnlyList<ItemShipment> sent, IActorRef self, double now)
     {
+        _notArrived.RemoveAll(i => i.ArrivalTime < now);
         if (_peers.Count == 0 || sent.Count == 0)
         {
-            return (sent, null, null);
+            return (sent, null);
         }
 
-        List<ItemShipment>? contents = null;
         List<ItemShipment>? relayed = null;
         SortedDictionary<int, List<ItemShipment>>? straight = null;
         foreach (var shipment in sent)
         {
-            if (shipment.ArrivalTime < _before && _peers.ContainsKey(shipment.DestinationLine))
+            if (GoesStraight(shipment))
             {
                 straight ??= [];
                 if (!straight.TryGetValue(shipment.DestinationLine, out var items))
@@ -60,9 +64,9 @@ internal sealed class DirectItemLedger
                 }
 
                 items.Add(shipment);
-                if (_withContents)
+                if (_checkpointed)
                 {
-                    (contents ??= []).Add(shipment);
+                    _notArrived.Add(shipment);
                 }
             }
             else
@@ -73,7 +77,7 @@ internal sealed class DirectItemLedger
 
         if (straight is null)
         {
-            return (sent, null, null);
+            return (sent, null);
         }
 
         var direct = new List<DirectlySent>(straight.Count);
@@ -90,8 +94,36 @@ internal sealed class DirectItemLedger
             direct.Add(new DirectlySent(destination, through, earliest));
         }
 
-        return (relayed ?? [], direct, contents);
+        return (relayed ?? [], direct);
     }
+
+    /// <summary>
+    /// The items the line sent straight before <paramref name="instant"/> that arrive at it or later: those sent in earlier
+    /// grants that it keeps, and those of <paramref name="unreported"/> (sent in this grant, before the instant) that
+    /// will go straight.
+    /// </summary>
+    public IReadOnlyList<ItemShipment>? InTransitAt(double instant, IReadOnlyList<ItemShipment> unreported)
+    {
+        if (_peers.Count == 0)
+        {
+            return null;
+        }
+
+        _notArrived.RemoveAll(i => i.ArrivalTime < instant);
+        List<ItemShipment>? inTransit = _notArrived.Count > 0 ? [.. _notArrived] : null;
+        foreach (var shipment in unreported)
+        {
+            if (GoesStraight(shipment) && shipment.SentAt < instant && shipment.ArrivalTime >= instant)
+            {
+                (inTransit ??= []).Add(shipment);
+            }
+        }
+
+        return inTransit;
+    }
+
+    /// <summary>True for an item sent to a peer and due before the run's end.</summary>
+    private bool GoesStraight(ItemShipment shipment) => shipment.ArrivalTime < _before && _peers.ContainsKey(shipment.DestinationLine);
 
     /// <summary>Holds items a peer sent straight to this line until a grant releases them.</summary>
     public void Hold(DirectItems items)

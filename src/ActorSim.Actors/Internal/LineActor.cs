@@ -320,7 +320,9 @@ internal sealed class LineActor : UntypedActor
             _busy.Stop();
             if (captureAt == target)
             {
-                _capturedInGrant.Add(Capture(grant.CaptureEgress));
+                // The items it sent straight that are in transit at the instant go with its state: only this line saw them all.
+                var state = Capture(grant.CaptureEgress);
+                _capturedInGrant.Add(state.StateJson is null ? state : state with { InTransitOut = _direct.InTransitAt(target, _line!.Unreported) });
             }
 
             egress = EgressNow();
@@ -346,8 +348,8 @@ internal sealed class LineActor : UntypedActor
         LineStateCaptured[]? captured = _capturedInGrant.Count > 0 ? [.. _capturedInGrant] : null;
         _capturedInGrant.Clear();
         // Items for lines on this node go to them straight, before the report: they are in their mailboxes before any grant the report leads to.
-        var (relayed, direct, contents) = _direct.Send(_runId, _index, report.Sent, Self);
-        Context.Parent.Tell(new GrantDone(_runId, grant.Round, _index, report.NextEventTime, relayed, _simulation.ProcessedEvents, _busy.Elapsed.TotalSeconds, egress, reached, captured, direct, contents));
+        var (relayed, direct) = _direct.Send(_runId, _index, report.Sent, Self, _simulation.Now);
+        Context.Parent.Tell(new GrantDone(_runId, grant.Round, _index, report.NextEventTime, relayed, _simulation.ProcessedEvents, _busy.Elapsed.TotalSeconds, egress, reached, captured, direct));
         _syncWait.Start();
     }
 

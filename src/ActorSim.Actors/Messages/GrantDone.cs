@@ -12,12 +12,8 @@ namespace ActorSim.Actors.Messages;
 /// <param name="Reached">Where it stopped when curtailed before the horizon; null when it ran to the horizon.</param>
 /// <param name="Captured">For a grant that asked (<see cref="Grant.Capture"/>): the line's state at each capture instant it reached, in order.</param>
 /// <param name="Direct">The items it sent straight to lines on its node (<see cref="LinePeers"/>), counted per destination; null: none.</param>
-/// <param name="DirectContents">
-/// In a run that takes checkpoints, the items behind <paramref name="Direct"/>, in sending order: the coordinator lists
-/// those in transit at an instant. Null otherwise.
-/// </param>
 internal sealed record GrantDone(
     string RunId, long Round, int Line, double NextEventTime, IReadOnlyList<ActorSim.Model.Plants.ItemShipment> Sent, long ProcessedEvents, double BusySeconds,
     EgressStatus? Egress = null, double? Reached = null, IReadOnlyList<LineStateCaptured>? Captured = null,
-    IReadOnlyList<ActorSim.Model.Plants.DirectlySent>? Direct = null, IReadOnlyList<ActorSim.Model.Plants.ItemShipment>? DirectContents = null)
+    IReadOnlyList<ActorSim.Model.Plants.DirectlySent>? Direct = null)
     : IRunMessage;

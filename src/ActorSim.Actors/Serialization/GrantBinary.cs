@@ -109,8 +109,12 @@ internal static class GrantBinary
                 w.Write(sent.EarliestArrival);
             }
 
-            // Appended: in a checkpointed run, the items sent straight.
-            WriteShipments(w, done.DirectContents ?? [], strings);
+            // Appended: per state captured, the items the line sent straight that were in transit at its instant.
+            w.Write(captures.Count);
+            foreach (var captured in captures)
+            {
+                WriteShipments(w, captured.InTransitOut ?? [], strings);
+            }
         }
 
         return stream.ToArray();
@@ -178,8 +182,17 @@ internal static class GrantBinary
             direct[i] = new DirectlySent(r.ReadInt32(), r.ReadInt64(), r.ReadDouble());
         }
 
-        var contents = More(r) ? ReadShipments(r, strings) : [];
-        return done with { Captured = captures, Direct = direct.Length > 0 ? direct : null, DirectContents = contents.Length > 0 ? contents : null };
+        var outgoing = More(r) ? r.ReadInt32() : 0;
+        for (var i = 0; i < outgoing; i++)
+        {
+            var items = ReadShipments(r, strings);
+            if (items.Length > 0)
+            {
+                captures![i] = captures[i] with { InTransitOut = items };
+            }
+        }
+
+        return done with { Captured = captures, Direct = direct.Length > 0 ? direct : null };
     }
 
     /// <summary>True when the message goes on past its first layout.</summary>

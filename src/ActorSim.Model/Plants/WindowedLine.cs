@@ -76,6 +76,9 @@ public sealed class WindowedLine
         Deliver(direct);
     }
 
+    /// <summary>The items the line sent since its last report, in sending order: what the next report will carry.</summary>
+    public IReadOnlyList<ItemShipment> Unreported => _outbox.Unreported;
+
     /// <summary>
     /// The line's report after a grant: its next event time, the items sent since the last report, and where it
     /// stopped when short of the horizon (<paramref name="reached"/>; null when it ran to the horizon).

@@ -14,6 +14,9 @@ internal sealed class BufferingOutbox(Action<ItemShipment>? check = null) : IIte
         _sent.Add(shipment);
     }
 
+    /// <summary>The items sent since the last <see cref="Drain"/>, in sending order (a live view).</summary>
+    public IReadOnlyList<ItemShipment> Unreported => _sent;
+
     public IReadOnlyList<ItemShipment> Drain()
     {
         if (_sent.Count == 0)
