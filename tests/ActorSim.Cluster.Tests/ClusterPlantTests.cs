@@ -25,9 +25,11 @@ public sealed class ClusterPlantTests : IDisposable
     }
 
     [Theory]
+    [InlineData("two-stage", 1, PlacementRule.Spread)]
     [InlineData("two-stage", 2, PlacementRule.Spread)]
     [InlineData("two-stage", 3, PlacementRule.Spread)]
     [InlineData("two-stage", 3, PlacementRule.Together)]
+    [InlineData("rework-loop", 1, PlacementRule.Spread)]
     [InlineData("rework-loop", 2, PlacementRule.Spread)]
     [InlineData("rework-loop", 3, PlacementRule.Spread)]
     [InlineData("rework-loop", 2, PlacementRule.Together)]
