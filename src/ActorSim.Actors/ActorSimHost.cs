@@ -272,7 +272,7 @@ public sealed partial class ActorSimHost : IAsyncDisposable
                 completion.TrySetException(new OperationCanceledException($"The run {runId} was stopped before its end time: {failed.Reason}", cancellationToken));
                 break;
             case RunFailed { SimId: { } simId } failed:
-                completion.TrySetException(new LineFailedException(simId, failed.SimulatedTime, failed.Reason));
+                completion.TrySetException(new LineFailedException(simId, failed.SimulatedTime, failed.Reason) { HostLost = failed.LineGone });
                 break;
             case RunFailed failed:
                 completion.TrySetException(new InvalidOperationException(failed.Reason));

@@ -307,9 +307,8 @@ public sealed class ClusterPlantRunner(ActorSimNode client)
     private async Task<Address[]> LostNodesAsync(Attempt attempt)
     {
         var lost = LostNodes(attempt.Prepared);
-        // CoordinatorActor's words for a line whose actor is gone (its node quarantined, or its death seen as a stop).
-        var message = attempt.Failure?.Message ?? string.Empty;
-        var nodeGone = message.Contains("was lost with its node", StringComparison.Ordinal) || message.Contains("stopped unexpectedly", StringComparison.Ordinal);
+        // A line whose actor is gone (its node quarantined, or its death seen as a stop): the cluster may not agree yet.
+        var nodeGone = attempt.Failure is ActorSim.Model.Plants.LineFailedException { HostLost: true };
         for (var waited = Stopwatch.StartNew(); lost.Length == 0 && nodeGone && waited.Elapsed < LossAgreement; lost = LostNodes(attempt.Prepared))
         {
             await Task.Delay(TimeSpan.FromMilliseconds(100)).ConfigureAwait(false);

@@ -269,7 +269,7 @@ internal sealed class CoordinatorActor : UntypedActor, IWithTimers
                     Fail(t.AddressTerminated
                             ? $"Line '{_simIds[line]}' was lost with its node {t.ActorRef.Path.Address} at t={at} (the node died or was cut off)."
                             : $"Line '{_simIds[line]}' stopped unexpectedly at t={at} (its actor terminated; see the log for its error).",
-                        _simIds[line], _core.ReachedTime(line));
+                        _simIds[line], _core.ReachedTime(line), lineGone: true);
                 }
 
                 break;
@@ -891,12 +891,12 @@ internal sealed class CoordinatorActor : UntypedActor, IWithTimers
         Context.Stop(Self);
     }
 
-    private void Fail(string reason, string? simId, double simulatedTime)
+    private void Fail(string reason, string? simId, double simulatedTime, bool lineGone = false)
     {
         // The requester gets the reason (ActorPlantRunner throws it): logged at Info, as a completed run is.
         _log.Info("Run failed: {Reason}", (object)reason);
         _ended = true;
-        var failed = new RunFailed(_runId, reason, simId, simulatedTime);
+        var failed = new RunFailed(_runId, reason, simId, simulatedTime, lineGone);
         _requester.Tell(failed);
         foreach (var other in _stoppers.Concat(_pausers).Where(s => !s.Equals(_requester)).Distinct())
         {

@@ -30,4 +30,10 @@ public sealed class LineFailedException : Exception
 
     /// <summary>The simulated time of the failure.</summary>
     public double SimulatedTime { get; }
+
+    /// <summary>
+    /// True when the line did not fail itself: what ran it ended without a word (an actor whose node was lost or that
+    /// stopped unexpectedly). A cluster run recovers from such a loss when it takes checkpoints.
+    /// </summary>
+    public bool HostLost { get; init; }
 }

@@ -107,7 +107,7 @@ public sealed class CoordinatorProtocolTests(ITestOutputHelper output) : Akka.Te
     }
 
     [Fact]
-    public void Coordinator_should_fail_the_run_when_a_line_actor_dies()
+    public void Coordinator_should_fail_the_run_saying_the_line_is_gone_when_a_line_actor_dies()
     {
         var chain = new ChainOfThree(this, TestConfig.Settings);
         chain.Start(TestActor);
@@ -118,6 +118,21 @@ public sealed class CoordinatorProtocolTests(ITestOutputHelper output) : Akka.Te
         var failed = ExpectMsg<RunFailed>();
         Assert.Equal("C", failed.SimId);
         Assert.Contains("stopped unexpectedly", failed.Reason, StringComparison.Ordinal);
+        Assert.True(failed.LineGone);
+    }
+
+    [Fact]
+    public void A_line_that_fails_itself_should_not_count_as_gone()
+    {
+        var chain = new ChainOfThree(this, TestConfig.Settings);
+        chain.Start(TestActor);
+        ExpectMsg<RunStarted>();
+
+        chain.B.Send(chain.Coordinator, new LineFailed(ChainOfThree.RunId, 1, "B", 2.5, "IOException: disk full"));
+
+        var failed = ExpectMsg<RunFailed>();
+        Assert.Equal("B", failed.SimId);
+        Assert.False(failed.LineGone);
     }
 
     [Fact]

@@ -47,6 +47,7 @@ public sealed class MessageSerializationTests(ITestOutputHelper output) : Akka.T
         new LineFinished("r1", 1, 100, 5, 250, 0.5, null),
         new LineFinished("r1", 1, 100, 5, 250, 0.5, null, SyncWaitSeconds: 3.5, EgressBlockedSeconds: 1.25),
         new RunFailed("r1", "Line 'B' has been silent", "B", double.NaN),
+        new RunFailed("r1", "Line 'B' was lost with its node", "B", 3600, LineGone: true),
         new RunPaused("r1", 4, 20),
         new RunResumed("r1", 4),
         new RunProgress("20261204T170102Z-3fa9c1", 12, 3600, 86400, 123456, -1),
