@@ -30,9 +30,10 @@ public class SyncCoordinatorCoreDirectTests
     }
 
     [Fact]
-    public void A_destination_whose_items_are_all_released_should_get_no_release_and_no_bound_from_them()
+    public void Releases_should_count_through_each_senders_items_grant_after_grant()
     {
-        // A → B, L = 5, end 100, window 10: B's item at 12 is released in its grant to 15; later grants release nothing.
+        // A → B, L = 5, end 100, window 10: A's first three items (the first due at 12) are released in B's grant to 15,
+        // its next two in B's following grant, by A's running count.
         var core = new SyncCoordinatorCore(new ConservativeSchedule(2, [new ScheduleLink("belt", 0, 1, 5)], 100, maxWindow: 10));
         core.Ready(0, 0, 0);
         core.Ready(1, 0, Never);
