@@ -17,6 +17,8 @@ dotnet test ActorSim.sln -c Release --no-build --logger "console;verbosity=norma
 status=${PIPESTATUS[0]}
 sum() { grep -E "^ +$1: +[0-9]+" "$log" | awk '{ s += $2 } END { print s + 0 }'; }
 passed=$(sum Passed); failed=$(sum Failed); skipped=$(sum Skipped)
+# The failed tests' names and first message lines again at the end, where a truncated log still shows them.
+grep -E -A3 "^ +Failed [A-Za-z_]" "$log" | cut -c1-400 | head -60
 rm -f "$log"
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
 echo "tests: $passed passed, $failed failed, $skipped skipped"
