@@ -93,6 +93,8 @@ public sealed class ActorRunFailureTests
 
     private sealed class CancellingSink(CancellationTokenSource cancel, double atSimTime) : IRecordSink
     {
+        private static readonly TimeSpan StopDelivered = TimeSpan.FromSeconds(1);
+
         public double LastSimTime { get; private set; }
 
         public void Publish(in SimRecord record)
@@ -101,6 +103,9 @@ public sealed class ActorRunFailureTests
             if (record.SimTime >= atSimTime && !cancel.IsCancellationRequested)
             {
                 cancel.Cancel();
+                // The stop goes to the coordinator and back to the line on other threads; held here, the line cannot run
+                // on meanwhile, however slowly those threads are scheduled, and ends its turn after this slice.
+                Thread.Sleep(StopDelivered);
             }
         }
     }
