@@ -24,6 +24,7 @@ public sealed class ClusterPlantRunner(ActorSimNode client)
 
     /// <summary>How long a failure that names a lost line waits for the cluster to call its node unreachable.</summary>
     private static readonly TimeSpan LossAgreement = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan NodeWatchInterval = TimeSpan.FromMilliseconds(100);
 
     /// <summary>Workers to wait for before placing the lines (default 1): the run starts once that many are Up.</summary>
     public int MinWorkers { get; init; } = 1;
@@ -197,25 +198,28 @@ public sealed class ClusterPlantRunner(ActorSimNode client)
                 throw error;
             }
 
-            return new Attempt([], null, error, clock.Elapsed, TimeSpan.Zero, clock.Elapsed);
+            return new Attempt([], [], null, error, clock.Elapsed, TimeSpan.Zero, clock.Elapsed);
         }
 
         // A restored line's egress state (its pending records: megabytes at times) goes in parts below the frame size.
         var part = (int)Math.Max(1024, Math.Min(256 * 1024, frame / 2));
 
         var prepared = new List<Address>();
+        var offered = new List<Address>();
         var preparedAfter = TimeSpan.Zero;
         try
         {
             foreach (var (node, offer) in offers)
             {
+                // Offered: lost before it answers, it is named with its lines like a node lost midway.
+                offered.Add(node);
                 foreach (var line in from is null ? [] : offer.Lines)
                 {
                     var state = from!.Resume[line];
                     for (var offset = 0; offset == 0 || offset < state.Length; offset += part)
                     {
                         var bytes = state.AsSpan(offset, Math.Min(part, state.Length - offset)).ToArray();
-                        var stored = await PlantHost(node).Ask<LinesPrepared>(new LineStatePart(attemptId, line, offset, state.Length, bytes), AskTimeout, cancellation).ConfigureAwait(false);
+                        var stored = await AskWhileUpAsync<LinesPrepared>(node, new LineStatePart(attemptId, line, offset, state.Length, bytes), cancellation).ConfigureAwait(false);
                         if (stored.Error is { } refused)
                         {
                             throw new ClusterRunException($"worker node {node} refused line {run.Plant.Lines[line].SimId}'s egress state: {refused}");
@@ -223,7 +227,7 @@ public sealed class ClusterPlantRunner(ActorSimNode client)
                     }
                 }
 
-                var reply = await PlantHost(node).Ask<LinesPrepared>(offer, AskTimeout, cancellation).ConfigureAwait(false);
+                var reply = await AskWhileUpAsync<LinesPrepared>(node, offer, cancellation).ConfigureAwait(false);
                 if (reply.Error is { } error)
                 {
                     throw new ClusterRunException($"worker node {node} refused the run: {error}");
@@ -248,7 +252,7 @@ public sealed class ClusterPlantRunner(ActorSimNode client)
                 run.Plant, options, line => throw new InvalidOperationException($"The line {line.SimId} must run on a worker node, not on the client."),
                 settings, attemptId, cancellation, i => placement[i], checkpoints).ConfigureAwait(false);
             var stats = await WithProgressAsync(handle, run.Spec, execution, clock).ConfigureAwait(false);
-            return new Attempt(prepared, stats, null, preparedAfter, clock.Elapsed - preparedAfter, clock.Elapsed);
+            return new Attempt(prepared, offered, stats, null, preparedAfter, clock.Elapsed - preparedAfter, clock.Elapsed);
         }
         catch (ClusterRunException) when (prepared.Count == 0 && from is null)
         {
@@ -258,7 +262,7 @@ public sealed class ClusterPlantRunner(ActorSimNode client)
         catch (Exception e)
 #pragma warning restore CA1031
         {
-            return new Attempt(prepared, null, e, preparedAfter, clock.Elapsed - preparedAfter, clock.Elapsed);
+            return new Attempt(prepared, offered, null, e, preparedAfter, clock.Elapsed - preparedAfter, clock.Elapsed);
         }
     }
 
@@ -274,8 +278,8 @@ public sealed class ClusterPlantRunner(ActorSimNode client)
         }
     }
 
-    /// <summary>One try's end: the nodes that built it, its stats or failure, and when it was prepared and ended.</summary>
-    private sealed record Attempt(IReadOnlyList<Address> Prepared, ActorRunStats? Stats, Exception? Failure, TimeSpan PreparedAfter, TimeSpan Ran, TimeSpan RanUntil);
+    /// <summary>One try's end: the nodes that built it and those offered lines, its stats or failure, and when it was prepared and ended.</summary>
+    private sealed record Attempt(IReadOnlyList<Address> Prepared, IReadOnlyList<Address> Offered, ActorRunStats? Stats, Exception? Failure, TimeSpan PreparedAfter, TimeSpan Ran, TimeSpan RanUntil);
 
     private static LineTraffic Sum(LineTraffic a, LineTraffic b) =>
         a with { MessagesSent = a.MessagesSent + b.MessagesSent, BytesSent = a.BytesSent + b.BytesSent, MessagesReceived = a.MessagesReceived + b.MessagesReceived, BytesReceived = a.BytesReceived + b.BytesReceived };
@@ -306,10 +310,10 @@ public sealed class ClusterPlantRunner(ActorSimNode client)
     /// </summary>
     private async Task<Address[]> LostNodesAsync(Attempt attempt)
     {
-        var lost = LostNodes(attempt.Prepared);
+        var lost = LostNodes(attempt.Offered);
         // A line whose actor is gone (its node quarantined, or its death seen as a stop): the cluster may not agree yet.
-        var nodeGone = attempt.Failure is ActorSim.Model.Plants.LineFailedException { HostLost: true };
-        for (var waited = Stopwatch.StartNew(); lost.Length == 0 && nodeGone && waited.Elapsed < LossAgreement; lost = LostNodes(attempt.Prepared))
+        var nodeGone = attempt.Failure is ActorSim.Model.Plants.LineFailedException { HostLost: true } or NodeLostException;
+        for (var waited = Stopwatch.StartNew(); lost.Length == 0 && nodeGone && waited.Elapsed < LossAgreement; lost = LostNodes(attempt.Offered))
         {
             await Task.Delay(TimeSpan.FromMilliseconds(100)).ConfigureAwait(false);
         }
@@ -416,6 +420,27 @@ public sealed class ClusterPlantRunner(ActorSimNode client)
         }
 
         return ([.. lines.Values], silent);
+    }
+
+    /// <summary>
+    /// Asks <paramref name="node"/>'s plant host, giving up as soon as the cluster no longer has the node Up (downed,
+    /// leaving, removed): its answer may never come, and waiting for the ask's timeout would only hide which node it was.
+    /// </summary>
+    private async Task<T> AskWhileUpAsync<T>(Address node, object message, CancellationToken cancellation)
+    {
+        using var abandon = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        var ask = PlantHost(node).Ask<T>(message, AskTimeout, abandon.Token);
+        var cluster = Akka.Cluster.Cluster.Get(client.System);
+        while (await Task.WhenAny(ask, Task.Delay(NodeWatchInterval, CancellationToken.None)).ConfigureAwait(false) != ask)
+        {
+            if (!cluster.State.Members.Any(m => m.Address == node && m.Status == MemberStatus.Up))
+            {
+                await abandon.CancelAsync().ConfigureAwait(false);
+                throw new NodeLostException(node);
+            }
+        }
+
+        return await ask.ConfigureAwait(false);
     }
 
     private ActorSelection PlantHost(Address node) => client.System.ActorSelection(new RootActorPath(node) / "user" / NodeActors.PlantHostName);

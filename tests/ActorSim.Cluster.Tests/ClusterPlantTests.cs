@@ -178,6 +178,27 @@ public sealed class ClusterPlantTests : IDisposable
     }
 
     [Fact]
+    public async Task A_node_lost_before_it_answers_the_runs_offer_fails_the_run_naming_the_node_and_its_lines()
+    {
+        const string DownQuickly = "akka.cluster.split-brain-resolver.stable-after = 2s";
+        await using var cluster = new TestCluster();
+        var client = cluster.Start("client", overrides: DownQuickly);
+        cluster.Start("worker", overrides: DownQuickly);
+        var doomed = cluster.Start("worker", overrides: DownQuickly);
+        await cluster.WhenAllUpAsync(TimeSpan.FromSeconds(20));
+        var run = Compile("two-stage", "lost-at-offer", RunEngine.Actors, hours: 48);
+        await using var outputs = await OpenAsync(run);
+
+        // Cut off but still Up and reachable for a few seconds: the lines are placed on it, and its answer never comes.
+        await cluster.BlackholeAsync(doomed);
+        var error = await Assert.ThrowsAsync<RunExecutionException>(
+            () => new ClusterPlantRunner(client) { MinWorkers = 2, CheckpointEvery = 40 * 3600 }.RunAsync(run, outputs, outputs.RunId, new RunExecution()));
+
+        Assert.Matches($@"127\.0\.0\.1:{doomed.Address.Port}, which hosted (Machining_1, Machining_3, Assembly_1, Assembly_3|Machining_2, Machining_4, Assembly_2, Assembly_4) ", error.InnerException!.Message);
+        Assert.Contains($"worker node {doomed.Address} was lost before it answered", error.InnerException.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Lines_pinned_in_the_blueprint_run_on_the_workers_with_their_role_and_write_the_reference_engines_bytes()
     {
         var yaml = await File.ReadAllTextAsync(Path.Combine(RepositoryRoot(), "examples", "two-stage-plant.yaml"));
