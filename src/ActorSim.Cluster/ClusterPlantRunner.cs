@@ -312,7 +312,7 @@ public sealed class ClusterPlantRunner(ActorSimNode client)
     {
         var lost = LostNodes(attempt.Offered);
         // A line whose actor is gone (its node quarantined, or its death seen as a stop): the cluster may not agree yet.
-        var nodeGone = attempt.Failure is ActorSim.Model.Plants.LineFailedException { HostLost: true } or NodeLostException;
+        var nodeGone = attempt.Failure is ActorSim.Model.Plants.LineFailedException { HostLost: true };
         for (var waited = Stopwatch.StartNew(); lost.Length == 0 && nodeGone && waited.Elapsed < LossAgreement; lost = LostNodes(attempt.Offered))
         {
             await Task.Delay(TimeSpan.FromMilliseconds(100)).ConfigureAwait(false);

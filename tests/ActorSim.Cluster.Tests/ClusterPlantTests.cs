@@ -157,12 +157,8 @@ public sealed class ClusterPlantTests : IDisposable
     [Fact]
     public async Task A_run_with_checkpoints_that_loses_a_node_before_the_first_one_fails_naming_the_node_and_its_lines()
     {
-        const string DownQuickly = "akka.cluster.split-brain-resolver.stable-after = 2s";
         await using var cluster = new TestCluster();
-        var client = cluster.Start("client", overrides: DownQuickly);
-        cluster.Start("worker", overrides: DownQuickly);
-        var doomed = cluster.Start("worker", logLevel: "INFO", overrides: DownQuickly);
-        await cluster.WhenAllUpAsync(TimeSpan.FromSeconds(20));
+        var (client, doomed) = await ClientAndDoomedWorkerAsync(cluster);
         var run = Compile("two-stage", "early-loss", RunEngine.Actors, hours: 48);
         await using var outputs = await OpenAsync(run);
         var hosting = TestCluster.LoggedAsync(doomed, "hosting lines");
@@ -180,12 +176,8 @@ public sealed class ClusterPlantTests : IDisposable
     [Fact]
     public async Task A_node_lost_before_it_answers_the_runs_offer_fails_the_run_naming_the_node_and_its_lines()
     {
-        const string DownQuickly = "akka.cluster.split-brain-resolver.stable-after = 2s";
         await using var cluster = new TestCluster();
-        var client = cluster.Start("client", overrides: DownQuickly);
-        cluster.Start("worker", overrides: DownQuickly);
-        var doomed = cluster.Start("worker", overrides: DownQuickly);
-        await cluster.WhenAllUpAsync(TimeSpan.FromSeconds(20));
+        var (client, doomed) = await ClientAndDoomedWorkerAsync(cluster);
         var run = Compile("two-stage", "lost-at-offer", RunEngine.Actors, hours: 48);
         await using var outputs = await OpenAsync(run);
 
@@ -263,6 +255,17 @@ public sealed class ClusterPlantTests : IDisposable
             BatchSize = batchSize,
         },
         Start));
+
+    /// <summary>A client and two workers that down a lost node 2 s after it became unreachable; the second worker (logging at INFO) to be lost.</summary>
+    private static async Task<(ActorSimNode Client, ActorSimNode Doomed)> ClientAndDoomedWorkerAsync(TestCluster cluster)
+    {
+        const string DownQuickly = "akka.cluster.split-brain-resolver.stable-after = 2s";
+        var client = cluster.Start("client", overrides: DownQuickly);
+        cluster.Start("worker", overrides: DownQuickly);
+        var doomed = cluster.Start("worker", logLevel: "INFO", overrides: DownQuickly);
+        await cluster.WhenAllUpAsync(TimeSpan.FromSeconds(20));
+        return (client, doomed);
+    }
 
     private static Task<RunDestinations> OpenAsync(CompiledRun run) => RunDestinations.OpenAsync(
         run, new RunDescription(RunDescription.NewRunId(), run.Name, run.ModelDefinition, run.Spec.Seed, run.Spec.Start, run.Spec.DurationSeconds, run.Spec.Engine.ToString()));

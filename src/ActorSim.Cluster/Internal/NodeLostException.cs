@@ -4,8 +4,4 @@ namespace ActorSim.Cluster.Internal;
 
 /// <summary>A worker node left the cluster's Up members while the client waited for its answer.</summary>
 internal sealed class NodeLostException(Address node)
-    : Exception($"worker node {node} was lost before it answered")
-{
-    /// <summary>The node that was lost.</summary>
-    public Address Node { get; } = node;
-}
+    : Exception($"worker node {node} was lost before it answered");
