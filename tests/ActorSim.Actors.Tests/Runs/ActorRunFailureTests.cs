@@ -78,35 +78,22 @@ public sealed class ActorRunFailureTests
     }
 
     [Fact]
-    public void Cancelling_a_free_line_in_its_one_long_grant_should_stop_it_within_a_slice()
+    public async Task Cancelling_a_free_line_in_its_one_long_grant_should_stop_it_within_a_slice()
     {
-        // A line without links is granted the whole year at once; the stop curtails it at its next progress slice.
+        // A line without links is granted the whole year at once; the stop curtails it at its next progress slice. With
+        // no line turn the line reads its mailbox after every slice, not after 10 ms of them (hours of Line_A).
         var plant = new PlantBuilder().AddLine(ReferenceModels.LineA()).Build();
-        var runner = new ActorPlantRunner(plant, TestConfig.Settings with { Parallelism = 1 });
-        using var cancel = new CancellationTokenSource();
-        var sink = new CancellingSink(cancel, atSimTime: 7200);
+        await using var host = ActorSimHost.Start(TestConfig.Settings with { Parallelism = 1, LineTurn = TimeSpan.Zero });
+        using var gate = new GatedSink(holdAt: 7200);
+        var run = await host.StartRunAsync(plant, 3, 86400 * 365, _ => gate);
+        await gate.Reached.WaitAsync(TimeSpan.FromSeconds(30));
 
-        Assert.ThrowsAny<OperationCanceledException>(() => runner.RunAsync(3, 86400 * 365, _ => sink, cancel.Token).GetAwaiter().GetResult());
+        // Held at t=7200 while the coordinator takes the stop: once it answers, the curtail is in the line's mailbox.
+        run.Stop();
+        await run.ProgressAsync();
+        gate.Open();
 
-        Assert.InRange(sink.LastSimTime, 7200, 7200 + (3 * TestConfig.Settings.ProgressInterval));
-    }
-
-    private sealed class CancellingSink(CancellationTokenSource cancel, double atSimTime) : IRecordSink
-    {
-        private static readonly TimeSpan StopDelivered = TimeSpan.FromSeconds(1);
-
-        public double LastSimTime { get; private set; }
-
-        public void Publish(in SimRecord record)
-        {
-            LastSimTime = record.SimTime;
-            if (record.SimTime >= atSimTime && !cancel.IsCancellationRequested)
-            {
-                cancel.Cancel();
-                // The stop goes to the coordinator and back to the line on other threads; held here, the line cannot run
-                // on meanwhile, however slowly those threads are scheduled, and ends its turn after this slice.
-                Thread.Sleep(StopDelivered);
-            }
-        }
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run.Completion);
+        Assert.InRange(gate.LastSimTime, 7200, 7200 + (3 * TestConfig.Settings.ProgressInterval));
     }
 }

@@ -3,10 +3,11 @@ using ActorSim.Model.Records;
 namespace ActorSim.Actors.Tests.Support;
 
 /// <summary>
-/// A sink that holds its line on the first record until <see cref="Open"/>: a run that is surely still going while a
-/// test acts on it. <see cref="Reached"/> completes when the line first waits.
+/// A sink that holds its line on the first record at or after <paramref name="holdAt"/> (simulated seconds) until
+/// <see cref="Open"/>: a run that is surely still going while a test acts on it. <see cref="Reached"/> completes when
+/// the line first waits.
 /// </summary>
-internal sealed class GatedSink : IRecordSink, IDisposable
+internal sealed class GatedSink(double holdAt = 0) : IRecordSink, IDisposable
 {
     private readonly ManualResetEventSlim _gate = new();
     private readonly TaskCompletionSource _reached = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -14,9 +15,13 @@ internal sealed class GatedSink : IRecordSink, IDisposable
     /// <summary>Completes when a record first waits at the gate.</summary>
     public Task Reached => _reached.Task;
 
+    /// <summary>Simulated time of the last record published; read once the run has ended.</summary>
+    public double LastSimTime { get; private set; }
+
     public void Publish(in SimRecord record)
     {
-        if (_gate.IsSet)
+        LastSimTime = record.SimTime;
+        if (_gate.IsSet || record.SimTime < holdAt)
         {
             return;
         }
